@@ -1,0 +1,3 @@
+export * from './shanghai-time.js';
+export * from './working-days.js';
+export * from './year-schedule.schema.js';

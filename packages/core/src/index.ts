@@ -1,0 +1,10 @@
+/**
+ * @module @sme/core
+ * The domain, pure: tenant configuration and its resolver, rules, the calendar, the
+ * USCC check, and the ports the outer packages implement. No I/O.
+ */
+export * from './calendar/index.js';
+export * from './errors/domain-error.js';
+export * from './ports.js';
+export * from './tenant/index.js';
+export * from './uscc/uscc.js';

@@ -1,0 +1,116 @@
+/**
+ * Supervision of providers once listed: upkeep, records, evaluation, rectification,
+ * disqualification, appeals and bans, each as its notice states it.
+ */
+import { z } from 'zod';
+import {
+  ClauseSchema,
+  IdSchema,
+  LocalizedTextSchema,
+  NamedSchema,
+  SourceSchema,
+  uniqueList,
+} from './common.schema.js';
+import { RoleSchema } from './stage.schema.js';
+
+const ruleBase = {
+  id: IdSchema,
+  name: LocalizedTextSchema,
+  /** The programs whose listed providers the rule governs; all when absent. */
+  programs: z.array(IdSchema).optional(),
+  source: SourceSchema,
+};
+
+export const SupervisionRuleSchema = z.discriminatedUnion('kind', [
+  /** Keep the pool entry current; yearly by a date, or continuously when absent. */
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('info-maintenance'),
+    yearlyBy: z
+      .strictObject({
+        month: z.number().int().min(1).max(12),
+        day: z.number().int().min(1).max(31),
+      })
+      .optional(),
+    consequence: LocalizedTextSchema,
+  }),
+  /** Records of each engagement a provider must keep on the platform. */
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('service-records'),
+    records: z.array(NamedSchema).min(1),
+  }),
+  /** A periodic evaluation with its grades and what follows from them. */
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('evaluation'),
+    period: z.enum(['yearly', 'periodic', 'continuous']),
+    by: RoleSchema,
+    grades: z.array(NamedSchema).default([]),
+    /** Removal after this many consecutive failing evaluations. */
+    removeAfterConsecutiveFailures: z.number().int().min(1).optional(),
+    /** A failing grade first requires rectification; failing again removes. */
+    rectifyBeforeRemoval: z.boolean().default(false),
+  }),
+  /** Spot checks by the role named, within its own area. */
+  z.strictObject({ ...ruleBase, kind: z.literal('spot-check'), by: RoleSchema }),
+  /** Grounds that require rectification within a time limit. */
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('rectification'),
+    days: z.number().int().positive(),
+    calendar: z.enum(['natural', 'working']),
+    grounds: z.array(ClauseSchema).min(1),
+  }),
+  /** Grounds that end a provider's place in the pool. */
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('disqualification'),
+    grounds: z.array(ClauseSchema).min(1),
+    /** Disqualified after more than this many rectification orders. */
+    maxRectifications: z.number().int().min(0).optional(),
+    publicNotice: z.boolean().default(false),
+  }),
+  /** What a provider may appeal against. */
+  z.strictObject({ ...ruleBase, kind: z.literal('appeal'), grounds: z.array(ClauseSchema).min(1) }),
+  /**
+   * A bar on applying again: for the year of the finding and the `years` after it
+   * (`includesCurrentYear`), or for `years` from the date of revocation.
+   */
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('ban'),
+    grounds: z.array(ClauseSchema).min(1),
+    years: z.number().int().positive(),
+    includesCurrentYear: z.boolean(),
+  }),
+  /** Changes (name, merger, …) to be filed within a time limit. */
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('change-filing'),
+    withinMonths: z.number().int().positive(),
+  }),
+  /** Roles one provider may not combine for one enterprise. */
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('exclusive-services'),
+    services: z.array(NamedSchema).min(2),
+  }),
+  /** A duty stated by the notice that needs a person's judgement, not a computation. */
+  z.strictObject({ ...ruleBase, kind: z.literal('duty'), clauses: z.array(ClauseSchema).min(1) }),
+]);
+export type SupervisionRule = z.infer<typeof SupervisionRuleSchema>;
+
+/** An evaluation indicator (评价指标) with its requirement. */
+export const IndicatorSchema = z.strictObject({
+  id: IdSchema,
+  name: LocalizedTextSchema,
+  requirement: LocalizedTextSchema,
+  source: SourceSchema,
+});
+
+export const SupervisionSchema = z.strictObject({
+  rules: uniqueList(SupervisionRuleSchema).default([]),
+  indicators: uniqueList(IndicatorSchema).default([]),
+});
+export type Supervision = z.infer<typeof SupervisionSchema>;

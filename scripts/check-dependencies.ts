@@ -1,0 +1,72 @@
+/**
+ * Keeps the layers pointing one way (DESIGN §3): `api → workflow → store → core`, and
+ * `core` free of I/O. Run by `pnpm lint` in CI; prints each offending import.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+/** Which of our packages each may import. */
+const ALLOWED: Record<string, string[]> = {
+  core: [],
+  store: ['core'],
+  workflow: ['store', 'core'],
+  api: ['workflow', 'store', 'core'],
+  local: ['api', 'workflow', 'store', 'core'],
+};
+
+/** Modules that do I/O, refused in core (tests included: core's tests need none). */
+const IO_MODULES =
+  /^(node:)?(fs|fs\/promises|net|http|https|child_process|dgram)$|^@aws-sdk\/|^hono(\/|$)/;
+
+const IMPORT =
+  /(?:^|\s)(?:import|export)\s(?:[^'"]*?\sfrom\s)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const nested = await Promise.all(
+    entries.map((e) =>
+      e.isDirectory()
+        ? sourceFiles(join(dir, e.name))
+        : Promise.resolve(/\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []),
+    ),
+  );
+  return nested.flat();
+}
+
+function importsOf(text: string): string[] {
+  return [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? '');
+}
+
+const root = process.cwd();
+const problems: string[] = [];
+
+for (const [pkg, allowed] of Object.entries(ALLOWED)) {
+  for (const file of await sourceFiles(join(root, 'packages', pkg, 'src'))) {
+    for (const spec of importsOf(await readFile(file, 'utf8'))) {
+      const ours = /^@sme\/([^/]+)(\/.*)?$/.exec(spec);
+      if (ours && (!allowed.includes(ours[1] ?? '') || ours[2])) {
+        problems.push(`${relative(root, file)}: ${pkg} may not import ${spec}`);
+      }
+      if (pkg === 'core' && IO_MODULES.test(spec)) {
+        problems.push(`${relative(root, file)}: core does no I/O, but imports ${spec}`);
+      }
+    }
+  }
+}
+
+for (const file of await sourceFiles(join(root, 'tenants'))) {
+  if (file.endsWith('.test.ts')) continue;
+  const text = await readFile(file, 'utf8');
+  for (const match of text.matchAll(/^import\s(?!type\s)[^;]*;/gm)) {
+    problems.push(
+      `${relative(root, file)}: a tenant file imports only types from @sme/core: ${match[0]}`,
+    );
+  }
+}
+
+if (problems.length > 0) {
+  console.error(problems.join('\n'));
+  console.error(`✗ ${problems.length} dependency problem(s)`);
+  process.exit(1);
+}
+console.log('✓ dependencies point one way; core does no I/O');

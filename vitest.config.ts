@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      { extends: true, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'tenants', include: ['packages/local/src/tenants/**/*.test.ts'] },
+      },
+    ],
+  },
+});
