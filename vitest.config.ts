@@ -8,6 +8,14 @@ export default defineConfig({
         extends: true,
         test: { name: 'tenants', include: ['packages/local/src/tenants/**/*.test.ts'] },
       },
+      {
+        extends: true,
+        test: {
+          name: 'store',
+          include: ['packages/store/src/**/*.test.ts'],
+          globalSetup: ['test/setup/local-engines.global.ts'],
+        },
+      },
     ],
   },
 });

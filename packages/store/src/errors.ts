@@ -1,0 +1,38 @@
+/**
+ * Errors of the storage layer. Each keeps the SDK error as `cause`.
+ */
+import { DomainError } from '@sme/core';
+
+/** A key, cursor or object outside the caller's tenant: a bug or an attack, never data. */
+export class TenantScopeError extends DomainError {
+  override readonly name = 'TenantScopeError';
+
+  constructor(tenant: string, what: string) {
+    super('tenant_scope', {
+      zh: `访问超出租户 ${tenant} 的范围`,
+      en: `${what} is outside tenant ${tenant}`,
+    });
+  }
+}
+
+/** A conditional write found the item already there (or not in the expected state). */
+export class ConditionFailedError extends DomainError {
+  override readonly name = 'ConditionFailedError';
+
+  constructor(what: string, options?: { cause?: unknown }) {
+    super(
+      'condition_failed',
+      { zh: `数据已被修改：${what}`, en: `Condition failed: ${what}` },
+      options,
+    );
+  }
+}
+
+/** A list cursor that was not issued by us for this tenant and query. */
+export class InvalidCursorError extends DomainError {
+  override readonly name = 'InvalidCursorError';
+
+  constructor(options?: { cause?: unknown }) {
+    super('invalid_cursor', { zh: '分页游标无效', en: 'The page cursor is not valid' }, options);
+  }
+}

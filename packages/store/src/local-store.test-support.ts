@@ -1,0 +1,33 @@
+/**
+ * For tests of the store and the packages above it: clients on the local engines that
+ * the test setup started, with a fresh table and bucket of their own.
+ */
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { createStoreClients, type StoreClients } from './clients.js';
+import { DocumentStore, ensureBucket } from './documents/document-store.js';
+import { ensureTable } from './table/ensure-table.js';
+import { TenantTable } from './table/tenant-table.js';
+
+export interface TestStore {
+  clients: StoreClients;
+  table: TenantTable;
+  documents: DocumentStore;
+}
+
+export async function createTestStore(): Promise<TestStore> {
+  const clients = createStoreClients({
+    dynamodb: inject('dynamodbEndpoint'),
+    s3: inject('s3Endpoint'),
+  });
+  const suffix = randomUUID().slice(0, 8);
+  const tableName = `test-${suffix}`;
+  const bucket = `test-${suffix}`;
+  await ensureTable(clients.dynamodb, tableName);
+  await ensureBucket(clients.s3, bucket);
+  return {
+    clients,
+    table: new TenantTable(clients.documents, tableName),
+    documents: new DocumentStore(clients.s3, bucket),
+  };
+}

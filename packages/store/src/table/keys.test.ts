@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { TenantScopeError } from '../errors.js';
+import { assertTenantKey, sharedKey, tenantKey } from './keys.js';
+
+describe('keys', () => {
+  it('prefixes tenant-owned keys with the tenant', () => {
+    expect(tenantKey({ tenant: 'qingdao' }, 'APP', 'a1')).toBe('T#qingdao#APP#a1');
+    expect(sharedKey('ORG', '91350100M000100Y43')).toBe('ORG#91350100M000100Y43');
+  });
+
+  it('refuses parts that could forge another key', () => {
+    expect(() => tenantKey({ tenant: 'qingdao' }, 'APP#x')).toThrow(RangeError);
+    expect(() => tenantKey({ tenant: 'qing dao' }, 'APP')).toThrow(RangeError);
+    expect(() => tenantKey({ tenant: 'qingdao' }, '')).toThrow(RangeError);
+  });
+
+  it('tells a key of the tenant from one of a tenant whose id it starts with', () => {
+    expect(() => assertTenantKey({ tenant: 'qingdao' }, 'T#qingdao#APP#1')).not.toThrow();
+    expect(() => assertTenantKey({ tenant: 'qing' }, 'T#qingdao#APP#1')).toThrow(TenantScopeError);
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * The single table, seen through one tenant: every read and write takes the tenant
+ * context and refuses a key outside it. Higher repositories (applications, tasks, …)
+ * build on this rather than on the raw client.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConditionFailedError, InvalidCursorError } from '../errors.js';
+import { assertTenantKey, type TenantContext } from './keys.js';
+import { INDEXES, type IndexName, PARTITION_KEY, SORT_KEY } from './table-definition.js';
+
+/** An item as stored: its keys plus any attributes. */
+export interface TableItem {
+  pk: string;
+  sk: string;
+  [attribute: string]: unknown;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back to get the next page. Absent on the last page. */
+  next?: string;
+}
+
+export interface QueryOptions {
+  /** Only sort keys starting with this. */
+  beginsWith?: string;
+  limit?: number;
+  cursor?: string | undefined;
+  /** Newest first when the sort key is a time. */
+  descending?: boolean;
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+function decodeCursor(ctx: TenantContext, cursor: string): Record<string, unknown> {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch (cause) {
+    throw new InvalidCursorError({ cause });
+  }
+  if (typeof key !== 'object' || key === null) throw new InvalidCursorError();
+  const pk = (key as Record<string, unknown>)[PARTITION_KEY];
+  if (typeof pk !== 'string') throw new InvalidCursorError();
+  // A cursor is a key: one from another tenant must not open that tenant's items.
+  assertTenantKey(ctx, pk, 'cursor');
+  return key as Record<string, unknown>;
+}
+
+export class TenantTable {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    readonly tableName: string,
+  ) {}
+
+  async get<T extends TableItem>(
+    ctx: TenantContext,
+    pk: string,
+    sk: string,
+  ): Promise<T | undefined> {
+    assertTenantKey(ctx, pk);
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { [PARTITION_KEY]: pk, [SORT_KEY]: sk },
+        ConsistentRead: true,
+      }),
+    );
+    return Item as T | undefined;
+  }
+
+  /** Writes an item; with `ifAbsent`, refuses to overwrite an existing one. */
+  async put(
+    ctx: TenantContext,
+    item: TableItem,
+    options: { ifAbsent?: boolean } = {},
+  ): Promise<void> {
+    assertTenantKey(ctx, item.pk);
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ...(options.ifAbsent && { ConditionExpression: 'attribute_not_exists(pk)' }),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new ConditionFailedError(`${item.pk} ${item.sk} exists`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  /** Items of one partition, in sort-key order. */
+  async query<T extends TableItem>(
+    ctx: TenantContext,
+    pk: string,
+    options: QueryOptions = {},
+  ): Promise<Page<T>> {
+    assertTenantKey(ctx, pk);
+    return this.run<T>(ctx, { keys: [PARTITION_KEY, SORT_KEY], pk }, options);
+  }
+
+  /** Items of one index partition; the index partition key must be the tenant's too. */
+  async queryIndex<T extends TableItem>(
+    ctx: TenantContext,
+    index: Exclude<IndexName, 'byDue' | 'byOrganization'>,
+    pk: string,
+    options: QueryOptions = {},
+  ): Promise<Page<T>> {
+    assertTenantKey(ctx, pk);
+    const { name, partitionKey, sortKey } = INDEXES[index];
+    return this.run<T>(ctx, { keys: [partitionKey, sortKey], pk, indexName: name }, options);
+  }
+
+  private async run<T>(
+    ctx: TenantContext,
+    target: { keys: [string, string]; pk: string; indexName?: string },
+    options: QueryOptions,
+  ): Promise<Page<T>> {
+    const [partitionKey, sortKey] = target.keys;
+    const input: QueryCommandInput = {
+      TableName: this.tableName,
+      KeyConditionExpression: options.beginsWith
+        ? '#pk = :pk AND begins_with(#sk, :prefix)'
+        : '#pk = :pk',
+      ExpressionAttributeNames: {
+        '#pk': partitionKey,
+        ...(options.beginsWith && { '#sk': sortKey }),
+      },
+      ExpressionAttributeValues: {
+        ':pk': target.pk,
+        ...(options.beginsWith && { ':prefix': options.beginsWith }),
+      },
+      ScanIndexForward: !options.descending,
+      ...(target.indexName && { IndexName: target.indexName }),
+      ...(options.limit && { Limit: options.limit }),
+      ...(options.cursor && { ExclusiveStartKey: decodeCursor(ctx, options.cursor) }),
+    };
+    const { Items = [], LastEvaluatedKey } = await this.client.send(new QueryCommand(input));
+    return {
+      items: Items as T[],
+      ...(LastEvaluatedKey && { next: encodeCursor(LastEvaluatedKey) }),
+    };
+  }
+}
