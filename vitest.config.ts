@@ -16,6 +16,18 @@ export default defineConfig({
           globalSetup: ['test/setup/local-engines.global.ts'],
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'api',
+          include: [
+            'packages/api/src/**/*.test.ts',
+            'packages/local/src/server/**/*.test.ts',
+            'test/**/*.test.ts',
+          ],
+          globalSetup: ['test/setup/tenants.global.ts', 'test/setup/local-engines.global.ts'],
+        },
+      },
     ],
   },
 });

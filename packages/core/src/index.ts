@@ -4,7 +4,8 @@
  * USCC check, and the ports the outer packages implement. No I/O.
  */
 export * from './calendar/index.js';
+export * from './clock/clock.js';
+export * from './clock/virtual-clock.js';
 export * from './errors/domain-error.js';
-export * from './ports.js';
 export * from './tenant/index.js';
 export * from './uscc/uscc.js';

@@ -7,6 +7,7 @@ export * from './clients.js';
 export * from './documents/document-store.js';
 export * from './documents/object-key.js';
 export * from './errors.js';
+export * from './readiness.js';
 export * from './table/ensure-table.js';
 export * from './table/keys.js';
 export * from './table/table-definition.js';

@@ -1,0 +1,32 @@
+/**
+ * Looks up tenants and programs by id, refusing unknown ones with a 404 problem.
+ */
+import type { Program, ResolvedTenant } from '@sme/core';
+import { NotFoundError } from '../problem/errors.js';
+
+export class TenantRegistry {
+  private readonly byId: ReadonlyMap<string, ResolvedTenant>;
+
+  constructor(readonly all: readonly ResolvedTenant[]) {
+    this.byId = new Map(all.map((t) => [t.id, t]));
+  }
+
+  tenant(id: string): ResolvedTenant {
+    const tenant = this.byId.get(id);
+    if (!tenant)
+      throw new NotFoundError('tenant_not_found', { zh: `租户 ${id}`, en: `Tenant ${id}` });
+    return tenant;
+  }
+
+  program(tenantId: string, programId: string): { tenant: ResolvedTenant; program: Program } {
+    const tenant = this.tenant(tenantId);
+    const program = tenant.programs.find((p) => p.id === programId);
+    if (!program) {
+      throw new NotFoundError('program_not_found', {
+        zh: `申报项目 ${programId}`,
+        en: `Program ${programId}`,
+      });
+    }
+    return { tenant, program };
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * What the app needs from its host: the local stack and the Lambda entry point each
+ * supply these, so the routes never know which runtime they are in.
+ */
+import type { Clock, ResolvedTenant, VirtualClock } from '@sme/core';
+
+export interface AppDeps {
+  /** Every tenant, resolved at build or start time. */
+  tenants: readonly ResolvedTenant[];
+  clock: Clock;
+  /** Whether table, bucket and workflow executor answer. */
+  readiness(): Promise<{ ready: boolean; detail?: string }>;
+  /** Present only on the local stack: enables `/api/dev/*`. */
+  dev?: DevDeps;
+}
+
+export interface DevDeps {
+  clock: VirtualClock;
+  /** HMAC secret for the tokens `/api/dev/login` issues. */
+  tokenSecret: string;
+  /**
+   * Real time, for token issue and expiry: moving the business clock forward by a month
+   * must not sign everyone out.
+   */
+  sessionClock: Clock;
+  /** Fires every timer due by `now`; returns how many fired. */
+  fireDueTimers(now: Date): Promise<number>;
+}

@@ -1,0 +1,8 @@
+/**
+ * @module @sme/api
+ * The HTTP API and (later) the portal: routes, auth, tenant scoping, OpenAPI. Knows
+ * HTTP; delegates every decision to core.
+ */
+export { type App, createApp } from './app.js';
+export type { Claims } from './auth/claims.js';
+export type { AppDeps, DevDeps } from './deps.js';

@@ -1,0 +1,39 @@
+/**
+ * The single place where errors become responses (hono `app.onError`): domain errors
+ * keep their code; anything unexpected is logged and answered as a bare 500, so no
+ * stack trace or internal message ever reaches a client.
+ */
+import { DomainError } from '@sme/core';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { InvalidRequestError } from './errors.js';
+import { problem, statusOfCode } from './problem-details.js';
+
+export function handleError(error: Error, c: Context): Response {
+  if (error instanceof InvalidRequestError && error.path) {
+    return problem(c, statusOfCode(error.code), error.code, error.detail, [
+      { path: error.path, message: error.detail.en },
+    ]);
+  }
+  if (error instanceof DomainError) {
+    return problem(c, statusOfCode(error.code), error.code, error.detail);
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    const code =
+      status === 400
+        ? 'invalid_body'
+        : status === 415
+          ? 'unsupported_media_type'
+          : `http_${status}`;
+    return problem(c, status, code, {
+      zh: '请求无法处理',
+      en: error.message || 'The request cannot be handled',
+    });
+  }
+  console.error(
+    JSON.stringify({ level: 'error', msg: 'unhandled', error: String(error), stack: error.stack }),
+  );
+  return problem(c, 500, 'internal', { zh: '服务器内部错误', en: 'Internal server error' });
+}

@@ -1,0 +1,81 @@
+/**
+ * RFC 9457 problem details: the one shape every error leaves the API in.
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  /** Stable, machine-readable; clients and tests match on it. */
+  code: string;
+  /** For people: Chinese first, then English. */
+  detail?: string;
+  errors?: FieldError[];
+}
+
+/** HTTP status of each stable error code; anything unlisted is a 422. */
+const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
+  validation_failed: 422,
+  invalid_body: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  tenant_scope: 403,
+  not_found: 404,
+  tenant_not_found: 404,
+  program_not_found: 404,
+  clock_backwards: 409,
+  not_ready: 503,
+  internal: 500,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+export function statusOfCode(code: string): ContentfulStatusCode {
+  return STATUS_OF_CODE[code] ?? 422;
+}
+
+export function problemBody(
+  status: number,
+  code: string,
+  detail?: { zh: string; en: string },
+  errors?: FieldError[],
+): ProblemDetails {
+  return {
+    type: `urn:sme-dx:problem:${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    ...(detail && { detail: `${detail.zh}（${detail.en}）` }),
+    ...(errors && { errors }),
+  };
+}
+
+/** Sends problem details with the right media type. */
+export function problem(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  detail?: { zh: string; en: string },
+  errors?: FieldError[],
+): Response {
+  return c.body(JSON.stringify(problemBody(status, code, detail, errors)), status, {
+    'content-type': 'application/problem+json; charset=utf-8',
+  });
+}

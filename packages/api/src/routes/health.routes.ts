@@ -1,0 +1,35 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppDeps } from '../deps.js';
+import { problemResponse } from '../problem/problem.schema.js';
+import { problem } from '../problem/problem-details.js';
+
+const health = createRoute({
+  method: 'get',
+  path: '/api/health',
+  tags: ['Operations'],
+  summary: 'Ready once table, bucket and workflow executor answer',
+  responses: {
+    200: {
+      description: 'Ready',
+      content: {
+        'application/json': {
+          schema: z.object({ status: z.literal('ok'), tenants: z.number().int() }),
+        },
+      },
+    },
+    503: problemResponse('Not ready yet'),
+  },
+});
+
+export function healthRoutes(deps: Pick<AppDeps, 'readiness' | 'tenants'>) {
+  return new OpenAPIHono().openapi(health, async (c) => {
+    const { ready, detail } = await deps.readiness();
+    if (!ready) {
+      return problem(c, 503, 'not_ready', {
+        zh: '服务尚未就绪',
+        en: detail ?? 'Not ready',
+      }) as never;
+    }
+    return c.json({ status: 'ok' as const, tenants: deps.tenants.length }, 200);
+  });
+}

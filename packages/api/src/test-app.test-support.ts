@@ -1,0 +1,45 @@
+/**
+ * Builds the app for route tests: the real tenants, a virtual clock on a hand-moved
+ * real clock, and readiness and timers the test controls.
+ */
+import { type Clock, parseInstant, systemClock, VirtualClock } from '@sme/core';
+import { inject } from 'vitest';
+import { createApp } from './app.js';
+
+export const TEST_SECRET = 'test-secret-of-at-least-32-characters!';
+
+export function testApp(options: { start?: string; ready?: boolean; dueTimers?: number } = {}) {
+  let realNow = parseInstant('2026-11-22T10:00:00Z').getTime();
+  const real: Clock = { now: () => new Date(realNow) };
+  const clock = new VirtualClock(parseInstant(options.start ?? '2024-01-20T09:00:00+08:00'), real);
+  const fired: Date[] = [];
+  const app = createApp({
+    tenants: inject('tenants'),
+    clock,
+    readiness: async () =>
+      options.ready === false ? { ready: false, detail: 'table missing' } : { ready: true },
+    dev: {
+      clock,
+      tokenSecret: TEST_SECRET,
+      sessionClock: systemClock,
+      fireDueTimers: async (now) => {
+        fired.push(now);
+        return options.dueTimers ?? 0;
+      },
+    },
+  });
+  return {
+    app,
+    clock,
+    fired,
+    tickReal: (ms: number) => {
+      realNow += ms;
+    },
+  };
+}
+
+export const postJson = (body: unknown) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});

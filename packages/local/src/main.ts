@@ -1,0 +1,34 @@
+/**
+ * `pnpm dev`: starts the platform locally and stops everything it started on Ctrl-C or
+ * SIGTERM (no orphaned java).
+ */
+import { formatShanghai } from '@sme/core';
+import { readLocalConfig } from './server/local-config.js';
+import { startLocalStack } from './server/local-stack.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const config = readLocalConfig();
+console.log(`启动本地平台 / starting the local platform (data: ${config.dataDir}) …`);
+const stack = await startLocalStack(config);
+
+console.log(`
+✓ 平台已就绪 / platform ready
+  API        ${stack.url}/api/health
+  租户 tenants ${stack.url}/api/tenants
+  OpenAPI    ${stack.url}/api/openapi.json
+  时钟 clock   ${formatShanghai(stack.clock.now())} (${config.clockStart ? 'CLOCK_START' : 'real time'})
+  数据 data    ${config.dataDir}
+按 Ctrl-C 停止 / press Ctrl-C to stop`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: 正在停止 / stopping …`);
+  await stack.stop();
+  console.log('✓ 已停止 / stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { TenantTable, tenantKey } from '@sme/store';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../engines/free-port.js';
+import { startLocalStack, TABLE_NAME } from './local-stack.js';
+
+const dirs: string[] = [];
+async function dataDir() {
+  const dir = await mkdtemp(join(tmpdir(), 'sme-stack-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe('startLocalStack', () => {
+  it('serves /api/health over HTTP once table and bucket are ready, and stops its engines', async () => {
+    const stack = await startLocalStack({ port: 0, dataDir: await dataDir() });
+    try {
+      const res = await fetch(`${stack.url}/api/health`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ status: 'ok', tenants: stack.tenants.length });
+    } finally {
+      await stack.stop();
+    }
+    await expect(fetch(`${stack.url}/api/health`)).rejects.toThrow();
+  });
+
+  it('keeps stored data across a restart on the same data folder', async () => {
+    const dir = await dataDir();
+    const ctx = { tenant: 'qingdao' };
+    const item = { pk: tenantKey(ctx, 'PROBE', 'restart'), sk: 'META', note: '重启后仍在' };
+
+    const first = await startLocalStack({ port: 0, dataDir: dir });
+    try {
+      await new TenantTable(first.clients.documents, TABLE_NAME).put(ctx, item);
+    } finally {
+      await first.stop();
+    }
+    const second = await startLocalStack({ port: 0, dataDir: dir });
+    try {
+      expect(
+        await new TenantTable(second.clients.documents, TABLE_NAME).get(ctx, item.pk, 'META'),
+      ).toEqual(item);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('starts the virtual clock at CLOCK_START', async () => {
+    const stack = await startLocalStack({
+      port: 0,
+      dataDir: await dataDir(),
+      clockStart: new Date('2024-01-20T01:00:00Z'),
+    });
+    try {
+      const { now } = (await (await fetch(`${stack.url}/api/dev/clock`)).json()) as { now: string };
+      expect(now.startsWith('2024-01-20T09:00')).toBe(true);
+    } finally {
+      await stack.stop();
+    }
+  });
+});
+
+describe('pnpm dev (main.ts)', () => {
+  it('prints the URLs when ready and, on SIGTERM, stops every process it started', async () => {
+    const dir = await dataDir();
+    const port = await freePort();
+    const main = resolve(import.meta.dirname, '../main.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', main], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dir,
+        CLOCK_START: '2024-01-20T09:00:00+08:00',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    await new Promise<void>((ready, fail) => {
+      child.stdout.on('data', (c: Buffer) => {
+        output += c.toString();
+        if (output.includes('platform ready')) ready();
+      });
+      child.once('exit', (code) => fail(new Error(`exited early with ${code}: ${output}`)));
+    });
+    expect(output).toContain(`http://127.0.0.1:${port}/api/health`);
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    // DynamoDB Local was started with -dbPath under this data folder: no java may remain.
+    const leftover = await new Promise<string>((done) => {
+      const pgrep = spawn('pgrep', ['-f', join(dir, 'dynamodb')]);
+      let out = '';
+      pgrep.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+      });
+      pgrep.once('exit', () => done(out.trim()));
+    });
+    expect(leftover).toBe('');
+  }, 60_000);
+});

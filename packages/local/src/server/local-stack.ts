@@ -1,0 +1,112 @@
+/**
+ * The whole platform on one machine: DynamoDB Local and the local S3 under the data
+ * folder, the table and bucket, the tenants, the virtual clock with its timer loop, and
+ * the app on @hono/node-server. `stop()` ends everything it started.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from '@sme/api';
+import { type ResolvedTenant, systemClock, VirtualClock } from '@sme/core';
+import {
+  createStoreClients,
+  ensureBucket,
+  ensureTable,
+  type StoreClients,
+  storageReadiness,
+} from '@sme/store';
+import { startDynamoDbLocal } from '../engines/dynamodb-local.js';
+import { startLocalS3 } from '../engines/s3-local.js';
+import { loadTenants } from '../tenants/read-tenant-files.js';
+import type { LocalConfig } from './local-config.js';
+import { TimerLoop } from './timer-loop.js';
+
+export const TABLE_NAME = 'sme-dx';
+export const BUCKET_NAME = 'sme-dx-documents';
+
+export interface LocalStack {
+  url: string;
+  clients: StoreClients;
+  tenants: readonly ResolvedTenant[];
+  clock: VirtualClock;
+  timers: TimerLoop;
+  stop(): Promise<void>;
+}
+
+/** A token secret that survives restarts, so signed-in sessions do too. */
+async function tokenSecret(dataDir: string): Promise<string> {
+  const file = join(dataDir, 'dev-token-secret');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const secret = randomBytes(32).toString('hex');
+    await writeFile(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+export async function startLocalStack(config: LocalConfig): Promise<LocalStack> {
+  const { tenants, errors } = await loadTenants();
+  if (errors.length > 0) {
+    throw new Error(
+      `tenant configuration is invalid:\n${errors.map((e) => `  ${e.file} ${e.path}: ${e.message}`).join('\n')}`,
+    );
+  }
+
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step().catch(() => undefined);
+  };
+  try {
+    const dynamo = await startDynamoDbLocal({ dataDir: join(config.dataDir, 'dynamodb') });
+    stops.push(dynamo.stop);
+    const s3 = await startLocalS3({ dataDir: join(config.dataDir, 's3') });
+    stops.push(s3.stop);
+
+    const clients = createStoreClients({ dynamodb: dynamo.endpoint, s3: s3.endpoint });
+    stops.push(async () => {
+      clients.dynamodb.destroy();
+      clients.s3.destroy();
+    });
+    await ensureTable(clients.dynamodb, TABLE_NAME);
+    await ensureBucket(clients.s3, BUCKET_NAME);
+
+    const clock = new VirtualClock(config.clockStart);
+    const timers = new TimerLoop(clock);
+    timers.start();
+    stops.push(() => timers.stop());
+
+    const app = createApp({
+      tenants,
+      clock,
+      readiness: () => storageReadiness(clients, { tableName: TABLE_NAME, bucket: BUCKET_NAME }),
+      dev: {
+        clock,
+        sessionClock: systemClock,
+        tokenSecret: await tokenSecret(config.dataDir),
+        fireDueTimers: (now) => timers.fireDue(now),
+      },
+    });
+
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const started = serve({ fetch: app.fetch, port: config.port, hostname: '127.0.0.1' }, () =>
+        resolve(started),
+      );
+      started.once('error', reject);
+    });
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        }),
+    );
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}`, clients, tenants, clock, timers, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
