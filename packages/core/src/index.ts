@@ -3,6 +3,7 @@
  * The domain, pure: tenant configuration and its resolver, rules, the calendar, the
  * USCC check, and the ports the outer packages implement. No I/O.
  */
+export * from './application/index.js';
 export * from './calendar/index.js';
 export * from './clock/clock.js';
 export * from './clock/virtual-clock.js';

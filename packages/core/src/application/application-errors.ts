@@ -1,0 +1,95 @@
+/**
+ * Refusals of the application lifecycle, each with its stable code (API.md).
+ */
+import { DomainError } from '../errors/domain-error.js';
+
+export interface RuleViolation {
+  /** Stable code of the broken rule (`too_many_industries`, `missing_document`, …). */
+  code: string;
+  /** Where in the request or application, e.g. `fields.cases` or `documents.credit-report`. */
+  path: string;
+  message: { zh: string; en: string };
+}
+
+export class WindowClosedError extends DomainError {
+  override readonly name = 'WindowClosedError';
+  constructor(programId: string) {
+    super('window_closed', {
+      zh: '该申报项目当前不在申报期内',
+      en: `Program ${programId} is not accepting applications now`,
+    });
+  }
+}
+
+export class BannedError extends DomainError {
+  override readonly name = 'BannedError';
+  constructor(until: string, reason: string) {
+    super('banned', {
+      zh: `该单位被禁止申报，至 ${until}：${reason}`,
+      en: `The organization is barred from applying until ${until}`,
+    });
+  }
+}
+
+/** A rule broken at entry: the code of the first violation, with all of them listed. */
+export class EntryRuleError extends DomainError {
+  override readonly name = 'EntryRuleError';
+  constructor(readonly violations: RuleViolation[]) {
+    const first = violations[0] ?? {
+      code: 'rule_violated',
+      message: { zh: '不符合申报规则', en: 'A rule is broken' },
+    };
+    super(first.code, first.message);
+  }
+}
+
+/** Submission refused: every missing field, missing or unverified document and failed rule. */
+export class IncompleteError extends DomainError {
+  override readonly name = 'IncompleteError';
+  constructor(readonly violations: RuleViolation[]) {
+    super('incomplete', {
+      zh: `申报材料不完整或不符合条件，共 ${violations.length} 项`,
+      en: `The application is incomplete or ineligible: ${violations.length} problem(s)`,
+    });
+  }
+}
+
+export class VersionConflictError extends DomainError {
+  override readonly name = 'VersionConflictError';
+  constructor(expected: number, actual?: number) {
+    super('version_conflict', {
+      zh: '申报已被他人修改，请刷新后重试',
+      en: `The application changed meanwhile (expected version ${expected}${actual === undefined ? '' : `, now ${actual}`})`,
+    });
+  }
+}
+
+export class InvalidTransitionError extends DomainError {
+  override readonly name = 'InvalidTransitionError';
+  constructor(from: string, to: string) {
+    super('invalid_transition', {
+      zh: `当前状态（${from}）不允许此操作`,
+      en: `Cannot go from ${from} to ${to}`,
+    });
+  }
+}
+
+export class NotEditableError extends DomainError {
+  override readonly name = 'NotEditableError';
+  constructor(status: string) {
+    super('not_editable', {
+      zh: `当前状态（${status}）不可修改`,
+      en: `An application in ${status} cannot be edited`,
+    });
+  }
+}
+
+export class InvalidUsccError extends DomainError {
+  override readonly name = 'InvalidUsccError';
+  constructor(uscc: string) {
+    super('invalid_uscc', {
+      zh: `统一社会信用代码无效：${uscc}`,
+      en: `Not a valid unified social credit code: ${uscc}`,
+    });
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Which status may follow which. Review moves (in_review → publicity → listed) belong to
+ * the workflow; providers move draft → submitted, returned → submitted, and withdraw.
+ */
+import type { ApplicationStatus } from './application.js';
+import { InvalidTransitionError, NotEditableError } from './application-errors.js';
+
+const NEXT: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
+  draft: ['submitted', 'withdrawn'],
+  submitted: ['in_review', 'returned', 'rejected', 'withdrawn'],
+  in_review: ['returned', 'publicity', 'listed', 'rejected', 'withdrawn'],
+  returned: ['submitted', 'withdrawn'],
+  publicity: ['listed', 'in_review', 'rejected', 'withdrawn'],
+  listed: [],
+  rejected: [],
+  withdrawn: [],
+};
+
+export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+export function assertTransition(from: ApplicationStatus, to: ApplicationStatus): void {
+  if (!canTransition(from, to)) throw new InvalidTransitionError(from, to);
+}
+
+/** The owner edits only a draft or an application returned for correction. */
+export function assertEditable(status: ApplicationStatus): void {
+  if (status !== 'draft' && status !== 'returned') throw new NotEditableError(status);
+}
