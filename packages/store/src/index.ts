@@ -3,12 +3,17 @@
  * Persistence: the single DynamoDB table and the S3 documents bucket, through the AWS
  * SDK v3. The same code runs against DynamoDB Local and the local S3 and against AWS.
  */
+
+export * from './applications/application.repository.js';
 export * from './clients.js';
 export * from './documents/document-store.js';
 export * from './documents/object-key.js';
 export * from './errors.js';
+export * from './organizations/ban.repository.js';
+export * from './organizations/organization.repository.js';
 export * from './readiness.js';
 export * from './table/ensure-table.js';
 export * from './table/keys.js';
 export * from './table/table-definition.js';
 export * from './table/tenant-table.js';
+export * from './table/transaction.js';

@@ -14,6 +14,7 @@ import {
 import { ConditionFailedError, InvalidCursorError } from '../errors.js';
 import { assertTenantKey, type TenantContext } from './keys.js';
 import { INDEXES, type IndexName, PARTITION_KEY, SORT_KEY } from './table-definition.js';
+import { type TransactOp, transactWrite } from './transaction.js';
 
 /** An item as stored: its keys plus any attributes. */
 export interface TableItem {
@@ -35,6 +36,8 @@ export interface QueryOptions {
   cursor?: string | undefined;
   /** Newest first when the sort key is a time. */
   descending?: boolean;
+  /** Keep only items whose attribute equals the value (applied after the key condition). */
+  where?: { attribute: string; equals: string };
 }
 
 function encodeCursor(key: Record<string, unknown>): string {
@@ -101,8 +104,13 @@ export class TenantTable {
     }
   }
 
+  /** All-or-nothing writes; every key must be the tenant's. */
+  transact(ctx: TenantContext, ops: readonly TransactOp[]): Promise<void> {
+    return transactWrite(this.client, this.tableName, ctx, ops);
+  }
+
   /** Items of one partition, in sort-key order. */
-  async query<T extends TableItem>(
+  async query<T extends object = TableItem>(
     ctx: TenantContext,
     pk: string,
     options: QueryOptions = {},
@@ -112,7 +120,7 @@ export class TenantTable {
   }
 
   /** Items of one index partition; the index partition key must be the tenant's too. */
-  async queryIndex<T extends TableItem>(
+  async queryIndex<T extends object = TableItem>(
     ctx: TenantContext,
     index: Exclude<IndexName, 'byDue' | 'byOrganization'>,
     pk: string,
@@ -137,11 +145,14 @@ export class TenantTable {
       ExpressionAttributeNames: {
         '#pk': partitionKey,
         ...(options.beginsWith && { '#sk': sortKey }),
+        ...(options.where && { '#where': options.where.attribute }),
       },
       ExpressionAttributeValues: {
         ':pk': target.pk,
         ...(options.beginsWith && { ':prefix': options.beginsWith }),
+        ...(options.where && { ':where': options.where.equals }),
       },
+      ...(options.where && { FilterExpression: '#where = :where' }),
       ScanIndexForward: !options.descending,
       ...(target.indexName && { IndexName: target.indexName }),
       ...(options.limit && { Limit: options.limit }),

@@ -1,0 +1,87 @@
+/**
+ * How applications, their documents, history, claims and counters are laid out in the
+ * table. One application is one partition: `T#<tenant>#APP#<id>` holds `META`,
+ * `DOC#<documentId>`, `H#<seq>` and `HANDOFF#<version>`.
+ */
+import type { Application, ApplicationDocument, ApplicationStatus, HistoryEvent } from '@sme/core';
+import { type TenantContext, tenantKey } from '../table/keys.js';
+import type { TableItem } from '../table/tenant-table.js';
+
+export const appPk = (ctx: TenantContext, id: string) => tenantKey(ctx, 'APP', id);
+export const historySk = (seq: number) => `H#${String(seq).padStart(8, '0')}`;
+/** The tenant's counters, one item per program: the dashboard reads tenants × programs items. */
+export const statsPk = (ctx: TenantContext) => tenantKey(ctx, 'STATS');
+export const entityPk = (ctx: TenantContext, entityUscc: string) =>
+  tenantKey(ctx, 'ENTITY', entityUscc);
+
+/** Sort key of a listing: status, then stage, then last change, so filters are key prefixes. */
+export function listingSk(app: Application): string {
+  return `${app.status}#${app.stage ?? '-'}#${app.updatedAt}#${app.id}`;
+}
+
+export function applicationItem(
+  ctx: TenantContext,
+  app: Application,
+  flags: unknown[] = [],
+): TableItem {
+  return {
+    pk: appPk(ctx, app.id),
+    sk: 'META',
+    ...app,
+    /** Top-level so a district's listing can filter on it. */
+    region: app.org.region,
+    flags,
+    gsi1pk: tenantKey(ctx, 'APPS', app.programId),
+    gsi1sk: listingSk(app),
+  };
+}
+
+export function toApplication(item: Record<string, unknown>): Application {
+  const { pk: _pk, sk: _sk, region: _r, flags: _f, gsi1pk: _a, gsi1sk: _b, ...app } = item;
+  return app as unknown as Application;
+}
+
+export function documentItem(
+  ctx: TenantContext,
+  appId: string,
+  doc: ApplicationDocument,
+): TableItem {
+  return { pk: appPk(ctx, appId), sk: `DOC#${doc.documentId}`, ...doc };
+}
+
+export function toDocument(item: Record<string, unknown>): ApplicationDocument {
+  const { pk: _pk, sk: _sk, ...doc } = item;
+  return doc as unknown as ApplicationDocument;
+}
+
+export function historyItem(ctx: TenantContext, appId: string, event: HistoryEvent): TableItem {
+  return { pk: appPk(ctx, appId), sk: historySk(event.seq), ...event };
+}
+
+export function toHistoryEvent(item: Record<string, unknown>): HistoryEvent {
+  const { pk: _pk, sk: _sk, ...event } = item;
+  return event as unknown as HistoryEvent;
+}
+
+/** The counter update moving one application from one status to another. */
+export function counterUpdate(
+  ctx: TenantContext,
+  programId: string,
+  from: ApplicationStatus | null,
+  to: ApplicationStatus,
+) {
+  const names: Record<string, string> = { '#to': to };
+  const values: Record<string, unknown> = { ':one': 1 };
+  let expression = 'ADD #to :one';
+  if (from && from !== to) {
+    names['#from'] = from;
+    values[':minusOne'] = -1;
+    expression += ', #from :minusOne';
+  }
+  return {
+    update: { pk: statsPk(ctx), sk: `P#${programId}` },
+    expression: `${expression} SET programId = :program`,
+    names,
+    values: { ...values, ':program': programId },
+  };
+}
