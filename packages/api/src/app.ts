@@ -2,15 +2,28 @@
  * The Hono app: every route, one error handler, the OpenAPI document. Hosts (the local
  * server, the Lambda handler) build it with their dependencies.
  */
+import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { ApplicationCommands } from './applications/application-commands.js';
+import { ApplicationQueries } from './applications/application-queries.js';
+import { DocumentCommands } from './applications/document-commands.js';
+import { createServices } from './applications/services.js';
+import { Submission } from './applications/submission.js';
+import { authenticate } from './auth/authenticate.js';
 import { TenantRegistry } from './catalogue/tenant-registry.js';
 import type { AppDeps } from './deps.js';
+import { BanCommands } from './organizations/ban-commands.js';
+import { OrganizationCommands } from './organizations/organization-commands.js';
 import { handleError } from './problem/handle-error.js';
 import { problem } from './problem/problem-details.js';
 import { validationHook } from './problem/validation-hook.js';
+import { applicationRoutes } from './routes/applications.routes.js';
+import { banRoutes } from './routes/bans.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { devRoutes } from './routes/dev.routes.js';
+import { documentRoutes } from './routes/documents.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { organizationRoutes } from './routes/organizations.routes.js';
 
 export function createApp(deps: AppDeps) {
   const registry = new TenantRegistry(deps.tenants);
@@ -23,8 +36,28 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  const services = createServices({
+    table: deps.storage.table,
+    documents: deps.storage.documents,
+    clock: deps.clock,
+    newId: deps.newId ?? randomUUID,
+  });
+  app.use('/api/*', authenticate(deps.verifier));
+
   app.route('/', healthRoutes(deps));
   app.route('/', catalogueRoutes(registry, deps));
+  app.route('/', organizationRoutes(registry, new OrganizationCommands(services)));
+  app.route(
+    '/',
+    applicationRoutes(
+      registry,
+      new ApplicationCommands(services),
+      new Submission(services),
+      new ApplicationQueries(services),
+    ),
+  );
+  app.route('/', documentRoutes(registry, new DocumentCommands(services)));
+  app.route('/', banRoutes(registry, new BanCommands(services)));
   if (deps.dev) app.route('/', devRoutes(registry, deps.dev));
 
   app.doc31('/api/openapi.json', {

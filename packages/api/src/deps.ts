@@ -3,11 +3,18 @@
  * supply these, so the routes never know which runtime they are in.
  */
 import type { Clock, ResolvedTenant, VirtualClock } from '@sme/core';
+import type { DocumentStore, TenantTable } from '@sme/store';
+import type { TokenVerifier } from './auth/token-verifier.js';
 
 export interface AppDeps {
   /** Every tenant, resolved at build or start time. */
   tenants: readonly ResolvedTenant[];
   clock: Clock;
+  storage: { table: TenantTable; documents: DocumentStore };
+  /** Checks bearer tokens: HS256 locally, the OIDC issuer's JWKS on AWS. */
+  verifier: TokenVerifier;
+  /** New ids for applications and documents. @default crypto.randomUUID */
+  newId?: () => string;
   /** Whether table, bucket and workflow executor answer. */
   readiness(): Promise<{ ready: boolean; detail?: string }>;
   /** Present only on the local stack: enables `/api/dev/*`. */

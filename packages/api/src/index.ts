@@ -5,4 +5,11 @@
  */
 export { type App, createApp } from './app.js';
 export type { Claims } from './auth/claims.js';
+export {
+  type ClaimNames,
+  DEFAULT_CLAIM_NAMES,
+  hmacVerifier,
+  jwksVerifier,
+  type TokenVerifier,
+} from './auth/token-verifier.js';
 export type { AppDeps, DevDeps } from './deps.js';

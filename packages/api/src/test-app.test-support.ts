@@ -3,12 +3,17 @@
  * real clock, and readiness and timers the test controls.
  */
 import { type Clock, parseInstant, systemClock, VirtualClock } from '@sme/core';
+import { createTestStore } from '@sme/store/testing';
 import { inject } from 'vitest';
 import { createApp } from './app.js';
+import { hmacVerifier } from './auth/token-verifier.js';
 
 export const TEST_SECRET = 'test-secret-of-at-least-32-characters!';
 
-export function testApp(options: { start?: string; ready?: boolean; dueTimers?: number } = {}) {
+export async function testApp(
+  options: { start?: string; ready?: boolean; dueTimers?: number } = {},
+) {
+  const store = await createTestStore();
   let realNow = parseInstant('2026-11-22T10:00:00Z').getTime();
   const real: Clock = { now: () => new Date(realNow) };
   const clock = new VirtualClock(parseInstant(options.start ?? '2024-01-20T09:00:00+08:00'), real);
@@ -16,6 +21,8 @@ export function testApp(options: { start?: string; ready?: boolean; dueTimers?: 
   const app = createApp({
     tenants: inject('tenants'),
     clock,
+    storage: { table: store.table, documents: store.documents },
+    verifier: hmacVerifier(TEST_SECRET),
     readiness: async () =>
       options.ready === false ? { ready: false, detail: 'table missing' } : { ready: true },
     dev: {
@@ -32,6 +39,7 @@ export function testApp(options: { start?: string; ready?: boolean; dueTimers?: 
     app,
     clock,
     fired,
+    store,
     tickReal: (ms: number) => {
       realNow += ms;
     },

@@ -3,7 +3,7 @@
  * issues a signed token with its claims. Never mounted on AWS.
  */
 import { isValidUscc, type ResolvedTenant, type Role } from '@sme/core';
-import { sign } from 'hono/jwt';
+import { SignJWT } from 'jose';
 import { InvalidRequestError } from '../problem/errors.js';
 import type { Claims } from './claims.js';
 
@@ -77,5 +77,11 @@ export function claimsForLogin(tenant: ResolvedTenant, request: LoginRequest): C
 
 export async function signDevToken(claims: Claims, secret: string, now: Date): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
-  return sign({ ...claims, iat, exp: iat + TOKEN_LIFETIME_SECONDS }, secret, 'HS256');
+  const { sub, ...rest } = claims;
+  return new SignJWT({ ...rest })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + TOKEN_LIFETIME_SECONDS)
+    .sign(new TextEncoder().encode(secret));
 }

@@ -3,18 +3,36 @@
  * keep their code; anything unexpected is logged and answered as a bare 500, so no
  * stack trace or internal message ever reaches a client.
  */
-import { DomainError } from '@sme/core';
+import { DomainError, type RuleViolation } from '@sme/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { InvalidRequestError } from './errors.js';
 import { problem, statusOfCode } from './problem-details.js';
 
+/** Domain errors that list what was wrong (entry rules, incomplete submissions, fields). */
+function hasViolations(error: DomainError): error is DomainError & { violations: RuleViolation[] } {
+  return Array.isArray((error as { violations?: unknown }).violations);
+}
+
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof InvalidRequestError && error.path) {
     return problem(c, statusOfCode(error.code), error.code, error.detail, [
       { path: error.path, message: error.detail.en },
     ]);
+  }
+  if (error instanceof DomainError && hasViolations(error)) {
+    return problem(
+      c,
+      statusOfCode(error.code),
+      error.code,
+      error.detail,
+      error.violations.map((v) => ({
+        path: v.path,
+        message: `${v.message.zh}（${v.message.en}）`,
+        code: v.code,
+      })),
+    );
   }
   if (error instanceof DomainError) {
     return problem(c, statusOfCode(error.code), error.code, error.detail);

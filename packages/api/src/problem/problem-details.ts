@@ -7,6 +7,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 export interface FieldError {
   path: string;
   message: string;
+  /** The rule or check that failed, where there is one. */
+  code?: string;
 }
 
 export interface ProblemDetails {
@@ -24,6 +26,7 @@ export interface ProblemDetails {
 const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
   validation_failed: 422,
   invalid_body: 400,
+  invalid_cursor: 400,
   unauthorized: 401,
   forbidden: 403,
   tenant_scope: 403,
@@ -31,6 +34,13 @@ const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
   tenant_not_found: 404,
   program_not_found: 404,
   clock_backwards: 409,
+  window_closed: 409,
+  version_conflict: 409,
+  invalid_transition: 409,
+  not_editable: 409,
+  banned: 403,
+  application_not_found: 404,
+  document_not_found: 404,
   not_ready: 503,
   internal: 500,
 };

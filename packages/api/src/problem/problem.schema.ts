@@ -8,7 +8,9 @@ export const ProblemSchema = z
     status: z.number().int(),
     code: z.string().openapi({ example: 'window_closed' }),
     detail: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
+      .optional(),
   })
   .openapi('Problem');
 

@@ -3,7 +3,7 @@ import { testApp } from '../test-app.test-support.js';
 
 describe('GET /api/tenants', () => {
   it('lists every tenant with kind, parent and names', async () => {
-    const res = await testApp().app.request('/api/tenants');
+    const res = await (await testApp()).app.request('/api/tenants');
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: { id: string; kind: string; parent?: string }[] };
     const qingdao = body.items.find((t) => t.id === 'qingdao');
@@ -19,7 +19,7 @@ describe('GET /api/tenants', () => {
 
 describe('GET /api/tenants/{t}', () => {
   it("shows Qingdao's call as open on 2024-01-20, with its window as Shanghai instants", async () => {
-    const res = await testApp({ start: '2024-01-20T09:00:00+08:00' }).app.request(
+    const res = await (await testApp({ start: '2024-01-20T09:00:00+08:00' })).app.request(
       '/api/tenants/qingdao',
     );
     expect(res.status).toBe(200);
@@ -39,7 +39,7 @@ describe('GET /api/tenants/{t}', () => {
   });
 
   it('shows the call closed from 2024-02-01 00:00 on the virtual clock', async () => {
-    const { app, clock } = testApp({ start: '2024-01-31T23:59:59+08:00' });
+    const { app, clock } = await testApp({ start: '2024-01-31T23:59:59+08:00' });
     const state = async () =>
       (
         (await (await app.request('/api/tenants/qingdao')).json()) as {
@@ -52,14 +52,14 @@ describe('GET /api/tenants/{t}', () => {
   });
 
   it('shows the province call as rolling', async () => {
-    const body = (await (await testApp().app.request('/api/tenants/shandong')).json()) as {
+    const body = (await (await (await testApp()).app.request('/api/tenants/shandong')).json()) as {
       programs: { id: string; state: string }[];
     };
     expect(body.programs.find((p) => p.id === 'provider-pool')?.state).toBe('rolling');
   });
 
   it('answers an unknown tenant with a 404 problem', async () => {
-    const res = await testApp().app.request('/api/tenants/atlantis');
+    const res = await (await testApp()).app.request('/api/tenants/atlantis');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(await res.json()).toMatchObject({ status: 404, code: 'tenant_not_found' });
@@ -68,7 +68,9 @@ describe('GET /api/tenants/{t}', () => {
 
 describe('GET /api/tenants/{t}/programs/{p}', () => {
   it("gives Qingdao's tracks, industries, form, documents and ordered stages", async () => {
-    const res = await testApp().app.request('/api/tenants/qingdao/programs/dx-providers-2024');
+    const res = await (await testApp()).app.request(
+      '/api/tenants/qingdao/programs/dx-providers-2024',
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<
       string,
@@ -100,7 +102,7 @@ describe('GET /api/tenants/{t}/programs/{p}', () => {
 
   it("gives Jining the province's ten categories with their sub-categories", async () => {
     const body = (await (
-      await testApp().app.request('/api/tenants/jining/programs/dx-providers')
+      await (await testApp()).app.request('/api/tenants/jining/programs/dx-providers')
     ).json()) as {
       categories: { id: string; children: unknown[] }[];
     };
@@ -109,7 +111,7 @@ describe('GET /api/tenants/{t}/programs/{p}', () => {
   });
 
   it('answers an unknown program with a 404 problem', async () => {
-    const res = await testApp().app.request('/api/tenants/qingdao/programs/nope');
+    const res = await (await testApp()).app.request('/api/tenants/qingdao/programs/nope');
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ code: 'program_not_found' });
   });
@@ -117,7 +119,7 @@ describe('GET /api/tenants/{t}/programs/{p}', () => {
 
 describe('GET /api/openapi.json', () => {
   it('serves an OpenAPI 3.1 document naming the catalogue paths', async () => {
-    const doc = (await (await testApp().app.request('/api/openapi.json')).json()) as {
+    const doc = (await (await (await testApp()).app.request('/api/openapi.json')).json()) as {
       openapi: string;
       paths: Record<string, unknown>;
     };
@@ -135,7 +137,7 @@ describe('GET /api/openapi.json', () => {
 
 describe('an unknown route', () => {
   it('is a 404 problem', async () => {
-    const res = await testApp().app.request('/api/nowhere');
+    const res = await (await testApp()).app.request('/api/nowhere');
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ code: 'not_found' });
   });

@@ -14,11 +14,7 @@ import type { TenantRegistry } from '../catalogue/tenant-registry.js';
 import type { AppDeps } from '../deps.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+import { json } from './openapi-helpers.js';
 
 const listTenants = createRoute({
   method: 'get',

@@ -5,7 +5,7 @@ import { postJson, TEST_SECRET, testApp } from '../test-app.test-support.js';
 const USCC = '91350100M000100Y43';
 
 async function login(body: unknown) {
-  return testApp().app.request('/api/dev/login', postJson(body));
+  return (await testApp()).app.request('/api/dev/login', postJson(body));
 }
 
 describe('POST /api/dev/login', () => {
@@ -67,7 +67,7 @@ describe('POST /api/dev/login', () => {
   });
 
   it('answers malformed JSON with a 400 problem', async () => {
-    const res = await testApp().app.request('/api/dev/login', {
+    const res = await (await testApp()).app.request('/api/dev/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"role":',
@@ -79,7 +79,7 @@ describe('POST /api/dev/login', () => {
 
 describe('/api/dev/clock', () => {
   it('reads the virtual clock in +08:00 and follows real time', async () => {
-    const { app, tickReal } = testApp({ start: '2024-01-20T09:00:00+08:00' });
+    const { app, tickReal } = await testApp({ start: '2024-01-20T09:00:00+08:00' });
     expect(await (await app.request('/api/dev/clock')).json()).toEqual({
       now: '2024-01-20T09:00:00+08:00',
     });
@@ -90,7 +90,7 @@ describe('/api/dev/clock', () => {
   });
 
   it('moves forward, fires the due timers first, and reports how many', async () => {
-    const { app, fired } = testApp({ dueTimers: 2 });
+    const { app, fired } = await testApp({ dueTimers: 2 });
     const res = await app.request(
       '/api/dev/clock',
       postJson({ advanceTo: '2024-02-22T00:00:00+08:00' }),
@@ -101,7 +101,7 @@ describe('/api/dev/clock', () => {
   });
 
   it('refuses to move backwards with 409 clock_backwards and stays put', async () => {
-    const { app } = testApp({ start: '2024-02-01T00:00:00+08:00' });
+    const { app } = await testApp({ start: '2024-02-01T00:00:00+08:00' });
     const res = await app.request(
       '/api/dev/clock',
       postJson({ advanceTo: '2024-01-31T00:00:00+08:00' }),
@@ -114,7 +114,7 @@ describe('/api/dev/clock', () => {
   });
 
   it('refuses an instant without an offset', async () => {
-    const res = await testApp().app.request(
+    const res = await (await testApp()).app.request(
       '/api/dev/clock',
       postJson({ advanceTo: '2024-02-01T00:00:00' }),
     );

@@ -84,6 +84,14 @@ export class NotEditableError extends DomainError {
   }
 }
 
+/** Fields of the wrong type or shape (a draft is checked for shape only). */
+export class FieldsInvalidError extends DomainError {
+  override readonly name = 'FieldsInvalidError';
+  constructor(readonly violations: RuleViolation[]) {
+    super('validation_failed', { zh: '填写内容不符合要求', en: 'Some fields are not valid' });
+  }
+}
+
 export class InvalidUsccError extends DomainError {
   override readonly name = 'InvalidUsccError';
   constructor(uscc: string) {

@@ -25,6 +25,10 @@ export interface ApplicationDocument {
   sha256: string;
   objectKey: string;
   status: DocumentStatus;
+  requestedBy: string;
+  requestedAt: string;
+  verifiedBy?: string;
+  verifiedAt?: string;
 }
 
 export interface OrgRef {
@@ -47,6 +51,8 @@ export interface Application {
   status: ApplicationStatus;
   stage?: string;
   version: number;
+  /** Hash of the latest history event: the next event chains to it. */
+  historyHead: string;
   createdAt: string;
   updatedAt: string;
   submittedAt?: string;

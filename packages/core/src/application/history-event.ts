@@ -4,7 +4,7 @@
  * breaks the chain.
  */
 import { createHash } from 'node:crypto';
-import type { Actor, ApplicationStatus } from './application.js';
+import type { Actor, Application, ApplicationStatus } from './application.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -60,6 +60,31 @@ export function historyEvent(input: {
     prevHash: input.prevHash,
   };
   return { ...body, hash: hashEvent(body) };
+}
+
+/**
+ * Records a change: the next version of the application with the event that explains
+ * it, chained to the previous head. `previous` is null when the application is new.
+ */
+export function recordChange(input: {
+  previous: Application | null;
+  next: Omit<Application, 'historyHead'>;
+  actor: Actor;
+  at: Date;
+  reason?: string | undefined;
+  stage?: string | undefined;
+}): { application: Application; event: HistoryEvent } {
+  const event = historyEvent({
+    seq: input.next.version,
+    at: input.at,
+    actor: input.actor,
+    from: input.previous?.status ?? null,
+    to: input.next.status,
+    stage: input.stage,
+    reason: input.reason,
+    prevHash: input.previous?.historyHead ?? GENESIS_HASH,
+  });
+  return { application: { ...input.next, historyHead: event.hash }, event };
 }
 
 /** Whether every event's hash is right and chains to the one before. */

@@ -15,6 +15,8 @@ const doc = (
   sha256: 'a'.repeat(64),
   objectKey: 'k',
   status,
+  requestedBy: 'provider:qingdao:x',
+  requestedAt: '2024-01-20T01:00:00.000Z',
 });
 const region = {
   id: 'laoshan',

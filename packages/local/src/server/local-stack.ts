@@ -8,14 +8,16 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp } from '@sme/api';
+import { createApp, hmacVerifier } from '@sme/api';
 import { type ResolvedTenant, systemClock, VirtualClock } from '@sme/core';
 import {
   createStoreClients,
+  DocumentStore,
   ensureBucket,
   ensureTable,
   type StoreClients,
   storageReadiness,
+  TenantTable,
 } from '@sme/store';
 import { startDynamoDbLocal } from '../engines/dynamodb-local.js';
 import { startLocalS3 } from '../engines/s3-local.js';
@@ -78,14 +80,20 @@ export async function startLocalStack(config: LocalConfig): Promise<LocalStack> 
     timers.start();
     stops.push(() => timers.stop());
 
+    const secret = await tokenSecret(config.dataDir);
     const app = createApp({
       tenants,
       clock,
+      storage: {
+        table: new TenantTable(clients.documents, TABLE_NAME),
+        documents: new DocumentStore(clients.s3, BUCKET_NAME),
+      },
+      verifier: hmacVerifier(secret),
       readiness: () => storageReadiness(clients, { tableName: TABLE_NAME, bucket: BUCKET_NAME }),
       dev: {
         clock,
         sessionClock: systemClock,
-        tokenSecret: await tokenSecret(config.dataDir),
+        tokenSecret: secret,
         fireDueTimers: (now) => timers.fireDue(now),
       },
     });

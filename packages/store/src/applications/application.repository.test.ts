@@ -28,6 +28,7 @@ function draft(overrides: Partial<Application> = {}): Application {
     fields: { teamSize: 12 },
     status: 'draft',
     version: 1,
+    historyHead: '0'.repeat(64),
     createdAt: '2024-01-20T01:00:00.000Z',
     updatedAt: '2024-01-20T01:00:00.000Z',
     ...overrides,

@@ -50,7 +50,7 @@ export class BanRepository {
 
   async list(
     ctx: TenantContext,
-    options: { cursor?: string; limit?: number } = {},
+    options: { cursor?: string | undefined; limit?: number } = {},
   ): Promise<Page<Ban>> {
     const page = await this.table.queryIndex(ctx, 'byListing', provinceKey(ctx, 'BAN', 'ALL'), {
       descending: true,

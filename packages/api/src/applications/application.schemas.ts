@@ -1,0 +1,171 @@
+/**
+ * Request and response schemas of organizations, applications and documents: the
+ * same zod schemas validate and generate the OpenAPI document.
+ */
+import { z } from '@hono/zod-openapi';
+import { APPLICATION_STATUSES } from '@sme/core';
+
+const Id = z.string().min(1).max(64);
+const Uscc = z.string().openapi({ example: '91350100M000100Y43' });
+
+export const TenantParam = z.object({
+  t: z.string().openapi({ param: { name: 't', in: 'path' }, example: 'qingdao' }),
+});
+export const OrgParams = TenantParam.extend({
+  uscc: Uscc.openapi({ param: { name: 'uscc', in: 'path' } }),
+});
+export const AppParams = TenantParam.extend({
+  id: z.string().openapi({ param: { name: 'id', in: 'path' } }),
+});
+export const DocumentParams = AppParams.extend({
+  documentId: z.string().openapi({ param: { name: 'documentId', in: 'path' } }),
+});
+
+export const OrganizationBody = z
+  .object({
+    name: z.string().trim().min(1).max(200).openapi({ example: '青岛某数字科技有限公司' }),
+    region: Id.openapi({ example: 'laoshan' }),
+    parentUscc: Uscc.optional(),
+  })
+  .openapi('OrganizationInput');
+
+export const OrganizationSchema = z
+  .object({
+    uscc: z.string(),
+    name: z.string(),
+    region: z.string(),
+    parentUscc: z.string().optional(),
+    entityUscc: z.string(),
+  })
+  .openapi('Organization');
+
+/** Field values are checked against the program's field specs, not here. */
+const Fields = z.record(z.string(), z.any()).openapi({ example: { teamSize: 25 } });
+
+export const CreateApplicationBody = z
+  .object({
+    programId: Id.openapi({ example: 'dx-providers-2024' }),
+    track: Id.optional().openapi({ example: 'product' }),
+    category: Id.optional(),
+    industries: z
+      .array(Id)
+      .max(20)
+      .optional()
+      .openapi({ example: ['auto-parts'] }),
+    fields: Fields.default({}),
+  })
+  .openapi('CreateApplication');
+
+export const PatchApplicationBody = z
+  .object({
+    track: Id.optional(),
+    category: Id.optional(),
+    industries: z.array(Id).max(20).optional(),
+    fields: Fields.optional(),
+  })
+  .openapi('PatchApplication');
+
+export const WithdrawBody = z
+  .object({ reason: z.string().trim().max(500).optional() })
+  .openapi('Withdraw');
+
+export const UploadBody = z
+  .object({
+    kind: Id.openapi({ example: 'credit-report' }),
+    filename: z.string().trim().min(1).max(255).openapi({ example: '信用信息报告.pdf' }),
+    contentType: z.string().min(3).max(100).openapi({ example: 'application/pdf' }),
+    size: z.number().int().positive(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256'),
+  })
+  .openapi('UploadRequest');
+
+export const ListQuery = z.object({
+  programId: Id.optional(),
+  status: z.enum(APPLICATION_STATUSES).optional(),
+  stage: Id.optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+const OrgRef = z.object({ uscc: z.string(), name: z.string(), region: z.string() });
+
+export const ApplicationSummarySchema = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    org: OrgRef,
+    track: z.string().optional(),
+    category: z.string().optional(),
+    industries: z.array(z.string()),
+    status: z.enum(APPLICATION_STATUSES),
+    stage: z.string().optional(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    submittedAt: z.string().optional(),
+  })
+  .openapi('ApplicationSummary');
+
+export const ApplicationSchema = ApplicationSummarySchema.extend({
+  fields: Fields,
+  documents: z.array(
+    z.object({
+      documentId: z.string(),
+      kind: z.string(),
+      status: z.enum(['pending', 'verified']),
+      filename: z.string(),
+      contentType: z.string(),
+      size: z.number(),
+    }),
+  ),
+  flags: z.array(z.any()),
+}).openapi('Application');
+
+export const HistorySchema = z
+  .object({
+    items: z.array(
+      z.object({
+        seq: z.number().int(),
+        at: z.string(),
+        actor: z.string(),
+        role: z.string(),
+        stage: z.string().optional(),
+        from: z.string().nullable(),
+        to: z.string(),
+        reason: z.string().optional(),
+        hash: z.string(),
+        prevHash: z.string(),
+      }),
+    ),
+  })
+  .openapi('History');
+
+export const UploadSchema = z
+  .object({
+    documentId: z.string(),
+    upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()) }),
+  })
+  .openapi('UploadTicket');
+
+export const SubmitSchema = z
+  .object({ id: z.string(), status: z.literal('submitted'), submittedAt: z.string() })
+  .openapi('Submitted');
+
+export const BanBody = z
+  .object({
+    uscc: Uscc,
+    reason: z.string().trim().min(1).max(500),
+    until: z.string().openapi({ example: '2027-12-31T00:00:00+08:00' }),
+  })
+  .openapi('BanInput');
+
+export const BanSchema = z
+  .object({
+    id: z.string(),
+    uscc: z.string(),
+    reason: z.string(),
+    until: z.string(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+  })
+  .openapi('Ban');

@@ -1,0 +1,118 @@
+/**
+ * Submitting an application: idempotent per `Idempotency-Key`, the window checked
+ * first on the injected clock, then completeness. The submission, its history event,
+ * the counters, the idempotency record and the hand-off to review are one transaction,
+ * so a crash between them cannot lose the hand-off or record a submission twice.
+ */
+import { createHash } from 'node:crypto';
+import {
+  acceptsApplications,
+  assertTransition,
+  checkSubmission,
+  formatShanghai,
+  IncompleteError,
+  type ResolvedTenant,
+  recordChange,
+  VersionConflictError,
+  WindowClosedError,
+} from '@sme/core';
+import { TransactionRefusedError } from '@sme/store';
+import { assertOwner } from '../auth/access.js';
+import type { Claims } from '../auth/claims.js';
+import { programOf } from './application-commands.js';
+import { assertNotBanned, contextOf, loadApplication, type Services } from './services.js';
+
+export interface SubmitResult {
+  id: string;
+  status: 'submitted';
+  submittedAt: string;
+}
+
+/** How long a replayed key answers with the stored result. */
+const IDEMPOTENCY_SECONDS = 24 * 60 * 60;
+/** Concurrent writers on one application retry this many times before giving up. */
+const ATTEMPTS = 5;
+
+/** Keys are the client's; hashed so any string is safe in a table key. */
+function idempotencyKey(appId: string, claims: Claims, key: string): string {
+  return `submit:${appId}:${createHash('sha256').update(`${claims.sub}\n${key}`).digest('hex')}`;
+}
+
+const pause = (attempt: number) =>
+  new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
+
+export class Submission {
+  constructor(private readonly services: Services) {}
+
+  async submit(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    id: string,
+    key: string | undefined,
+  ): Promise<SubmitResult> {
+    const { apps, clock } = this.services;
+    const ctx = contextOf(tenant);
+    const idem = key ? idempotencyKey(id, claims, key) : undefined;
+
+    for (let attempt = 0; ; attempt += 1) {
+      const record = await loadApplication(this.services, tenant, id);
+      const app = record.application;
+      assertOwner(claims, tenant, app);
+      if (idem) {
+        const stored = (await apps.idempotentResponse(ctx, idem)) as SubmitResult | undefined;
+        if (stored) return stored;
+      }
+
+      const program = programOf(tenant, app.programId);
+      const now = clock.now();
+      // A returned application is corrected after the deadline; only a draft needs the window.
+      if (app.status === 'draft' && !acceptsApplications(program.window, now))
+        throw new WindowClosedError(program.id);
+      assertTransition(app.status, 'submitted');
+      await assertNotBanned(this.services, tenant, [app.org.uscc, app.entityUscc], now);
+
+      const region = tenant.regions.find((r) => r.id === app.org.region);
+      const check = checkSubmission(program, app, record.documents, region);
+      if (check.violations.length > 0) throw new IncompleteError(check.violations);
+
+      const { application: next, event } = recordChange({
+        previous: app,
+        actor: { sub: claims.sub, role: program.applicant },
+        at: now,
+        reason: app.status === 'returned' ? '更正后重新提交 / resubmitted' : '提交申报 / submitted',
+        next: {
+          ...app,
+          status: 'submitted',
+          version: app.version + 1,
+          updatedAt: now.toISOString(),
+          submittedAt: now.toISOString(),
+        },
+      });
+      const result: SubmitResult = {
+        id: app.id,
+        status: 'submitted',
+        submittedAt: formatShanghai(now),
+      };
+      try {
+        await apps.update(ctx, app, next, event, {
+          handoff: true,
+          flags: check.flags,
+          ...(idem && {
+            idempotency: {
+              key: idem,
+              response: result,
+              expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_SECONDS,
+            },
+          }),
+        });
+        return result;
+      } catch (error) {
+        if (!(error instanceof TransactionRefusedError)) throw error;
+        // Another request changed the application meanwhile: if it was this key's twin,
+        // the next round answers with its stored result; otherwise the state decides.
+        if (attempt + 1 >= ATTEMPTS) throw new VersionConflictError(app.version);
+        await pause(attempt);
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Province-wide bans (API.md "The province"): a `province_admin` bans an organization
+ * until an instant; every city of the province then refuses it.
+ */
+import {
+  formatShanghai,
+  InvalidUsccError,
+  isValidUscc,
+  parseInstant,
+  type ResolvedTenant,
+} from '@sme/core';
+import type { Ban } from '@sme/store';
+import { contextOf, type Services } from '../applications/services.js';
+import { assertRole } from '../auth/access.js';
+import type { Claims } from '../auth/claims.js';
+import { ForbiddenError, InvalidRequestError } from '../problem/errors.js';
+
+const view = (ban: Ban) => ({
+  ...ban,
+  until: formatShanghai(new Date(ban.until)),
+  createdAt: formatShanghai(new Date(ban.createdAt)),
+});
+
+function assertProvinceAdmin(claims: Claims, tenant: ResolvedTenant) {
+  if (tenant.kind !== 'province' || claims.tenant !== tenant.id) {
+    throw new ForbiddenError({
+      zh: '仅省级管理员可管理禁入名单',
+      en: 'Only the province administers bans',
+    });
+  }
+  assertRole(claims, 'province_admin');
+}
+
+export class BanCommands {
+  constructor(private readonly services: Services) {}
+
+  async add(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    input: { uscc: string; reason: string; until: string },
+  ) {
+    assertProvinceAdmin(claims, tenant);
+    if (!isValidUscc(input.uscc)) throw new InvalidUsccError(input.uscc);
+    const until = parseInstant(input.until);
+    const now = this.services.clock.now();
+    if (until <= now) {
+      throw new InvalidRequestError(
+        'until_in_past',
+        { zh: '禁入截止时间须晚于当前时间', en: 'until must be in the future' },
+        'until',
+      );
+    }
+    const ban: Ban = {
+      id: this.services.newId(),
+      uscc: input.uscc,
+      reason: input.reason.trim(),
+      until: until.toISOString(),
+      createdAt: now.toISOString(),
+      createdBy: claims.sub,
+    };
+    await this.services.bans.add(contextOf(tenant), ban);
+    return view(ban);
+  }
+
+  async list(tenant: ResolvedTenant, claims: Claims, cursor: string | undefined) {
+    assertProvinceAdmin(claims, tenant);
+    const page = await this.services.bans.list(contextOf(tenant), { cursor });
+    return { items: page.items.map(view), ...(page.next && { next: page.next }) };
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Registering an organization in a city: the province-wide profile (name, parent
+ * entity) and the city registration (district) in one transaction.
+ */
+import { InvalidUsccError, isValidUscc, type ResolvedTenant } from '@sme/core';
+import { contextOf, type Services } from '../applications/services.js';
+import { assertActsIn } from '../auth/access.js';
+import type { Claims } from '../auth/claims.js';
+import { InvalidRequestError } from '../problem/errors.js';
+
+export interface OrganizationInput {
+  name: string;
+  region: string;
+  parentUscc?: string | undefined;
+}
+
+export class OrganizationCommands {
+  constructor(private readonly services: Services) {}
+
+  async register(tenant: ResolvedTenant, claims: Claims, uscc: string, input: OrganizationInput) {
+    if (!isValidUscc(uscc)) throw new InvalidUsccError(uscc);
+    assertActsIn(claims, tenant, uscc);
+    if (!tenant.regions.some((r) => r.id === input.region)) {
+      throw new InvalidRequestError(
+        'unknown_region',
+        {
+          zh: `${tenant.name.zh}没有该区市：${input.region}`,
+          en: `No region ${input.region} in ${tenant.id}`,
+        },
+        'region',
+      );
+    }
+    if (
+      input.parentUscc !== undefined &&
+      (!isValidUscc(input.parentUscc) || input.parentUscc === uscc)
+    ) {
+      throw new InvalidRequestError(
+        'invalid_uscc',
+        {
+          zh: '上级单位统一社会信用代码无效',
+          en: 'parentUscc is not a valid USCC of another organization',
+        },
+        'parentUscc',
+      );
+    }
+    const ctx = contextOf(tenant);
+    const parent = input.parentUscc
+      ? await this.services.orgs.profile(ctx, input.parentUscc)
+      : undefined;
+    const entityUscc = input.parentUscc ? (parent?.entityUscc ?? input.parentUscc) : uscc;
+    if (entityUscc === uscc && input.parentUscc) {
+      throw new InvalidRequestError(
+        'invalid_uscc',
+        { zh: '上级单位不能是本单位的分支机构', en: 'The parent is a branch of this organization' },
+        'parentUscc',
+      );
+    }
+    const at = this.services.clock.now().toISOString();
+    const name = input.name.trim();
+    await this.services.orgs.save(
+      ctx,
+      {
+        uscc,
+        name,
+        ...(input.parentUscc && { parentUscc: input.parentUscc }),
+        entityUscc,
+        updatedAt: at,
+        updatedBy: claims.sub,
+      },
+      { uscc, name, region: input.region, updatedAt: at, updatedBy: claims.sub },
+      { actor: claims.sub, role: 'provider', at },
+    );
+    return {
+      uscc,
+      name,
+      region: input.region,
+      ...(input.parentUscc && { parentUscc: input.parentUscc }),
+      entityUscc,
+    };
+  }
+}

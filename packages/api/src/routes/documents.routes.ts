@@ -1,0 +1,60 @@
+/**
+ * Documents of an application: a presigned POST straight to S3, then `complete` to have
+ * the upload verified.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  AppParams,
+  DocumentParams,
+  UploadBody,
+  UploadSchema,
+} from '../applications/application.schemas.js';
+import type { DocumentCommands } from '../applications/document-commands.js';
+import type { TenantRegistry } from '../catalogue/tenant-registry.js';
+import { problemResponse } from '../problem/problem.schema.js';
+import { validationHook } from '../problem/validation-hook.js';
+import { json, jsonBody, scoped } from './openapi-helpers.js';
+
+const tags = ['Documents'];
+const errors = {
+  401: problemResponse('Not signed in'),
+  403: problemResponse('Not the owner'),
+  404: problemResponse('Unknown application or document'),
+  409: problemResponse('The application cannot be edited now'),
+  422: problemResponse('Wrong kind, type or size; or the upload does not match'),
+};
+
+const requestUpload = createRoute({
+  method: 'post',
+  path: '/api/tenants/{t}/applications/{id}/documents',
+  tags,
+  summary: 'Declare a document and get a presigned POST for it',
+  request: { params: AppParams, body: jsonBody(UploadBody) },
+  responses: {
+    201: json(UploadSchema, 'Upload straight to storage with these form fields'),
+    ...errors,
+  },
+});
+
+const complete = createRoute({
+  method: 'post',
+  path: '/api/tenants/{t}/applications/{id}/documents/{documentId}/complete',
+  tags,
+  summary: 'Verify an upload: size, SHA-256 and, for PDFs, the magic bytes',
+  request: { params: DocumentParams },
+  responses: { 200: json(z.object({ status: z.literal('verified') }), 'Verified'), ...errors },
+});
+
+export function documentRoutes(registry: TenantRegistry, documents: DocumentCommands) {
+  return new OpenAPIHono({ defaultHook: validationHook })
+    .openapi(requestUpload, async (c) => {
+      const { t, id } = c.req.valid('param');
+      const { tenant, claims } = scoped(c, registry, t);
+      return c.json(await documents.requestUpload(tenant, claims, id, c.req.valid('json')), 201);
+    })
+    .openapi(complete, async (c) => {
+      const { t, id, documentId } = c.req.valid('param');
+      const { tenant, claims } = scoped(c, registry, t);
+      return c.json(await documents.complete(tenant, claims, id, documentId), 200);
+    });
+}

@@ -1,0 +1,35 @@
+import type { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { assertTenantAccess } from '../auth/access.js';
+import { callerOf } from '../auth/authenticate.js';
+import type { Claims } from '../auth/claims.js';
+import type { TenantRegistry } from '../catalogue/tenant-registry.js';
+
+/** A JSON response entry of a route. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A JSON request body entry of a route. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+
+/** The tenant of the path and the caller, who must belong to it (or administer its province). */
+export function scoped(c: Context, registry: TenantRegistry, tenantId: string) {
+  const claims: Claims = callerOf(c);
+  const tenant = registry.tenant(tenantId);
+  assertTenantAccess(claims, tenant);
+  return { tenant, claims };
+}
+
+/** `If-Match: "3"` (or `W/"3"`) → 3; absent → undefined; anything else is refused as a mismatch. */
+export function ifMatchVersion(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  return match?.[1] ? Number(match[1]) : -1;
+}
+
+export const etag = (version: number) => `"${version}"`;
