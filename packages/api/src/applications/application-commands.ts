@@ -123,15 +123,16 @@ export class ApplicationCommands {
     const entityUscc = profile?.entityUscc ?? uscc;
     await assertNotBanned(this.services, tenant, [uscc, entityUscc], now);
 
+    // The choice first: a wrong track makes every field check beside the point.
     const choice = {
       track: input.track,
       category: input.category,
       industries: input.industries ?? [],
     };
-    validateDraftFields(program, choice.track, input.fields);
     const siblings = await apps.entityApplications(ctx, entityUscc, program.id);
     const violations = checkEntryRules(program, choice, siblings);
     if (violations.length > 0) throw new EntryRuleError(violations);
+    validateDraftFields(program, choice.track, input.fields);
 
     const at = now.toISOString();
     const { application: app, event } = recordChange({
@@ -190,7 +191,6 @@ export class ApplicationCommands {
     const track = input.track ?? app.track;
     const category = input.category ?? app.category;
     const industries = input.industries ?? app.industries;
-    validateDraftFields(program, track, fields);
 
     const choiceChanged =
       track !== app.track ||
@@ -203,6 +203,7 @@ export class ApplicationCommands {
       const violations = checkEntryRules(program, { track, category, industries }, siblings);
       if (violations.length > 0) throw new EntryRuleError(violations);
     }
+    validateDraftFields(program, track, fields);
 
     const { application: next, event } = recordChange({
       previous: app,
