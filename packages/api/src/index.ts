@@ -3,7 +3,7 @@
  * The HTTP API and (later) the portal: routes, auth, tenant scoping, OpenAPI. Knows
  * HTTP; delegates every decision to core.
  */
-export { type App, createApp } from './app.js';
+export { type App, createApp } from './app.jsx';
 export type { Claims } from './auth/claims.js';
 export {
   type ClaimNames,

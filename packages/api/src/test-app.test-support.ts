@@ -5,7 +5,7 @@
 import { type Clock, parseInstant, systemClock, VirtualClock } from '@sme/core';
 import { createTestStore } from '@sme/store/testing';
 import { inject } from 'vitest';
-import { createApp } from './app.js';
+import { createApp } from './app.jsx';
 import { hmacVerifier } from './auth/token-verifier.js';
 
 export const TEST_SECRET = 'test-secret-of-at-least-32-characters!';

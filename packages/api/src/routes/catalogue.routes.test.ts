@@ -130,8 +130,31 @@ describe('GET /api/openapi.json', () => {
         '/api/tenants',
         '/api/tenants/{t}',
         '/api/tenants/{t}/programs/{p}',
+        '/api/tenants/{t}/orgs/{uscc}',
+        '/api/tenants/{t}/applications',
+        '/api/tenants/{t}/applications/{id}',
+        '/api/tenants/{t}/applications/{id}/submit',
+        '/api/tenants/{t}/applications/{id}/documents/{documentId}/complete',
       ]),
     );
+  });
+});
+
+describe('GET /api/docs', () => {
+  it('renders every operation of the document as a page, with no script', async () => {
+    const res = await (await testApp()).app.request('/api/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    for (const path of [
+      '/api/tenants/{t}/applications/{id}/submit',
+      '/api/tenants/{t}/orgs/{uscc}',
+      '/api/tenants/{t}/bans',
+    ]) {
+      expect(html).toContain(path);
+    }
+    expect(html).toContain('接口文档');
+    expect(html).not.toContain('<script');
   });
 });
 

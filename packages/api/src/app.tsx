@@ -21,6 +21,7 @@ import { applicationRoutes } from './routes/applications.routes.js';
 import { banRoutes } from './routes/bans.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { devRoutes } from './routes/dev.routes.js';
+import { DocsPage, type OpenApiDocument } from './routes/docs.page.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { organizationRoutes } from './routes/organizations.routes.js';
@@ -60,12 +61,14 @@ export function createApp(deps: AppDeps) {
   app.route('/', banRoutes(registry, new BanCommands(services)));
   if (deps.dev) app.route('/', devRoutes(registry, deps.dev));
 
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: '中小企业数字化转型服务商平台 API / SME digital-transformation provider platform API',
-      version: '1.0.0',
-    },
+  const info = {
+    title: '中小企业数字化转型服务商平台 API / SME digital-transformation provider platform API',
+    version: '1.0.0',
+  };
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info });
+  app.get('/api/docs', (c) => {
+    const doc = app.getOpenAPI31Document({ openapi: '3.1.0', info }) as unknown as OpenApiDocument;
+    return c.html(<DocsPage doc={doc} />);
   });
   return app;
 }
