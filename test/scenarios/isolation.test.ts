@@ -108,6 +108,22 @@ describe.each(Object.keys(IDENTITIES))('%s', (label) => {
   });
 });
 
+describe('tokens of another city', () => {
+  it.each([
+    'the same USCC signed in to another city',
+    'the admin of another city',
+    'a reviewer of another city',
+  ])('%s cannot create an application in Qingdao', async (label) => {
+    const answer = await outsiders[label]!.post('/api/tenants/qingdao/applications', {
+      programId: PROGRAM,
+      track: 'product',
+      industries: ['auto-parts'],
+      fields: {},
+    });
+    expect(answer.status).toBe(403);
+  });
+});
+
 describe('staff in scope', () => {
   it('see the application: its district reviewer, the city admin and the province admin', async () => {
     for (const identity of [
