@@ -10,11 +10,10 @@ import {
   checkEntryRules,
   EntryRuleError,
   FieldsInvalidError,
-  formatPath,
   formSchema,
+  formViolations,
   type Program,
   type ResolvedTenant,
-  type RuleViolation,
   recordChange,
   VersionConflictError,
   WindowClosedError,
@@ -57,13 +56,8 @@ function validateDraftFields(
   fields: Record<string, unknown>,
 ) {
   const result = formSchema(program.fields, track, 'draft').safeParse(fields);
-  if (result.success) return;
-  const violations: RuleViolation[] = result.error.issues.map((issue) => ({
-    code: 'invalid_field',
-    path: formatPath(['fields', ...issue.path]),
-    message: { zh: `填写内容不符合要求：${issue.message}`, en: issue.message },
-  }));
-  throw new FieldsInvalidError(violations);
+  if (!result.success)
+    throw new FieldsInvalidError(formViolations(program.fields, fields, result.error.issues));
 }
 
 /** The claims that keep one application per entity (and track) under concurrency. */

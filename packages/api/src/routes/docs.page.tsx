@@ -3,6 +3,7 @@
  * on the server from the same document as `/api/openapi.json` (no script, no CDN: the
  * platform runs where outside networks may be closed).
  */
+import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
 
 interface Operation {
@@ -65,7 +66,7 @@ export const DocsPage: FC<{ doc: OpenApiDocument }> = ({ doc }) => {
       <head>
         <meta charset="utf-8" />
         <title>接口文档 / API reference</title>
-        <style>{style}</style>
+        <style>{raw(style)}</style>
       </head>
       <body>
         <h1>

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../calendar/shanghai-time.js';
 import type { FieldSpec } from '../tenant/form.schema.js';
+import { formatPath } from '../tenant/resolve-tenants.js';
+import type { RuleViolation } from './application-errors.js';
 
 export type FormMode = 'draft' | 'submit';
 
@@ -82,4 +84,60 @@ export function formSchema(
   mode: FormMode,
 ) {
   return objectSchema(fieldsForTrack(fields, track), mode);
+}
+
+/** The spec of the field at `path` (entries of lists included), if there is one. */
+function specAt(fields: readonly FieldSpec[], path: readonly PropertyKey[]): FieldSpec | undefined {
+  let specs: readonly FieldSpec[] | undefined = fields;
+  let found: FieldSpec | undefined;
+  for (const key of path) {
+    if (typeof key === 'number') continue;
+    found = specs?.find((f) => f.id === key);
+    specs = found?.item;
+  }
+  return found;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+  return value;
+}
+
+/**
+ * Form errors a clerk can act on: each names the field by its label from the program,
+ * says whether it is missing or wrong, and points at `fields.<path>`.
+ */
+export function formViolations(
+  fields: readonly FieldSpec[],
+  data: unknown,
+  issues: readonly { path: PropertyKey[]; message: string; code: string; keys?: string[] }[],
+): RuleViolation[] {
+  return issues.map((issue) => {
+    const path = formatPath(['fields', ...issue.path]);
+    if (issue.code === 'unrecognized_keys') {
+      const keys = (issue.keys ?? []).join(', ');
+      return {
+        code: 'invalid_field',
+        path,
+        message: { zh: `该类型不需要这些字段：${keys}`, en: `Not fields of this track: ${keys}` },
+      };
+    }
+    const label = specAt(fields, issue.path)?.label ?? {
+      zh: String(issue.path.at(-1)),
+      en: String(issue.path.at(-1)),
+    };
+    if (valueAt(data, issue.path) === undefined) {
+      return {
+        code: 'missing_field',
+        path,
+        message: { zh: `必填项「${label.zh}」未填写`, en: `${label.en} is required` },
+      };
+    }
+    return {
+      code: 'invalid_field',
+      path,
+      message: { zh: `「${label.zh}」填写不符合要求`, en: `${label.en}: ${issue.message}` },
+    };
+  });
 }

@@ -6,12 +6,11 @@
 
 import type { Region } from '../tenant/catalogue.schema.js';
 import type { Program } from '../tenant/program.schema.js';
-import { formatPath } from '../tenant/resolve-tenants.js';
 import type { EligibilityRule } from '../tenant/rule.schema.js';
 import type { Application, ApplicationDocument } from './application.js';
 import type { RuleViolation } from './application-errors.js';
 import { ruleBinds } from './entry-rules.js';
-import { formSchema } from './form-validation.js';
+import { formSchema, formViolations } from './form-validation.js';
 
 export interface SubmissionCheck {
   violations: RuleViolation[];
@@ -73,15 +72,8 @@ export function checkSubmission(
   const flags: RuleViolation[] = [];
 
   const form = formSchema(program.fields, app.track, 'submit').safeParse(app.fields);
-  if (!form.success) {
-    for (const issue of form.error.issues) {
-      violations.push({
-        code: 'missing_field',
-        path: formatPath(['fields', ...issue.path]),
-        message: { zh: `字段未填写或不符合要求：${issue.message}`, en: issue.message },
-      });
-    }
-  }
+  if (!form.success)
+    violations.push(...formViolations(program.fields, app.fields, form.error.issues));
 
   for (const spec of program.documents) {
     if (!spec.required || (spec.track && spec.track !== app.track)) continue;
