@@ -48,6 +48,10 @@ describe('checkSubmission', () => {
       'missing_document@documents.credit-report',
       'eligibility@rules.product-cases',
     ]);
+    expect(checkSubmission(program, app, [], region).violations[0]?.message).toEqual({
+      zh: '必填项「人数」未填写',
+      en: '人数 is required',
+    });
     expect(
       paths(checkSubmission(program, app, [doc('credit-report', 'pending')], region)),
     ).toContain('unverified_document@documents.credit-report');
