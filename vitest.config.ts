@@ -11,6 +11,14 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'workflow',
+          include: ['packages/workflow/src/**/*.test.ts'],
+          globalSetup: ['test/setup/tenants.global.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'store',
           include: ['packages/store/src/**/*.test.ts'],
           globalSetup: ['test/setup/local-engines.global.ts'],

@@ -1,0 +1,7 @@
+/**
+ * @module @sme/workflow
+ * Review stages as state machines: one pure compiler from a program's stages to Amazon
+ * States Language, and (next) the local executor that runs the same definition.
+ */
+export * from './compile/asl.js';
+export * from './compile/compile-program.js';
