@@ -5,3 +5,5 @@
  */
 export * from './compile/asl.js';
 export * from './compile/compile-program.js';
+export * from './local/local-executor.js';
+export * from './local/stage-handler.js';

@@ -1,0 +1,120 @@
+import type { ResolvedTenant } from '@sme/core';
+import { describe, expect, inject, it } from 'vitest';
+import { compileProgram, type Outcome, stateName } from '../compile/compile-program.js';
+import { forLocalRun, LocalExecutor } from './local-executor.js';
+import type { StageHandler, StageInput } from './stage-handler.js';
+
+const qingdao = inject('tenants').find((t: ResolvedTenant) => t.id === 'qingdao')!;
+const definition = compileProgram('qingdao', qingdao.programs[0]!);
+const input = { tenant: 'qingdao', programId: 'dx-providers-2024', applicationId: 'app-1' };
+
+/** Records every stage the machine reaches; waiting stages are handed to the test. */
+function recordingHandler(decisions: Partial<Record<string, Outcome>> = {}) {
+  const calls: string[] = [];
+  const begun: (StageInput & { taskToken: string })[] = [];
+  let notify: (() => void) | undefined;
+  const handler: StageHandler = {
+    async decide(stage) {
+      calls.push(`decide ${stage.stage}`);
+      return decisions[stage.stage] ?? 'pass';
+    },
+    async begin(stage) {
+      calls.push(`begin ${stage.kind} ${stage.stage}`);
+      begun.push(stage);
+      notify?.();
+    },
+  };
+  /** The next waiting task, once the machine has reached it. */
+  async function nextWaiting() {
+    while (begun.length === 0) await new Promise<void>((resolve) => (notify = resolve));
+    return begun.shift()!;
+  }
+  return { handler, calls, nextWaiting };
+}
+
+describe('LocalExecutor running a compiled program', () => {
+  it("walks Qingdao's stages in order, waiting for a person at each callback", async () => {
+    const { handler, calls, nextWaiting } = recordingHandler();
+    const executor = new LocalExecutor(handler);
+    const done = executor.run(definition, input, { runId: 'run-1' });
+    for (const stage of ['district-review', 'expert-review', 'publicity']) {
+      const waiting = await nextWaiting();
+      expect(waiting).toMatchObject({
+        stage,
+        applicationId: 'app-1',
+        taskToken: `run-1:${stage === 'district-review' ? 'manual' : stage === 'expert-review' ? 'panel' : 'publicity'}:${stage}:1`,
+      });
+      expect(executor.release(waiting.taskToken, 'pass')).toBe(true);
+    }
+    expect(await done).toMatchObject({ result: { outcome: 'pass' } });
+    expect(calls).toEqual([
+      'decide screening',
+      'begin manual district-review',
+      'begin panel expert-review',
+      'begin publicity publicity',
+      'decide publish',
+    ]);
+    expect(executor.waitingTokens).toEqual([]);
+  });
+
+  it('waits for the corrected application after a return and re-enters the stage that returned it', async () => {
+    const { handler, calls, nextWaiting } = recordingHandler();
+    const executor = new LocalExecutor(handler);
+    const done = executor.run(definition, input, { runId: 'run-2' });
+    executor.release((await nextWaiting()).taskToken, 'return');
+    const resubmission = await nextWaiting();
+    expect(resubmission).toMatchObject({ kind: 'resubmission', stage: 'district-review' });
+    executor.release(resubmission.taskToken, 'pass');
+    const again = await nextWaiting();
+    expect(again.taskToken).toBe('run-2:manual:district-review:2');
+    executor.release(again.taskToken, 'reject');
+    expect(await done).toMatchObject({ result: { outcome: 'reject' } });
+    expect(calls).toEqual([
+      'decide screening',
+      'begin manual district-review',
+      'begin resubmission district-review',
+      'begin manual district-review',
+    ]);
+  });
+
+  it('resumes at the stage an application records', async () => {
+    const { handler, calls, nextWaiting } = recordingHandler();
+    const executor = new LocalExecutor(handler);
+    const done = executor.run(definition, input, {
+      runId: 'run-3',
+      startAt: stateName.stage('publicity'),
+    });
+    executor.release((await nextWaiting()).taskToken, 'pass');
+    await done;
+    expect(calls).toEqual(['begin publicity publicity', 'decide publish']);
+  });
+
+  it('ends a screening that rejects without waiting for anyone', async () => {
+    const { handler, calls } = recordingHandler({ screening: 'reject' });
+    await new LocalExecutor(handler).run(definition, input, { runId: 'run-4' });
+    expect(calls).toEqual(['decide screening']);
+  });
+
+  it('stops runs that are waiting, leaving no timer behind', async () => {
+    const { handler, nextWaiting } = recordingHandler();
+    const executor = new LocalExecutor(handler);
+    const done = executor.run(definition, input, { runId: 'run-5' });
+    await nextWaiting();
+    executor.stop();
+    await expect(done).rejects.toThrow();
+    expect(executor.waitingTokens).toEqual([]);
+    expect(executor.release('run-5:manual:district-review:1', 'pass')).toBe(false);
+  });
+});
+
+describe('forLocalRun', () => {
+  it("keeps every task timeout within Node's timer limit and can start at a recorded stage", () => {
+    const local = forLocalRun(definition, stateName.stage('expert-review'));
+    expect(local.StartAt).toBe('Stage_expert-review');
+    for (const state of Object.values(local.States)) {
+      if (state.Type === 'Task' && state.TimeoutSeconds)
+        expect(state.TimeoutSeconds * 1000).toBeLessThan(2 ** 31);
+    }
+    expect(() => forLocalRun(definition, 'Stage_nowhere')).toThrow(RangeError);
+  });
+});

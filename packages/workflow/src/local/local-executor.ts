@@ -1,0 +1,132 @@
+/**
+ * Runs compiled state machines in-process with aws-local-stepfunctions: the same
+ * definition Step Functions runs, with its Task states bound to a `StageHandler`.
+ *
+ * A callback task waits on a promise that `release(token, outcome)` settles, which is
+ * what SendTaskSuccess does on AWS. The library never sets `$$.Task.Token`, so a run
+ * gets one token in its context and each wait derives its own from it (run, stage,
+ * attempt).
+ */
+import './promise-with-resolvers.js';
+import { StateMachine } from 'aws-local-stepfunctions';
+import type { StateMachineDefinition } from '../compile/asl.js';
+import { type Outcome, SUBSTITUTIONS, substitute } from '../compile/compile-program.js';
+import type { StageHandler, StageInput } from './stage-handler.js';
+
+/** Node's timers hold at most 2^31-1 ms; a longer task timeout would fire at once. */
+const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+interface Waiting {
+  resolve(value: { outcome: Outcome }): void;
+  reject(reason: Error): void;
+}
+
+export class ExecutorStoppedError extends Error {
+  override readonly name = 'ExecutorStoppedError';
+}
+
+/**
+ * The resources the local run names. Its Task states run local handlers whatever they
+ * say, but the library checks that they look like Step Functions integrations.
+ */
+const LOCAL_SUBSTITUTIONS = {
+  [SUBSTITUTIONS.invoke]: 'arn:aws:states:::lambda:invoke',
+  [SUBSTITUTIONS.invokeAndWait]: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+  [SUBSTITUTIONS.stageFunction]: 'local-stage-handler',
+};
+
+/**
+ * The definition as the local executor runs it: placeholders substituted, task timeouts
+ * within Node's limit, and optionally a recorded stage to start at.
+ */
+export function forLocalRun(
+  definition: StateMachineDefinition,
+  startAt?: string,
+): StateMachineDefinition {
+  const substituted = substitute(definition, LOCAL_SUBSTITUTIONS);
+  const states = Object.fromEntries(
+    Object.entries(substituted.States).map(([name, state]) => [
+      name,
+      state.Type === 'Task' && state.TimeoutSeconds && state.TimeoutSeconds > MAX_TIMEOUT_SECONDS
+        ? { ...state, TimeoutSeconds: MAX_TIMEOUT_SECONDS }
+        : state,
+    ]),
+  );
+  if (startAt && !states[startAt]) throw new RangeError(`no state ${startAt} to resume at`);
+  return { ...substituted, StartAt: startAt ?? substituted.StartAt, States: states };
+}
+
+export class LocalExecutor {
+  private readonly waiting = new Map<string, Waiting>();
+  private readonly aborts = new Set<() => void>();
+
+  constructor(private readonly handler: StageHandler) {}
+
+  /**
+   * Starts a run (or resumes one at `startAt`, the state an application records).
+   * Resolves with the run's final output when it ends.
+   */
+  run(
+    definition: StateMachineDefinition,
+    input: Omit<StageInput, 'stage' | 'kind'>,
+    options: { runId: string; startAt?: string },
+  ): Promise<unknown> {
+    const local = forLocalRun(definition, options.startAt);
+    const attempts = new Map<string, number>();
+    const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
+    for (const [name, state] of Object.entries(local.States)) {
+      if (state.Type !== 'Task') continue;
+      handlers[name] = (taskInput) => this.runTask(taskInput, options.runId, attempts);
+    }
+    const machine = new StateMachine(local as never, {
+      validationOptions: { checkArn: false, checkPaths: false },
+    });
+    const execution = machine.run(input as never, {
+      overrides: { taskResourceLocalHandlers: handlers as never },
+      context: { Task: { Token: options.runId } } as never,
+    });
+    this.aborts.add(execution.abort);
+    return execution.result.finally(() => this.aborts.delete(execution.abort));
+  }
+
+  private async runTask(taskInput: unknown, runId: string, attempts: Map<string, number>) {
+    const payload = (taskInput as { Payload: StageInput & { taskToken?: string } }).Payload;
+    const { taskToken, ...stageInput } = payload;
+    if (taskToken === undefined) {
+      return { Payload: { outcome: await this.handler.decide(stageInput) } };
+    }
+    const key = `${stageInput.kind}:${stageInput.stage}`;
+    const attempt = (attempts.get(key) ?? 0) + 1;
+    attempts.set(key, attempt);
+    const token = `${runId}:${key}:${attempt}`;
+    const outcome = new Promise<{ outcome: Outcome }>((resolve, reject) =>
+      this.waiting.set(token, { resolve, reject }),
+    );
+    await this.handler.begin({ ...stageInput, taskToken: token });
+    return outcome;
+  }
+
+  /** Settles a waiting task (SendTaskSuccess); false when no run waits on the token. */
+  release(token: string, outcome: Outcome): boolean {
+    const waiting = this.waiting.get(token);
+    if (!waiting) return false;
+    this.waiting.delete(token);
+    waiting.resolve({ outcome });
+    return true;
+  }
+
+  /** Tokens runs are waiting on now. */
+  get waitingTokens(): string[] {
+    return [...this.waiting.keys()];
+  }
+
+  /** Ends every run: waiting tasks are settled with an error so their timers clear. */
+  stop(): void {
+    for (const [token, waiting] of this.waiting) {
+      waiting.reject(new ExecutorStoppedError(`stopped while waiting on ${token}`));
+    }
+    this.waiting.clear();
+    for (const abort of this.aborts) abort();
+    this.aborts.clear();
+  }
+}
