@@ -34,6 +34,8 @@ export default defineConfig({
             'test/**/*.test.ts',
           ],
           globalSetup: ['test/setup/tenants.global.ts', 'test/setup/local-engines.global.ts'],
+          // Suites here start the real engines (java) and whole local stacks.
+          testTimeout: 30_000,
         },
       },
     ],

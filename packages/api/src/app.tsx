@@ -17,6 +17,7 @@ import { OrganizationCommands } from './organizations/organization-commands.js';
 import { handleError } from './problem/handle-error.js';
 import { problem } from './problem/problem-details.js';
 import { validationHook } from './problem/validation-hook.js';
+import { ReviewCommands } from './review/decision-commands.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { banRoutes } from './routes/bans.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
@@ -25,6 +26,7 @@ import { DocsPage, type OpenApiDocument } from './routes/docs.page.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { organizationRoutes } from './routes/organizations.routes.js';
+import { reviewRoutes } from './routes/review.routes.js';
 
 export function createApp(deps: AppDeps) {
   const registry = new TenantRegistry(deps.tenants);
@@ -40,6 +42,7 @@ export function createApp(deps: AppDeps) {
   const services = createServices({
     table: deps.storage.table,
     documents: deps.storage.documents,
+    releaser: deps.review,
     clock: deps.clock,
     newId: deps.newId ?? randomUUID,
   });
@@ -59,6 +62,7 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/', documentRoutes(registry, new DocumentCommands(services)));
   app.route('/', banRoutes(registry, new BanCommands(services)));
+  app.route('/', reviewRoutes(registry, new ReviewCommands(services)));
   if (deps.dev) app.route('/', devRoutes(registry, deps.dev));
 
   const info = {

@@ -4,6 +4,7 @@
  */
 import type { Clock, ResolvedTenant, VirtualClock } from '@sme/core';
 import type { DocumentStore, TenantTable } from '@sme/store';
+import type { TaskReleaser } from '@sme/workflow';
 import type { TokenVerifier } from './auth/token-verifier.js';
 
 export interface AppDeps {
@@ -13,6 +14,8 @@ export interface AppDeps {
   storage: { table: TenantTable; documents: DocumentStore };
   /** Checks bearer tokens: HS256 locally, the OIDC issuer's JWKS on AWS. */
   verifier: TokenVerifier;
+  /** Releases the review workflow's waiting tasks (the local engine, or Step Functions). */
+  review: TaskReleaser;
   /** New ids for applications and documents. @default crypto.randomUUID */
   newId?: () => string;
   /** Whether table, bucket and workflow executor answer. */

@@ -3,7 +3,9 @@
  * real clock, and readiness and timers the test controls.
  */
 import { type Clock, parseInstant, systemClock, VirtualClock } from '@sme/core';
+import { ApplicationRepository, BanRepository, TaskRepository } from '@sme/store';
 import { createTestStore } from '@sme/store/testing';
+import { LocalReviewEngine } from '@sme/workflow';
 import { inject } from 'vitest';
 import { createApp } from './app.jsx';
 import { hmacVerifier } from './auth/token-verifier.js';
@@ -18,9 +20,18 @@ export async function testApp(
   const real: Clock = { now: () => new Date(realNow) };
   const clock = new VirtualClock(parseInstant(options.start ?? '2024-01-20T09:00:00+08:00'), real);
   const fired: Date[] = [];
-  const app = createApp({
-    tenants: inject('tenants'),
+  const tenants = inject('tenants');
+  const review = new LocalReviewEngine({
+    tenants: new Map(tenants.map((t) => [t.id, t])),
+    apps: new ApplicationRepository(store.table),
+    bans: new BanRepository(store.table),
+    tasks: new TaskRepository(store.table),
     clock,
+  });
+  const app = createApp({
+    tenants,
+    clock,
+    review,
     storage: { table: store.table, documents: store.documents },
     verifier: hmacVerifier(TEST_SECRET),
     readiness: async () =>
@@ -31,7 +42,7 @@ export async function testApp(
       sessionClock: systemClock,
       fireDueTimers: async (now) => {
         fired.push(now);
-        return options.dueTimers ?? 0;
+        return (await review.pickUp()) + (options.dueTimers ?? 0);
       },
     },
   });
@@ -40,6 +51,7 @@ export async function testApp(
     clock,
     fired,
     store,
+    review,
     tickReal: (ms: number) => {
       realNow += ms;
     },

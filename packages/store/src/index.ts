@@ -17,3 +17,4 @@ export * from './table/keys.js';
 export * from './table/table-definition.js';
 export * from './table/tenant-table.js';
 export * from './table/transaction.js';
+export * from './tasks/task.repository.js';

@@ -9,16 +9,21 @@ import {
   BanRepository,
   type DocumentStore,
   OrganizationRepository,
+  TaskRepository,
   type TenantContext,
   type TenantTable,
 } from '@sme/store';
+import type { TaskReleaser } from '@sme/workflow';
 import { NotFoundError } from '../problem/errors.js';
 
 export interface Services {
   apps: ApplicationRepository;
   orgs: OrganizationRepository;
   bans: BanRepository;
+  tasks: TaskRepository;
   documents: DocumentStore;
+  /** Moves a waiting review on (the workflow's task tokens). */
+  releaser: TaskReleaser;
   clock: Clock;
   newId(): string;
 }
@@ -26,6 +31,7 @@ export interface Services {
 export function createServices(deps: {
   table: TenantTable;
   documents: DocumentStore;
+  releaser: TaskReleaser;
   clock: Clock;
   newId: () => string;
 }): Services {
@@ -33,7 +39,9 @@ export function createServices(deps: {
     apps: new ApplicationRepository(deps.table),
     orgs: new OrganizationRepository(deps.table),
     bans: new BanRepository(deps.table),
+    tasks: new TaskRepository(deps.table),
     documents: deps.documents,
+    releaser: deps.releaser,
     clock: deps.clock,
     newId: deps.newId,
   };

@@ -75,17 +75,32 @@ export class Submission {
       const check = checkSubmission(program, app, record.documents, region);
       if (check.violations.length > 0) throw new IncompleteError(check.violations);
 
+      // A corrected application goes back to the review that returned it.
+      const resubmission =
+        app.status === 'returned' && app.stage
+          ? await this.services.tasks.openAt(ctx, app.id, app.stage)
+          : undefined;
+      const at = now.toISOString();
       const { application: next, event } = recordChange({
         previous: app,
         actor: { sub: claims.sub, role: program.applicant },
         at: now,
-        reason: app.status === 'returned' ? '更正后重新提交 / resubmitted' : '提交申报 / submitted',
+        reason: resubmission ? '更正后重新提交 / resubmitted' : '提交申报 / submitted',
         next: {
           ...app,
           status: 'submitted',
           version: app.version + 1,
-          updatedAt: now.toISOString(),
-          submittedAt: now.toISOString(),
+          updatedAt: at,
+          submittedAt: at,
+          ...(resubmission && {
+            decision: {
+              stage: resubmission.stage,
+              kind: 'resubmission',
+              outcome: 'pass' as const,
+              by: claims.sub,
+              at,
+            },
+          }),
         },
       });
       const result: SubmitResult = {
@@ -95,7 +110,17 @@ export class Submission {
       };
       try {
         await apps.update(ctx, app, next, event, {
-          handoff: true,
+          ...(resubmission
+            ? {
+                closeTask: {
+                  ...resubmission,
+                  state: 'done' as const,
+                  outcome: 'pass',
+                  decidedBy: claims.sub,
+                  decidedAt: at,
+                },
+              }
+            : { handoff: true }),
           flags: check.flags,
           ...(idem && {
             idempotency: {
@@ -105,6 +130,7 @@ export class Submission {
             },
           }),
         });
+        if (resubmission) await this.services.releaser.release(resubmission.token, 'pass');
         return result;
       } catch (error) {
         if (!(error instanceof TransactionRefusedError)) throw error;

@@ -50,12 +50,26 @@ export interface Application {
   fields: Record<string, unknown>;
   status: ApplicationStatus;
   stage?: string;
+  /**
+   * The decision taken at the current stage, kept until the next stage begins: a run
+   * resumed after a restart continues with it instead of asking again.
+   */
+  decision?: StageDecision;
   version: number;
   /** Hash of the latest history event: the next event chains to it. */
   historyHead: string;
   createdAt: string;
   updatedAt: string;
   submittedAt?: string;
+}
+
+export interface StageDecision {
+  stage: string;
+  /** The waiting point decided: the stage kind, or `resubmission`. */
+  kind: string;
+  outcome: 'pass' | 'return' | 'reject';
+  by: string;
+  at: string;
 }
 
 /** Who did something, as history records it. */

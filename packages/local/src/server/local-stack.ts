@@ -11,14 +11,18 @@ import { serve } from '@hono/node-server';
 import { createApp, hmacVerifier } from '@sme/api';
 import { type ResolvedTenant, systemClock, VirtualClock } from '@sme/core';
 import {
+  ApplicationRepository,
+  BanRepository,
   createStoreClients,
   DocumentStore,
   ensureBucket,
   ensureTable,
   type StoreClients,
   storageReadiness,
+  TaskRepository,
   TenantTable,
 } from '@sme/store';
+import { LocalReviewEngine } from '@sme/workflow';
 import { startDynamoDbLocal } from '../engines/dynamodb-local.js';
 import { startLocalS3 } from '../engines/s3-local.js';
 import { loadTenants } from '../tenants/read-tenant-files.js';
@@ -76,7 +80,18 @@ export async function startLocalStack(config: LocalConfig): Promise<LocalStack> 
     await ensureBucket(clients.s3, BUCKET_NAME);
 
     const clock = new VirtualClock(config.clockStart);
+    const table = new TenantTable(clients.documents, TABLE_NAME);
+    const review = new LocalReviewEngine({
+      tenants: new Map(tenants.map((t) => [t.id, t])),
+      apps: new ApplicationRepository(table),
+      bans: new BanRepository(table),
+      tasks: new TaskRepository(table),
+      clock,
+    });
+    stops.push(async () => review.stop());
+    await review.resume();
     const timers = new TimerLoop(clock);
+    timers.register(() => review.pickUp());
     timers.start();
     stops.push(() => timers.stop());
 
@@ -84,10 +99,8 @@ export async function startLocalStack(config: LocalConfig): Promise<LocalStack> 
     const app = createApp({
       tenants,
       clock,
-      storage: {
-        table: new TenantTable(clients.documents, TABLE_NAME),
-        documents: new DocumentStore(clients.s3, BUCKET_NAME),
-      },
+      storage: { table, documents: new DocumentStore(clients.s3, BUCKET_NAME) },
+      review,
       verifier: hmacVerifier(secret),
       readiness: () => storageReadiness(clients, { tableName: TABLE_NAME, bucket: BUCKET_NAME }),
       dev: {

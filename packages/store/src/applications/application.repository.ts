@@ -9,6 +9,7 @@ import type { TenantContext } from '../table/keys.js';
 import { tenantKey } from '../table/keys.js';
 import type { Page, TenantTable } from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
+import { type ReviewTask, taskItem } from '../tasks/task.repository.js';
 import {
   applicationItem,
   appPk,
@@ -36,6 +37,15 @@ export interface ApplicationRecord {
   flags: unknown[];
 }
 
+/** A submission waiting to be taken up by review. */
+export interface Handoff {
+  applicationId: string;
+  programId: string;
+  version: number;
+}
+
+const handoffListKey = (ctx: TenantContext) => tenantKey(ctx, 'HANDOFFS');
+
 /** What a change writes besides the application and its history event. */
 export interface ChangeExtras {
   /** Claim items created only if absent (one application per entity and track). */
@@ -47,6 +57,10 @@ export interface ChangeExtras {
   /** Hand the application to review (the workflow picks it up). */
   handoff?: boolean;
   flags?: unknown[];
+  /** Review tasks opened by the change (the workflow reached a waiting stage). */
+  openTasks?: ReviewTask[];
+  /** A review task the change decides; refused unless it is still open. */
+  closeTask?: ReviewTask;
 }
 
 const LIVE: readonly ApplicationStatus[] = [
@@ -226,19 +240,52 @@ export class ApplicationRepository {
         condition: 'attribute_not_exists(pk)',
       });
     }
+    for (const task of extras.openTasks ?? []) ops.push({ put: taskItem(ctx, task) });
+    if (extras.closeTask) {
+      ops.push({
+        put: taskItem(ctx, extras.closeTask),
+        condition: '#state = :open',
+        names: { '#state': 'state' },
+        values: { ':open': 'open' },
+      });
+    }
     if (extras.handoff) {
       ops.push({
         put: {
           pk: appPk(ctx, app.id),
           sk: `HANDOFF#${String(app.version).padStart(8, '0')}`,
           applicationId: app.id,
+          programId: app.programId,
           version: app.version,
           at: app.updatedAt,
           state: 'pending',
+          gsi1pk: handoffListKey(ctx),
+          gsi1sk: `${app.updatedAt}#${app.id}#${app.version}`,
         },
       });
     }
     return ops;
+  }
+
+  /** Submissions not yet taken up by review, oldest first. */
+  async pendingHandoffs(ctx: TenantContext, limit = 100): Promise<Handoff[]> {
+    const { items } = await this.table.queryIndex(ctx, 'byListing', handoffListKey(ctx), { limit });
+    return items.map(({ applicationId, programId, version }) => ({
+      applicationId: String(applicationId),
+      programId: String(programId),
+      version: Number(version),
+    }));
+  }
+
+  /** Marks a hand-off taken up: it leaves the pending listing. */
+  async handoffStarted(ctx: TenantContext, handoff: Handoff, at: string): Promise<void> {
+    await this.table.put(ctx, {
+      pk: appPk(ctx, handoff.applicationId),
+      sk: `HANDOFF#${String(handoff.version).padStart(8, '0')}`,
+      ...handoff,
+      state: 'started',
+      startedAt: at,
+    });
   }
 
   async idempotentResponse(ctx: TenantContext, key: string): Promise<unknown | undefined> {

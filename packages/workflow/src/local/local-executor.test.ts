@@ -22,6 +22,7 @@ function recordingHandler(decisions: Partial<Record<string, Outcome>> = {}) {
       calls.push(`begin ${stage.kind} ${stage.stage}`);
       begun.push(stage);
       notify?.();
+      return undefined;
     },
   };
   /** The next waiting task, once the machine has reached it. */
@@ -116,5 +117,24 @@ describe('forLocalRun', () => {
         expect(state.TimeoutSeconds * 1000).toBeLessThan(2 ** 31);
     }
     expect(() => forLocalRun(definition, 'Stage_nowhere')).toThrow(RangeError);
+  });
+});
+
+describe('LocalExecutor.settled', () => {
+  it('resolves once the run waits for a person, and again once it ends', async () => {
+    const { handler, calls } = recordingHandler();
+    const executor = new LocalExecutor(handler);
+    const done = executor.run(definition, input, { runId: 'run-6' });
+    await executor.settled();
+    expect(calls).toEqual(['decide screening', 'begin manual district-review']);
+    expect(executor.release(executor.waitingTokens[0]!, 'reject')).toBe(true);
+    await executor.settled();
+    await done;
+    expect(executor.waitingTokens).toEqual([]);
+    const stopped = executor.run(definition, input, { runId: 'run-7' });
+    await executor.settled();
+    executor.stop();
+    await expect(stopped).rejects.toThrow();
+    await executor.settled();
   });
 });

@@ -59,6 +59,23 @@ export function forLocalRun(
 export class LocalExecutor {
   private readonly waiting = new Map<string, Waiting>();
   private readonly aborts = new Set<() => void>();
+  /** Runs moving between waiting points (started or released, not yet waiting or done). */
+  private busy = 0;
+  private idle: (() => void)[] = [];
+
+  private enter(): void {
+    this.busy += 1;
+  }
+
+  private leave(): void {
+    this.busy -= 1;
+    if (this.busy === 0) for (const resolve of this.idle.splice(0)) resolve();
+  }
+
+  /** Resolves once every run waits for a person or has ended (tests, shutdown). */
+  settled(): Promise<void> {
+    return this.busy === 0 ? Promise.resolve() : new Promise((resolve) => this.idle.push(resolve));
+  }
 
   constructor(private readonly handler: StageHandler) {}
 
@@ -85,8 +102,12 @@ export class LocalExecutor {
       overrides: { taskResourceLocalHandlers: handlers as never },
       context: { Task: { Token: options.runId } } as never,
     });
+    this.enter();
     this.aborts.add(execution.abort);
-    return execution.result.finally(() => this.aborts.delete(execution.abort));
+    return execution.result.finally(() => {
+      this.aborts.delete(execution.abort);
+      this.leave();
+    });
   }
 
   private async runTask(taskInput: unknown, runId: string, attempts: Map<string, number>) {
@@ -102,7 +123,15 @@ export class LocalExecutor {
     const outcome = new Promise<{ outcome: Outcome }>((resolve, reject) =>
       this.waiting.set(token, { resolve, reject }),
     );
-    await this.handler.begin({ ...stageInput, taskToken: token });
+    try {
+      const decided = await this.handler.begin({ ...stageInput, taskToken: token });
+      this.leave();
+      if (decided) this.release(token, decided);
+    } catch (error) {
+      // The run fails from here: it stays moving until it ends.
+      this.waiting.delete(token);
+      throw error;
+    }
     return outcome;
   }
 
@@ -111,6 +140,7 @@ export class LocalExecutor {
     const waiting = this.waiting.get(token);
     if (!waiting) return false;
     this.waiting.delete(token);
+    this.enter();
     waiting.resolve({ outcome });
     return true;
   }
@@ -123,6 +153,7 @@ export class LocalExecutor {
   /** Ends every run: waiting tasks are settled with an error so their timers clear. */
   stop(): void {
     for (const [token, waiting] of this.waiting) {
+      this.enter();
       waiting.reject(new ExecutorStoppedError(`stopped while waiting on ${token}`));
     }
     this.waiting.clear();

@@ -17,8 +17,9 @@ export interface StageHandler {
   /** A stage that needs no person (screening, publish): its outcome, now. */
   decide(input: StageInput): Promise<Outcome>;
   /**
-   * A stage that waits for people: record the task with its token (the outcome arrives
-   * later, when the token is released).
+   * A stage that waits for people: record the task with its token; the outcome arrives
+   * later, when the token is released. Answers an outcome at once when the stage was
+   * already decided (a run resumed after a restart).
    */
-  begin(input: StageInput & { taskToken: string }): Promise<void>;
+  begin(input: StageInput & { taskToken: string }): Promise<Outcome | undefined>;
 }

@@ -1,0 +1,79 @@
+/**
+ * Review (API.md "Review"): the caller's open tasks and decisions on manual stages.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppParams, TenantParam } from '../applications/application.schemas.js';
+import type { TenantRegistry } from '../catalogue/tenant-registry.js';
+import { problemResponse } from '../problem/problem.schema.js';
+import { validationHook } from '../problem/validation-hook.js';
+import type { ReviewCommands } from '../review/decision-commands.js';
+import { json, jsonBody, scoped } from './openapi-helpers.js';
+
+const tags = ['Review'];
+
+const TaskSchema = z
+  .object({
+    taskId: z.string(),
+    applicationId: z.string(),
+    programId: z.string(),
+    stage: z.string(),
+    kind: z.string().openapi({ example: 'manual' }),
+    dueAt: z.string().optional(),
+    overdue: z.boolean().optional(),
+  })
+  .openapi('Task');
+
+const DecisionBody = z
+  .object({
+    stage: z.string().min(1).max(64).openapi({ example: 'district-review' }),
+    outcome: z.enum(['pass', 'return', 'reject']),
+    comment: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .openapi({ example: '材料真实完整，符合条件，同意推荐。' }),
+  })
+  .openapi('Decision');
+
+const tasks = createRoute({
+  method: 'get',
+  path: '/api/tenants/{t}/tasks',
+  tags,
+  summary: "The caller's open work, oldest due first",
+  request: { params: TenantParam },
+  responses: {
+    200: json(z.object({ items: z.array(TaskSchema) }), 'Open tasks'),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Another tenant'),
+  },
+});
+
+const decision = createRoute({
+  method: 'post',
+  path: '/api/tenants/{t}/applications/{id}/decision',
+  tags,
+  summary: 'Pass, return for correction, or reject at a manual stage',
+  request: { params: AppParams, body: jsonBody(DecisionBody) },
+  responses: {
+    200: json(z.object({ status: z.string(), stage: z.string().optional() }), 'Decided'),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Not in your scope'),
+    404: problemResponse('Unknown application'),
+    409: problemResponse('The application is not at that stage (stale_stage)'),
+    422: problemResponse('Unknown stage or an outcome the stage does not allow'),
+  },
+});
+
+export function reviewRoutes(registry: TenantRegistry, review: ReviewCommands) {
+  return new OpenAPIHono({ defaultHook: validationHook })
+    .openapi(tasks, async (c) => {
+      const { tenant, claims } = scoped(c, registry, c.req.valid('param').t);
+      return c.json({ items: await review.openTasks(tenant, claims) }, 200);
+    })
+    .openapi(decision, async (c) => {
+      const { t, id } = c.req.valid('param');
+      const { tenant, claims } = scoped(c, registry, t);
+      return c.json(await review.decide(tenant, claims, id, c.req.valid('json')), 200);
+    });
+}
