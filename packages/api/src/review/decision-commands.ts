@@ -14,7 +14,6 @@ import { TransactionRefusedError } from '@sme/store';
 import type { Outcome } from '@sme/workflow';
 import { programOf } from '../applications/application-commands.js';
 import { contextOf, loadApplication, type Services } from '../applications/services.js';
-import { hasRole } from '../auth/access.js';
 import type { Claims } from '../auth/claims.js';
 import { ForbiddenError, InvalidRequestError } from '../problem/errors.js';
 
@@ -88,10 +87,10 @@ export class ReviewCommands {
       app.status === 'in_review' && app.stage === stage.id
         ? await this.services.tasks.openAt(ctx, app.id, stage.id)
         : undefined;
-    if (!task || task.kind !== 'manual') throw new StaleStageError(stage.id, app.stage);
+    if (task?.kind !== 'manual') throw new StaleStageError(stage.id, app.stage);
     const inScope =
       claims.tenant === tenant.id &&
-      hasRole(claims, task.role as never) &&
+      claims.roles.some((role) => role === task.role) &&
       (!task.region || claims.region === task.region);
     if (!inScope)
       throw new ForbiddenError({

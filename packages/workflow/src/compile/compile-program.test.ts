@@ -5,6 +5,7 @@ import type { ChoiceState, StateMachineDefinition, TaskState } from './asl.js';
 import {
   compileProgram,
   outcomesOf,
+  placeholder,
   SUBSTITUTIONS,
   stateName,
   substitute,
@@ -84,11 +85,11 @@ describe('compileProgram', () => {
       ]),
     );
     expect(kinds).toEqual({
-      screening: '${StageInvokeResource}',
-      'district-review': '${StageInvokeWaitResource}',
-      'expert-review': '${StageInvokeWaitResource}',
-      publicity: '${StageInvokeWaitResource}',
-      publish: '${StageInvokeResource}',
+      screening: placeholder(SUBSTITUTIONS.invoke),
+      'district-review': placeholder(SUBSTITUTIONS.invokeAndWait),
+      'expert-review': placeholder(SUBSTITUTIONS.invokeAndWait),
+      publicity: placeholder(SUBSTITUTIONS.invokeAndWait),
+      publish: placeholder(SUBSTITUTIONS.invoke),
     });
     const review = definition.States[stateName.stage('district-review')] as TaskState;
     expect(review.Parameters).toMatchObject({

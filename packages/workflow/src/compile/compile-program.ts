@@ -24,7 +24,8 @@ export const SUBSTITUTIONS = {
   stageFunction: 'StageFunctionName',
 } as const;
 
-const placeholder = (name: string) => '${' + name + '}';
+/** `${name}`: a definition substitution, as Step Functions and CDK write them. */
+export const placeholder = (name: string) => `\${${name}}`;
 
 /** A year: only a backstop, since deadlines are enforced by timers on business time. */
 const WAIT_TIMEOUT_SECONDS = 365 * 24 * 60 * 60;
