@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp, hmacVerifier } from '@sme/api';
+import { type App, createApp, hmacVerifier } from '@sme/api';
 import { type ResolvedTenant, systemClock, VirtualClock } from '@sme/core';
 import {
   ApplicationRepository,
@@ -34,6 +34,9 @@ export const BUCKET_NAME = 'sme-dx-documents';
 
 export interface LocalStack {
   url: string;
+  /** The app, for tests that call it without HTTP. */
+  app: App;
+  review: LocalReviewEngine;
   clients: StoreClients;
   tenants: readonly ResolvedTenant[];
   clock: VirtualClock;
@@ -125,7 +128,7 @@ export async function startLocalStack(config: LocalConfig): Promise<LocalStack> 
         }),
     );
     const { port } = server.address() as AddressInfo;
-    return { url: `http://127.0.0.1:${port}`, clients, tenants, clock, timers, stop };
+    return { url: `http://127.0.0.1:${port}`, app, review, clients, tenants, clock, timers, stop };
   } catch (error) {
     await stop();
     throw error;

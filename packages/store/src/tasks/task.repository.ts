@@ -36,10 +36,10 @@ export interface ReviewTask {
 
 /**
  * Where a role's open tasks are listed: `T#<t>#TASKS#<role>#<who>`, where who is the
- * district (district reviewers), the organization (applicants) or `*` (city staff).
+ * district (district reviewers), the organization (applicants) or `ALL` (city staff).
  */
 export const taskListKey = (ctx: TenantContext, role: string, who: string | undefined) =>
-  tenantKey(ctx, 'TASKS', role, who ?? '*');
+  tenantKey(ctx, 'TASKS', role, who ?? 'ALL');
 
 export function taskItem(ctx: TenantContext, task: ReviewTask) {
   return {

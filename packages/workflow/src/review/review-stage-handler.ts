@@ -130,7 +130,10 @@ export class ReviewStageHandler implements StageHandler {
   ): ReviewTask {
     const region = tenant.regions.find((r) => r.id === app.org.region);
     const byDistrict =
-      stage.kind === 'manual' && stage.scope === 'region' && region?.reviewedBy !== 'tenant';
+      input.kind !== 'resubmission' &&
+      stage.kind === 'manual' &&
+      stage.scope === 'region' &&
+      region?.reviewedBy !== 'tenant';
     let role: string = program.applicant;
     if (input.kind !== 'resubmission' && stage.kind !== 'screening') {
       // The 'registered elsewhere' bucket has no district: the city bureau reviews it.

@@ -1,0 +1,174 @@
+/**
+ * Review on the compiled state machine, run by the local executor: screening, the
+ * district's initial review with its scope and due date, return for correction and
+ * resubmission. The clock is moved, never waited on.
+ */
+import { testApp } from '@sme/api/testing';
+import { type HistoryEvent, verifyChain } from '@sme/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../support/api-client.js';
+import { OPEN_AT } from '../support/qingdao.js';
+import { submittedApplication } from '../support/submitted.js';
+
+type Harness = Awaited<ReturnType<typeof testApp>>;
+let harness: Harness;
+let laoshan: ApiClient;
+let shinan: ApiClient;
+let cityAdmin: ApiClient;
+
+type Task = {
+  taskId: string;
+  applicationId: string;
+  stage: string;
+  kind: string;
+  dueAt?: string;
+  overdue?: boolean;
+};
+
+/** Hands submissions to review (what every timer tick does) and lets the runs settle. */
+async function reviewCatchesUp() {
+  await harness.review.pickUp();
+  await harness.review.settled();
+}
+
+const tasksOf = async (client: ApiClient, appId: string) =>
+  (await client.get<{ items: Task[] }>('/api/tenants/qingdao/tasks')).body.items.filter(
+    (t) => t.applicationId === appId,
+  );
+
+beforeAll(async () => {
+  harness = await testApp({ start: OPEN_AT });
+  laoshan = await ApiClient.signIn(harness.app, {
+    role: 'district_reviewer',
+    tenant: 'qingdao',
+    region: 'laoshan',
+  });
+  shinan = await ApiClient.signIn(harness.app, {
+    role: 'district_reviewer',
+    tenant: 'qingdao',
+    region: 'shinan',
+  });
+  cityAdmin = await ApiClient.signIn(harness.app, { role: 'city_admin', tenant: 'qingdao' });
+});
+
+describe('a submitted Qingdao application', () => {
+  it('is screened and waits for its own district’s reviewer, due by 2024-02-08 24:00', async () => {
+    const { id, provider } = await submittedApplication(harness.app, 20_001);
+    await reviewCatchesUp();
+
+    expect((await provider.get(`/api/tenants/qingdao/applications/${id}`)).body).toMatchObject({
+      status: 'in_review',
+      stage: 'district-review',
+    });
+    expect(await tasksOf(laoshan, id)).toEqual([
+      expect.objectContaining({
+        stage: 'district-review',
+        kind: 'manual',
+        dueAt: '2024-02-09T00:00:00+08:00',
+        overdue: false,
+      }),
+    ]);
+    expect(await tasksOf(shinan, id)).toEqual([]);
+    expect(await tasksOf(cityAdmin, id)).toEqual([]);
+  });
+
+  it('moves on when its reviewer passes it, and refuses anyone else or the wrong stage', async () => {
+    const { id, provider } = await submittedApplication(harness.app, 20_002);
+    await reviewCatchesUp();
+    const decide = (client: ApiClient, stage: string, outcome = 'pass') =>
+      client.post(`/api/tenants/qingdao/applications/${id}/decision`, {
+        stage,
+        outcome,
+        comment: '材料真实完整，同意推荐。',
+      });
+
+    expect((await decide(shinan, 'district-review')).status).toBe(403);
+    expect((await decide(laoshan, 'expert-review')).body).toMatchObject({ code: 'stale_stage' });
+    expect((await decide(laoshan, 'district-review')).body).toEqual({
+      status: 'in_review',
+      stage: 'district-review',
+    });
+    expect((await decide(laoshan, 'district-review')).status).toBe(409);
+    await harness.review.settled();
+
+    expect((await provider.get(`/api/tenants/qingdao/applications/${id}`)).body).toMatchObject({
+      stage: 'expert-review',
+    });
+    expect(await tasksOf(laoshan, id)).toEqual([]);
+    expect(await tasksOf(cityAdmin, id)).toEqual([
+      expect.objectContaining({ stage: 'expert-review', kind: 'panel' }),
+    ]);
+
+    const history = (
+      await provider.get<{ items: HistoryEvent[] }>(
+        `/api/tenants/qingdao/applications/${id}/history`,
+      )
+    ).body.items;
+    expect(history.slice(-4).map((e) => `${e.to}@${e.stage ?? '-'} by ${e.role}`)).toEqual([
+      'in_review@screening by system',
+      'in_review@district-review by system',
+      'in_review@district-review by district_reviewer',
+      'in_review@expert-review by system',
+    ]);
+    expect(history.at(-2)?.reason).toBe('材料真实完整，同意推荐。');
+    expect(verifyChain(history.map((e) => ({ ...e, at: new Date(e.at).toISOString() })))).toBe(
+      true,
+    );
+  });
+
+  it('goes back to the provider when returned, and the resubmission resumes at the returning stage', async () => {
+    const { id, provider } = await submittedApplication(harness.app, 20_003);
+    await reviewCatchesUp();
+    const returned = await laoshan.post(`/api/tenants/qingdao/applications/${id}/decision`, {
+      stage: 'district-review',
+      outcome: 'return',
+      comment: '请补充青岛本地服务案例的合同扫描件。',
+    });
+    expect(returned.body).toEqual({ status: 'returned', stage: 'district-review' });
+    await harness.review.settled();
+    expect(await tasksOf(provider, id)).toEqual([
+      expect.objectContaining({ stage: 'district-review', kind: 'resubmission' }),
+    ]);
+
+    const edited = await provider.patch(`/api/tenants/qingdao/applications/${id}`, {
+      fields: { teamSize: 26 },
+    });
+    expect(edited.status).toBe(200);
+    expect(
+      (await provider.post(`/api/tenants/qingdao/applications/${id}/submit`)).body,
+    ).toMatchObject({ status: 'submitted' });
+    await harness.review.settled();
+
+    expect((await provider.get(`/api/tenants/qingdao/applications/${id}`)).body).toMatchObject({
+      status: 'in_review',
+      stage: 'district-review',
+    });
+    expect(await tasksOf(provider, id)).toEqual([]);
+    expect(await tasksOf(laoshan, id)).toHaveLength(1);
+    const history = (
+      await provider.get<{ items: HistoryEvent[] }>(
+        `/api/tenants/qingdao/applications/${id}/history`,
+      )
+    ).body.items;
+    expect(history.slice(-4).map((e) => `${e.from}→${e.to}@${e.stage ?? '-'}`)).toEqual([
+      'in_review→returned@district-review',
+      'returned→returned@-',
+      'returned→submitted@-',
+      'submitted→in_review@district-review',
+    ]);
+  });
+
+  it('reaches review when the clock is moved, as the timer loop does', async () => {
+    const { id, provider } = await submittedApplication(harness.app, 20_004);
+    const moved = await harness.app.request('/api/dev/clock', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceTo: '2024-01-21T09:00:00+08:00' }),
+    });
+    expect(((await moved.json()) as { fired: number }).fired).toBeGreaterThanOrEqual(1);
+    await harness.review.settled();
+    expect((await provider.get(`/api/tenants/qingdao/applications/${id}`)).body).toMatchObject({
+      stage: 'district-review',
+    });
+  });
+});
