@@ -172,3 +172,89 @@ describe('a submitted Qingdao application', () => {
     });
   });
 });
+
+describe('the expert panel', () => {
+  const full = {
+    'technical-team': 18,
+    'assessment-standard': 9,
+    'industry-cases': 26,
+    'value-for-money': 13,
+    'track-capability': 22,
+  };
+
+  it('takes assigned experts’ locked scores, excludes a conflict, and is then decided by the city admin', async () => {
+    const { id, provider } = await submittedApplication(harness.app, 20_005);
+    await reviewCatchesUp();
+    await laoshan.post(`/api/tenants/qingdao/applications/${id}/decision`, {
+      stage: 'district-review',
+      outcome: 'pass',
+      comment: '同意推荐。',
+    });
+    await harness.review.settled();
+
+    const assign = (expertIds: string[]) =>
+      cityAdmin.post(`/api/tenants/qingdao/applications/${id}/experts`, {
+        stage: 'expert-review',
+        expertIds,
+      });
+    expect((await assign(['e-1', 'e-2'])).body).toMatchObject({ code: 'too_few_experts' });
+    expect((await assign(['e-1', 'e-2', 'e-3'])).status).toBe(200);
+    expect(
+      (
+        await laoshan.post(`/api/tenants/qingdao/applications/${id}/experts`, {
+          stage: 'expert-review',
+          expertIds: ['x', 'y', 'z'],
+        })
+      ).status,
+    ).toBe(403);
+
+    const expert = (expertId: string) =>
+      ApiClient.signIn(harness.app, { role: 'expert', tenant: 'qingdao', expertId });
+    const score = async (expertId: string, body: Record<string, unknown>) =>
+      (await expert(expertId)).post(`/api/tenants/qingdao/applications/${id}/scores`, {
+        stage: 'expert-review',
+        ...body,
+      });
+
+    expect(await tasksOf(await expert('e-1'), id)).toEqual([
+      expect.objectContaining({ kind: 'score', stage: 'expert-review' }),
+    ]);
+    expect((await score('e-9', { scores: full })).status).toBe(403);
+    expect((await score('e-1', { scores: full })).body).toMatchObject({
+      total: 88,
+      conflict: false,
+    });
+    expect((await score('e-1', { scores: full })).body).toMatchObject({ code: 'score_locked' });
+    expect((await score('e-2', { scores: { ...full, 'technical-team': 25 } })).body).toMatchObject({
+      code: 'invalid_score',
+    });
+    expect((await score('e-2', { conflict: true })).body).toMatchObject({ conflict: true });
+    expect((await score('e-3', { scores: full })).status).toBe(200);
+
+    // Two counted scores are fewer than the stage's three: not ready, so not decidable.
+    const decide = () =>
+      cityAdmin.post(`/api/tenants/qingdao/applications/${id}/decision`, {
+        stage: 'expert-review',
+        outcome: 'pass',
+        comment: '综合排名在配额内，择优推荐。',
+      });
+    expect((await decide()).body).toMatchObject({ code: 'stale_stage' });
+    expect((await assign(['e-4'])).body).toEqual({
+      stage: 'expert-review',
+      expertIds: ['e-1', 'e-2', 'e-3', 'e-4'],
+    });
+    expect((await score('e-4', { scores: full })).status).toBe(200);
+    expect(await tasksOf(cityAdmin, id)).toEqual([
+      expect.objectContaining({ kind: 'panel', ready: true }),
+    ]);
+
+    expect((await decide()).body).toEqual({ status: 'in_review', stage: 'expert-review' });
+    await harness.review.settled();
+    expect((await provider.get(`/api/tenants/qingdao/applications/${id}`)).body).toMatchObject({
+      stage: 'publicity',
+    });
+    expect(await tasksOf(cityAdmin, id)).toEqual([
+      expect.objectContaining({ kind: 'publicity', stage: 'publicity' }),
+    ]);
+  });
+});

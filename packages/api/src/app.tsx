@@ -18,6 +18,7 @@ import { handleError } from './problem/handle-error.js';
 import { problem } from './problem/problem-details.js';
 import { validationHook } from './problem/validation-hook.js';
 import { ReviewCommands } from './review/decision-commands.js';
+import { PanelCommands } from './review/panel-commands.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { banRoutes } from './routes/bans.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
@@ -62,7 +63,7 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/', documentRoutes(registry, new DocumentCommands(services)));
   app.route('/', banRoutes(registry, new BanCommands(services)));
-  app.route('/', reviewRoutes(registry, new ReviewCommands(services)));
+  app.route('/', reviewRoutes(registry, new ReviewCommands(services), new PanelCommands(services)));
   if (deps.dev) app.route('/', devRoutes(registry, deps.dev));
 
   const info = {

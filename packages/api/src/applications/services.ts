@@ -9,6 +9,7 @@ import {
   BanRepository,
   type DocumentStore,
   OrganizationRepository,
+  PanelRepository,
   TaskRepository,
   type TenantContext,
   type TenantTable,
@@ -21,6 +22,7 @@ export interface Services {
   orgs: OrganizationRepository;
   bans: BanRepository;
   tasks: TaskRepository;
+  panels: PanelRepository;
   documents: DocumentStore;
   /** Moves a waiting review on (the workflow's task tokens). */
   releaser: TaskReleaser;
@@ -40,6 +42,7 @@ export function createServices(deps: {
     orgs: new OrganizationRepository(deps.table),
     bans: new BanRepository(deps.table),
     tasks: new TaskRepository(deps.table),
+    panels: new PanelRepository(deps.table),
     documents: deps.documents,
     releaser: deps.releaser,
     clock: deps.clock,

@@ -39,6 +39,7 @@ const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
   invalid_transition: 409,
   not_editable: 409,
   stale_stage: 409,
+  score_locked: 409,
   banned: 403,
   application_not_found: 404,
   document_not_found: 404,

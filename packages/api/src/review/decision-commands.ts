@@ -3,29 +3,13 @@
  * manual stage. The decision closes the task and records the new status in one
  * transaction, then releases the workflow's token.
  */
-import {
-  type Application,
-  DomainError,
-  formatShanghai,
-  type ResolvedTenant,
-  recordChange,
-} from '@sme/core';
-import { TransactionRefusedError } from '@sme/store';
-import type { Outcome } from '@sme/workflow';
+import { formatShanghai, type ResolvedTenant } from '@sme/core';
+import { type Outcome, outcomesOf } from '@sme/workflow';
 import { programOf } from '../applications/application-commands.js';
 import { contextOf, loadApplication, type Services } from '../applications/services.js';
 import type { Claims } from '../auth/claims.js';
 import { ForbiddenError, InvalidRequestError } from '../problem/errors.js';
-
-export class StaleStageError extends DomainError {
-  override readonly name = 'StaleStageError';
-  constructor(stage: string, current: string | undefined) {
-    super('stale_stage', {
-      zh: `该申报当前不在此审核环节（当前：${current ?? '无'}）`,
-      en: `The application is not at stage ${stage} (now: ${current ?? 'none'})`,
-    });
-  }
-}
+import { StaleStageError, settleStage } from './settle-stage.js';
 
 export interface DecisionInput {
   stage: string;
@@ -33,11 +17,20 @@ export interface DecisionInput {
   comment: string;
 }
 
-const STATUS_AFTER: Record<Outcome, Application['status']> = {
-  pass: 'in_review',
-  return: 'returned',
-  reject: 'rejected',
-};
+/** Under whose name a role's tasks are listed (see `taskListKey`). */
+function whoActs(role: string, claims: Claims): string | undefined {
+  switch (role) {
+    case 'district_reviewer':
+      return claims.region ?? '-';
+    case 'provider':
+    case 'enterprise':
+      return claims.org ?? '-';
+    case 'expert':
+      return claims.expertId ?? '-';
+    default:
+      return undefined;
+  }
+}
 
 export class ReviewCommands {
   constructor(private readonly services: Services) {}
@@ -48,12 +41,7 @@ export class ReviewCommands {
     const now = this.services.clock.now();
     const lists = await Promise.all(
       claims.roles.map((role) => {
-        const who =
-          role === 'district_reviewer'
-            ? (claims.region ?? '-')
-            : role === 'provider' || role === 'enterprise'
-              ? (claims.org ?? '-')
-              : undefined;
+        const who = whoActs(role, claims);
         return this.services.tasks.listOpen(ctx, role, who, { limit: 200 });
       }),
     );
@@ -64,6 +52,7 @@ export class ReviewCommands {
         programId: task.programId,
         stage: task.stage,
         kind: task.kind,
+        ...(task.ready && { ready: true }),
         ...(task.dueAt && {
           dueAt: formatShanghai(new Date(task.dueAt)),
           overdue: Date.parse(task.dueAt) <= now.getTime(),
@@ -87,7 +76,10 @@ export class ReviewCommands {
       app.status === 'in_review' && app.stage === stage.id
         ? await this.services.tasks.openAt(ctx, app.id, stage.id)
         : undefined;
-    if (task?.kind !== 'manual') throw new StaleStageError(stage.id, app.stage);
+    // A manual stage is decided by its reviewer; a ranking panel by its convenor once
+    // every expert has answered.
+    const decidable = task?.kind === 'manual' || (task?.kind === 'panel' && task.ready === true);
+    if (!task || !decidable) throw new StaleStageError(stage.id, app.stage);
     const inScope =
       claims.tenant === tenant.id &&
       claims.roles.some((role) => role === task.role) &&
@@ -97,7 +89,7 @@ export class ReviewCommands {
         zh: '不属于您的审核范围',
         en: 'This review is not in your scope',
       });
-    if (stage.kind !== 'manual' || !stage.outcomes.includes(input.outcome)) {
+    if (!outcomesOf(stage).includes(input.outcome)) {
       throw new InvalidRequestError(
         'outcome_not_allowed',
         { zh: '此环节不允许该审核结果', en: `Outcome ${input.outcome} is not allowed here` },
@@ -105,37 +97,11 @@ export class ReviewCommands {
       );
     }
 
-    const now = this.services.clock.now();
-    const at = now.toISOString();
-    const { application: next, event } = recordChange({
-      previous: app,
-      actor: { sub: claims.sub, role: task.role },
-      at: now,
-      stage: stage.id,
+    const next = await settleStage(this.services, tenant, app, task, {
+      outcome: input.outcome,
       reason: input.comment,
-      next: {
-        ...app,
-        status: STATUS_AFTER[input.outcome],
-        decision: { stage: stage.id, kind: task.kind, outcome: input.outcome, by: claims.sub, at },
-        version: app.version + 1,
-        updatedAt: at,
-      },
+      actor: { sub: claims.sub, role: task.role },
     });
-    try {
-      await this.services.apps.update(ctx, app, next, event, {
-        closeTask: {
-          ...task,
-          state: 'done',
-          outcome: input.outcome,
-          decidedBy: claims.sub,
-          decidedAt: at,
-        },
-      });
-    } catch (error) {
-      if (error instanceof TransactionRefusedError) throw new StaleStageError(stage.id, app.stage);
-      throw error;
-    }
-    await this.services.releaser.release(task.token, input.outcome);
     return { status: next.status, ...(next.stage && { stage: next.stage }) };
   }
 }

@@ -7,6 +7,7 @@ import type { TenantRegistry } from '../catalogue/tenant-registry.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
 import type { ReviewCommands } from '../review/decision-commands.js';
+import type { PanelCommands } from '../review/panel-commands.js';
 import { json, jsonBody, scoped } from './openapi-helpers.js';
 
 const tags = ['Review'];
@@ -20,6 +21,8 @@ const TaskSchema = z
     kind: z.string().openapi({ example: 'manual' }),
     dueAt: z.string().optional(),
     overdue: z.boolean().optional(),
+    /** A ranking panel whose experts have all answered, ready for the decision. */
+    ready: z.boolean().optional(),
   })
   .openapi('Task');
 
@@ -65,7 +68,66 @@ const decision = createRoute({
   },
 });
 
-export function reviewRoutes(registry: TenantRegistry, review: ReviewCommands) {
+const AssignBody = z
+  .object({
+    stage: z.string().min(1).max(64).openapi({ example: 'expert-review' }),
+    expertIds: z.array(z.string().trim().min(1).max(64)).min(1).max(50),
+  })
+  .openapi('AssignExperts');
+
+const ScoreBody = z
+  .object({
+    stage: z.string().min(1).max(64),
+    scores: z
+      .record(z.string(), z.number())
+      .optional()
+      .openapi({ example: { 'technical-team': 18 } }),
+    comment: z.string().trim().max(2000).optional(),
+    conflict: z.literal(true).optional(),
+  })
+  .openapi('Score');
+
+const experts = createRoute({
+  method: 'post',
+  path: '/api/tenants/{t}/applications/{id}/experts',
+  tags,
+  summary: 'Assign experts to a panel stage (at least its minExperts)',
+  request: { params: AppParams, body: jsonBody(AssignBody) },
+  responses: {
+    200: json(z.object({ stage: z.string(), expertIds: z.array(z.string()) }), 'Assigned'),
+    403: problemResponse('Not the panel’s convenor'),
+    409: problemResponse('Not at that stage'),
+    422: problemResponse('Fewer experts than the stage needs'),
+  },
+});
+
+const scores = createRoute({
+  method: 'post',
+  path: '/api/tenants/{t}/applications/{id}/scores',
+  tags,
+  summary: 'Score the rubric, or declare a conflict; a score locks when submitted',
+  request: { params: AppParams, body: jsonBody(ScoreBody) },
+  responses: {
+    200: json(
+      z.object({
+        stage: z.string(),
+        expertId: z.string(),
+        total: z.number(),
+        conflict: z.boolean(),
+      }),
+      'Scored',
+    ),
+    403: problemResponse('Not on this panel'),
+    409: problemResponse('Not at that stage, or already scored (score_locked)'),
+    422: problemResponse('A score outside its criterion'),
+  },
+});
+
+export function reviewRoutes(
+  registry: TenantRegistry,
+  review: ReviewCommands,
+  panels: PanelCommands,
+) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(tasks, async (c) => {
       const { tenant, claims } = scoped(c, registry, c.req.valid('param').t);
@@ -75,5 +137,15 @@ export function reviewRoutes(registry: TenantRegistry, review: ReviewCommands) {
       const { t, id } = c.req.valid('param');
       const { tenant, claims } = scoped(c, registry, t);
       return c.json(await review.decide(tenant, claims, id, c.req.valid('json')), 200);
+    })
+    .openapi(experts, async (c) => {
+      const { t, id } = c.req.valid('param');
+      const { tenant, claims } = scoped(c, registry, t);
+      return c.json(await panels.assign(tenant, claims, id, c.req.valid('json')), 200);
+    })
+    .openapi(scores, async (c) => {
+      const { t, id } = c.req.valid('param');
+      const { tenant, claims } = scoped(c, registry, t);
+      return c.json(await panels.score(tenant, claims, id, c.req.valid('json')), 200);
     });
 }

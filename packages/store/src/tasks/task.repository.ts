@@ -24,6 +24,10 @@ export interface ReviewTask {
   region?: string;
   /** The organization that acts, for an applicant's task (a resubmission). */
   org?: string;
+  /** The expert who acts, for a scoring task. */
+  expertId?: string;
+  /** A quota-ranking panel whose experts have all answered: ready for the decision. */
+  ready?: boolean;
   /** The workflow's token: releasing it moves the application on. */
   token: string;
   dueAt?: string;
@@ -36,7 +40,8 @@ export interface ReviewTask {
 
 /**
  * Where a role's open tasks are listed: `T#<t>#TASKS#<role>#<who>`, where who is the
- * district (district reviewers), the organization (applicants) or `ALL` (city staff).
+ * district (district reviewers), the organization (applicants), the expert, or `ALL`
+ * (city staff).
  */
 export const taskListKey = (ctx: TenantContext, role: string, who: string | undefined) =>
   tenantKey(ctx, 'TASKS', role, who ?? 'ALL');
@@ -47,7 +52,7 @@ export function taskItem(ctx: TenantContext, task: ReviewTask) {
     sk: `TASK#${task.taskId}`,
     ...task,
     ...(task.state === 'open' && {
-      gsi1pk: taskListKey(ctx, task.role, task.region ?? task.org),
+      gsi1pk: taskListKey(ctx, task.role, task.region ?? task.org ?? task.expertId),
       gsi1sk: `${task.dueAt ?? '9999'}#${task.taskId}`,
     }),
   };

@@ -1,0 +1,73 @@
+/**
+ * Settles a waiting stage with an outcome: the application's new status and the
+ * decision, its history event and the task closed, in one transaction; then the
+ * workflow's token is released. Used by a person's decision and by a panel that
+ * decides by its pass mark.
+ */
+import { type Application, DomainError, type ResolvedTenant, recordChange } from '@sme/core';
+import { type ReviewTask, TransactionRefusedError } from '@sme/store';
+import type { Outcome } from '@sme/workflow';
+import { contextOf, type Services } from '../applications/services.js';
+
+export class StaleStageError extends DomainError {
+  override readonly name = 'StaleStageError';
+  constructor(stage: string, current: string | undefined) {
+    super('stale_stage', {
+      zh: `该申报当前不在此审核环节（当前：${current ?? '无'}）`,
+      en: `The application is not at stage ${stage} (now: ${current ?? 'none'})`,
+    });
+  }
+}
+
+const STATUS_AFTER: Record<Outcome, Application['status']> = {
+  pass: 'in_review',
+  return: 'returned',
+  reject: 'rejected',
+};
+
+export async function settleStage(
+  services: Services,
+  tenant: ResolvedTenant,
+  app: Application,
+  task: ReviewTask,
+  decision: { outcome: Outcome; reason: string; actor: { sub: string; role: string } },
+): Promise<Application> {
+  const now = services.clock.now();
+  const at = now.toISOString();
+  const { application: next, event } = recordChange({
+    previous: app,
+    actor: decision.actor,
+    at: now,
+    stage: task.stage,
+    reason: decision.reason,
+    next: {
+      ...app,
+      status: STATUS_AFTER[decision.outcome],
+      decision: {
+        stage: task.stage,
+        kind: task.kind,
+        outcome: decision.outcome,
+        by: decision.actor.sub,
+        at,
+      },
+      version: app.version + 1,
+      updatedAt: at,
+    },
+  });
+  try {
+    await services.apps.update(contextOf(tenant), app, next, event, {
+      closeTask: {
+        ...task,
+        state: 'done',
+        outcome: decision.outcome,
+        decidedBy: decision.actor.sub,
+        decidedAt: at,
+      },
+    });
+  } catch (error) {
+    if (error instanceof TransactionRefusedError) throw new StaleStageError(task.stage, app.stage);
+    throw error;
+  }
+  await services.releaser.release(task.token, decision.outcome);
+  return next;
+}
