@@ -38,7 +38,7 @@ export class PanelCommands {
   private async atPanel(tenant: ResolvedTenant, appId: string, stageId: string) {
     const app = (await loadApplication(this.services, tenant, appId)).application;
     const stage = programOf(tenant, app.programId).stages.find((s) => s.id === stageId);
-    if (!stage || stage.kind !== 'panel') {
+    if (stage?.kind !== 'panel') {
       throw new InvalidRequestError(
         'not_a_panel',
         { zh: `${stageId} 不是专家评审环节`, en: `${stageId} is not a panel stage` },
