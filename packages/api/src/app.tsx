@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { Publicity } from '@sme/workflow';
 import { ApplicationCommands } from './applications/application-commands.js';
 import { ApplicationQueries } from './applications/application-queries.js';
 import { DocumentCommands } from './applications/document-commands.js';
@@ -27,6 +28,7 @@ import { DocsPage, type OpenApiDocument } from './routes/docs.page.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { organizationRoutes } from './routes/organizations.routes.js';
+import { publicityRoutes } from './routes/publicity.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
 
 export function createApp(deps: AppDeps) {
@@ -64,6 +66,11 @@ export function createApp(deps: AppDeps) {
   app.route('/', documentRoutes(registry, new DocumentCommands(services)));
   app.route('/', banRoutes(registry, new BanCommands(services)));
   app.route('/', reviewRoutes(registry, new ReviewCommands(services), new PanelCommands(services)));
+  const publicity = new Publicity({
+    ...services,
+    tenants: new Map(deps.tenants.map((t) => [t.id, t])),
+  });
+  app.route('/', publicityRoutes(registry, services, publicity));
   if (deps.dev) app.route('/', devRoutes(registry, deps.dev));
 
   const info = {

@@ -3,9 +3,9 @@
  * real clock, and readiness and timers the test controls.
  */
 import { type Clock, parseInstant, systemClock, VirtualClock } from '@sme/core';
-import { ApplicationRepository, BanRepository, TaskRepository } from '@sme/store';
+import { ApplicationRepository, BanRepository, NoticeRepository, TaskRepository } from '@sme/store';
 import { createTestStore } from '@sme/store/testing';
-import { LocalReviewEngine } from '@sme/workflow';
+import { LocalReviewEngine, Publicity } from '@sme/workflow';
 import { inject } from 'vitest';
 import { createApp } from './app.jsx';
 import { hmacVerifier } from './auth/token-verifier.js';
@@ -28,6 +28,15 @@ export async function testApp(
     tasks: new TaskRepository(store.table),
     clock,
   });
+  const publicity = new Publicity({
+    tenants: new Map(tenants.map((t) => [t.id, t])),
+    apps: new ApplicationRepository(store.table),
+    tasks: new TaskRepository(store.table),
+    notices: new NoticeRepository(store.table),
+    releaser: review,
+    clock,
+    newId: () => crypto.randomUUID(),
+  });
   const app = createApp({
     tenants,
     clock,
@@ -42,7 +51,7 @@ export async function testApp(
       sessionClock: systemClock,
       fireDueTimers: async (now) => {
         fired.push(now);
-        return (await review.pickUp()) + (options.dueTimers ?? 0);
+        return (await review.pickUp()) + (await publicity.closeDue()) + (options.dueTimers ?? 0);
       },
     },
   });

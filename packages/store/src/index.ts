@@ -12,6 +12,7 @@ export * from './errors.js';
 export * from './organizations/ban.repository.js';
 export * from './organizations/organization.repository.js';
 export * from './panels/panel.repository.js';
+export * from './publicity/notice.repository.js';
 export * from './readiness.js';
 export * from './table/ensure-table.js';
 export * from './table/keys.js';

@@ -9,5 +9,7 @@ export * from './local/local-executor.js';
 export * from './local/review-engine.js';
 export * from './local/stage-handler.js';
 export * from './review/due-date.js';
+export * from './review/publicity.js';
 export * from './review/review-stage-handler.js';
+export * from './review/settle-stage.js';
 export * from './review/task-releaser.js';

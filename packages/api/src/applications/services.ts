@@ -8,6 +8,7 @@ import {
   ApplicationRepository,
   BanRepository,
   type DocumentStore,
+  NoticeRepository,
   OrganizationRepository,
   PanelRepository,
   TaskRepository,
@@ -23,6 +24,7 @@ export interface Services {
   bans: BanRepository;
   tasks: TaskRepository;
   panels: PanelRepository;
+  notices: NoticeRepository;
   documents: DocumentStore;
   /** Moves a waiting review on (the workflow's task tokens). */
   releaser: TaskReleaser;
@@ -43,6 +45,7 @@ export function createServices(deps: {
     bans: new BanRepository(deps.table),
     tasks: new TaskRepository(deps.table),
     panels: new PanelRepository(deps.table),
+    notices: new NoticeRepository(deps.table),
     documents: deps.documents,
     releaser: deps.releaser,
     clock: deps.clock,

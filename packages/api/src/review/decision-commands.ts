@@ -3,13 +3,12 @@
  * manual stage. The decision closes the task and records the new status in one
  * transaction, then releases the workflow's token.
  */
-import { formatShanghai, type ResolvedTenant } from '@sme/core';
-import { type Outcome, outcomesOf } from '@sme/workflow';
+import { formatShanghai, type ResolvedTenant, StaleStageError } from '@sme/core';
+import { type Outcome, outcomesOf, settleStage } from '@sme/workflow';
 import { programOf } from '../applications/application-commands.js';
 import { contextOf, loadApplication, type Services } from '../applications/services.js';
 import type { Claims } from '../auth/claims.js';
 import { ForbiddenError, InvalidRequestError } from '../problem/errors.js';
-import { StaleStageError, settleStage } from './settle-stage.js';
 
 export interface DecisionInput {
   stage: string;
@@ -97,7 +96,7 @@ export class ReviewCommands {
       );
     }
 
-    const next = await settleStage(this.services, tenant, app, task, {
+    const next = await settleStage(this.services, contextOf(tenant), app, task, {
       outcome: input.outcome,
       reason: input.comment,
       actor: { sub: claims.sub, role: task.role },

@@ -4,13 +4,13 @@
  * answered, a pass-mark panel decides by itself; a ranking panel becomes ready for its
  * convenor's decision, with the ranking against the quotas to decide by.
  */
-import { DomainError, type ResolvedTenant, type Stage } from '@sme/core';
+import { DomainError, type ResolvedTenant, type Stage, StaleStageError } from '@sme/core';
 import { type ReviewTask, TransactionRefusedError } from '@sme/store';
+import { settleStage } from '@sme/workflow';
 import { programOf } from '../applications/application-commands.js';
 import { contextOf, loadApplication, type Services } from '../applications/services.js';
 import type { Claims } from '../auth/claims.js';
 import { ForbiddenError, InvalidRequestError } from '../problem/errors.js';
-import { StaleStageError, settleStage } from './settle-stage.js';
 
 type PanelStage = Extract<Stage, { kind: 'panel' }>;
 
@@ -207,7 +207,7 @@ export class PanelCommands {
     const average = counted.reduce((sum, s) => sum + s.total, 0) / counted.length;
     if (stage.decision.kind === 'pass-mark') {
       const pass = average >= stage.decision.passMark;
-      await settleStage(this.services, tenant, app, task, {
+      await settleStage(this.services, contextOf(tenant), app, task, {
         outcome: pass ? 'pass' : 'reject',
         reason: `专家评审平均 ${average.toFixed(1)} 分，${pass ? '达到' : '未达'}合格线 ${stage.decision.passMark} 分`,
         actor: { sub: 'panel', role: 'system' },

@@ -101,3 +101,14 @@ export class InvalidUsccError extends DomainError {
     });
   }
 }
+
+/** A decision on a stage the application is not at (or no longer waiting at). */
+export class StaleStageError extends DomainError {
+  override readonly name = 'StaleStageError';
+  constructor(stage: string, current: string | undefined) {
+    super('stale_stage', {
+      zh: `该申报当前不在此审核环节（当前：${current ?? '无'}）`,
+      en: `The application is not at stage ${stage} (now: ${current ?? 'none'})`,
+    });
+  }
+}

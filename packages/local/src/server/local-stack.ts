@@ -3,7 +3,7 @@
  * folder, the table and bucket, the tenants, the virtual clock with its timer loop, and
  * the app on @hono/node-server. `stop()` ends everything it started.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -17,12 +17,13 @@ import {
   DocumentStore,
   ensureBucket,
   ensureTable,
+  NoticeRepository,
   type StoreClients,
   storageReadiness,
   TaskRepository,
   TenantTable,
 } from '@sme/store';
-import { LocalReviewEngine } from '@sme/workflow';
+import { LocalReviewEngine, Publicity } from '@sme/workflow';
 import { startDynamoDbLocal } from '../engines/dynamodb-local.js';
 import { startLocalS3 } from '../engines/s3-local.js';
 import { loadTenants } from '../tenants/read-tenant-files.js';
@@ -94,7 +95,17 @@ export async function startLocalStack(config: LocalConfig): Promise<LocalStack> 
     stops.push(async () => review.stop());
     await review.resume();
     const timers = new TimerLoop(clock);
+    const publicity = new Publicity({
+      tenants: new Map(tenants.map((t) => [t.id, t])),
+      apps: new ApplicationRepository(table),
+      tasks: new TaskRepository(table),
+      notices: new NoticeRepository(table),
+      releaser: review,
+      clock,
+      newId: randomUUID,
+    });
     timers.register(() => review.pickUp());
+    timers.register(() => publicity.closeDue());
     timers.start();
     stops.push(() => timers.stop());
 

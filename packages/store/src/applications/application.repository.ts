@@ -5,6 +5,7 @@
  * record, the hand-off to review).
  */
 import type { Application, ApplicationDocument, ApplicationStatus, HistoryEvent } from '@sme/core';
+import { type PoolEntry, poolItem } from '../publicity/notice.repository.js';
 import type { TenantContext } from '../table/keys.js';
 import { tenantKey } from '../table/keys.js';
 import type { Page, TenantTable } from '../table/tenant-table.js';
@@ -61,6 +62,8 @@ export interface ChangeExtras {
   openTasks?: ReviewTask[];
   /** A review task the change decides; refused unless it is still open. */
   closeTask?: ReviewTask;
+  /** The pool entry of an application being listed. */
+  poolEntry?: PoolEntry;
 }
 
 const LIVE: readonly ApplicationStatus[] = [
@@ -241,6 +244,7 @@ export class ApplicationRepository {
       });
     }
     for (const task of extras.openTasks ?? []) ops.push({ put: taskItem(ctx, task) });
+    if (extras.poolEntry) ops.push({ put: poolItem(ctx, extras.poolEntry) });
     if (extras.closeTask) {
       ops.push({
         put: taskItem(ctx, extras.closeTask),

@@ -28,6 +28,8 @@ export interface ReviewTask {
   expertId?: string;
   /** A quota-ranking panel whose experts have all answered: ready for the decision. */
   ready?: boolean;
+  /** The publicity notice an application waiting at publicity appears in. */
+  noticeId?: string;
   /** The workflow's token: releasing it moves the application on. */
   token: string;
   dueAt?: string;

@@ -16,6 +16,7 @@ import type {
   ApplicationRecord,
   ApplicationRepository,
   BanRepository,
+  ChangeExtras,
   ReviewTask,
   TaskRepository,
   TenantContext,
@@ -57,12 +58,25 @@ export class ReviewStageHandler implements StageHandler {
     const { tenant, program, stage, record, ctx } = await this.load(input);
     const app = record.application;
     if (stage.kind === 'publish') {
+      const listedAt = this.deps.clock.now().toISOString();
       await this.change(
         ctx,
         app,
         { status: 'listed', stage: undefined },
         stage,
         '列入资源池 / listed',
+        {
+          poolEntry: {
+            applicationId: app.id,
+            programId: app.programId,
+            orgName: app.org.name,
+            uscc: app.org.uscc,
+            ...(app.track && { track: app.track }),
+            ...(app.category && { category: app.category }),
+            industries: app.industries,
+            listedAt,
+          },
+        },
       );
       return 'pass';
     }
@@ -115,7 +129,7 @@ export class ReviewStageHandler implements StageHandler {
       { status: 'in_review', stage: stage.id },
       stage,
       `进入${stage.name.zh} / ${stage.name.en}`,
-      [task],
+      { openTasks: [task] },
     );
     return undefined;
   }
@@ -169,7 +183,7 @@ export class ReviewStageHandler implements StageHandler {
     to: { status: Application['status']; stage: string | undefined },
     stage: Stage,
     reason: string,
-    openTasks: ReviewTask[] = [],
+    extras: Pick<ChangeExtras, 'openTasks' | 'poolEntry'> = {},
   ): Promise<void> {
     const now = this.deps.clock.now();
     // Entering a stage (or ending review) forgets the previous stage's decision.
@@ -188,6 +202,6 @@ export class ReviewStageHandler implements StageHandler {
         updatedAt: now.toISOString(),
       },
     });
-    await this.deps.apps.update(ctx, app, next, event, { openTasks });
+    await this.deps.apps.update(ctx, app, next, event, extras);
   }
 }

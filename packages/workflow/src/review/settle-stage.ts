@@ -4,19 +4,20 @@
  * workflow's token is released. Used by a person's decision and by a panel that
  * decides by its pass mark.
  */
-import { type Application, DomainError, type ResolvedTenant, recordChange } from '@sme/core';
-import { type ReviewTask, TransactionRefusedError } from '@sme/store';
-import type { Outcome } from '@sme/workflow';
-import { contextOf, type Services } from '../applications/services.js';
+import { type Application, type Clock, recordChange, StaleStageError } from '@sme/core';
+import {
+  type ApplicationRepository,
+  type ReviewTask,
+  type TenantContext,
+  TransactionRefusedError,
+} from '@sme/store';
+import type { Outcome } from '../compile/compile-program.js';
+import type { TaskReleaser } from './task-releaser.js';
 
-export class StaleStageError extends DomainError {
-  override readonly name = 'StaleStageError';
-  constructor(stage: string, current: string | undefined) {
-    super('stale_stage', {
-      zh: `该申报当前不在此审核环节（当前：${current ?? '无'}）`,
-      en: `The application is not at stage ${stage} (now: ${current ?? 'none'})`,
-    });
-  }
+export interface SettleDeps {
+  apps: ApplicationRepository;
+  clock: Clock;
+  releaser: TaskReleaser;
 }
 
 const STATUS_AFTER: Record<Outcome, Application['status']> = {
@@ -26,8 +27,8 @@ const STATUS_AFTER: Record<Outcome, Application['status']> = {
 };
 
 export async function settleStage(
-  services: Services,
-  tenant: ResolvedTenant,
+  services: SettleDeps,
+  ctx: TenantContext,
   app: Application,
   task: ReviewTask,
   decision: { outcome: Outcome; reason: string; actor: { sub: string; role: string } },
@@ -55,7 +56,7 @@ export async function settleStage(
     },
   });
   try {
-    await services.apps.update(contextOf(tenant), app, next, event, {
+    await services.apps.update(ctx, app, next, event, {
       closeTask: {
         ...task,
         state: 'done',

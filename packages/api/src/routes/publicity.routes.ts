@@ -1,0 +1,220 @@
+/**
+ * Publicity and the pool (API.md "Publicity and the pool"): notices, objections (public),
+ * the city's check of an objection, and the published pool with search.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { formatShanghai, type ResolvedTenant } from '@sme/core';
+import type { Notice } from '@sme/store';
+import type { Publicity } from '@sme/workflow';
+import { TenantParam } from '../applications/application.schemas.js';
+import { contextOf, type Services } from '../applications/services.js';
+import { callerOf } from '../auth/authenticate.js';
+import type { Claims } from '../auth/claims.js';
+import type { TenantRegistry } from '../catalogue/tenant-registry.js';
+import { ForbiddenError } from '../problem/errors.js';
+import { problemResponse } from '../problem/problem.schema.js';
+import { validationHook } from '../problem/validation-hook.js';
+import { json, jsonBody } from './openapi-helpers.js';
+
+const tags = ['Publicity and pool'];
+const Entry = z.object({
+  applicationId: z.string(),
+  orgName: z.string(),
+  track: z.string().optional(),
+  category: z.string().optional(),
+  industries: z.array(z.string()),
+});
+const NoticeSchema = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    publishedAt: z.string(),
+    endsAt: z.string(),
+    entries: z.array(Entry),
+  })
+  .openapi('Notice');
+const NoticeParams = TenantParam.extend({
+  id: z.string().openapi({ param: { name: 'id', in: 'path' } }),
+});
+const ObjectionParams = NoticeParams.extend({
+  objectionId: z.string().openapi({ param: { name: 'objectionId', in: 'path' } }),
+});
+
+const noticeView = (n: Notice) => ({
+  id: n.id,
+  programId: n.programId,
+  publishedAt: formatShanghai(new Date(n.publishedAt)),
+  endsAt: formatShanghai(new Date(n.endsAt)),
+  entries: n.entries.map(({ uscc: _uscc, ...entry }) => entry),
+});
+
+/** The city's staff who run publicity: the publicity stage's role, in the tenant. */
+function assertCityStaff(claims: Claims, tenant: ResolvedTenant) {
+  if (claims.tenant !== tenant.id || !claims.roles.includes('city_admin')) {
+    throw new ForbiddenError({
+      zh: '仅市级主管部门可发布公示或处理异议',
+      en: 'Only the city bureau runs publicity',
+    });
+  }
+}
+
+const publish = createRoute({
+  method: 'post',
+  path: '/api/tenants/{t}/notices',
+  tags,
+  summary: 'Publish a publicity notice of applications waiting at publicity',
+  request: {
+    params: TenantParam,
+    body: jsonBody(
+      z.object({
+        programId: z.string().min(1).max(64),
+        applicationIds: z.array(z.string().min(1).max(64)).min(1).max(500),
+      }),
+    ),
+  },
+  responses: {
+    201: json(NoticeSchema, 'Published'),
+    403: problemResponse('Not the city bureau'),
+    409: problemResponse('An application is not waiting at publicity'),
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/tenants/{t}/notices',
+  tags,
+  summary: 'Publicity notices (public)',
+  request: { params: TenantParam },
+  responses: { 200: json(z.object({ items: z.array(NoticeSchema) }), 'Notices') },
+});
+
+const object = createRoute({
+  method: 'post',
+  path: '/api/tenants/{t}/notices/{id}/objections',
+  tags,
+  summary: 'Object to an entry while the notice runs (public)',
+  request: {
+    params: NoticeParams,
+    body: jsonBody(
+      z.object({
+        applicationId: z.string().min(1).max(64),
+        reason: z.string().trim().min(5).max(2000),
+        contact: z.string().trim().min(3).max(200),
+      }),
+    ),
+  },
+  responses: {
+    201: json(
+      z.object({ objectionId: z.string() }),
+      'Recorded; the entry is held for the city’s check',
+    ),
+    404: problemResponse('No such notice'),
+    409: problemResponse('The notice has ended'),
+  },
+});
+
+const decideObjection = createRoute({
+  method: 'post',
+  path: '/api/tenants/{t}/notices/{id}/objections/{objectionId}/decision',
+  tags,
+  summary: 'The city’s check of an objection: upheld rejects the entry, dismissed lets it go on',
+  request: {
+    params: ObjectionParams,
+    body: jsonBody(z.object({ upheld: z.boolean(), comment: z.string().trim().min(1).max(2000) })),
+  },
+  responses: {
+    200: json(z.object({ objectionId: z.string(), state: z.string() }), 'Decided'),
+    403: problemResponse('Not the city bureau'),
+    409: problemResponse('Already decided'),
+  },
+});
+
+const pool = createRoute({
+  method: 'get',
+  path: '/api/tenants/{t}/pool',
+  tags,
+  summary: 'The published pool (public), with search',
+  request: {
+    params: TenantParam,
+    query: z.object({
+      track: z.string().max(64).optional(),
+      category: z.string().max(64).optional(),
+      industry: z.string().max(64).optional(),
+      q: z.string().max(100).optional(),
+    }),
+  },
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(
+          Entry.omit({ applicationId: true, orgName: true }).extend({
+            uscc: z.string(),
+            name: z.string(),
+            programId: z.string(),
+            listedAt: z.string(),
+          }),
+        ),
+      }),
+      'Listed providers',
+    ),
+  },
+});
+
+export function publicityRoutes(
+  registry: TenantRegistry,
+  services: Services,
+  publicity: Publicity,
+) {
+  return new OpenAPIHono({ defaultHook: validationHook })
+    .openapi(publish, async (c) => {
+      const claims = callerOf(c);
+      const tenant = registry.tenant(c.req.valid('param').t);
+      assertCityStaff(claims, tenant);
+      return c.json(
+        noticeView(await publicity.publish(tenant, claims.sub, c.req.valid('json'))),
+        201,
+      );
+    })
+    .openapi(list, async (c) => {
+      const tenant = registry.tenant(c.req.valid('param').t);
+      const ctx = contextOf(tenant);
+      const notices = [
+        ...(await services.notices.list(ctx, 'open')),
+        ...(await services.notices.list(ctx, 'closed')),
+      ];
+      notices.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+      return c.json({ items: notices.map(noticeView) }, 200);
+    })
+    .openapi(object, async (c) => {
+      const { t, id } = c.req.valid('param');
+      const objection = await publicity.object(registry.tenant(t), id, c.req.valid('json'));
+      return c.json({ objectionId: objection.objectionId }, 201);
+    })
+    .openapi(decideObjection, async (c) => {
+      const { t, id, objectionId } = c.req.valid('param');
+      const claims = callerOf(c);
+      const tenant = registry.tenant(t);
+      assertCityStaff(claims, tenant);
+      return c.json(
+        await publicity.decideObjection(tenant, claims.sub, id, objectionId, c.req.valid('json')),
+        200,
+      );
+    })
+    .openapi(pool, async (c) => {
+      const tenant = registry.tenant(c.req.valid('param').t);
+      const { track, category, industry, q } = c.req.valid('query');
+      const entries = (await services.notices.pool(contextOf(tenant))).filter(
+        (e) =>
+          (!track || e.track === track) &&
+          (!category || e.category === category) &&
+          (!industry || e.industries.includes(industry)) &&
+          (!q || e.orgName.includes(q) || e.uscc.includes(q)),
+      );
+      const items = entries.map(({ applicationId: _id, orgName, listedAt, ...rest }) => ({
+        ...rest,
+        name: orgName,
+        listedAt: formatShanghai(new Date(listedAt)),
+      }));
+      return c.json({ items }, 200);
+    });
+}
