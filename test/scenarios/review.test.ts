@@ -248,6 +248,33 @@ describe('the expert panel', () => {
       expect.objectContaining({ kind: 'panel', ready: true }),
     ]);
 
+    const ranking = await cityAdmin.get<{
+      groups: {
+        track: string;
+        industry: string;
+        quota: unknown;
+        entries: Record<string, unknown>[];
+      }[];
+    }>('/api/tenants/qingdao/programs/dx-providers-2024/ranking?stage=expert-review');
+    const group = ranking.body.groups.find(
+      (g) => g.track === 'product' && g.industry === 'auto-parts',
+    );
+    expect(group?.quota).toEqual({ min: 10, max: 20 });
+    expect(group?.entries.find((e) => e.applicationId === id)).toMatchObject({
+      average: 88,
+      scored: 3,
+      spread: 0,
+      spreadFlag: false,
+      standing: 'within-quota',
+    });
+    expect(
+      (
+        await laoshan.get(
+          '/api/tenants/qingdao/programs/dx-providers-2024/ranking?stage=expert-review',
+        )
+      ).status,
+    ).toBe(403);
+
     expect((await decide()).body).toEqual({ status: 'in_review', stage: 'expert-review' });
     await harness.review.settled();
     expect((await provider.get(`/api/tenants/qingdao/applications/${id}`)).body).toMatchObject({

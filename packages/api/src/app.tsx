@@ -65,7 +65,10 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/', documentRoutes(registry, new DocumentCommands(services)));
   app.route('/', banRoutes(registry, new BanCommands(services)));
-  app.route('/', reviewRoutes(registry, new ReviewCommands(services), new PanelCommands(services)));
+  app.route(
+    '/',
+    reviewRoutes(registry, services, new ReviewCommands(services), new PanelCommands(services)),
+  );
   const publicity = new Publicity({
     ...services,
     tenants: new Map(deps.tenants.map((t) => [t.id, t])),

@@ -3,11 +3,13 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppParams, TenantParam } from '../applications/application.schemas.js';
+import type { Services } from '../applications/services.js';
 import type { TenantRegistry } from '../catalogue/tenant-registry.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
 import type { ReviewCommands } from '../review/decision-commands.js';
 import type { PanelCommands } from '../review/panel-commands.js';
+import { panelRanking } from '../review/ranking.js';
 import { json, jsonBody, scoped } from './openapi-helpers.js';
 
 const tags = ['Review'];
@@ -123,8 +125,49 @@ const scores = createRoute({
   },
 });
 
+const ranking = createRoute({
+  method: 'get',
+  path: '/api/tenants/{t}/programs/{p}/ranking',
+  tags,
+  summary: 'A panel stage’s ranking per track × industry against the quotas, with the waiting list',
+  request: {
+    params: TenantParam.extend({ p: z.string().openapi({ param: { name: 'p', in: 'path' } }) }),
+    query: z.object({ stage: z.string().min(1).max(64).openapi({ example: 'expert-review' }) }),
+  },
+  responses: {
+    200: json(
+      z.object({
+        stage: z.string(),
+        maxTotal: z.number(),
+        groups: z.array(
+          z.object({
+            track: z.string().optional(),
+            industry: z.string().optional(),
+            quota: z.object({ min: z.number(), max: z.number() }).optional(),
+            entries: z.array(
+              z.object({
+                applicationId: z.string(),
+                orgName: z.string(),
+                average: z.number().optional(),
+                scored: z.number(),
+                spread: z.number(),
+                spreadFlag: z.boolean(),
+                position: z.number(),
+                standing: z.enum(['within-quota', 'waiting-list', 'incomplete']),
+              }),
+            ),
+          }),
+        ),
+      }),
+      'The ranking',
+    ),
+    403: problemResponse('Not the panel’s convenor'),
+  },
+});
+
 export function reviewRoutes(
   registry: TenantRegistry,
+  services: Services,
   review: ReviewCommands,
   panels: PanelCommands,
 ) {
@@ -142,6 +185,14 @@ export function reviewRoutes(
       const { t, id } = c.req.valid('param');
       const { tenant, claims } = scoped(c, registry, t);
       return c.json(await panels.assign(tenant, claims, id, c.req.valid('json')), 200);
+    })
+    .openapi(ranking, async (c) => {
+      const { t, p } = c.req.valid('param');
+      const { tenant, claims } = scoped(c, registry, t);
+      return c.json(
+        await panelRanking(services, tenant, claims, p, c.req.valid('query').stage),
+        200,
+      );
     })
     .openapi(scores, async (c) => {
       const { t, id } = c.req.valid('param');
