@@ -4,7 +4,8 @@
  * resubmission. The clock is moved, never waited on.
  */
 import { testApp } from '@sme/api/testing';
-import { type HistoryEvent, verifyChain } from '@sme/core';
+import { drawPanel, type HistoryEvent, seedHashOf, verifyChain } from '@sme/core';
+import { PanelRepository } from '@sme/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client.js';
 import { OPEN_AT } from '../support/qingdao.js';
@@ -283,5 +284,67 @@ describe('the expert panel', () => {
     expect(await tasksOf(cityAdmin, id)).toEqual([
       expect.objectContaining({ kind: 'publicity', stage: 'publicity' }),
     ]);
+  });
+});
+
+describe('a panel drawn at random', () => {
+  it('draws from the pool without conflicted experts, and anyone can re-run the draw from the seed', async () => {
+    const { id, org } = await submittedApplication(harness.app, 20_006);
+    await reviewCatchesUp();
+    await laoshan.post(`/api/tenants/qingdao/applications/${id}/decision`, {
+      stage: 'district-review',
+      outcome: 'pass',
+      comment: '同意。',
+    });
+    await harness.review.settled();
+
+    for (const n of [1, 2, 3, 4, 5, 6]) {
+      const conflicts = n === 2 ? [org] : [];
+      expect(
+        (
+          await cityAdmin.call('PUT', `/api/tenants/qingdao/experts/p-${n}`, {
+            industries: ['auto-parts'],
+            conflicts,
+          })
+        ).status,
+      ).toBe(200);
+    }
+    expect((await laoshan.get('/api/tenants/qingdao/experts')).status).toBe(403);
+
+    const draw = await cityAdmin.post<{
+      drawn: string[];
+      seed: string;
+      seedHash: string;
+      eligible: string[];
+      expertIds: string[];
+    }>(`/api/tenants/qingdao/applications/${id}/experts/draw`, { stage: 'expert-review' });
+    expect(draw.status).toBe(200);
+    expect(draw.body.drawn).toHaveLength(3);
+    expect(draw.body.eligible).not.toContain('p-2');
+    expect(draw.body.drawn).not.toContain('p-2');
+    expect(draw.body.expertIds).toEqual(draw.body.drawn);
+    expect(seedHashOf(draw.body.seed)).toBe(draw.body.seedHash);
+    expect(
+      drawPanel({
+        seed: draw.body.seed,
+        applicationId: id,
+        eligible: draw.body.eligible,
+        count: 3,
+      }),
+    ).toEqual(draw.body.drawn);
+
+    const commitments = await new PanelRepository(harness.store.table).drawCommitments(
+      { tenant: 'qingdao', province: 'shandong' },
+      id,
+      'expert-review',
+    );
+    expect(commitments.map((c) => c.seedHash)).toEqual([draw.body.seedHash]);
+
+    const drawnExpert = await ApiClient.signIn(harness.app, {
+      role: 'expert',
+      tenant: 'qingdao',
+      expertId: draw.body.drawn[0],
+    });
+    expect(await tasksOf(drawnExpert, id)).toEqual([expect.objectContaining({ kind: 'score' })]);
   });
 });

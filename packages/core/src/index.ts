@@ -8,5 +8,6 @@ export * from './calendar/index.js';
 export * from './clock/clock.js';
 export * from './clock/virtual-clock.js';
 export * from './errors/domain-error.js';
+export * from './review/panel-draw.js';
 export * from './tenant/index.js';
 export * from './uscc/uscc.js';

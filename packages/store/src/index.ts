@@ -11,6 +11,7 @@ export * from './documents/object-key.js';
 export * from './errors.js';
 export * from './organizations/ban.repository.js';
 export * from './organizations/organization.repository.js';
+export * from './panels/expert.repository.js';
 export * from './panels/panel.repository.js';
 export * from './publicity/notice.repository.js';
 export * from './readiness.js';

@@ -8,6 +8,7 @@ import {
   ApplicationRepository,
   BanRepository,
   type DocumentStore,
+  ExpertRepository,
   NoticeRepository,
   OrganizationRepository,
   PanelRepository,
@@ -24,6 +25,7 @@ export interface Services {
   bans: BanRepository;
   tasks: TaskRepository;
   panels: PanelRepository;
+  experts: ExpertRepository;
   notices: NoticeRepository;
   documents: DocumentStore;
   /** Moves a waiting review on (the workflow's task tokens). */
@@ -45,6 +47,7 @@ export function createServices(deps: {
     bans: new BanRepository(deps.table),
     tasks: new TaskRepository(deps.table),
     panels: new PanelRepository(deps.table),
+    experts: new ExpertRepository(deps.table),
     notices: new NoticeRepository(deps.table),
     documents: deps.documents,
     releaser: deps.releaser,

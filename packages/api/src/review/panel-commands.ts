@@ -4,7 +4,16 @@
  * answered, a pass-mark panel decides by itself; a ranking panel becomes ready for its
  * convenor's decision, with the ranking against the quotas to decide by.
  */
-import { DomainError, type ResolvedTenant, type Stage, StaleStageError } from '@sme/core';
+import { randomBytes } from 'node:crypto';
+import {
+  DomainError,
+  drawPanel,
+  eligibleExperts,
+  type ResolvedTenant,
+  type Stage,
+  StaleStageError,
+  seedHashOf,
+} from '@sme/core';
 import { type ReviewTask, TransactionRefusedError } from '@sme/store';
 import { settleStage } from '@sme/workflow';
 import { programOf } from '../applications/application-commands.js';
@@ -68,6 +77,7 @@ export class PanelCommands {
     claims: Claims,
     appId: string,
     input: { stage: string; expertIds: string[] },
+    draw?: { seedHash: string; seed: string },
   ) {
     const { app, stage, task } = await this.atPanel(tenant, appId, input.stage);
     this.assertConvenor(claims, tenant, stage);
@@ -102,10 +112,67 @@ export class PanelCommands {
     }));
     await this.services.panels.assign(
       ctx,
-      { applicationId: app.id, stage: stage.id, expertIds, assignedBy: claims.sub, at },
+      {
+        applicationId: app.id,
+        stage: stage.id,
+        expertIds,
+        assignedBy: claims.sub,
+        at,
+        ...(draw && { draw }),
+      },
       scoring,
     );
     return { stage: stage.id, expertIds };
+  }
+
+  /**
+   * Draws the panel at random from the tenant's expert pool, conflicts excluded. The
+   * seed's hash is recorded before the draw; the answer gives the seed and the eligible
+   * experts, so anyone can re-run `drawPanel` and get the same panel.
+   */
+  async draw(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    appId: string,
+    input: { stage: string; count?: number | undefined },
+  ) {
+    const { app, stage } = await this.atPanel(tenant, appId, input.stage);
+    this.assertConvenor(claims, tenant, stage);
+    const ctx = contextOf(tenant);
+    const seed = randomBytes(32).toString('hex');
+    const seedHash = seedHashOf(seed);
+    await this.services.panels.commitDraw(ctx, {
+      applicationId: app.id,
+      stage: stage.id,
+      seedHash,
+      by: claims.sub,
+      at: this.services.clock.now().toISOString(),
+    });
+    const declared = (await this.services.panels.scores(ctx, app.id, stage.id))
+      .filter((s) => s.conflict)
+      .map((s) => s.expertId);
+    const pool = await this.services.experts.pool(ctx);
+    const conflicted = pool
+      .filter((e) => e.conflicts.includes(app.org.uscc) || e.conflicts.includes(app.entityUscc))
+      .map((e) => e.expertId);
+    const eligible = eligibleExperts(
+      pool.map((e) => e.expertId),
+      [...conflicted, ...declared],
+    );
+    const expertIds = drawPanel({
+      seed,
+      applicationId: app.id,
+      eligible,
+      count: input.count ?? stage.minExperts,
+    });
+    const assigned = await this.assign(
+      tenant,
+      claims,
+      appId,
+      { stage: stage.id, expertIds },
+      { seedHash, seed },
+    );
+    return { ...assigned, drawn: expertIds, seedHash, seed, eligible };
   }
 
   async score(tenant: ResolvedTenant, claims: Claims, appId: string, input: ScoreInput) {

@@ -62,6 +62,34 @@ export class PanelRepository {
     return assignment as unknown as PanelAssignment;
   }
 
+  /** Commits to a random draw before it is made: the seed's hash, kept with the application. */
+  async commitDraw(
+    ctx: TenantContext,
+    commitment: { applicationId: string; stage: string; seedHash: string; by: string; at: string },
+  ): Promise<void> {
+    await this.table.put(
+      ctx,
+      {
+        pk: appPk(ctx, commitment.applicationId),
+        sk: `DRAW#${commitment.stage}#${commitment.seedHash}`,
+        ...commitment,
+      },
+      { ifAbsent: true },
+    );
+  }
+
+  /** The draw commitments of a panel stage (the seed hashes recorded before each draw). */
+  async drawCommitments(
+    ctx: TenantContext,
+    applicationId: string,
+    stage: string,
+  ): Promise<{ seedHash: string; at: string }[]> {
+    const { items } = await this.table.query(ctx, appPk(ctx, applicationId), {
+      beginsWith: `DRAW#${stage}#`,
+    });
+    return items.map((i) => ({ seedHash: String(i.seedHash), at: String(i.at) }));
+  }
+
   /**
    * Records a score and closes the expert's task; a second score from the same expert is
    * refused (a score locks when submitted).
