@@ -348,3 +348,37 @@ describe('a panel drawn at random', () => {
     expect(await tasksOf(drawnExpert, id)).toEqual([expect.objectContaining({ kind: 'score' })]);
   });
 });
+
+describe('screening', () => {
+  it('rejects an application whose organization was banned after it was submitted', async () => {
+    const { id, org, provider } = await submittedApplication(harness.app, 20_007);
+    const admin = await ApiClient.signIn(harness.app, {
+      role: 'province_admin',
+      tenant: 'shandong',
+    });
+    expect(
+      (
+        await admin.post('/api/tenants/shandong/bans', {
+          uscc: org,
+          reason: '伪造服务合同',
+          until: '2027-12-31T00:00:00+08:00',
+        })
+      ).status,
+    ).toBe(201);
+    await reviewCatchesUp();
+    expect((await provider.get(`/api/tenants/qingdao/applications/${id}`)).body).toMatchObject({
+      status: 'rejected',
+      stage: 'screening',
+    });
+    const history = (
+      await provider.get<{ items: HistoryEvent[] }>(
+        `/api/tenants/qingdao/applications/${id}/history`,
+      )
+    ).body.items;
+    expect(history.at(-1)).toMatchObject({
+      to: 'rejected',
+      stage: 'screening',
+      reason: expect.stringContaining('伪造服务合同'),
+    });
+  });
+});

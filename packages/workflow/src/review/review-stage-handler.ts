@@ -6,12 +6,16 @@
 import {
   type Application,
   type Clock,
+  checkEntryRules,
   checkSubmission,
   type Program,
   type ResolvedTenant,
   recordChange,
   type Stage,
 } from '@sme/core';
+
+type ScreeningStage = Extract<Stage, { kind: 'screening' }>;
+
 import type {
   ApplicationRecord,
   ApplicationRepository,
@@ -80,7 +84,9 @@ export class ReviewStageHandler implements StageHandler {
       );
       return 'pass';
     }
-    const { outcome, reason } = await this.screen(tenant, program, record);
+    if (stage.kind !== 'screening')
+      throw new Error(`stage ${stage.id} (${stage.kind}) does not decide by itself`);
+    const { outcome, reason } = await this.screen(tenant, program, stage, record);
     const status =
       outcome === 'pass' ? 'in_review' : outcome === 'return' ? 'returned' : 'rejected';
     await this.change(ctx, app, { status, stage: stage.id }, stage, reason);
@@ -88,20 +94,50 @@ export class ReviewStageHandler implements StageHandler {
   }
 
   /** Screening: completeness and eligibility again, and bans at this moment. */
-  private async screen(tenant: ResolvedTenant, program: Program, record: ApplicationRecord) {
+  /**
+   * Screening runs the checks its stage lists: bans and duplicate entities reject;
+   * incompleteness and failed eligibility return the application for correction.
+   */
+  private async screen(
+    tenant: ResolvedTenant,
+    program: Program,
+    stage: ScreeningStage,
+    record: ApplicationRecord,
+  ) {
     const app = record.application;
-    const ban = await this.deps.bans.inForce(
-      contextOf(tenant),
-      [app.org.uscc, app.entityUscc],
-      this.deps.clock.now(),
-    );
-    if (ban)
-      return { outcome: 'reject' as const, reason: `形式审查：被禁止申报 / banned: ${ban.reason}` };
+    const ctx = contextOf(tenant);
+    const checks = new Set(stage.checks);
+    if (checks.has('bans')) {
+      const ban = await this.deps.bans.inForce(
+        ctx,
+        [app.org.uscc, app.entityUscc],
+        this.deps.clock.now(),
+      );
+      if (ban)
+        return {
+          outcome: 'reject' as const,
+          reason: `形式审查：被禁止申报 / banned: ${ban.reason}`,
+        };
+    }
+    if (checks.has('duplicate-entity')) {
+      const siblings = (
+        await this.deps.apps.entityApplications(ctx, app.entityUscc, program.id)
+      ).filter((s) => s.id !== app.id);
+      const clash = checkEntryRules(program, app, siblings).find(
+        (v) => v.code === 'duplicate_entity' || v.code === 'track_combination_not_allowed',
+      );
+      if (clash) return { outcome: 'reject' as const, reason: `形式审查查重：${clash.message.zh}` };
+    }
     const region = tenant.regions.find((r) => r.id === app.org.region);
     const { violations } = checkSubmission(program, app, record.documents, region);
-    if (violations.length > 0) {
-      const list = violations.map((v) => v.message.zh).join('；');
-      return { outcome: 'return' as const, reason: `形式审查退回更正：${list}` };
+    const found = violations.filter((v) =>
+      v.code === 'eligibility' ? checks.has('eligibility') : checks.has('completeness'),
+    );
+    if (found.length > 0) {
+      return {
+        outcome: 'return' as const,
+        reason: `形式审查退回更正：${found.map((v) => v.message.zh).join('；')}`,
+      };
     }
     return { outcome: 'pass' as const, reason: '形式审查通过 / screening passed' };
   }
