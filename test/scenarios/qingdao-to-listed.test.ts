@@ -8,20 +8,13 @@ import { testApp } from '@sme/api/testing';
 import { type HistoryEvent, verifyChain } from '@sme/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client.js';
-import { OPEN_AT, PROGRAM } from '../support/qingdao.js';
+import { OPEN_AT, PROGRAM, RUBRIC_SCORES } from '../support/qingdao.js';
 import { submittedApplication } from '../support/submitted.js';
 
 type Harness = Awaited<ReturnType<typeof testApp>>;
 let harness: Harness;
 let cityAdmin: ApiClient;
 const anyone = () => new ApiClient(harness.app);
-const full = {
-  'technical-team': 18,
-  'assessment-standard': 9,
-  'industry-cases': 26,
-  'value-for-money': 13,
-  'track-capability': 22,
-};
 
 beforeAll(async () => {
   harness = await testApp({ start: OPEN_AT });
@@ -78,7 +71,7 @@ async function atPublicity(n: number, region: string) {
       (
         await expert.post(`/api/tenants/qingdao/applications/${id}/scores`, {
           stage: 'expert-review',
-          scores: full,
+          scores: RUBRIC_SCORES,
         })
       ).status,
     ).toBe(200);

@@ -8,7 +8,7 @@ import { drawPanel, type HistoryEvent, seedHashOf, verifyChain } from '@sme/core
 import { PanelRepository } from '@sme/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client.js';
-import { OPEN_AT } from '../support/qingdao.js';
+import { OPEN_AT, RUBRIC_SCORES } from '../support/qingdao.js';
 import { submittedApplication } from '../support/submitted.js';
 
 type Harness = Awaited<ReturnType<typeof testApp>>;
@@ -175,14 +175,6 @@ describe('a submitted Qingdao application', () => {
 });
 
 describe('the expert panel', () => {
-  const full = {
-    'technical-team': 18,
-    'assessment-standard': 9,
-    'industry-cases': 26,
-    'value-for-money': 13,
-    'track-capability': 22,
-  };
-
   it('takes assigned experts’ locked scores, excludes a conflict, and is then decided by the city admin', async () => {
     const { id, provider } = await submittedApplication(harness.app, 20_005);
     await reviewCatchesUp();
@@ -220,17 +212,21 @@ describe('the expert panel', () => {
     expect(await tasksOf(await expert('e-1'), id)).toEqual([
       expect.objectContaining({ kind: 'score', stage: 'expert-review' }),
     ]);
-    expect((await score('e-9', { scores: full })).status).toBe(403);
-    expect((await score('e-1', { scores: full })).body).toMatchObject({
+    expect((await score('e-9', { scores: RUBRIC_SCORES })).status).toBe(403);
+    expect((await score('e-1', { scores: RUBRIC_SCORES })).body).toMatchObject({
       total: 88,
       conflict: false,
     });
-    expect((await score('e-1', { scores: full })).body).toMatchObject({ code: 'score_locked' });
-    expect((await score('e-2', { scores: { ...full, 'technical-team': 25 } })).body).toMatchObject({
+    expect((await score('e-1', { scores: RUBRIC_SCORES })).body).toMatchObject({
+      code: 'score_locked',
+    });
+    expect(
+      (await score('e-2', { scores: { ...RUBRIC_SCORES, 'technical-team': 25 } })).body,
+    ).toMatchObject({
       code: 'invalid_score',
     });
     expect((await score('e-2', { conflict: true })).body).toMatchObject({ conflict: true });
-    expect((await score('e-3', { scores: full })).status).toBe(200);
+    expect((await score('e-3', { scores: RUBRIC_SCORES })).status).toBe(200);
 
     // Two counted scores are fewer than the stage's three: not ready, so not decidable.
     const decide = () =>
@@ -244,7 +240,7 @@ describe('the expert panel', () => {
       stage: 'expert-review',
       expertIds: ['e-1', 'e-2', 'e-3', 'e-4'],
     });
-    expect((await score('e-4', { scores: full })).status).toBe(200);
+    expect((await score('e-4', { scores: RUBRIC_SCORES })).status).toBe(200);
     expect(await tasksOf(cityAdmin, id)).toEqual([
       expect.objectContaining({ kind: 'panel', ready: true }),
     ]);

@@ -40,3 +40,12 @@ export const PRODUCT_DOCUMENTS = [
   'case-evidence',
   'application-product',
 ];
+
+/** A full score on every criterion of Qingdao's expert review (total 88 of 100). */
+export const RUBRIC_SCORES = {
+  'technical-team': 18,
+  'assessment-standard': 9,
+  'industry-cases': 26,
+  'value-for-money': 13,
+  'track-capability': 22,
+};

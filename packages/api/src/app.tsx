@@ -26,6 +26,7 @@ import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { devRoutes } from './routes/dev.routes.js';
 import { DocsPage, type OpenApiDocument } from './routes/docs.page.js';
 import { documentRoutes } from './routes/documents.routes.js';
+import { expertRoutes } from './routes/experts.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { organizationRoutes } from './routes/organizations.routes.js';
 import { publicityRoutes } from './routes/publicity.routes.js';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
     '/',
     reviewRoutes(registry, services, new ReviewCommands(services), new PanelCommands(services)),
   );
+  app.route('/', expertRoutes(registry, services));
   const publicity = new Publicity({
     ...services,
     tenants: new Map(deps.tenants.map((t) => [t.id, t])),

@@ -5,6 +5,7 @@
  */
 
 export * from './applications/application.repository.js';
+export * from './applications/change-extras.js';
 export * from './clients.js';
 export * from './documents/document-store.js';
 export * from './documents/object-key.js';

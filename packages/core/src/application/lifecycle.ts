@@ -28,3 +28,8 @@ export function assertTransition(from: ApplicationStatus, to: ApplicationStatus)
 export function assertEditable(status: ApplicationStatus): void {
   if (status !== 'draft' && status !== 'returned') throw new NotEditableError(status);
 }
+
+/** Whether the application still holds its place (not withdrawn or rejected). */
+export function isLive(status: ApplicationStatus): boolean {
+  return status !== 'withdrawn' && status !== 'rejected';
+}

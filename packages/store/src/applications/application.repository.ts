@@ -4,13 +4,11 @@
  * change claims or releases (the entity's claim on a program track, an idempotency
  * record, the hand-off to review).
  */
-import type { Application, ApplicationDocument, ApplicationStatus, HistoryEvent } from '@sme/core';
-import { type PoolEntry, poolItem } from '../publicity/notice.repository.js';
+import { type Application, type ApplicationDocument, type HistoryEvent, isLive } from '@sme/core';
 import type { TenantContext } from '../table/keys.js';
 import { tenantKey } from '../table/keys.js';
 import type { Page, TenantTable } from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
-import { type ReviewTask, taskItem } from '../tasks/task.repository.js';
 import {
   applicationItem,
   appPk,
@@ -23,6 +21,7 @@ import {
   toDocument,
   toHistoryEvent,
 } from './application-items.js';
+import { type ChangeExtras, extraOps, type Handoff, handoffListKey } from './change-extras.js';
 
 /** A live application of an entity in a program (for duplicate and combination rules). */
 export interface EntityApplication {
@@ -37,43 +36,6 @@ export interface ApplicationRecord {
   /** Guiding rules the application does not meet, for reviewers. */
   flags: unknown[];
 }
-
-/** A submission waiting to be taken up by review. */
-export interface Handoff {
-  applicationId: string;
-  programId: string;
-  version: number;
-}
-
-const handoffListKey = (ctx: TenantContext) => tenantKey(ctx, 'HANDOFFS');
-
-/** What a change writes besides the application and its history event. */
-export interface ChangeExtras {
-  /** Claim items created only if absent (one application per entity and track). */
-  claims?: string[];
-  /** Claim items released (on withdrawal). */
-  releases?: string[];
-  /** An idempotency record stored in the same transaction. */
-  idempotency?: { key: string; response: unknown; expiresAt: number };
-  /** Hand the application to review (the workflow picks it up). */
-  handoff?: boolean;
-  flags?: unknown[];
-  /** Review tasks opened by the change (the workflow reached a waiting stage). */
-  openTasks?: ReviewTask[];
-  /** A review task the change decides; refused unless it is still open. */
-  closeTask?: ReviewTask;
-  /** The pool entry of an application being listed. */
-  poolEntry?: PoolEntry;
-}
-
-const LIVE: readonly ApplicationStatus[] = [
-  'draft',
-  'submitted',
-  'in_review',
-  'returned',
-  'publicity',
-  'listed',
-];
 
 export class ApplicationRepository {
   constructor(private readonly table: TenantTable) {}
@@ -176,7 +138,7 @@ export class ApplicationRepository {
           ...(app.track && { track: app.track }),
         },
       },
-      ...this.claimOps(ctx, app, extras),
+      ...extraOps(ctx, app, extras),
     ]);
   }
 
@@ -201,7 +163,7 @@ export class ApplicationRepository {
     ];
     if (previous.status !== next.status)
       ops.push(counterUpdate(ctx, next.programId, previous.status, next.status));
-    if (!LIVE.includes(next.status)) {
+    if (!isLive(next.status)) {
       ops.push({
         delete: { pk: entityPk(ctx, next.entityUscc), sk: `APP#${next.programId}#${next.id}` },
       });
@@ -216,59 +178,8 @@ export class ApplicationRepository {
         },
       });
     }
-    ops.push(...this.claimOps(ctx, next, extras));
+    ops.push(...extraOps(ctx, next, extras));
     await this.table.transact(ctx, ops);
-  }
-
-  private claimOps(ctx: TenantContext, app: Application, extras: ChangeExtras): TransactOp[] {
-    const ops: TransactOp[] = [];
-    for (const claim of extras.claims ?? []) {
-      ops.push({
-        put: { pk: entityPk(ctx, app.entityUscc), sk: `CLAIM#${claim}`, applicationId: app.id },
-        condition: 'attribute_not_exists(pk) OR applicationId = :self',
-        values: { ':self': app.id },
-      });
-    }
-    for (const claim of extras.releases ?? []) {
-      ops.push({ delete: { pk: entityPk(ctx, app.entityUscc), sk: `CLAIM#${claim}` } });
-    }
-    if (extras.idempotency) {
-      ops.push({
-        put: {
-          pk: tenantKey(ctx, 'IDEM', extras.idempotency.key),
-          sk: 'IDEM',
-          response: extras.idempotency.response,
-          expiresAt: extras.idempotency.expiresAt,
-        },
-        condition: 'attribute_not_exists(pk)',
-      });
-    }
-    for (const task of extras.openTasks ?? []) ops.push({ put: taskItem(ctx, task) });
-    if (extras.poolEntry) ops.push({ put: poolItem(ctx, extras.poolEntry) });
-    if (extras.closeTask) {
-      ops.push({
-        put: taskItem(ctx, extras.closeTask),
-        condition: '#state = :open',
-        names: { '#state': 'state' },
-        values: { ':open': 'open' },
-      });
-    }
-    if (extras.handoff) {
-      ops.push({
-        put: {
-          pk: appPk(ctx, app.id),
-          sk: `HANDOFF#${String(app.version).padStart(8, '0')}`,
-          applicationId: app.id,
-          programId: app.programId,
-          version: app.version,
-          at: app.updatedAt,
-          state: 'pending',
-          gsi1pk: handoffListKey(ctx),
-          gsi1sk: `${app.updatedAt}#${app.id}#${app.version}`,
-        },
-      });
-    }
-    return ops;
   }
 
   /** Submissions not yet taken up by review, oldest first. */
