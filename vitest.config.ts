@@ -6,7 +6,7 @@ export default defineConfig({
       { extends: true, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
       {
         extends: true,
-        test: { name: 'tenants', include: ['packages/local/src/tenants/**/*.test.ts'] },
+        test: { name: 'tenants', include: ['tenants/load/**/*.test.ts'] },
       },
       {
         extends: true,

@@ -4,6 +4,6 @@
  * virtual clock and the app on @hono/node-server. Also the edge that reads tenant files.
  */
 
+export { loadTenants } from '@sme/tenants/load';
 export * from './server/local-config.js';
 export * from './server/local-stack.js';
-export * from './tenants/read-tenant-files.js';

@@ -2,7 +2,7 @@
  * `pnpm tenants:check [file…]`: validates every tenant in tenants/, or the files given.
  * Prints one line per error (`file path: reason`) and exits non-zero if there is any.
  */
-import { loadTenants } from '../tenants/read-tenant-files.js';
+import { loadTenants } from '@sme/tenants/load';
 
 const files = process.argv.slice(2);
 const { tenants, errors } = await loadTenants(files.length > 0 ? { files } : {});

@@ -23,10 +23,10 @@ import {
   TaskRepository,
   TenantTable,
 } from '@sme/store';
+import { loadTenants } from '@sme/tenants/load';
 import { LocalReviewEngine, Publicity } from '@sme/workflow';
 import { startDynamoDbLocal } from '../engines/dynamodb-local.js';
 import { startLocalS3 } from '../engines/s3-local.js';
-import { loadTenants } from '../tenants/read-tenant-files.js';
 import type { LocalConfig } from './local-config.js';
 import { TimerLoop } from './timer-loop.js';
 

@@ -1,6 +1,8 @@
 /**
- * Reads tenant files from disk: the edge where configuration enters. Every `*.ts` file
- * directly in the tenants folder is a tenant, so onboarding a city is adding its file.
+ * Reads tenant files from disk, for the edges where configuration enters (the local
+ * stack, `pnpm tenants:check`, the CDK app). Every `*.ts` file directly in the tenants
+ * folder is a tenant, so onboarding a city is adding its file; this loader lives in a
+ * subfolder and is not one.
  */
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -8,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type ResolveResult, resolveTenants, type TenantSource } from '@sme/core';
 
 /** The repository's `tenants/` folder. */
-export const TENANTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../tenants');
+export const TENANTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const isTenantFile = (name: string) =>
   name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts');
