@@ -126,6 +126,11 @@ describe('Qingdao, from submission to the pool', () => {
       endsAt: '2024-02-22T00:00:00+08:00',
     });
     noticeId = notice.body.id;
+    const again = await cityAdmin.post('/api/tenants/qingdao/notices', {
+      programId: PROGRAM,
+      applicationIds: [ids.listed],
+    });
+    expect(again.body).toMatchObject({ status: 409, code: 'stale_stage' });
     const published = await anyone().get<{
       items: { id: string; entries: { applicationId: string }[] }[];
     }>('/api/tenants/qingdao/notices');

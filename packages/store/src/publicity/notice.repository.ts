@@ -5,6 +5,7 @@
  */
 import { type TenantContext, tenantKey } from '../table/keys.js';
 import type { TenantTable } from '../table/tenant-table.js';
+import { type ReviewTask, taskItem } from '../tasks/task.repository.js';
 
 export interface NoticeEntry {
   applicationId: string;
@@ -46,6 +47,16 @@ export interface PoolEntry extends NoticeEntry {
 }
 
 const noticePk = (ctx: TenantContext, id: string) => tenantKey(ctx, 'NOTICE', id);
+
+function noticeItem(ctx: TenantContext, notice: Notice) {
+  return {
+    pk: noticePk(ctx, notice.id),
+    sk: 'META',
+    ...notice,
+    gsi1pk: tenantKey(ctx, 'NOTICES', notice.state),
+    gsi1sk: `${notice.endsAt}#${notice.id}`,
+  };
+}
 const strip = <T>({ pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...rest }: Record<string, unknown>) =>
   rest as T;
 
@@ -53,13 +64,23 @@ export class NoticeRepository {
   constructor(private readonly table: TenantTable) {}
 
   async save(ctx: TenantContext, notice: Notice): Promise<void> {
-    await this.table.put(ctx, {
-      pk: noticePk(ctx, notice.id),
-      sk: 'META',
-      ...notice,
-      gsi1pk: tenantKey(ctx, 'NOTICES', notice.state),
-      gsi1sk: `${notice.endsAt}#${notice.id}`,
-    });
+    await this.table.put(ctx, noticeItem(ctx, notice));
+  }
+
+  /**
+   * Publishes a notice and marks each entry's publicity task with it, in one
+   * transaction: an application is never in two notices, nor in a notice half-written.
+   */
+  async publish(ctx: TenantContext, notice: Notice, tasks: ReviewTask[]): Promise<void> {
+    await this.table.transact(ctx, [
+      { put: noticeItem(ctx, notice), condition: 'attribute_not_exists(pk)' },
+      ...tasks.map((task) => ({
+        put: taskItem(ctx, { ...task, noticeId: notice.id }),
+        condition: 'attribute_not_exists(noticeId) AND #state = :open',
+        names: { '#state': 'state' },
+        values: { ':open': 'open' },
+      })),
+    ]);
   }
 
   async get(ctx: TenantContext, id: string): Promise<Notice | undefined> {

@@ -11,7 +11,13 @@ import {
   shanghaiDateOf,
   WorkdayCalendar,
 } from '@sme/core';
-import type { Notice, NoticeRepository, Objection, TaskRepository } from '@sme/store';
+import {
+  type Notice,
+  type NoticeRepository,
+  type Objection,
+  type TaskRepository,
+  TransactionRefusedError,
+} from '@sme/store';
 import { contextOf } from './review-stage-handler.js';
 import { type SettleDeps, settleStage } from './settle-stage.js';
 
@@ -87,9 +93,18 @@ export class Publicity {
       createdBy: by,
       state: 'open',
     };
-    await this.deps.notices.save(ctx, notice);
-    for (const { task } of waiting)
-      await this.deps.tasks.open(ctx, { ...task, noticeId: notice.id });
+    try {
+      await this.deps.notices.publish(
+        ctx,
+        notice,
+        waiting.map(({ task }) => task),
+      );
+    } catch (error) {
+      // Another notice took one of them meanwhile.
+      if (error instanceof TransactionRefusedError)
+        throw new StaleStageError(stage.id, 'publicity');
+      throw error;
+    }
     return notice;
   }
 
