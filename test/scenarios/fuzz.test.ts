@@ -1,6 +1,6 @@
 /**
  * Bad input never yields a 5xx: random JSON (and non-JSON) thrown at every write route,
- * by a signed-in provider, answers with a 4xx problem.
+ * by a signed-in provider or city admin, answers with a 4xx problem.
  */
 import { testApp } from '@sme/api/testing';
 import fc from 'fast-check';
@@ -9,12 +9,14 @@ import { ApiClient } from '../support/api-client.js';
 import { OPEN_AT, PROGRAM, productFields, uscc } from '../support/qingdao.js';
 
 let client: ApiClient;
+let admin: ApiClient;
 let appId = '';
 const org = uscc(9001);
 
 beforeAll(async () => {
   const { app } = await testApp({ start: OPEN_AT });
   client = await ApiClient.signIn(app, { role: 'provider', tenant: 'qingdao', org });
+  admin = await ApiClient.signIn(app, { role: 'city_admin', tenant: 'qingdao' });
   await client.put(`/api/tenants/qingdao/orgs/${org}`, { name: '模糊测试公司', region: 'jimo' });
   appId = (
     await client.post<{ id: string }>('/api/tenants/qingdao/applications', {
@@ -35,6 +37,14 @@ const writeRoutes: [string, () => string][] = [
   ['POST', () => `/api/tenants/qingdao/applications/${appId}/documents`],
   ['POST', () => `/api/tenants/qingdao/applications/${appId}/documents/x/complete`],
   ['POST', () => '/api/tenants/shandong/bans'],
+  ['POST', () => `/api/tenants/qingdao/applications/${appId}/decision`],
+  ['POST', () => `/api/tenants/qingdao/applications/${appId}/experts`],
+  ['POST', () => `/api/tenants/qingdao/applications/${appId}/experts/draw`],
+  ['POST', () => `/api/tenants/qingdao/applications/${appId}/scores`],
+  ['PUT', () => '/api/tenants/qingdao/experts/e-1'],
+  ['POST', () => '/api/tenants/qingdao/notices'],
+  ['POST', () => '/api/tenants/qingdao/notices/n-1/objections'],
+  ['POST', () => '/api/tenants/qingdao/notices/n-1/objections/o-1/decision'],
   ['POST', () => '/api/dev/login'],
   ['POST', () => '/api/dev/clock'],
 ];
@@ -72,6 +82,15 @@ const body = fc.oneof(
       ),
       role: fc.oneof(fc.constant('provider'), fc.string()),
       tenant: fc.oneof(fc.constant('qingdao'), fc.string()),
+      stage: fc.oneof(
+        fc.constantFrom('district-review', 'expert-review', 'publicity'),
+        fc.jsonValue(),
+      ),
+      outcome: fc.oneof(fc.constantFrom('pass', 'return', 'reject'), fc.jsonValue()),
+      expertIds: fc.oneof(fc.array(fc.string()), fc.jsonValue()),
+      scores: fc.oneof(fc.dictionary(fc.string(), fc.double()), fc.jsonValue()),
+      applicationIds: fc.oneof(fc.array(fc.string()), fc.jsonValue()),
+      upheld: fc.jsonValue(),
     },
     { requiredKeys: [] },
   ),
@@ -80,11 +99,14 @@ const body = fc.oneof(
 describe('random input', () => {
   it.each(writeRoutes)('never makes %s %s answer 5xx', async (method, path) => {
     await fc.assert(
-      fc.asyncProperty(body, fc.boolean(), async (value, asText) => {
+      fc.asyncProperty(body, fc.boolean(), fc.boolean(), async (value, asText, asAdmin) => {
         const raw = asText ? JSON.stringify(value).slice(0, -1) : JSON.stringify(value);
         const res = await client.app.request(path(), {
           method,
-          headers: { authorization: `Bearer ${client.token}`, 'content-type': 'application/json' },
+          headers: {
+            authorization: `Bearer ${(asAdmin ? admin : client).token}`,
+            'content-type': 'application/json',
+          },
           body: raw,
         });
         expect(res.status, `${method} ${path()} ${raw}`).toBeLessThan(500);
