@@ -115,3 +115,24 @@ describe('random input', () => {
     );
   });
 });
+
+describe('ids that could forge a storage key', () => {
+  it('are refused as invalid input, never as a server error (a counterexample fast-check found)', async () => {
+    const call = (path: string, body: unknown) =>
+      admin.app.request(path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const notice = await call('/api/tenants/qingdao/notices', {
+      programId: PROGRAM,
+      applicationIds: ['!N^1_{'],
+    });
+    expect(notice.status).toBe(422);
+    const experts = await call(`/api/tenants/qingdao/applications/${appId}/experts`, {
+      stage: 'expert-review',
+      expertIds: ['a#b', 'c', 'd'],
+    });
+    expect(experts.status).toBe(422);
+  });
+});

@@ -28,6 +28,21 @@ export class ConditionFailedError extends DomainError {
   }
 }
 
+/**
+ * An id that cannot be part of a key (a separator, a space, an empty string). Ids come
+ * from requests; one that could forge another key is refused, never used.
+ */
+export class InvalidIdError extends DomainError {
+  override readonly name = 'InvalidIdError';
+
+  constructor(readonly part: string) {
+    super('invalid_id', {
+      zh: '编号格式不正确',
+      en: `Not a valid id: ${JSON.stringify(part.slice(0, 64))}`,
+    });
+  }
+}
+
 /** A list cursor that was not issued by us for this tenant and query. */
 export class InvalidCursorError extends DomainError {
   override readonly name = 'InvalidCursorError';

@@ -6,6 +6,11 @@ import { z } from '@hono/zod-openapi';
 import { APPLICATION_STATUSES } from '@sme/core';
 
 const Id = z.string().min(1).max(64);
+
+/** An id that becomes part of a storage key: letters, digits and . _ : + - only. */
+export const SafeId = z
+  .string()
+  .regex(/^[A-Za-z0-9._:+-]{1,64}$/, 'letters, digits and . _ : + - only');
 const Uscc = z.string().openapi({ example: '91350100M000100Y43' });
 
 export const TenantParam = z.object({

@@ -27,6 +27,7 @@ const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
   validation_failed: 422,
   invalid_body: 400,
   invalid_cursor: 400,
+  invalid_id: 400,
   unauthorized: 401,
   forbidden: 403,
   tenant_scope: 403,

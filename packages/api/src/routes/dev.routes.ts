@@ -4,6 +4,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { formatShanghai, parseInstant, ROLES } from '@sme/core';
+import { SafeId } from '../applications/application.schemas.js';
 import { claimsForLogin, signDevToken } from '../auth/dev-login.js';
 import type { TenantRegistry } from '../catalogue/tenant-registry.js';
 import type { DevDeps } from '../deps.js';
@@ -16,7 +17,7 @@ const LoginBody = z
     tenant: z.string().min(1),
     region: z.string().optional(),
     org: z.string().optional(),
-    expertId: z.string().optional(),
+    expertId: SafeId.optional(),
     name: z.string().max(100).optional(),
   })
   .openapi('DevLogin');

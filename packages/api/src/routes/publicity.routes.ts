@@ -6,7 +6,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { formatShanghai, type ResolvedTenant } from '@sme/core';
 import type { Notice } from '@sme/store';
 import type { Publicity } from '@sme/workflow';
-import { TenantParam } from '../applications/application.schemas.js';
+import { SafeId, TenantParam } from '../applications/application.schemas.js';
 import { contextOf, type Services } from '../applications/services.js';
 import { callerOf } from '../auth/authenticate.js';
 import type { Claims } from '../auth/claims.js';
@@ -68,7 +68,7 @@ const publish = createRoute({
     body: jsonBody(
       z.object({
         programId: z.string().min(1).max(64),
-        applicationIds: z.array(z.string().min(1).max(64)).min(1).max(500),
+        applicationIds: z.array(SafeId).min(1).max(500),
       }),
     ),
   },
@@ -97,7 +97,7 @@ const object = createRoute({
     params: NoticeParams,
     body: jsonBody(
       z.object({
-        applicationId: z.string().min(1).max(64),
+        applicationId: SafeId,
         reason: z.string().trim().min(5).max(2000),
         contact: z.string().trim().min(3).max(200),
       }),

@@ -2,7 +2,7 @@
  * Review (API.md "Review"): the caller's open tasks and decisions on manual stages.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppParams, TenantParam } from '../applications/application.schemas.js';
+import { AppParams, SafeId, TenantParam } from '../applications/application.schemas.js';
 import type { Services } from '../applications/services.js';
 import type { TenantRegistry } from '../catalogue/tenant-registry.js';
 import { problemResponse } from '../problem/problem.schema.js';
@@ -73,7 +73,7 @@ const decision = createRoute({
 const AssignBody = z
   .object({
     stage: z.string().min(1).max(64).openapi({ example: 'expert-review' }),
-    expertIds: z.array(z.string().trim().min(1).max(64)).min(1).max(50),
+    expertIds: z.array(SafeId).min(1).max(50),
   })
   .openapi('AssignExperts');
 

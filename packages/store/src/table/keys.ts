@@ -2,7 +2,7 @@
  * Key construction. Tenant-owned keys can only be built from a `TenantContext`, which
  * the API derives from the verified token, never from request data alone.
  */
-import { TenantScopeError } from '../errors.js';
+import { InvalidIdError, TenantScopeError } from '../errors.js';
 
 /** Who the caller acts for; every repository call takes one. */
 export interface TenantContext {
@@ -23,7 +23,7 @@ const SAFE_PART = /^[A-Za-z0-9._:+-]+$/;
 
 function assertSafe(part: string): string {
   // A separator inside a part would let one key impersonate another.
-  if (!SAFE_PART.test(part)) throw new RangeError(`unsafe key part: ${JSON.stringify(part)}`);
+  if (!SAFE_PART.test(part)) throw new InvalidIdError(part);
   return part;
 }
 
