@@ -5,8 +5,9 @@
 import { testApp } from '@sme/api/testing';
 import type { HistoryEvent } from '@sme/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, attachPdf } from '../support/api-client.js';
-import { OPEN_AT, PRODUCT_DOCUMENTS, PROGRAM, productFields, uscc } from '../support/qingdao.js';
+import { attachPdf } from '../support/api-client.js';
+import { OPEN_AT, PRODUCT_DOCUMENTS, uscc } from '../support/qingdao.js';
+import { draftApplication } from '../support/submitted.js';
 
 let app: Awaited<ReturnType<typeof testApp>>['app'];
 let n = 8000;
@@ -15,29 +16,19 @@ beforeAll(async () => {
   ({ app } = await testApp({ start: OPEN_AT }));
 });
 
-async function draftApplication(documents: readonly string[] = []) {
+async function application(documents: readonly string[] = []) {
   n += 1;
-  const org = uscc(n);
-  const client = await ApiClient.signIn(app, { role: 'provider', tenant: 'qingdao', org });
-  await client.put(`/api/tenants/qingdao/orgs/${org}`, {
+  const { provider: client, id } = await draftApplication(app, uscc(n), {
     name: `并发测试${n}`,
     region: 'chengyang',
   });
-  const { id } = (
-    await client.post<{ id: string }>('/api/tenants/qingdao/applications', {
-      programId: PROGRAM,
-      track: 'product',
-      industries: ['auto-parts'],
-      fields: productFields,
-    })
-  ).body;
   for (const kind of documents) await attachPdf(client, 'qingdao', id, kind);
   return { client, id };
 }
 
 describe('concurrent writers', () => {
   it('make one submission and one history event from 50 parallel submits with one key', async () => {
-    const { client, id } = await draftApplication(PRODUCT_DOCUMENTS);
+    const { client, id } = await application(PRODUCT_DOCUMENTS);
     const answers = await Promise.all(
       Array.from({ length: 50 }, () =>
         client.post(`/api/tenants/qingdao/applications/${id}/submit`, undefined, {
@@ -60,7 +51,7 @@ describe('concurrent writers', () => {
   });
 
   it('let one of two parallel patches with the same If-Match win; the other gets 409 version_conflict', async () => {
-    const { client, id } = await draftApplication();
+    const { client, id } = await application();
     const [a, b] = await Promise.all([
       client.patch(
         `/api/tenants/qingdao/applications/${id}`,

@@ -6,7 +6,8 @@ import { testApp } from '@sme/api/testing';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client.js';
-import { OPEN_AT, PROGRAM, productFields, uscc } from '../support/qingdao.js';
+import { OPEN_AT, PROGRAM, uscc } from '../support/qingdao.js';
+import { draftApplication } from '../support/submitted.js';
 
 let client: ApiClient;
 let admin: ApiClient;
@@ -17,15 +18,7 @@ beforeAll(async () => {
   const { app } = await testApp({ start: OPEN_AT });
   client = await ApiClient.signIn(app, { role: 'provider', tenant: 'qingdao', org });
   admin = await ApiClient.signIn(app, { role: 'city_admin', tenant: 'qingdao' });
-  await client.put(`/api/tenants/qingdao/orgs/${org}`, { name: '模糊测试公司', region: 'jimo' });
-  appId = (
-    await client.post<{ id: string }>('/api/tenants/qingdao/applications', {
-      programId: PROGRAM,
-      track: 'product',
-      industries: ['auto-parts'],
-      fields: productFields,
-    })
-  ).body.id;
+  ({ id: appId } = await draftApplication(app, org, { name: '模糊测试公司', region: 'jimo' }));
 });
 
 const writeRoutes: [string, () => string][] = [

@@ -6,7 +6,8 @@
 import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, attachPdf, type Json } from '../support/api-client.js';
-import { OPEN_AT, PROGRAM, productFields, uscc } from '../support/qingdao.js';
+import { OPEN_AT, PROGRAM, uscc } from '../support/qingdao.js';
+import { draftApplication } from '../support/submitted.js';
 
 const OWNER_NAME = '崂山隔离测试科技有限公司';
 const owner = uscc(7001);
@@ -31,16 +32,11 @@ const IDENTITIES: Record<string, Json> = {
 
 beforeAll(async () => {
   ({ app } = await testApp({ start: OPEN_AT }));
-  const client = await ApiClient.signIn(app, { role: 'provider', tenant: 'qingdao', org: owner });
-  await client.put(`/api/tenants/qingdao/orgs/${owner}`, { name: OWNER_NAME, region: 'laoshan' });
-  appId = (
-    await client.post<{ id: string }>('/api/tenants/qingdao/applications', {
-      programId: PROGRAM,
-      track: 'product',
-      industries: ['auto-parts'],
-      fields: productFields,
-    })
-  ).body.id;
+  let client: ApiClient;
+  ({ provider: client, id: appId } = await draftApplication(app, owner, {
+    name: OWNER_NAME,
+    region: 'laoshan',
+  }));
   documentId = await attachPdf(client, 'qingdao', appId, 'credit-report');
 
   for (const [label, identity] of Object.entries(IDENTITIES))

@@ -1,14 +1,18 @@
 /**
- * A Qingdao product application carried to `submitted`, for review scenarios.
+ * Qingdao product applications as scenarios need them: a draft, or carried to `submitted`.
  */
 import { expect } from 'vitest';
 import { ApiClient, attachPdf } from './api-client.js';
 import { PRODUCT_DOCUMENTS, PROGRAM, productFields, uscc } from './qingdao.js';
 
-export async function submittedApplication(app: ApiClient['app'], n: number, region = 'laoshan') {
-  const org = uscc(n);
+/** A provider registered in a district, with a complete product-track draft. */
+export async function draftApplication(
+  app: ApiClient['app'],
+  org: string,
+  options: { name: string; region: string },
+) {
   const provider = await ApiClient.signIn(app, { role: 'provider', tenant: 'qingdao', org });
-  await provider.put(`/api/tenants/qingdao/orgs/${org}`, { name: `审核测试公司${n}`, region });
+  expect((await provider.put(`/api/tenants/qingdao/orgs/${org}`, options)).status).toBe(200);
   const created = await provider.post<{ id: string }>('/api/tenants/qingdao/applications', {
     programId: PROGRAM,
     track: 'product',
@@ -16,7 +20,12 @@ export async function submittedApplication(app: ApiClient['app'], n: number, reg
     fields: productFields,
   });
   expect(created.status).toBe(201);
-  const id = created.body.id;
+  return { provider, id: created.body.id };
+}
+
+export async function submittedApplication(app: ApiClient['app'], n: number, region = 'laoshan') {
+  const org = uscc(n);
+  const { provider, id } = await draftApplication(app, org, { name: `审核测试公司${n}`, region });
   for (const kind of PRODUCT_DOCUMENTS) await attachPdf(provider, 'qingdao', id, kind);
   expect((await provider.post(`/api/tenants/qingdao/applications/${id}/submit`)).status).toBe(200);
   return { provider, id, org };

@@ -21,7 +21,8 @@ import {
 import { type ApplicationRecord, TransactionRefusedError } from '@sme/store';
 import { assertActsIn, assertOwner, assertRole } from '../auth/access.js';
 import type { Claims } from '../auth/claims.js';
-import { InvalidRequestError, NotFoundError } from '../problem/errors.js';
+import { programOf } from '../catalogue/tenant-registry.js';
+import { InvalidRequestError } from '../problem/errors.js';
 import { assertNotBanned, contextOf, loadApplication, type Services } from './services.js';
 
 export interface ApplicationChoice {
@@ -38,16 +39,6 @@ export interface CreateInput extends ApplicationChoice {
 export interface PatchInput extends ApplicationChoice {
   /** Replaces the named fields; `null` clears one. */
   fields?: Record<string, unknown> | undefined;
-}
-
-function programOf(tenant: ResolvedTenant, programId: string): Program {
-  const program = tenant.programs.find((p) => p.id === programId);
-  if (!program)
-    throw new NotFoundError('program_not_found', {
-      zh: `申报项目 ${programId}`,
-      en: `Program ${programId}`,
-    });
-  return program;
 }
 
 function validateDraftFields(
@@ -257,5 +248,3 @@ export class ApplicationCommands {
     return { ...record, application: next };
   }
 }
-
-export { programOf };

@@ -6,7 +6,7 @@ import { formatShanghai, type ResolvedTenant } from '@sme/core';
 import { InvalidCursorError } from '@sme/store';
 import { assertCanRead, assertRole, assertTenantAccess, hasRole } from '../auth/access.js';
 import type { Claims } from '../auth/claims.js';
-import { programOf } from './application-commands.js';
+import { programOf } from '../catalogue/tenant-registry.js';
 import { applicationSummary } from './application-view.js';
 import { contextOf, loadApplication, type Services } from './services.js';
 

@@ -7,8 +7,8 @@ import { assertEditable } from '@sme/core';
 import { documentObjectKey } from '@sme/store';
 import { assertOwner } from '../auth/access.js';
 import type { Claims } from '../auth/claims.js';
+import { programOf } from '../catalogue/tenant-registry.js';
 import { InvalidRequestError, NotFoundError } from '../problem/errors.js';
-import { programOf } from './application-commands.js';
 import { contextOf, loadApplication, type Services } from './services.js';
 
 export interface UploadRequest {

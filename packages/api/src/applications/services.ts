@@ -13,10 +13,9 @@ import {
   OrganizationRepository,
   PanelRepository,
   TaskRepository,
-  type TenantContext,
   type TenantTable,
 } from '@sme/store';
-import type { TaskReleaser } from '@sme/workflow';
+import { contextOf, type TaskReleaser } from '@sme/workflow';
 import { NotFoundError } from '../problem/errors.js';
 
 export interface Services {
@@ -56,10 +55,8 @@ export function createServices(deps: {
   };
 }
 
-/** The storage context of a tenant: itself, and the province whose organizations it shares. */
-export function contextOf(tenant: ResolvedTenant): TenantContext {
-  return { tenant: tenant.id, province: tenant.kind === 'province' ? tenant.id : tenant.parent };
-}
+/** The storage context of a tenant (the workflow's, so both build the same keys). */
+export { contextOf };
 
 export async function loadApplication(
   services: Services,

@@ -19,7 +19,7 @@ import {
 import { TransactionRefusedError } from '@sme/store';
 import { assertOwner } from '../auth/access.js';
 import type { Claims } from '../auth/claims.js';
-import { programOf } from './application-commands.js';
+import { programOf } from '../catalogue/tenant-registry.js';
 import { assertNotBanned, contextOf, loadApplication, type Services } from './services.js';
 
 export interface SubmitResult {

@@ -4,6 +4,18 @@
 import type { Program, ResolvedTenant } from '@sme/core';
 import { NotFoundError } from '../problem/errors.js';
 
+/** A tenant's program by id, or a 404 problem. */
+export function programOf(tenant: ResolvedTenant, programId: string): Program {
+  const program = tenant.programs.find((p) => p.id === programId);
+  if (!program) {
+    throw new NotFoundError('program_not_found', {
+      zh: `申报项目 ${programId}`,
+      en: `Program ${programId}`,
+    });
+  }
+  return program;
+}
+
 export class TenantRegistry {
   private readonly byId: ReadonlyMap<string, ResolvedTenant>;
 
@@ -20,13 +32,6 @@ export class TenantRegistry {
 
   program(tenantId: string, programId: string): { tenant: ResolvedTenant; program: Program } {
     const tenant = this.tenant(tenantId);
-    const program = tenant.programs.find((p) => p.id === programId);
-    if (!program) {
-      throw new NotFoundError('program_not_found', {
-        zh: `申报项目 ${programId}`,
-        en: `Program ${programId}`,
-      });
-    }
-    return { tenant, program };
+    return { tenant, program: programOf(tenant, programId) };
   }
 }

@@ -5,9 +5,9 @@
  */
 import { formatShanghai, type ResolvedTenant, StaleStageError } from '@sme/core';
 import { type Outcome, outcomesOf, settleStage } from '@sme/workflow';
-import { programOf } from '../applications/application-commands.js';
 import { contextOf, loadApplication, type Services } from '../applications/services.js';
 import type { Claims } from '../auth/claims.js';
+import { programOf } from '../catalogue/tenant-registry.js';
 import { ForbiddenError, InvalidRequestError } from '../problem/errors.js';
 
 export interface DecisionInput {

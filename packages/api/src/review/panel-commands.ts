@@ -16,9 +16,9 @@ import {
 } from '@sme/core';
 import { type ReviewTask, TransactionRefusedError } from '@sme/store';
 import { settleStage } from '@sme/workflow';
-import { programOf } from '../applications/application-commands.js';
 import { contextOf, loadApplication, type Services } from '../applications/services.js';
 import type { Claims } from '../auth/claims.js';
+import { programOf } from '../catalogue/tenant-registry.js';
 import { ForbiddenError, InvalidRequestError } from '../problem/errors.js';
 
 type PanelStage = Extract<Stage, { kind: 'panel' }>;

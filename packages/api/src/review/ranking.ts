@@ -5,9 +5,9 @@
  * the waiting list past it; a wide spread between experts' totals is flagged.
  */
 import { type ResolvedTenant, StaleStageError } from '@sme/core';
-import { programOf } from '../applications/application-commands.js';
 import { contextOf, type Services } from '../applications/services.js';
 import type { Claims } from '../auth/claims.js';
+import { programOf } from '../catalogue/tenant-registry.js';
 import { ForbiddenError } from '../problem/errors.js';
 
 /** Totals further apart than this share of the maximum are flagged for the convenor. */
