@@ -1116,4 +1116,13 @@ export default {
       },
     ],
   },
+
+  retention: {
+    documents: {
+      years: 5,
+      source: '001 §五(一)、003 第二十一条',
+      reading:
+        'No notice sets a period. The documents may prove a ban: for fraud, the current year and three more (001 §五(一)); after revocation, three years (003 第二十一条). Five years from upload covers a ban decided within the year after upload. Platform reading: the bureau must confirm.',
+    },
+  },
 } satisfies TenantFile;

@@ -4,6 +4,7 @@ export * from './form.schema.js';
 export * from './program.schema.js';
 export * from './program-state.js';
 export * from './resolve-tenants.js';
+export * from './retention.schema.js';
 export * from './rule.schema.js';
 export * from './stage.schema.js';
 export * from './supervision.schema.js';

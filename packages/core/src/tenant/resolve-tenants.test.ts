@@ -32,6 +32,35 @@ describe('resolveTenants', () => {
     expect(resolved?.catalogue.categories.map((c) => c.id)).toEqual(['consulting']);
   });
 
+  it('gives a city its province retention unless it states its own', () => {
+    const retention = (years: number) => ({
+      documents: { years, source: '001 §五(一)', reading: 'outlasts the ban' },
+    });
+    const province = { ...provinceFile(), retention: retention(5) };
+    const inherited = resolveTenants([
+      { file: 'testprov.ts', config: province },
+      { file: 'testcity.ts', config: cityFile() },
+    ]).tenants.find((t) => t.id === 'testcity');
+    expect(inherited?.retention?.documents.years).toBe(5);
+
+    const own = resolveTenants([
+      { file: 'testprov.ts', config: province },
+      { file: 'testcity.ts', config: { ...cityFile(), retention: retention(8) } },
+    ]).tenants.find((t) => t.id === 'testcity');
+    expect(own?.retention?.documents.years).toBe(8);
+
+    const none = resolveCity(cityFile()).tenants.find((t) => t.id === 'testcity');
+    expect(none?.retention).toBeUndefined();
+  });
+
+  it('refuses a retention period of no whole years', () => {
+    const city = {
+      ...cityFile(),
+      retention: { documents: { years: 0.5, source: '001', reading: 'half a year' } },
+    };
+    expect(paths(resolveCity(city))).toEqual(['testcity.ts retention.documents.years']);
+  });
+
   const broken: [string, (city: ReturnType<typeof cityFile>) => void, string, string?][] = [
     [
       'an unknown parent',

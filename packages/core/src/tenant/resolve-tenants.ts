@@ -67,6 +67,9 @@ function inherit(tenant: TenantConfig, parent: TenantConfig | undefined): Resolv
       industries: tenant.catalogue?.industries ?? parent?.catalogue?.industries ?? [],
     },
     supervision: tenant.supervision ?? parent?.supervision ?? { rules: [], indicators: [] },
+    ...((tenant.retention ?? parent?.retention) && {
+      retention: tenant.retention ?? parent?.retention,
+    }),
     workCalendar: [...years.values()].sort((a, b) => a.year - b.year),
   };
 }

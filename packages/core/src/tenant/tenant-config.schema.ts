@@ -8,13 +8,14 @@ import { YearScheduleSchema } from '../calendar/year-schedule.schema.js';
 import { CatalogueSchema, ContactSchema, RegionSchema } from './catalogue.schema.js';
 import { IdSchema, LocalizedTextSchema, uniqueList } from './common.schema.js';
 import { ProgramSchema } from './program.schema.js';
+import { RetentionSchema } from './retention.schema.js';
 import { SupervisionSchema } from './supervision.schema.js';
 
 export const TenantConfigSchema = z
   .strictObject({
     id: IdSchema,
     kind: z.enum(['city', 'province']),
-    /** A city's province; its catalogue, supervision and calendar are inherited. */
+    /** A city's province; its catalogue, supervision, retention and calendar are inherited. */
     parent: IdSchema.optional(),
     name: LocalizedTextSchema,
     timeZone: z.literal('Asia/Shanghai'),
@@ -25,6 +26,8 @@ export const TenantConfigSchema = z
     catalogue: CatalogueSchema.optional(),
     programs: uniqueList(ProgramSchema).default([]),
     supervision: SupervisionSchema.optional(),
+    /** How long documents are kept; a city inherits its province's. */
+    retention: RetentionSchema.optional(),
     /** Holiday arrangements of years the calendar package does not know yet. */
     workCalendar: uniqueList(YearScheduleSchema, 'year').default([]),
   })
