@@ -20,6 +20,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'infra',
+          include: ['infra/src/**/*.test.ts'],
+          globalSetup: ['test/setup/tenants.global.ts'],
+          // Each test synthesizes a whole stack (about a second, with cdk-nag).
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'store',
           include: ['packages/store/src/**/*.test.ts'],
           globalSetup: ['test/setup/local-engines.global.ts'],

@@ -1,6 +1,7 @@
 /**
- * Keeps the layers pointing one way (DESIGN §3): `api → workflow → store → core`, and
- * `core` free of I/O. Run by `pnpm lint` in CI; prints each offending import.
+ * Keeps the layers pointing one way (DESIGN §3): `api → workflow → store → core`,
+ * `functions → api|workflow|store`, `infra → workflow, store, core, tenants`, and `core`
+ * free of I/O. Run by `pnpm lint` in CI; prints each offending import.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -12,6 +13,15 @@ const ALLOWED: Record<string, string[]> = {
   workflow: ['store', 'core'],
   api: ['workflow', 'store', 'core'],
   local: ['api', 'workflow', 'store', 'core', 'tenants'],
+  functions: ['api', 'workflow', 'store', 'core'],
+  // The table's definition lives in store; infra reads it, and never the app.
+  infra: ['workflow', 'store', 'core', 'tenants'],
+};
+
+/** Where each package's code is, when it is not `packages/<name>/src`. */
+const SOURCES: Record<string, string[]> = {
+  functions: ['functions/src'],
+  infra: ['infra/bin', 'infra/src'],
 };
 
 /** Modules that do I/O, refused in core (tests included: core's tests need none). */
@@ -56,8 +66,15 @@ const subpaths = Object.fromEntries(
   ),
 );
 
+const filesOf = async (pkg: string) =>
+  (
+    await Promise.all(
+      (SOURCES[pkg] ?? [join('packages', pkg, 'src')]).map((dir) => sourceFiles(join(root, dir))),
+    )
+  ).flat();
+
 for (const [pkg, allowed] of Object.entries(ALLOWED)) {
-  for (const file of await sourceFiles(join(root, 'packages', pkg, 'src'))) {
+  for (const file of await filesOf(pkg)) {
     for (const spec of importsOf(await readFile(file, 'utf8'))) {
       const ours = /^@sme\/([^/]+)(\/.*)?$/.exec(spec);
       const target = ours?.[1] ?? '';

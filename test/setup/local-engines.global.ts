@@ -9,13 +9,6 @@ import { join } from 'node:path';
 import { startDynamoDbLocal, startLocalS3 } from '@sme/local/engines';
 import type { TestProject } from 'vitest/node';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    dynamodbEndpoint: string;
-    s3Endpoint: string;
-  }
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'sme-engines-'));
   const dynamodb = await startDynamoDbLocal();

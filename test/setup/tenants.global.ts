@@ -2,15 +2,8 @@
  * Reads the tenant files once (the edge where configuration enters) and hands the
  * resolved tenants to the tests as data, the way Lambda bundles receive them.
  */
-import type { ResolvedTenant } from '@sme/core';
 import { loadTenants } from '@sme/local';
 import type { TestProject } from 'vitest/node';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    tenants: ResolvedTenant[];
-  }
-}
 
 export default async function setup(project: TestProject): Promise<void> {
   const { tenants, errors } = await loadTenants();

@@ -82,9 +82,16 @@ export function createApp(deps: AppDeps) {
     title: '中小企业数字化转型服务商平台 API / SME digital-transformation provider platform API',
     version: '1.0.0',
   };
-  app.doc31('/api/openapi.json', { openapi: '3.1.0', info });
+  // Every operation needs a bearer token unless its route says `publicRoute`.
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  const config = { openapi: '3.1.0', info, security: [{ bearer: [] }] };
+  app.doc31('/api/openapi.json', config);
   app.get('/api/docs', (c) => {
-    const doc = app.getOpenAPI31Document({ openapi: '3.1.0', info }) as unknown as OpenApiDocument;
+    const doc = app.getOpenAPI31Document(config) as unknown as OpenApiDocument;
     return c.html(<DocsPage doc={doc} />);
   });
   return app;

@@ -5,7 +5,8 @@
 import { type Clock, parseInstant, systemClock, VirtualClock } from '@sme/core';
 import { ApplicationRepository, BanRepository, NoticeRepository, TaskRepository } from '@sme/store';
 import { createTestStore } from '@sme/store/testing';
-import { LocalReviewEngine, Publicity } from '@sme/workflow';
+import { Publicity } from '@sme/workflow';
+import { LocalReviewEngine } from '@sme/workflow/local';
 import { inject } from 'vitest';
 import { createApp } from './app.jsx';
 import { hmacVerifier } from './auth/token-verifier.js';

@@ -24,12 +24,20 @@ export interface StoreClients {
   s3: S3Client;
 }
 
-/** Clients for AWS (no endpoints) or for the local engines. */
-export function createStoreClients(local?: LocalEndpoints): StoreClients {
+/** The table's clients, for AWS (no endpoint) or DynamoDB Local. */
+export function createTableClients(local?: Pick<LocalEndpoints, 'dynamodb'>) {
   const dynamodb = new DynamoDBClient(
     local ? { endpoint: local.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS } : {},
   );
-  const s3 = new S3Client(
+  const documents = DynamoDBDocumentClient.from(dynamodb, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return { dynamodb, documents };
+}
+
+/** The documents bucket's client, for AWS (no endpoint) or the local S3. */
+export function createDocumentsClient(local?: Pick<LocalEndpoints, 's3'>): S3Client {
+  return new S3Client(
     local
       ? {
           endpoint: local.s3,
@@ -42,8 +50,9 @@ export function createStoreClients(local?: LocalEndpoints): StoreClients {
         }
       : {},
   );
-  const documents = DynamoDBDocumentClient.from(dynamodb, {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  return { dynamodb, documents, s3 };
+}
+
+/** Clients for AWS (no endpoints) or for the local engines. */
+export function createStoreClients(local?: LocalEndpoints): StoreClients {
+  return { ...createTableClients(local), s3: createDocumentsClient(local) };
 }

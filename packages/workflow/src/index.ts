@@ -1,15 +1,17 @@
 /**
  * @module @sme/workflow
  * Review stages as state machines: one pure compiler from a program's stages to Amazon
- * States Language, and (next) the local executor that runs the same definition.
+ * States Language, the stage handler both runtimes call, publicity, and the Step Functions
+ * engine of the deployment. The local executor is `@sme/workflow/local`.
  */
+
+export * from './aws/state-machine-name.js';
+export * from './aws/step-functions-review.js';
 export * from './compile/asl.js';
 export * from './compile/compile-program.js';
-export * from './local/local-executor.js';
-export * from './local/review-engine.js';
-export * from './local/stage-handler.js';
 export * from './review/due-date.js';
 export * from './review/publicity.js';
 export * from './review/review-stage-handler.js';
 export * from './review/settle-stage.js';
+export * from './review/stage-handler.js';
 export * from './review/task-releaser.js';

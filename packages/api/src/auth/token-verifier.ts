@@ -84,7 +84,8 @@ export function hmacVerifier(secret: string): TokenVerifier {
 export function jwksVerifier(options: {
   keys: JWTVerifyGetKey;
   issuer: string;
-  audience?: string;
+  /** The client id(s) a token must be issued to; unchecked when absent. */
+  audience?: string | string[];
   claimNames?: ClaimNames;
 }): TokenVerifier {
   return {

@@ -14,11 +14,12 @@ import type { TenantRegistry } from '../catalogue/tenant-registry.js';
 import type { AppDeps } from '../deps.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
-import { json } from './openapi-helpers.js';
+import { json, publicRoute } from './openapi-helpers.js';
 
 const listTenants = createRoute({
   method: 'get',
   path: '/api/tenants',
+  ...publicRoute,
   tags: ['Catalogue'],
   summary: 'All tenants (cities and the province)',
   responses: { 200: json(z.object({ items: z.array(TenantSummarySchema) }), 'The tenants') },
@@ -27,6 +28,7 @@ const listTenants = createRoute({
 const getTenant = createRoute({
   method: 'get',
   path: '/api/tenants/{t}',
+  ...publicRoute,
   tags: ['Catalogue'],
   summary: 'One tenant with its regions and calls',
   request: { params: TenantParams },
@@ -39,6 +41,7 @@ const getTenant = createRoute({
 const getProgram = createRoute({
   method: 'get',
   path: '/api/tenants/{t}/programs/{p}',
+  ...publicRoute,
   tags: ['Catalogue'],
   summary: "A call's tracks, form, documents, rules and review stages",
   request: { params: ProgramParams },

@@ -10,6 +10,7 @@ import type { TenantRegistry } from '../catalogue/tenant-registry.js';
 import type { DevDeps } from '../deps.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
+import { publicRoute } from './openapi-helpers.js';
 
 const LoginBody = z
   .object({
@@ -27,6 +28,7 @@ const ClockAnswer = z.object({ now: z.string().openapi({ example: '2024-01-20T09
 const login = createRoute({
   method: 'post',
   path: '/api/dev/login',
+  ...publicRoute,
   tags: ['Local stack'],
   summary: 'Issue a signed token for a role (local only)',
   request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
@@ -43,6 +45,7 @@ const login = createRoute({
 const getClock = createRoute({
   method: 'get',
   path: '/api/dev/clock',
+  ...publicRoute,
   tags: ['Local stack'],
   summary: 'The virtual clock',
   responses: {
@@ -53,6 +56,7 @@ const getClock = createRoute({
 const moveClock = createRoute({
   method: 'post',
   path: '/api/dev/clock',
+  ...publicRoute,
   tags: ['Local stack'],
   summary: 'Move the virtual clock forward; every timer due by then fires first',
   request: {

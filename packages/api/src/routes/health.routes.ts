@@ -2,10 +2,12 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { problem } from '../problem/problem-details.js';
+import { publicRoute } from './openapi-helpers.js';
 
 const health = createRoute({
   method: 'get',
   path: '/api/health',
+  ...publicRoute,
   tags: ['Operations'],
   summary: 'Ready once table, bucket and workflow executor answer',
   responses: {

@@ -5,6 +5,12 @@ import { callerOf } from '../auth/authenticate.js';
 import type { Claims } from '../auth/claims.js';
 import type { TenantRegistry } from '../catalogue/tenant-registry.js';
 
+/**
+ * Marks a route open to everyone: the document requires a bearer token everywhere else
+ * (`security` in `app.tsx`), and the deployment's gateway opens exactly these routes.
+ */
+export const publicRoute = { security: [] };
+
 /** A JSON response entry of a route. */
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

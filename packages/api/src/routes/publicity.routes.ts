@@ -14,7 +14,7 @@ import type { TenantRegistry } from '../catalogue/tenant-registry.js';
 import { ForbiddenError } from '../problem/errors.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
-import { json, jsonBody } from './openapi-helpers.js';
+import { json, jsonBody, publicRoute } from './openapi-helpers.js';
 
 const tags = ['Publicity and pool'];
 const Entry = z.object({
@@ -84,6 +84,7 @@ const list = createRoute({
   path: '/api/tenants/{t}/notices',
   tags,
   summary: 'Publicity notices (public)',
+  ...publicRoute,
   request: { params: TenantParam },
   responses: { 200: json(z.object({ items: z.array(NoticeSchema) }), 'Notices') },
 });
@@ -93,6 +94,7 @@ const object = createRoute({
   path: '/api/tenants/{t}/notices/{id}/objections',
   tags,
   summary: 'Object to an entry while the notice runs (public)',
+  ...publicRoute,
   request: {
     params: NoticeParams,
     body: jsonBody(
@@ -134,6 +136,7 @@ const pool = createRoute({
   path: '/api/tenants/{t}/pool',
   tags,
   summary: 'The published pool (public), with search',
+  ...publicRoute,
   request: {
     params: TenantParam,
     query: z.object({

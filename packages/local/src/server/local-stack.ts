@@ -24,7 +24,8 @@ import {
   TenantTable,
 } from '@sme/store';
 import { loadTenants } from '@sme/tenants/load';
-import { LocalReviewEngine, Publicity } from '@sme/workflow';
+import { Publicity } from '@sme/workflow';
+import { LocalReviewEngine } from '@sme/workflow/local';
 import { startDynamoDbLocal } from '../engines/dynamodb-local.js';
 import { startLocalS3 } from '../engines/s3-local.js';
 import type { LocalConfig } from './local-config.js';

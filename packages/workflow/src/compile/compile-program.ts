@@ -30,6 +30,25 @@ export const placeholder = (name: string) => `\${${name}}`;
 /** A year: only a backstop, since deadlines are enforced by timers on business time. */
 const WAIT_TIMEOUT_SECONDS = 365 * 24 * 60 * 60;
 
+/**
+ * Lambda's own transient failures are retried, for waiting stages too: the stage handler
+ * is idempotent (a stage already entered or decided is recognised), so a retry never
+ * opens a second task.
+ */
+const LAMBDA_RETRY: NonNullable<TaskState['Retry']> = [
+  {
+    ErrorEquals: [
+      'Lambda.ServiceException',
+      'Lambda.AWSLambdaException',
+      'Lambda.TooManyRequestsException',
+      'Lambda.SdkClientException',
+    ],
+    IntervalSeconds: 2,
+    MaxAttempts: 5,
+    BackoffRate: 2,
+  },
+];
+
 export const stateName = {
   stage: (id: string) => `Stage_${id}`,
   route: (id: string) => `Route_${id}`,
@@ -83,22 +102,8 @@ function stageTask(stage: Stage): TaskState {
     // A callback answers with { outcome }; a direct invocation wraps it in Payload.
     ...(!waits && { ResultSelector: { 'outcome.$': '$.Payload.outcome' } }),
     ResultPath: '$.result',
-    ...(waits
-      ? { TimeoutSeconds: WAIT_TIMEOUT_SECONDS }
-      : {
-          Retry: [
-            {
-              ErrorEquals: [
-                'Lambda.ServiceException',
-                'Lambda.TooManyRequestsException',
-                'Lambda.SdkClientException',
-              ],
-              IntervalSeconds: 2,
-              MaxAttempts: 5,
-              BackoffRate: 2,
-            },
-          ],
-        }),
+    ...(waits && { TimeoutSeconds: WAIT_TIMEOUT_SECONDS }),
+    Retry: LAMBDA_RETRY,
     Next: stateName.route(stage.id),
   };
 }
@@ -128,6 +133,7 @@ function awaitResubmission(stage: Stage): TaskState {
     Parameters: payload(stage, 'resubmission', true),
     ResultPath: '$.result',
     TimeoutSeconds: WAIT_TIMEOUT_SECONDS,
+    Retry: LAMBDA_RETRY,
     Next: stateName.stage(stage.id),
   };
 }

@@ -1,8 +1,8 @@
 import type { ResolvedTenant } from '@sme/core';
 import { describe, expect, inject, it } from 'vitest';
 import { compileProgram, type Outcome, stateName } from '../compile/compile-program.js';
+import type { StageHandler, StageInput } from '../review/stage-handler.js';
 import { forLocalRun, LocalExecutor } from './local-executor.js';
-import type { StageHandler, StageInput } from './stage-handler.js';
 
 const qingdao = inject('tenants').find((t: ResolvedTenant) => t.id === 'qingdao')!;
 const definition = compileProgram('qingdao', qingdao.programs[0]!);

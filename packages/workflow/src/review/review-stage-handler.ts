@@ -26,8 +26,8 @@ import type {
   TenantContext,
 } from '@sme/store';
 import type { Outcome } from '../compile/compile-program.js';
-import type { StageHandler, StageInput } from '../local/stage-handler.js';
 import { dueAt } from './due-date.js';
+import type { StageHandler, StageInput } from './stage-handler.js';
 
 export interface ReviewDeps {
   tenants: ReadonlyMap<string, ResolvedTenant>;

@@ -1,0 +1,33 @@
+/**
+ * The API on Lambda: API Gateway's HTTP API event → the same Hono app the local stack
+ * serves. Tokens were checked by the JWT authorizer; the app verifies them again against
+ * the issuer's key set, so no route trusts the gateway alone.
+ */
+import { createApp, jwksVerifier } from '@sme/api';
+import { createDocumentsClient, DocumentStore, storageReadiness } from '@sme/store';
+import { handle } from 'hono/aws-lambda';
+import { createRemoteJWKSet } from 'jose';
+import { deployment } from './runtime/deployment.js';
+
+const { env, tenants, clock, table, review, tableClients } = deployment();
+const s3 = createDocumentsClient();
+
+const app = createApp({
+  tenants,
+  clock,
+  storage: { table, documents: new DocumentStore(s3, env.BUCKET_NAME) },
+  review,
+  verifier: jwksVerifier({
+    keys: createRemoteJWKSet(new URL(env.OIDC_JWKS_URL)),
+    issuer: env.OIDC_ISSUER,
+    ...(env.OIDC_AUDIENCE && { audience: env.OIDC_AUDIENCE }),
+    claimNames: env.CLAIM_NAMES,
+  }),
+  readiness: () =>
+    storageReadiness(
+      { ...tableClients, s3 },
+      { tableName: env.TABLE_NAME, bucket: env.BUCKET_NAME },
+    ),
+});
+
+export const handler = handle(app);

@@ -1,0 +1,43 @@
+/**
+ * The CDK app (`pnpm cdk synth|deploy -c stage=…`): reads the deployment's context and
+ * every tenant file, refuses to go on if any tenant is invalid, and builds one platform
+ * stack checked by cdk-nag's AWS Solutions rules. Synthesis needs no AWS account.
+ */
+import { join } from 'node:path';
+import { loadTenants } from '@sme/tenants/load';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import {
+  type DeploymentConfig,
+  DeploymentConfigError,
+  readDeploymentConfig,
+} from '../src/deployment-config.js';
+import { REPO_ROOT, writeTenantsModule } from '../src/functions/bundling.js';
+import { PlatformStack } from '../src/platform-stack.js';
+
+const app = new App();
+let config: DeploymentConfig;
+try {
+  config = readDeploymentConfig((key) => app.node.tryGetContext(key));
+} catch (error) {
+  if (!(error instanceof DeploymentConfigError)) throw error;
+  console.error(`✗ ${error.message}`);
+  process.exit(1);
+}
+
+const { tenants, errors } = await loadTenants();
+if (errors.length > 0) {
+  console.error(errors.map((e) => `✗ ${e.file} ${e.path}: ${e.message}`).join('\n'));
+  console.error('Fix the tenant files (pnpm tenants:check) before deploying.');
+  process.exit(1);
+}
+
+new PlatformStack(app, `SmeDx-${config.stage}`, {
+  config,
+  tenants,
+  tenantsModule: writeTenantsModule(tenants, join(REPO_ROOT, 'infra/.generated')),
+  ...(config.region && { env: { region: config.region } }),
+  description: `SME digital-transformation service provider platform (${config.stage})`,
+});
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+app.synth();

@@ -1,0 +1,85 @@
+/**
+ * How the Lambda functions are bundled, defined once: the CDK app's `NodejsFunction`s,
+ * `pnpm bundle:report` and the test that runs the built API handler all use these
+ * options, so what is measured and tested is what is deployed.
+ *
+ * The resolved tenants enter each bundle as the global `__SME_TENANTS__`, injected by
+ * esbuild from a module written at synth: configuration is data baked in at build
+ * time, never files read at run time (DESIGN §3).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ResolvedTenant } from '@sme/core';
+import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The entry points under `functions/`, by the name the stack and the report use. */
+export const FUNCTION_ENTRIES = {
+  api: 'functions/src/api.handler.ts',
+  reviewStage: 'functions/src/review-stage.handler.ts',
+  timerTick: 'functions/src/timer-tick.handler.ts',
+} as const;
+export type FunctionName = keyof typeof FUNCTION_ENTRIES;
+
+/** Lambda runs nodejs24.x; the bundles target Node 22, the oldest runtime they support. */
+const TARGET = 'node22';
+
+/** ESM bundles still meet CommonJS dependencies that call `require`. */
+const REQUIRE_SHIM =
+  "import{createRequire as __smeRequire}from'node:module';const require=__smeRequire(import.meta.url);";
+
+/** Writes the module esbuild injects; returns its path. */
+export function writeTenantsModule(tenants: readonly ResolvedTenant[], dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'baked-tenants.mjs');
+  writeFileSync(
+    file,
+    `// Written by infra at synth from tenants/; do not edit.\nexport const __SME_TENANTS__ = ${JSON.stringify(tenants)};\n`,
+  );
+  return file;
+}
+
+/**
+ * The AWS SDK is bundled rather than taken from the runtime: the version that ran in
+ * the tests is the version that runs in Lambda.
+ */
+export function cdkBundling(tenantsModule: string): BundlingOptions {
+  return {
+    format: OutputFormat.ESM,
+    target: TARGET,
+    minify: true,
+    sourceMap: false,
+    mainFields: ['module', 'main'],
+    banner: REQUIRE_SHIM,
+    inject: [tenantsModule],
+    bundleAwsSDK: true,
+    forceDockerBundling: false,
+  };
+}
+
+/** The same bundle through esbuild's API, with a metafile for the size report. */
+export function esbuildOptions(
+  name: FunctionName,
+  tenantsModule: string,
+  outdir: string,
+): BuildOptions & { metafile: true } {
+  return {
+    entryPoints: { index: join(REPO_ROOT, FUNCTION_ENTRIES[name]) },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: TARGET,
+    minify: true,
+    sourcemap: false,
+    mainFields: ['module', 'main'],
+    banner: { js: REQUIRE_SHIM },
+    inject: [tenantsModule],
+    metafile: true,
+    logLevel: 'warning',
+  };
+}

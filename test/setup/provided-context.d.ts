@@ -1,0 +1,13 @@
+/**
+ * What the global setups hand to tests with `inject()`: the resolved tenants
+ * (`tenants.global.ts`) and the local engines' endpoints (`local-engines.global.ts`).
+ */
+import type { ResolvedTenant } from '@sme/core';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    tenants: ResolvedTenant[];
+    dynamodbEndpoint: string;
+    s3Endpoint: string;
+  }
+}
