@@ -156,6 +156,17 @@ describe('the platform stack', () => {
       expect(metricNames).toContain(`"${name}"`);
     }
     expect(alarms.length).toBe(1 + 3 * 2 + programs.length + 1);
+    // The topic is encrypted: CloudWatch may use the key, or alarms would notify no one.
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          }),
+        ]),
+      },
+    });
   });
 
   it('grants no statement * on *, and "*" resources only for what has no resource ARNs', () => {
