@@ -34,12 +34,12 @@ export function createDeployment(
   tenants: readonly ResolvedTenant[],
   tableClients = createTableClients(),
   sfn: Pick<SFNClient, 'send'> = new SFNClient({}),
+  clock: Clock = systemClock,
 ): Deployment {
   const table = new TenantTable(tableClients.documents, env.TABLE_NAME);
   const byId = new Map(tenants.map((t) => [t.id, t]));
   const apps = new ApplicationRepository(table);
   const tasks = new TaskRepository(table);
-  const clock = systemClock;
   const review = new StepFunctionsReview({
     sfn,
     tenants: byId,

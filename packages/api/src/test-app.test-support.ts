@@ -5,7 +5,7 @@
 import { type Clock, parseInstant, systemClock, VirtualClock } from '@sme/core';
 import { ApplicationRepository, BanRepository, NoticeRepository, TaskRepository } from '@sme/store';
 import { createTestStore } from '@sme/store/testing';
-import { Publicity } from '@sme/workflow';
+import { Publicity, retryReleases } from '@sme/workflow';
 import { LocalReviewEngine } from '@sme/workflow/local';
 import { inject } from 'vitest';
 import { createApp } from './app.jsx';
@@ -52,7 +52,18 @@ export async function testApp(
       sessionClock: systemClock,
       fireDueTimers: async (now) => {
         fired.push(now);
-        return (await review.pickUp()) + (await publicity.closeDue()) + (options.dueTimers ?? 0);
+        const released = await retryReleases({
+          tenants: new Map(tenants.map((t) => [t.id, t])),
+          apps: new ApplicationRepository(store.table),
+          releaser: review,
+          clock,
+        });
+        return (
+          (await review.pickUp()) +
+          (await publicity.closeDue()) +
+          released +
+          (options.dueTimers ?? 0)
+        );
       },
     },
   });

@@ -12,6 +12,7 @@ export * from './compile/compile-program.js';
 export * from './review/due-date.js';
 export * from './review/publicity.js';
 export * from './review/review-stage-handler.js';
+export * from './review/send-release.js';
 export * from './review/settle-stage.js';
 export * from './review/stage-handler.js';
 export * from './review/task-releaser.js';

@@ -17,6 +17,7 @@ import {
   WindowClosedError,
 } from '@sme/core';
 import { TransactionRefusedError } from '@sme/store';
+import { sendRelease } from '@sme/workflow';
 import { assertOwner } from '../auth/access.js';
 import type { Claims } from '../auth/claims.js';
 import { programOf } from '../catalogue/tenant-registry.js';
@@ -130,7 +131,15 @@ export class Submission {
             },
           }),
         });
-        if (resubmission) await this.services.releaser.release(resubmission.token, 'pass');
+        if (resubmission) {
+          await sendRelease(this.services, ctx, {
+            applicationId: app.id,
+            taskId: resubmission.taskId,
+            token: resubmission.token,
+            outcome: 'pass',
+            at,
+          });
+        }
         return result;
       } catch (error) {
         if (!(error instanceof TransactionRefusedError)) throw error;

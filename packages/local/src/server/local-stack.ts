@@ -24,7 +24,7 @@ import {
   TenantTable,
 } from '@sme/store';
 import { loadTenants } from '@sme/tenants/load';
-import { Publicity } from '@sme/workflow';
+import { Publicity, retryReleases } from '@sme/workflow';
 import { LocalReviewEngine } from '@sme/workflow/local';
 import { startDynamoDbLocal } from '../engines/dynamodb-local.js';
 import { startLocalS3 } from '../engines/s3-local.js';
@@ -107,6 +107,14 @@ export async function startLocalStack(config: LocalConfig): Promise<LocalStack> 
     });
     timers.register(() => review.pickUp());
     timers.register(() => publicity.closeDue());
+    timers.register(() =>
+      retryReleases({
+        tenants: new Map(tenants.map((t) => [t.id, t])),
+        apps: new ApplicationRepository(table),
+        releaser: review,
+        clock,
+      }),
+    );
     timers.start();
     stops.push(() => timers.stop());
 

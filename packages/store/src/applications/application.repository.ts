@@ -21,7 +21,15 @@ import {
   toDocument,
   toHistoryEvent,
 } from './application-items.js';
-import { type ChangeExtras, extraOps, type Handoff, handoffListKey } from './change-extras.js';
+import {
+  type ChangeExtras,
+  extraOps,
+  type Handoff,
+  handoffListKey,
+  type PendingRelease,
+  releaseListKey,
+  releaseSk,
+} from './change-extras.js';
 
 /** A live application of an entity in a program (for duplicate and combination rules). */
 export interface EntityApplication {
@@ -200,6 +208,29 @@ export class ApplicationRepository {
       ...handoff,
       state: 'started',
       startedAt: at,
+    });
+  }
+
+  /** Decided tasks whose release is not confirmed yet, oldest first. */
+  async pendingReleases(ctx: TenantContext, limit = 100): Promise<PendingRelease[]> {
+    const { items } = await this.table.queryIndex(ctx, 'byListing', releaseListKey(ctx), { limit });
+    return items.map(({ applicationId, taskId, token, outcome, at }) => ({
+      applicationId: String(applicationId),
+      taskId: String(taskId),
+      token: String(token),
+      outcome: String(outcome),
+      at: String(at),
+    }));
+  }
+
+  /** Marks a release sent: it leaves the pending listing. */
+  async releaseSent(ctx: TenantContext, release: PendingRelease, at: string): Promise<void> {
+    await this.table.put(ctx, {
+      pk: appPk(ctx, release.applicationId),
+      sk: releaseSk(release.taskId),
+      ...release,
+      state: 'sent',
+      sentAt: at,
     });
   }
 

@@ -1,6 +1,7 @@
 /**
  * What a change of an application writes besides the application and its history
- * event: claims, releases, tasks, the pool entry, an idempotency record, the hand-off.
+ * event: claims, releases, tasks, the pool entry, an idempotency record, the hand-off,
+ * and the release of a decided task's token.
  */
 import type { Application } from '@sme/core';
 import { type PoolEntry, poolItem } from '../publicity/notice.repository.js';
@@ -18,6 +19,23 @@ export interface Handoff {
 
 export const handoffListKey = (ctx: TenantContext) => tenantKey(ctx, 'HANDOFFS');
 
+/**
+ * A decided task whose token the workflow still has to be told about. It is written in
+ * the transaction that closes the task and marked sent once the release went through, so
+ * a release that fails (Step Functions throttled, the process gone) is retried, never
+ * lost, and the application never waits on a decision already taken.
+ */
+export interface PendingRelease {
+  applicationId: string;
+  taskId: string;
+  token: string;
+  outcome: string;
+  at: string;
+}
+
+export const releaseListKey = (ctx: TenantContext) => tenantKey(ctx, 'RELEASES');
+export const releaseSk = (taskId: string) => `RELEASE#${taskId}`;
+
 /** What a change writes besides the application and its history event. */
 export interface ChangeExtras {
   /** Claim items created only if absent (one application per entity and track). */
@@ -31,7 +49,10 @@ export interface ChangeExtras {
   flags?: unknown[];
   /** Review tasks opened by the change (the workflow reached a waiting stage). */
   openTasks?: ReviewTask[];
-  /** A review task the change decides; refused unless it is still open. */
+  /**
+   * A review task the change decides; refused unless it is still open. Its token's
+   * release is recorded with it (see `PendingRelease`).
+   */
   closeTask?: ReviewTask;
   /** The pool entry of an application being listed. */
   poolEntry?: PoolEntry;
@@ -70,6 +91,24 @@ export function extraOps(ctx: TenantContext, app: Application, extras: ChangeExt
       names: { '#state': 'state' },
       values: { ':open': 'open' },
     });
+    const { taskId, token, outcome } = extras.closeTask;
+    if (outcome) {
+      const at = extras.closeTask.decidedAt ?? app.updatedAt;
+      ops.push({
+        put: {
+          pk: appPk(ctx, app.id),
+          sk: releaseSk(taskId),
+          applicationId: app.id,
+          taskId,
+          token,
+          outcome,
+          at,
+          state: 'pending',
+          gsi1pk: releaseListKey(ctx),
+          gsi1sk: `${at}#${app.id}#${taskId}`,
+        },
+      });
+    }
   }
   if (extras.handoff) {
     ops.push({

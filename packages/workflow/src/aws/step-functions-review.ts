@@ -9,6 +9,7 @@
  */
 import {
   ExecutionAlreadyExists,
+  InvalidToken,
   SendTaskSuccessCommand,
   type SFNClient,
   StartExecutionCommand,
@@ -80,7 +81,10 @@ export class StepFunctionsReview implements TaskReleaser {
     }
   }
 
-  /** SendTaskSuccess; false when the execution no longer waits on the token. */
+  /**
+   * SendTaskSuccess; false when no execution waits on the token (already released, timed
+   * out, or not a token of this account), so a pending release is not retried forever.
+   */
   async release(token: string, outcome: Outcome): Promise<boolean> {
     try {
       await this.deps.sfn.send(
@@ -88,7 +92,13 @@ export class StepFunctionsReview implements TaskReleaser {
       );
       return true;
     } catch (error) {
-      if (error instanceof TaskDoesNotExist || error instanceof TaskTimedOut) return false;
+      if (
+        error instanceof TaskDoesNotExist ||
+        error instanceof TaskTimedOut ||
+        error instanceof InvalidToken
+      ) {
+        return false;
+      }
       throw error;
     }
   }

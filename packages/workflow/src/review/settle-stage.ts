@@ -1,7 +1,7 @@
 /**
  * Settles a waiting stage with an outcome: the application's new status and the
- * decision, its history event and the task closed, in one transaction; then the
- * workflow's token is released. Used by a person's decision and by a panel that
+ * decision, its history event, the task closed and its release recorded, in one
+ * transaction; then the workflow's token is released (retried by the tick if that fails). Used by a person's decision and by a panel that
  * decides by its pass mark.
  */
 import { type Application, type Clock, recordChange, StaleStageError } from '@sme/core';
@@ -12,6 +12,7 @@ import {
   TransactionRefusedError,
 } from '@sme/store';
 import type { Outcome } from '../compile/compile-program.js';
+import { sendRelease } from './send-release.js';
 import type { TaskReleaser } from './task-releaser.js';
 
 export interface SettleDeps {
@@ -69,6 +70,12 @@ export async function settleStage(
     if (error instanceof TransactionRefusedError) throw new StaleStageError(task.stage, app.stage);
     throw error;
   }
-  await services.releaser.release(task.token, decision.outcome);
+  await sendRelease(services, ctx, {
+    applicationId: app.id,
+    taskId: task.taskId,
+    token: task.token,
+    outcome: decision.outcome,
+    at,
+  });
   return next;
 }
