@@ -30,7 +30,7 @@ export interface PlatformFunctionsProps {
   readonly key: kms.IKey;
   /** The module of resolved tenants esbuild injects. */
   readonly tenantsModule: string;
-  /** Every program's state machine ARN, and how the functions name them. */
+  /** Every program's state machine ARN (the tick starts them), and how they are named. */
   readonly stateMachines: { arns: string[]; arnPrefix: string; namePrefix: string };
   readonly oidc: { issuer: string; audience: string[]; jwksUrl: string; claimNames: object };
   /** Where the tick's failed asynchronous invocations land. */
@@ -88,11 +88,10 @@ export class PlatformFunctions extends Construct {
       role.addToPrincipalPolicy(
         new iam.PolicyStatement({ actions: KEY_ACTIONS, resources: [props.key.keyArn] }),
       );
+      // Decisions release waiting tasks. SendTaskSuccess takes no resource ARN (IAM allows
+      // it only on "*"); the task token itself names the one waiting task.
       role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          actions: ['states:SendTaskSuccess'],
-          resources: props.stateMachines.arns,
-        }),
+        new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: ['*'] }),
       );
       return new nodejs.NodejsFunction(this, name, {
         entry: `${REPO_ROOT}/${FUNCTION_ENTRIES[name]}`,
@@ -118,8 +117,11 @@ export class PlatformFunctions extends Construct {
     const timerTick = make('timerTick', {
       // One tick at a time: a slow tick is never overtaken by the next.
       reservedConcurrentExecutions: 1,
+      // A failed or stale tick is not retried: the next minute's tick does the same work.
+      // The failure lands in the dead-letter queue, whose alarm tells the operators.
       deadLetterQueue: props.tickDeadLetterQueue,
       retryAttempts: 0,
+      maxEventAge: Duration.minutes(2),
     });
     this.functions = { api, reviewStage, timerTick };
 
@@ -140,7 +142,7 @@ export class PlatformFunctions extends Construct {
       }),
     );
 
-    acknowledge(this, { 'AwsSolutions-IAM5[Resource::*]': XRAY_REASON });
+    acknowledge(this, { 'AwsSolutions-IAM5[Resource::*]': STAR_REASON });
     acknowledge(api.role ?? api, {
       [wildcardBelow(props.bucket, '/tenant/*')]: OBJECTS_REASON,
     });
@@ -149,5 +151,5 @@ export class PlatformFunctions extends Construct {
 
 const OBJECTS_REASON =
   'Object ARNs cannot be listed ahead; the API reaches only keys under tenant/, and the store checks that each key belongs to the caller’s tenant.';
-const XRAY_REASON =
-  'X-Ray accepts trace segments only on Resource "*" (it has no resource-level permissions).';
+const STAR_REASON =
+  'X-Ray (PutTraceSegments, PutTelemetryRecords) and Step Functions SendTaskSuccess have no resource-level permissions and accept only Resource "*"; a task token names the one task it releases.';
