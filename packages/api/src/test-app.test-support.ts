@@ -5,7 +5,7 @@
 import { type Clock, parseInstant, systemClock, VirtualClock } from '@sme/core';
 import { ApplicationRepository, BanRepository, NoticeRepository, TaskRepository } from '@sme/store';
 import { createTestStore } from '@sme/store/testing';
-import { Publicity, retryReleases } from '@sme/workflow';
+import { Publicity, timerJobs } from '@sme/workflow';
 import { LocalReviewEngine } from '@sme/workflow/local';
 import { inject } from 'vitest';
 import { createApp } from './app.jsx';
@@ -22,22 +22,26 @@ export async function testApp(
   const clock = new VirtualClock(parseInstant(options.start ?? '2024-01-20T09:00:00+08:00'), real);
   const fired: Date[] = [];
   const tenants = inject('tenants');
+  const byId = new Map(tenants.map((t) => [t.id, t]));
+  const apps = new ApplicationRepository(store.table);
+  const tasks = new TaskRepository(store.table);
   const review = new LocalReviewEngine({
-    tenants: new Map(tenants.map((t) => [t.id, t])),
-    apps: new ApplicationRepository(store.table),
+    tenants: byId,
+    apps,
     bans: new BanRepository(store.table),
-    tasks: new TaskRepository(store.table),
+    tasks,
     clock,
   });
   const publicity = new Publicity({
-    tenants: new Map(tenants.map((t) => [t.id, t])),
-    apps: new ApplicationRepository(store.table),
-    tasks: new TaskRepository(store.table),
+    tenants: byId,
+    apps,
+    tasks,
     notices: new NoticeRepository(store.table),
     releaser: review,
     clock,
     newId: () => crypto.randomUUID(),
   });
+  const jobs = timerJobs({ review, publicity, tenants: byId, apps, clock });
   const app = createApp({
     tenants,
     clock,
@@ -52,18 +56,9 @@ export async function testApp(
       sessionClock: systemClock,
       fireDueTimers: async (now) => {
         fired.push(now);
-        const released = await retryReleases({
-          tenants: new Map(tenants.map((t) => [t.id, t])),
-          apps: new ApplicationRepository(store.table),
-          releaser: review,
-          clock,
-        });
-        return (
-          (await review.pickUp()) +
-          (await publicity.closeDue()) +
-          released +
-          (options.dueTimers ?? 0)
-        );
+        let done = options.dueTimers ?? 0;
+        for (const job of Object.values(jobs)) done += await job();
+        return done;
       },
     },
   });

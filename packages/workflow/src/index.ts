@@ -16,3 +16,4 @@ export * from './review/send-release.js';
 export * from './review/settle-stage.js';
 export * from './review/stage-handler.js';
 export * from './review/task-releaser.js';
+export * from './review/timer-jobs.js';

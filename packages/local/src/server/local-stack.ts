@@ -24,7 +24,7 @@ import {
   TenantTable,
 } from '@sme/store';
 import { loadTenants } from '@sme/tenants/load';
-import { Publicity, retryReleases } from '@sme/workflow';
+import { Publicity, timerJobs } from '@sme/workflow';
 import { LocalReviewEngine } from '@sme/workflow/local';
 import { startDynamoDbLocal } from '../engines/dynamodb-local.js';
 import { startLocalS3 } from '../engines/s3-local.js';
@@ -86,35 +86,30 @@ export async function startLocalStack(config: LocalConfig): Promise<LocalStack> 
 
     const clock = new VirtualClock(config.clockStart);
     const table = new TenantTable(clients.documents, TABLE_NAME);
+    const byId = new Map(tenants.map((t) => [t.id, t]));
+    const apps = new ApplicationRepository(table);
+    const tasks = new TaskRepository(table);
     const review = new LocalReviewEngine({
-      tenants: new Map(tenants.map((t) => [t.id, t])),
-      apps: new ApplicationRepository(table),
+      tenants: byId,
+      apps,
       bans: new BanRepository(table),
-      tasks: new TaskRepository(table),
+      tasks,
       clock,
     });
     stops.push(async () => review.stop());
     await review.resume();
     const timers = new TimerLoop(clock);
     const publicity = new Publicity({
-      tenants: new Map(tenants.map((t) => [t.id, t])),
-      apps: new ApplicationRepository(table),
-      tasks: new TaskRepository(table),
+      tenants: byId,
+      apps,
+      tasks,
       notices: new NoticeRepository(table),
       releaser: review,
       clock,
       newId: randomUUID,
     });
-    timers.register(() => review.pickUp());
-    timers.register(() => publicity.closeDue());
-    timers.register(() =>
-      retryReleases({
-        tenants: new Map(tenants.map((t) => [t.id, t])),
-        apps: new ApplicationRepository(table),
-        releaser: review,
-        clock,
-      }),
-    );
+    const jobs = timerJobs({ review, publicity, tenants: byId, apps, clock });
+    for (const job of Object.values(jobs)) timers.register(job);
     timers.start();
     stops.push(() => timers.stop());
 
