@@ -84,6 +84,7 @@ const routes: [string, string, () => string, unknown?][] = [
     { uscc: owner, reason: 'x', until: '2030-01-01T00:00:00+08:00' },
   ],
   ['GET', 'list the bans', () => '/api/tenants/shandong/bans'],
+  ['GET', 'read the province counts', () => '/api/tenants/shandong/stats'],
 ];
 
 describe.each(Object.keys(IDENTITIES))('%s', (label) => {

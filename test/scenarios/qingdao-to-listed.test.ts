@@ -191,6 +191,14 @@ describe('Qingdao, from submission to the pool', () => {
     expect(pool.body.items).toEqual([
       expect.objectContaining({ name: '审核测试公司40001', listedAt: '2024-02-22T00:00:00+08:00' }),
     ]);
+    // The province's pool holds every city's, each entry naming its city.
+    const provincePool = await anyone().get<{ items: { name: string; tenant: string }[] }>(
+      '/api/tenants/shandong/pool?industry=auto-parts&track=product',
+    );
+    expect(provincePool.status).toBe(200);
+    expect(provincePool.body.items).toEqual([
+      expect.objectContaining({ name: '审核测试公司40001', tenant: 'qingdao' }),
+    ]);
   });
 
   it('lists the held entry once its objection is dismissed', async () => {

@@ -29,6 +29,7 @@ import { documentRoutes } from './routes/documents.routes.js';
 import { expertRoutes } from './routes/experts.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { organizationRoutes } from './routes/organizations.routes.js';
+import { provinceRoutes } from './routes/province.routes.js';
 import { publicityRoutes } from './routes/publicity.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
 
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps) {
     tenants: new Map(deps.tenants.map((t) => [t.id, t])),
   });
   app.route('/', publicityRoutes(registry, services, publicity));
+  app.route('/', provinceRoutes(registry, services));
   if (deps.dev) app.route('/', devRoutes(registry, deps.dev));
 
   const info = {

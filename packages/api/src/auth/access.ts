@@ -66,3 +66,14 @@ export function assertCanRead(claims: Claims, tenant: ResolvedTenant, app: Appli
 export function assertOwner(claims: Claims, tenant: ResolvedTenant, app: Application): void {
   assertActsIn(claims, tenant, app.org.uscc);
 }
+
+/** The administrator of this province, in the province's own tenant. */
+export function assertProvinceAdmin(claims: Claims, tenant: ResolvedTenant): void {
+  if (tenant.kind !== 'province' || claims.tenant !== tenant.id) {
+    throw new ForbiddenError({
+      zh: '仅省级管理员可访问',
+      en: 'Only the province administrator may do this',
+    });
+  }
+  assertRole(claims, 'province_admin');
+}

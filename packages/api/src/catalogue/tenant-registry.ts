@@ -30,6 +30,12 @@ export class TenantRegistry {
     return tenant;
   }
 
+  /** A province and its cities, the province first; a city is just itself. */
+  family(tenant: ResolvedTenant): ResolvedTenant[] {
+    if (tenant.kind !== 'province') return [tenant];
+    return [tenant, ...this.all.filter((t) => t.parent === tenant.id)];
+  }
+
   program(tenantId: string, programId: string): { tenant: ResolvedTenant; program: Program } {
     const tenant = this.tenant(tenantId);
     return { tenant, program: programOf(tenant, programId) };

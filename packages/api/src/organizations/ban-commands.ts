@@ -11,25 +11,15 @@ import {
 } from '@sme/core';
 import type { Ban } from '@sme/store';
 import { contextOf, type Services } from '../applications/services.js';
-import { assertRole } from '../auth/access.js';
+import { assertProvinceAdmin } from '../auth/access.js';
 import type { Claims } from '../auth/claims.js';
-import { ForbiddenError, InvalidRequestError } from '../problem/errors.js';
+import { InvalidRequestError } from '../problem/errors.js';
 
 const view = (ban: Ban) => ({
   ...ban,
   until: formatShanghai(new Date(ban.until)),
   createdAt: formatShanghai(new Date(ban.createdAt)),
 });
-
-function assertProvinceAdmin(claims: Claims, tenant: ResolvedTenant) {
-  if (tenant.kind !== 'province' || claims.tenant !== tenant.id) {
-    throw new ForbiddenError({
-      zh: '仅省级管理员可管理禁入名单',
-      en: 'Only the province administers bans',
-    });
-  }
-  assertRole(claims, 'province_admin');
-}
 
 export class BanCommands {
   constructor(private readonly services: Services) {}

@@ -135,7 +135,7 @@ const pool = createRoute({
   method: 'get',
   path: '/api/tenants/{t}/pool',
   tags,
-  summary: 'The published pool (public), with search',
+  summary: 'The published pool (public), with search; a province’s includes its cities’',
   ...publicRoute,
   request: {
     params: TenantParam,
@@ -151,6 +151,7 @@ const pool = createRoute({
       z.object({
         items: z.array(
           Entry.omit({ applicationId: true, orgName: true }).extend({
+            tenant: z.string(),
             uscc: z.string(),
             name: z.string(),
             programId: z.string(),
@@ -206,13 +207,24 @@ export function publicityRoutes(
     .openapi(pool, async (c) => {
       const tenant = registry.tenant(c.req.valid('param').t);
       const { track, category, industry, q } = c.req.valid('query');
-      const entries = (await services.notices.pool(contextOf(tenant))).filter(
-        (e) =>
-          (!track || e.track === track) &&
-          (!category || e.category === category) &&
-          (!industry || e.industries.includes(industry)) &&
-          (!q || e.orgName.includes(q) || e.uscc.includes(q)),
+      // A province's pool is its own and every city's, each entry naming its tenant.
+      const pools = await Promise.all(
+        registry.family(tenant).map(async (member) =>
+          (await services.notices.pool(contextOf(member))).map((entry) => ({
+            ...entry,
+            tenant: member.id,
+          })),
+        ),
       );
+      const entries = pools
+        .flat()
+        .filter(
+          (e) =>
+            (!track || e.track === track) &&
+            (!category || e.category === category) &&
+            (!industry || e.industries.includes(industry)) &&
+            (!q || e.orgName.includes(q) || e.uscc.includes(q)),
+        );
       const items = entries.map(({ applicationId: _id, orgName, listedAt, ...rest }) => ({
         ...rest,
         name: orgName,

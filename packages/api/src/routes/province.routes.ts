@@ -1,0 +1,54 @@
+/**
+ * The province's view across its cities (API.md "The province"): counts by status.
+ * Bans are in `bans.routes.ts`; the province-wide pool is the pool route of the
+ * province's tenant.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { APPLICATION_STATUSES } from '@sme/core';
+import { TenantParam } from '../applications/application.schemas.js';
+import type { Services } from '../applications/services.js';
+import { callerOf } from '../auth/authenticate.js';
+import type { TenantRegistry } from '../catalogue/tenant-registry.js';
+import { problemResponse } from '../problem/problem.schema.js';
+import { validationHook } from '../problem/validation-hook.js';
+import { provinceStats } from '../province/province-stats.js';
+import { json } from './openapi-helpers.js';
+
+const ByStatus = z.object(
+  Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, z.number().int()])) as Record<
+    (typeof APPLICATION_STATUSES)[number],
+    z.ZodNumber
+  >,
+);
+
+const stats = createRoute({
+  method: 'get',
+  path: '/api/tenants/{t}/stats',
+  tags: ['Province'],
+  summary: 'Applications by status, per tenant and program of the province, and in total',
+  request: { params: TenantParam },
+  responses: {
+    200: json(
+      z.object({
+        tenants: z.array(
+          z.object({
+            tenant: z.string(),
+            programs: z.array(z.object({ programId: z.string(), byStatus: ByStatus })),
+          }),
+        ),
+        totals: z.object({ byStatus: ByStatus }),
+      }),
+      'Counts, equal to a recount at every moment',
+    ),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Not the province administrator'),
+  },
+});
+
+export function provinceRoutes(registry: TenantRegistry, services: Services) {
+  return new OpenAPIHono({ defaultHook: validationHook }).openapi(stats, async (c) => {
+    const claims = callerOf(c);
+    const province = registry.tenant(c.req.valid('param').t);
+    return c.json(await provinceStats(services, registry, province, claims), 200);
+  });
+}
