@@ -24,8 +24,11 @@ const NONCURRENT_DAYS = 30;
 /** Server access logs are kept as long as the network logs the law asks for, and more. */
 const ACCESS_LOG_DAYS = 400;
 
-/** One expiry rule per tenant with a retention rule, on that tenant's objects only. */
-export function retentionRules(tenants: readonly ResolvedTenant[]): s3.LifecycleRule[] {
+/**
+ * One expiry rule per tenant with a retention rule, on that tenant's objects only. Years
+ * count 366 days, so a leap year never cuts a period short.
+ */
+function retentionRules(tenants: readonly ResolvedTenant[]): s3.LifecycleRule[] {
   return tenants.flatMap((tenant) => {
     const documents = tenant.retention?.documents;
     if (!documents) return [];
