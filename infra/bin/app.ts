@@ -4,9 +4,10 @@
  * stack checked by cdk-nag's AWS Solutions rules. Synthesis needs no AWS account.
  */
 import { join } from 'node:path';
-import { loadTenants } from '@sme/tenants/load';
+import type { ResolvedTenant } from '@sme/core';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { deployableTenants, InvalidTenantsError } from '../src/deployable-tenants.js';
 import {
   type DeploymentConfig,
   DeploymentConfigError,
@@ -17,18 +18,15 @@ import { PlatformStack } from '../src/platform-stack.js';
 
 const app = new App();
 let config: DeploymentConfig;
+let tenants: ResolvedTenant[];
 try {
   config = readDeploymentConfig((key) => app.node.tryGetContext(key));
+  tenants = await deployableTenants();
 } catch (error) {
-  if (!(error instanceof DeploymentConfigError)) throw error;
+  if (!(error instanceof DeploymentConfigError || error instanceof InvalidTenantsError)) {
+    throw error;
+  }
   console.error(`✗ ${error.message}`);
-  process.exit(1);
-}
-
-const { tenants, errors } = await loadTenants();
-if (errors.length > 0) {
-  console.error(errors.map((e) => `✗ ${e.file} ${e.path}: ${e.message}`).join('\n'));
-  console.error('Fix the tenant files (pnpm tenants:check) before deploying.');
   process.exit(1);
 }
 

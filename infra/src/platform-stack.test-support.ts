@@ -4,8 +4,11 @@
  * app applies it.
  */
 import { readFileSync } from 'node:fs';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResolvedTenant } from '@sme/core';
+import { TENANTS_DIR } from '@sme/tenants/load';
 import { App, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -38,4 +41,11 @@ export function synthPlatform(
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const template = Template.fromStack(stack);
   return { app, stack, template, json: JSON.stringify(template.toJSON()) };
+}
+
+/** A copy of `tenants/` in a fresh folder, for tests that add or break a tenant file. */
+export async function copyOfTenants(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'sme-tenants-'));
+  await cp(TENANTS_DIR, dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
+  return dir;
 }

@@ -1,14 +1,13 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { INDEXES } from '@sme/store';
-import { loadTenants, TENANTS_DIR } from '@sme/tenants/load';
+import { loadTenants } from '@sme/tenants/load';
 import { stateMachineName } from '@sme/workflow';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { PUBLIC_ROUTES } from './api/public-routes.js';
-import { synthPlatform } from './platform-stack.test-support.js';
+import { copyOfTenants, synthPlatform } from './platform-stack.test-support.js';
 
 const tenants = inject('tenants');
 const programs = tenants.flatMap((t) => t.programs.map((p) => `${t.id}/${p.id}`));
@@ -257,9 +256,8 @@ describe('a tenant file added to tenants/', () => {
   afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
   it('becomes its programs’ state machines, with no code change', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'sme-tenants-'));
+    const dir = await copyOfTenants();
     dirs.push(dir);
-    await cp(TENANTS_DIR, dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
     const qingdao = await readFile(join(dir, 'qingdao.ts'), 'utf8');
     await writeFile(join(dir, 'weifang.ts'), qingdao.replace("id: 'qingdao'", "id: 'weifang'"));
     const { tenants: withWeifang, errors } = await loadTenants({ dir });
