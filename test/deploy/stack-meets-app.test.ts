@@ -6,10 +6,10 @@
 import { DEFAULT_CLAIM_NAMES } from '@sme/api';
 import { testApp } from '@sme/api/testing';
 import { ENVIRONMENT_VARIABLES } from '@sme/functions/environment';
+import { COGNITO_CLAIM_NAMES } from '@sme/infra/deployment-config';
 import { PUBLIC_ROUTES } from '@sme/infra/public-routes';
 import { synthPlatform } from '@sme/infra/testing';
 import { describe, expect, inject, it } from 'vitest';
-import { COGNITO_CLAIM_NAMES } from '../../infra/src/deployment-config.js';
 
 type Operation = { security?: unknown[] };
 
