@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BundleReport, bundleFunction } from './bundle-report.js';
+import { writeTenantsModule } from './bundling.js';
 
 type Handler = (
   event: unknown,
@@ -46,7 +47,7 @@ describe('the bundled API handler', () => {
 
   beforeAll(async () => {
     outdir = await mkdtemp(join(tmpdir(), 'sme-api-bundle-'));
-    report = await bundleFunction('api', tenants, outdir);
+    report = await bundleFunction('api', writeTenantsModule(tenants, outdir), outdir);
     // What the stack sets; nothing here is contacted to serve the catalogue.
     Object.assign(process.env, {
       TABLE_NAME: 'sme-dx-test',
@@ -75,8 +76,9 @@ describe('the bundled API handler', () => {
     expect(response.headers['content-type']).toContain('application/problem+json');
   });
 
-  it('carries no CDK, local engine or test code, and no dev routes', async () => {
+  it('carries the tenants, and no CDK, local engine or test code, and no dev routes', async () => {
     expect(report.forbidden).toEqual([]);
+    expect(report.tenantsBytes).toBeGreaterThan(10_000);
     const inputs = Object.keys(report.metafile.inputs);
     expect(inputs.some((path) => path.includes('hono/dist'))).toBe(true);
     expect(inputs.some((path) => path.includes('aws-local-stepfunctions'))).toBe(false);

@@ -29,22 +29,26 @@ export interface BundleReport {
   bytes: number;
   heaviest: { module: string; bytes: number }[];
   forbidden: string[];
+  /** What the baked-in tenants weigh; next to nothing means a bundle that serves no one. */
+  tenantsBytes: number;
   metafile: Metafile;
 }
 
+const BAKED_TENANTS = '(the resolved tenants, baked in)';
+
 /** `node_modules/.pnpm/hono@4/node_modules/hono/dist/x.js` → `hono/dist/x.js`. */
 export function moduleName(path: string): string {
-  if (path.endsWith('/baked-tenants.mjs')) return '(the resolved tenants, baked in)';
+  if (path.endsWith('/baked-tenants.mjs')) return BAKED_TENANTS;
   const inPackage = path.lastIndexOf('node_modules/');
   return inPackage >= 0 ? path.slice(inPackage + 'node_modules/'.length) : path;
 }
 
+/** Builds one function with the tenants module already written (`writeTenantsModule`). */
 export async function bundleFunction(
   name: FunctionName,
-  tenants: readonly ResolvedTenant[],
+  tenantsModule: string,
   outdir: string,
 ): Promise<BundleReport> {
-  const tenantsModule = writeTenantsModule(tenants, join(outdir, 'generated'));
   const dir = join(outdir, name);
   const { metafile } = await build(esbuildOptions(name, tenantsModule, dir));
   const file = join(dir, 'index.mjs');
@@ -57,16 +61,29 @@ export async function bundleFunction(
     name,
     file,
     bytes: (await stat(file)).size,
-    heaviest: inputs.sort((a, b) => b.bytes - a.bytes).slice(0, 10),
+    heaviest: [...inputs].sort((a, b) => b.bytes - a.bytes).slice(0, 10),
     forbidden: Object.keys(metafile.inputs).filter((path) => FORBIDDEN.some((re) => re.test(path))),
+    tenantsBytes: inputs.find((i) => i.module === BAKED_TENANTS)?.bytes ?? 0,
     metafile,
   };
 }
 
+/** Every function, built in parallel from one tenants module written before any build. */
 export async function bundleAll(tenants: readonly ResolvedTenant[], outdir: string) {
+  const tenantsModule = writeTenantsModule(tenants, join(outdir, 'generated'));
   const names = Object.keys(FUNCTION_ENTRIES) as FunctionName[];
-  return Promise.all(names.map((name) => bundleFunction(name, tenants, outdir)));
+  return Promise.all(names.map((name) => bundleFunction(name, tenantsModule, outdir)));
 }
+
+/**
+ * Below this the tenants did not make it in: a single tenant weighs several kilobytes,
+ * while an empty injected module still leaves esbuild's few bytes of wrapping.
+ */
+const MIN_TENANTS_BYTES = 1024;
+
+/** A bundle that must not ship: it carries forbidden modules, or no tenants. */
+export const unfit = (r: BundleReport) =>
+  r.forbidden.length > 0 || r.tenantsBytes < MIN_TENANTS_BYTES;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
@@ -77,6 +94,7 @@ export function formatReport(reports: readonly BundleReport[]): string {
         `${r.name}: ${kib(r.bytes)} (${FUNCTION_ENTRIES[r.name]})`,
         ...r.heaviest.map((m) => `  ${kib(m.bytes).padStart(10)}  ${m.module}`),
         ...r.forbidden.map((path) => `  ✗ must not be bundled: ${path}`),
+        ...(r.tenantsBytes < MIN_TENANTS_BYTES ? ['  ✗ the resolved tenants are missing'] : []),
       ].join('\n'),
     )
     .join('\n\n');

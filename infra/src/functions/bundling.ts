@@ -7,7 +7,7 @@
  * esbuild from a module written at synth: configuration is data baked in at build
  * time, never files read at run time (DESIGN §3).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedTenant } from '@sme/core';
@@ -31,14 +31,19 @@ const TARGET = 'node22';
 const REQUIRE_SHIM =
   "import{createRequire as __smeRequire}from'node:module';const require=__smeRequire(import.meta.url);";
 
-/** Writes the module esbuild injects; returns its path. */
+/**
+ * Writes the module esbuild injects; returns its path. Written aside and renamed into
+ * place, so a build never reads it half-written.
+ */
 export function writeTenantsModule(tenants: readonly ResolvedTenant[], dir: string): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'baked-tenants.mjs');
+  const partial = `${file}.${process.pid}.partial`;
   writeFileSync(
-    file,
+    partial,
     `// Written by infra at synth from tenants/; do not edit.\nexport const __SME_TENANTS__ = ${JSON.stringify(tenants)};\n`,
   );
+  renameSync(partial, file);
   return file;
 }
 

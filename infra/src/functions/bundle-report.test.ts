@@ -1,0 +1,46 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { bundleAll, bundleFunction, formatReport, moduleName, unfit } from './bundle-report.js';
+
+describe('the bundle report', () => {
+  const dirs: string[] = [];
+  const fresh = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sme-report-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+  it('names modules by package, and the baked tenants as such', () => {
+    expect(moduleName('../node_modules/.pnpm/hono@4.1.0/node_modules/hono/dist/index.js')).toBe(
+      'hono/dist/index.js',
+    );
+    expect(moduleName('/tmp/x/generated/baked-tenants.mjs')).toBe(
+      '(the resolved tenants, baked in)',
+    );
+  });
+
+  it('builds every function with the tenants baked in, ten heaviest modules each', async () => {
+    const reports = await bundleAll(inject('tenants'), await fresh());
+    expect(reports.map((r) => r.name)).toEqual(['api', 'reviewStage', 'timerTick']);
+    for (const report of reports) {
+      expect(unfit(report), report.name).toBe(false);
+      expect(report.heaviest).toHaveLength(10);
+      expect(report.bytes).toBeGreaterThan(report.tenantsBytes);
+    }
+    expect(formatReport(reports)).toMatch(/^api: [\d.]+ KiB \(functions\/src\/api\.handler\.ts\)/);
+  });
+
+  it('calls a bundle unfit when its tenants did not make it in', async () => {
+    const dir = await fresh();
+    const empty = join(dir, 'generated', 'baked-tenants.mjs');
+    await mkdir(join(dir, 'generated'), { recursive: true });
+    await writeFile(empty, '');
+    const report = await bundleFunction('timerTick', empty, dir);
+    expect(report.tenantsBytes).toBeLessThan(100);
+    expect(unfit(report)).toBe(true);
+    expect(formatReport([report])).toContain('✗ the resolved tenants are missing');
+  });
+});
