@@ -17,6 +17,7 @@ import { COGNITO_CLAIM_NAMES } from '@sme/infra/deployment-config';
 import { createTestStore } from '@sme/store/testing';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { functionEnvironment, localAwsEnvironment } from '../support/deployment.js';
 
 type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
 
@@ -75,21 +76,16 @@ beforeAll(async () => {
   const store = await createTestStore();
   outdir = await mkdtemp(join(tmpdir(), 'sme-api-auth-'));
   const report = await bundleFunction('api', writeTenantsModule(inject('tenants'), outdir), outdir);
-  Object.assign(process.env, {
-    TABLE_NAME: store.table.tableName,
-    BUCKET_NAME: 'unused',
-    STATE_MACHINE_ARN_PREFIX: 'arn:aws-cn:states:cn-northwest-1:000000000000:stateMachine:',
-    STATE_MACHINE_NAME_PREFIX: 'sme-dx-test',
-    OIDC_ISSUER: issuer,
-    OIDC_JWKS_URL: `${issuer}/.well-known/jwks.json`,
-    OIDC_AUDIENCE: `other-client,${AUDIENCE}`,
-    CLAIM_NAMES: JSON.stringify(COGNITO_CLAIM_NAMES),
-    // The bundle's SDK reaches DynamoDB Local as the test store does.
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint'),
-    AWS_REGION: 'local',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-  });
+  Object.assign(
+    process.env,
+    functionEnvironment(store.table.tableName, {
+      OIDC_ISSUER: issuer,
+      OIDC_JWKS_URL: `${issuer}/.well-known/jwks.json`,
+      OIDC_AUDIENCE: `other-client,${AUDIENCE}`,
+      CLAIM_NAMES: JSON.stringify(COGNITO_CLAIM_NAMES),
+    }),
+    localAwsEnvironment(),
+  );
   ({ handler } = (await import(pathToFileURL(report.file).href)) as { handler: Handler });
 }, 60_000);
 

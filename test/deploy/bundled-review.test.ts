@@ -16,13 +16,13 @@ import { bundleFunction } from '@sme/infra/bundle-report';
 import { writeTenantsModule } from '@sme/infra/bundling';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient } from '../support/api-client.js';
+import { ARN_PREFIX, functionEnvironment, localAwsEnvironment } from '../support/deployment.js';
 import { OPEN_AT, PROGRAM } from '../support/qingdao.js';
 import { submittedApplication } from '../support/submitted.js';
 
 type Call = { action: string; input: Record<string, string> };
 type Invoke = (event?: unknown) => Promise<Record<string, unknown>>;
 
-const ARN_PREFIX = 'arn:aws-cn:states:cn-northwest-1:000000000000:stateMachine:';
 const calls: Call[] = [];
 let stepFunctions: Server;
 let outdir: string;
@@ -63,18 +63,9 @@ beforeAll(async () => {
     bundleFunction('timerTick', tenantsModule, outdir),
     bundleFunction('reviewStage', tenantsModule, outdir),
   ]);
-  Object.assign(process.env, {
-    TABLE_NAME: harness.store.table.tableName,
-    BUCKET_NAME: 'unused',
-    STATE_MACHINE_ARN_PREFIX: ARN_PREFIX,
-    STATE_MACHINE_NAME_PREFIX: 'sme-dx-test',
-    OIDC_ISSUER: 'https://id.example.gov.cn/oidc',
-    OIDC_JWKS_URL: 'https://id.example.gov.cn/oidc/.well-known/jwks.json',
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint'),
+  Object.assign(process.env, functionEnvironment(harness.store.table.tableName), {
+    ...localAwsEnvironment(),
     AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${(stepFunctions.address() as AddressInfo).port}`,
-    AWS_REGION: 'local',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
   });
   const load = async (file: string) =>
     ((await import(pathToFileURL(file).href)) as { handler: Invoke }).handler;

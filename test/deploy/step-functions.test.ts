@@ -18,6 +18,7 @@ import { tick } from '@sme/functions/timer-tick';
 import { compileProgram, settleStage, stateName, type TaskState } from '@sme/workflow';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient } from '../support/api-client.js';
+import { ARN_PREFIX, functionEnvironment } from '../support/deployment.js';
 import { OPEN_AT, PROGRAM } from '../support/qingdao.js';
 import { submittedApplication } from '../support/submitted.js';
 
@@ -42,7 +43,6 @@ class RecordingStepFunctions {
 }
 
 const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
-const ARN_PREFIX = 'arn:aws-cn:states:cn-northwest-1:000000000000:stateMachine:';
 const QINGDAO = { tenant: 'qingdao', province: 'shandong' };
 
 let harness: Awaited<ReturnType<typeof testApp>>;
@@ -53,14 +53,7 @@ beforeAll(async () => {
   harness = await testApp({ start: OPEN_AT });
   sfn = new RecordingStepFunctions();
   // The functions' own composition, on the test's table and business clock.
-  const env = readEnvironment({
-    TABLE_NAME: harness.store.table.tableName,
-    BUCKET_NAME: 'unused',
-    STATE_MACHINE_ARN_PREFIX: ARN_PREFIX,
-    STATE_MACHINE_NAME_PREFIX: 'sme-dx-test',
-    OIDC_ISSUER: 'https://id.example.gov.cn/oidc',
-    OIDC_JWKS_URL: 'https://id.example.gov.cn/oidc/.well-known/jwks.json',
-  });
+  const env = readEnvironment(functionEnvironment(harness.store.table.tableName));
   deployed = createDeployment(
     env,
     inject('tenants'),
