@@ -5,7 +5,7 @@
  * machine reads: the outcome arrives with SendTaskSuccess when a person decides. A
  * waiting stage found already decided (a retried invocation) releases its token at once.
  */
-import { type Outcome, ReviewStageHandler } from '@sme/workflow';
+import { ReviewStageHandler, type RunOutcome } from '@sme/workflow';
 import { z } from 'zod';
 import { type Deployment, deployment } from './runtime/deployment.js';
 
@@ -18,7 +18,7 @@ const StageEventSchema = z.object({
   taskToken: z.string().min(1).optional(),
 });
 
-export type StageResult = { outcome: Outcome } | { waiting: true };
+export type StageResult = { outcome: RunOutcome } | { waiting: true };
 
 export function stageHandler(from: Pick<Deployment, 'reviewDeps' | 'review'>) {
   const stages = new ReviewStageHandler(from.reviewDeps);

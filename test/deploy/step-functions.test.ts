@@ -173,7 +173,7 @@ describe('the review stage function', () => {
         actor: { sub: 'reviewer-1', role: 'district_reviewer' },
       },
     );
-    expect(decided.decision?.outcome).toBe('pass');
+    expect(decided?.decision?.outcome).toBe('pass');
     expect(await deployed.reviewDeps.apps.pendingReleases(QINGDAO)).toEqual([
       expect.objectContaining({ applicationId: id, token: 'token-b1', outcome: 'pass' }),
     ]);

@@ -78,6 +78,17 @@ const routes: [string, string, () => string, unknown?][] = [
     () => `/api/tenants/qingdao/applications/${appId}/documents/${documentId}/complete`,
   ],
   [
+    'GET',
+    'open its document',
+    () => `/api/tenants/qingdao/applications/${appId}/documents/${documentId}`,
+  ],
+  ['GET', 'audit its history', () => `/api/tenants/qingdao/applications/${appId}/audit`],
+  [
+    'GET',
+    'list who claims the owner as parent',
+    () => `/api/tenants/qingdao/orgs/${owner}/branches`,
+  ],
+  [
     'POST',
     'ban in the province',
     () => '/api/tenants/shandong/bans',

@@ -90,12 +90,21 @@ describe('a Qingdao product-track provider', () => {
     const history = await client.get<{ items: HistoryEvent[] }>(
       `/api/tenants/qingdao/applications/${id}/history`,
     );
+    // Created, edited, each document declared and verified, submitted.
     expect(history.body.items.map((e) => `${e.from}→${e.to}`)).toEqual([
       'null→draft',
       'draft→draft',
+      ...PRODUCT_DOCUMENTS.flatMap(() => ['draft→draft', 'draft→draft']),
       'draft→submitted',
     ]);
-    expect(history.body.items[2]).toMatchObject({
+    expect(history.body.items[2]?.reason).toContain('登记材料：“信用中国”信用信息报告');
+    expect(history.body.items[3]?.reason).toContain('材料已校验：“信用中国”信用信息报告');
+    // The submission carries the digest of exactly what was submitted.
+    expect(history.body.items.at(-1)?.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(history.body.items.at(-1)?.at).toMatch(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/,
+    );
+    expect(history.body.items.at(-1)).toMatchObject({
       actor: `provider:qingdao:${org}`,
       role: 'provider',
     });
@@ -121,6 +130,7 @@ describe('a Qingdao product-track provider', () => {
     clock.advanceTo(new Date('2024-02-01T00:00:00+08:00'));
     const late = await client.post(`/api/tenants/qingdao/applications/${id}/submit`);
     expect(late).toMatchObject({ status: 409, body: { code: 'window_closed' } });
+    expect(late.body.detail).toContain('北京时间 2024-01-31 24:00');
     expect(late.headers.get('content-type')).toContain('application/problem+json');
     expect((await client.get(`/api/tenants/qingdao/applications/${id}`)).body).toMatchObject({
       status: 'draft',

@@ -84,7 +84,9 @@ describe('a submitted Qingdao application', () => {
       });
 
     expect((await decide(shinan, 'district-review')).status).toBe(403);
-    expect((await decide(laoshan, 'expert-review')).body).toMatchObject({ code: 'stale_stage' });
+    // Who may decide is checked first: out of scope is 403 whatever the stage.
+    expect((await decide(laoshan, 'expert-review')).body).toMatchObject({ code: 'forbidden' });
+    expect((await decide(cityAdmin, 'expert-review')).body).toMatchObject({ code: 'stale_stage' });
     expect((await decide(laoshan, 'district-review')).body).toEqual({
       status: 'in_review',
       stage: 'district-review',
@@ -236,10 +238,22 @@ describe('the expert panel', () => {
         comment: '综合排名在配额内，择优推荐。',
       });
     expect((await decide()).body).toMatchObject({ code: 'stale_stage' });
-    expect((await assign(['e-4'])).body).toEqual({
-      stage: 'expert-review',
-      expertIds: ['e-1', 'e-2', 'e-3', 'e-4'],
-    });
+    // Scoring has begun: the panel is fixed, and a change needs a reason, which is recorded.
+    expect((await assign(['e-4'])).body).toMatchObject({ code: 'panel_fixed' });
+    const reason = '专家 e-2 声明回避，补充一名专家。';
+    expect(
+      (
+        await cityAdmin.post(`/api/tenants/qingdao/applications/${id}/experts`, {
+          stage: 'expert-review',
+          expertIds: ['e-4'],
+          reason,
+        })
+      ).body,
+    ).toEqual({ stage: 'expert-review', expertIds: ['e-1', 'e-2', 'e-3', 'e-4'] });
+    const changes = await provider.get<{ items: HistoryEvent[] }>(
+      `/api/tenants/qingdao/applications/${id}/history`,
+    );
+    expect(changes.body.items.at(-1)?.reason).toContain(reason);
     expect((await score('e-4', { scores: RUBRIC_SCORES })).status).toBe(200);
     expect(await tasksOf(cityAdmin, id)).toEqual([
       expect.objectContaining({ kind: 'panel', ready: true }),

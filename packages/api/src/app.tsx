@@ -8,6 +8,7 @@ import { Publicity } from '@sme/workflow';
 import { ApplicationCommands } from './applications/application-commands.js';
 import { ApplicationQueries } from './applications/application-queries.js';
 import { DocumentCommands } from './applications/document-commands.js';
+import { DocumentReads } from './applications/document-reads.js';
 import { createServices } from './applications/services.js';
 import { Submission } from './applications/submission.js';
 import { authenticate } from './auth/authenticate.js';
@@ -65,7 +66,10 @@ export function createApp(deps: AppDeps) {
       new ApplicationQueries(services),
     ),
   );
-  app.route('/', documentRoutes(registry, new DocumentCommands(services)));
+  app.route(
+    '/',
+    documentRoutes(registry, new DocumentCommands(services), new DocumentReads(services)),
+  );
   app.route('/', banRoutes(registry, new BanCommands(services)));
   app.route(
     '/',

@@ -4,6 +4,7 @@
  * HTTP; delegates every decision to core.
  */
 export { type App, createApp } from './app.jsx';
+export { auditApplication } from './applications/application-audit.js';
 export type { Claims } from './auth/claims.js';
 export {
   type ClaimNames,

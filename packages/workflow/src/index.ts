@@ -14,6 +14,7 @@ export * from './review/publicity.js';
 export * from './review/review-stage-handler.js';
 export * from './review/send-release.js';
 export * from './review/settle-stage.js';
+export * from './review/stage-actor.js';
 export * from './review/stage-handler.js';
 export * from './review/task-releaser.js';
 export * from './review/timer-jobs.js';

@@ -3,10 +3,7 @@
  * rules and writes one transaction; a refused write leaves nothing behind.
  */
 import {
-  type Application,
-  acceptsApplications,
   assertEditable,
-  assertTransition,
   checkEntryRules,
   EntryRuleError,
   FieldsInvalidError,
@@ -16,14 +13,21 @@ import {
   type ResolvedTenant,
   recordChange,
   VersionConflictError,
-  WindowClosedError,
 } from '@sme/core';
 import { type ApplicationRecord, TransactionRefusedError } from '@sme/store';
 import { assertActsIn, assertOwner, assertRole } from '../auth/access.js';
 import type { Claims } from '../auth/claims.js';
 import { programOf } from '../catalogue/tenant-registry.js';
 import { InvalidRequestError } from '../problem/errors.js';
-import { assertNotBanned, contextOf, loadApplication, type Services } from './services.js';
+import { claimsFor } from './entity-claims.js';
+import {
+  assertDraftWindow,
+  assertNotBanned,
+  contextOf,
+  loadApplication,
+  type Services,
+} from './services.js';
+import { Withdrawal } from './withdrawal.js';
 
 export interface ApplicationChoice {
   track?: string | undefined;
@@ -51,31 +55,31 @@ function validateDraftFields(
     throw new FieldsInvalidError(formViolations(program.fields, fields, result.error.issues));
 }
 
-/** The claims that keep one application per entity (and track) under concurrency. */
-function claimsFor(program: Program, app: Application): string[] {
-  return program.rules.flatMap((rule) => {
-    if (rule.kind !== 'one-per-entity' || rule.strength === 'guiding') return [];
-    return [rule.per === 'track' ? `${program.id}:${app.track ?? '-'}` : program.id];
-  });
-}
-
-/** A claim taken meanwhile by another application of the same entity. */
-function duplicateEntity(program: Program): EntryRuleError {
-  const rule = program.rules.find((r) => r.kind === 'one-per-entity');
-  return new EntryRuleError([
-    {
-      code: 'duplicate_entity',
-      path: 'org',
-      message: rule?.message ?? {
-        zh: '同一主体不得重复申报',
-        en: 'The same entity may not apply twice',
-      },
-    },
-  ]);
-}
-
 export class ApplicationCommands {
-  constructor(private readonly services: Services) {}
+  private readonly withdrawal: Withdrawal;
+
+  constructor(private readonly services: Services) {
+    this.withdrawal = new Withdrawal(services);
+  }
+
+  /**
+   * The entry rules against the organization's own live applications: what one
+   * organization declares about another (a parent) is never enforced here, only shown
+   * to the district reviewer (`familyConflicts`).
+   */
+  private async checkEntry(
+    tenant: ResolvedTenant,
+    program: Program,
+    uscc: string,
+    choice: { track?: string | undefined; category?: string | undefined; industries: string[] },
+    self?: string,
+  ) {
+    const own = (
+      await this.services.apps.orgApplications(contextOf(tenant), uscc, program.id)
+    ).filter((s) => s.id !== self);
+    const violations = checkEntryRules(program, choice, own);
+    if (violations.length > 0) throw new EntryRuleError(violations);
+  }
 
   async create(
     tenant: ResolvedTenant,
@@ -88,7 +92,7 @@ export class ApplicationCommands {
     const uscc = claims.org ?? '';
     assertActsIn(claims, tenant, uscc);
     const now = clock.now();
-    if (!acceptsApplications(program.window, now)) throw new WindowClosedError(program.id);
+    assertDraftWindow(program, { status: 'draft' }, now);
 
     const ctx = contextOf(tenant);
     const [registration, profile] = await Promise.all([
@@ -105,6 +109,7 @@ export class ApplicationCommands {
         'org',
       );
     }
+    // The declared root of the branch chain: a ban on it reaches this organization.
     const entityUscc = profile?.entityUscc ?? uscc;
     await assertNotBanned(this.services, tenant, [uscc, entityUscc], now);
 
@@ -114,9 +119,7 @@ export class ApplicationCommands {
       category: input.category,
       industries: input.industries ?? [],
     };
-    const siblings = await apps.entityApplications(ctx, entityUscc, program.id);
-    const violations = checkEntryRules(program, choice, siblings);
-    if (violations.length > 0) throw new EntryRuleError(violations);
+    await this.checkEntry(tenant, program, uscc, choice);
     validateDraftFields(program, choice.track, input.fields);
 
     const at = now.toISOString();
@@ -125,6 +128,7 @@ export class ApplicationCommands {
       actor: { sub: claims.sub, role: program.applicant },
       at: now,
       reason: '创建申报 / created',
+      documents: [],
       next: {
         id: this.services.newId(),
         tenant: tenant.id,
@@ -141,12 +145,7 @@ export class ApplicationCommands {
         updatedAt: at,
       },
     });
-    try {
-      await apps.create(ctx, app, event, { claims: claimsFor(program, app) });
-    } catch (error) {
-      if (error instanceof TransactionRefusedError) throw duplicateEntity(program);
-      throw error;
-    }
+    await apps.create(ctx, app, event);
     return { application: app, documents: [], flags: [] };
   }
 
@@ -164,10 +163,11 @@ export class ApplicationCommands {
     if (ifMatch !== undefined && ifMatch !== app.version)
       throw new VersionConflictError(ifMatch, app.version);
     assertEditable(app.status);
+    const program = programOf(tenant, app.programId);
     const now = clock.now();
+    assertDraftWindow(program, app, now);
     await assertNotBanned(this.services, tenant, [app.org.uscc, app.entityUscc], now);
 
-    const program = programOf(tenant, app.programId);
     const fields = { ...app.fields };
     for (const [key, value] of Object.entries(input.fields ?? {})) {
       if (value === null) delete fields[key];
@@ -181,13 +181,8 @@ export class ApplicationCommands {
       track !== app.track ||
       category !== app.category ||
       industries.join() !== app.industries.join();
-    if (choiceChanged) {
-      const siblings = (
-        await apps.entityApplications(contextOf(tenant), app.entityUscc, program.id)
-      ).filter((s) => s.id !== app.id);
-      const violations = checkEntryRules(program, { track, category, industries }, siblings);
-      if (violations.length > 0) throw new EntryRuleError(violations);
-    }
+    if (choiceChanged)
+      await this.checkEntry(tenant, program, app.org.uscc, { track, category, industries }, app.id);
     validateDraftFields(program, track, fields);
 
     const { application: next, event } = recordChange({
@@ -195,6 +190,7 @@ export class ApplicationCommands {
       actor: { sub: claims.sub, role: program.applicant },
       at: now,
       reason: '修改申报内容 / edited',
+      documents: record.documents,
       next: {
         ...app,
         ...(track && { track }),
@@ -205,46 +201,40 @@ export class ApplicationCommands {
         updatedAt: now.toISOString(),
       },
     });
-    const newClaims = claimsFor(program, next);
-    const oldClaims = claimsFor(program, app);
+    // A draft holds no claim; a returned application keeps its own, moved with its track.
+    const held = app.status === 'draft' ? [] : claimsFor(program, app);
+    const wanted = app.status === 'draft' ? [] : claimsFor(program, next);
     try {
       await apps.update(contextOf(tenant), app, next, event, {
-        claims: newClaims.filter((c) => !oldClaims.includes(c)),
-        releases: oldClaims.filter((c) => !newClaims.includes(c)),
+        claims: wanted.filter((c) => !held.includes(c)),
+        releases: held.filter((c) => !wanted.includes(c)),
       });
     } catch (error) {
       if (error instanceof TransactionRefusedError) {
         if (error.conditionFailed(0) || error.conditionFailed(1) || error.conflicted) {
           throw new VersionConflictError(app.version);
         }
-        throw duplicateEntity(program);
+        throw new EntryRuleError([duplicateViolation(program)]);
       }
       throw error;
     }
     return { ...record, application: next };
   }
 
-  async withdraw(tenant: ResolvedTenant, claims: Claims, id: string, reason: string | undefined) {
-    const { apps, clock } = this.services;
-    const record = await loadApplication(this.services, tenant, id);
-    const app = record.application;
-    assertOwner(claims, tenant, app);
-    assertTransition(app.status, 'withdrawn');
-    const program = programOf(tenant, app.programId);
-    const now = clock.now();
-    const { application: next, event } = recordChange({
-      previous: app,
-      actor: { sub: claims.sub, role: program.applicant },
-      at: now,
-      reason: reason ?? '申报单位撤回 / withdrawn by the applicant',
-      next: { ...app, status: 'withdrawn', version: app.version + 1, updatedAt: now.toISOString() },
-    });
-    try {
-      await apps.update(contextOf(tenant), app, next, event, { releases: claimsFor(program, app) });
-    } catch (error) {
-      if (error instanceof TransactionRefusedError) throw new VersionConflictError(app.version);
-      throw error;
-    }
-    return { ...record, application: next };
+  withdraw(tenant: ResolvedTenant, claims: Claims, id: string, reason: string | undefined) {
+    return this.withdrawal.withdraw(tenant, claims, id, reason);
   }
+}
+
+/** The organization already holds an application where the program allows one. */
+export function duplicateViolation(program: Program) {
+  const rule = program.rules.find((r) => r.kind === 'one-per-entity');
+  return {
+    code: 'duplicate_entity',
+    path: 'org',
+    message: rule?.message ?? {
+      zh: '同一主体不得重复申报',
+      en: 'The same entity may not apply twice',
+    },
+  };
 }

@@ -4,10 +4,19 @@
  */
 import { formatShanghai, type ResolvedTenant } from '@sme/core';
 import { InvalidCursorError } from '@sme/store';
-import { assertCanRead, assertRole, assertTenantAccess, hasRole } from '../auth/access.js';
+import {
+  assertCanRead,
+  assertRole,
+  assertTenantAccess,
+  hasRole,
+  staffCovers,
+} from '../auth/access.js';
 import type { Claims } from '../auth/claims.js';
 import { programOf } from '../catalogue/tenant-registry.js';
+import { ForbiddenError } from '../problem/errors.js';
+import { auditApplication } from './application-audit.js';
 import { applicationSummary } from './application-view.js';
+import { familyConflicts } from './family-conflicts.js';
 import { contextOf, loadApplication, type Services } from './services.js';
 
 export interface ListQuery {
@@ -47,10 +56,38 @@ export class ApplicationQueries {
     return record;
   }
 
+  /**
+   * The application as the caller may see it: staff in scope also see possible
+   * duplicates of the same entity, which are a matter for the reviewer, not the applicant.
+   */
+  async view(tenant: ResolvedTenant, claims: Claims, id: string) {
+    const record = await this.get(tenant, claims, id);
+    if (!staffCovers(claims, tenant, record.application)) return { record };
+    return {
+      record,
+      entityConflicts: await familyConflicts(this.services, tenant, record.application),
+    };
+  }
+
+  /** The audit of the application's chain, for staff in scope. */
+  async audit(tenant: ResolvedTenant, claims: Claims, id: string) {
+    const record = await loadApplication(this.services, tenant, id);
+    if (!staffCovers(claims, tenant, record.application))
+      throw new ForbiddenError({ zh: '仅审核人员可核验', en: 'Only staff in scope may audit' });
+    const audit = await auditApplication(this.services.apps, contextOf(tenant), id);
+    // Read a moment ago; gone since only if deleted outside the platform.
+    if (!audit) throw new ForbiddenError();
+    return audit;
+  }
+
   async history(tenant: ResolvedTenant, claims: Claims, id: string) {
     const record = await this.get(tenant, claims, id);
     const events = await this.services.apps.history(contextOf(tenant), record.application.id);
-    return events.map((e) => ({ ...e, at: formatShanghai(new Date(e.at)) }));
+    // Milliseconds kept: the exact instant is part of each event's hash.
+    return events.map((e) => ({
+      ...e,
+      at: formatShanghai(new Date(e.at), { milliseconds: true }),
+    }));
   }
 
   async list(tenant: ResolvedTenant, claims: Claims, query: ListQuery) {

@@ -37,6 +37,10 @@ export function applicationView(record: ApplicationRecord) {
       filename: d.filename,
       contentType: d.contentType,
       size: d.size,
+      sha256: d.sha256,
+      ...(d.verifiedAt && { verifiedAt: shanghai(d.verifiedAt) }),
+      ...(d.replaces && { replaces: d.replaces }),
+      ...(d.replacedBy && { replacedBy: d.replacedBy }),
     })),
     flags,
   };

@@ -81,6 +81,9 @@ export const UploadBody = z
     contentType: z.string().min(3).max(100).openapi({ example: 'application/pdf' }),
     size: z.number().int().positive(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256'),
+    replaces: SafeId.optional().openapi({
+      description: 'A current document of the same kind that this file takes the place of',
+    }),
   })
   .openapi('UploadRequest');
 
@@ -117,13 +120,31 @@ export const ApplicationSchema = ApplicationSummarySchema.extend({
     z.object({
       documentId: z.string(),
       kind: z.string(),
-      status: z.enum(['pending', 'verified']),
+      status: z.enum(['pending', 'verified', 'replaced']),
       filename: z.string(),
       contentType: z.string(),
       size: z.number(),
+      sha256: z.string(),
+      verifiedAt: z.string().optional(),
+      replaces: z.string().optional(),
+      replacedBy: z.string().optional(),
     }),
   ),
   flags: z.array(z.any()),
+  /** Staff only: submitted applications of the same declared entity, for the duplicate check. */
+  entityConflicts: z
+    .array(
+      z.object({
+        applicationId: z.string(),
+        uscc: z.string(),
+        orgName: z.string(),
+        region: z.string(),
+        track: z.string().optional(),
+        relation: z.enum(['declared_parent', 'declared_branch', 'same_parent']),
+        parentAnswers: z.record(z.string(), z.enum(['declared', 'confirmed', 'denied'])),
+      }),
+    )
+    .optional(),
 }).openapi('Application');
 
 export const HistorySchema = z
@@ -138,6 +159,10 @@ export const HistorySchema = z
         from: z.string().nullable(),
         to: z.string(),
         reason: z.string().optional(),
+        digest: z
+          .string()
+          .optional()
+          .openapi({ description: 'SHA-256 of the fields and documents after this change' }),
         hash: z.string(),
         prevHash: z.string(),
       }),
@@ -152,8 +177,13 @@ export const UploadSchema = z
   })
   .openapi('UploadTicket');
 
+/** The first submission answers `submitted`; a replayed key, how the application stands now. */
 export const SubmitSchema = z
-  .object({ id: z.string(), status: z.literal('submitted'), submittedAt: z.string() })
+  .object({
+    id: z.string(),
+    status: z.enum(APPLICATION_STATUSES),
+    submittedAt: z.string().optional(),
+  })
   .openapi('Submitted');
 
 export const BanBody = z

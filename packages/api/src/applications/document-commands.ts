@@ -1,15 +1,33 @@
 /**
- * Documents of an application: a presigned POST straight to S3 for the declared file,
- * and the check after the upload that the object is what was declared.
+ * Documents of an application. Declaring one hands out a presigned POST to a staging
+ * key of its own; completing it reads the staged bytes once, checks size, SHA-256 and
+ * (for a PDF) the magic bytes, and keeps exactly those bytes at the content-addressed
+ * key, which no upload form can write: what reviewers open is what was hashed.
+ * Declaring, verifying and replacing are changes of the application, each with its
+ * history event, and only while it may be edited (a draft in its window, or returned).
  */
-import type { ApplicationDocument, ResolvedTenant } from '@sme/core';
-import { assertEditable } from '@sme/core';
-import { documentObjectKey } from '@sme/store';
+import {
+  type Application,
+  type ApplicationDocument,
+  assertEditable,
+  contentTypeNames,
+  type DocumentSpec,
+  DomainError,
+  type ResolvedTenant,
+  recordChange,
+} from '@sme/core';
+import { documentObjectKey, stagingObjectKey } from '@sme/store';
 import { assertOwner } from '../auth/access.js';
 import type { Claims } from '../auth/claims.js';
 import { programOf } from '../catalogue/tenant-registry.js';
 import { InvalidRequestError, NotFoundError } from '../problem/errors.js';
-import { contextOf, loadApplication, type Services } from './services.js';
+import {
+  assertDraftWindow,
+  contextOf,
+  loadApplication,
+  retryOnConflict,
+  type Services,
+} from './services.js';
 
 export interface UploadRequest {
   kind: string;
@@ -17,125 +35,258 @@ export interface UploadRequest {
   contentType: string;
   size: number;
   sha256: string;
+  /** A document of the same kind this one takes the place of once verified. */
+  replaces?: string | undefined;
 }
 
+/** Document records one application may hold in all (replaced ones included). */
+export const MAX_DOCUMENT_RECORDS = 100;
 const PDF_MAGIC = '%PDF-';
+
+const invalid = (code: string, path: string, zh: string, en: string) =>
+  new InvalidRequestError(code, { zh, en }, path);
+
+export class DocumentNotVerifiedError extends DomainError {
+  override readonly name = 'DocumentNotVerifiedError';
+  constructor(filename: string) {
+    super('document_not_verified', {
+      zh: `材料「${filename}」尚未上传完成或未通过校验`,
+      en: `${filename} has not been uploaded and verified yet`,
+    });
+  }
+}
+
+export class DocumentReplacedError extends DomainError {
+  override readonly name = 'DocumentReplacedError';
+  constructor(filename: string) {
+    super('document_replaced', {
+      zh: `材料「${filename}」已被替换`,
+      en: `${filename} was replaced by another file`,
+    });
+  }
+}
+
+/** Documents still standing (not replaced). */
+const live = (docs: readonly ApplicationDocument[]) => docs.filter((d) => d.status !== 'replaced');
+
+export function documentOf(docs: readonly ApplicationDocument[], documentId: string) {
+  const doc = docs.find((d) => d.documentId === documentId);
+  if (!doc)
+    throw new NotFoundError('document_not_found', {
+      zh: `材料 ${documentId}`,
+      en: `Document ${documentId}`,
+    });
+  return doc;
+}
 
 export class DocumentCommands {
   constructor(private readonly services: Services) {}
 
-  async requestUpload(tenant: ResolvedTenant, claims: Claims, appId: string, input: UploadRequest) {
+  private specOf(tenant: ResolvedTenant, app: Application, kind: string): DocumentSpec {
+    const spec = programOf(tenant, app.programId).documents.find((d) => d.kind === kind);
+    if (!spec || (spec.track && spec.track !== app.track))
+      throw invalid(
+        'unknown_document_kind',
+        'kind',
+        `该申报不需要此类材料：${kind}`,
+        `No document of kind ${kind} in this application`,
+      );
+    return spec;
+  }
+
+  /** The checks every document change makes: the owner, an editable application in its window. */
+  private async editable(tenant: ResolvedTenant, claims: Claims, appId: string) {
     const record = await loadApplication(this.services, tenant, appId);
     const app = record.application;
     assertOwner(claims, tenant, app);
     assertEditable(app.status);
-    const spec = programOf(tenant, app.programId).documents.find((d) => d.kind === input.kind);
-    if (!spec || (spec.track && spec.track !== app.track)) {
-      throw new InvalidRequestError(
-        'unknown_document_kind',
-        {
-          zh: `该申报不需要此类材料：${input.kind}`,
-          en: `No document of kind ${input.kind} in this application`,
-        },
-        'kind',
-      );
-    }
+    assertDraftWindow(programOf(tenant, app.programId), app, this.services.clock.now());
+    return record;
+  }
+
+  private checkDeclaration(
+    spec: DocumentSpec,
+    documents: readonly ApplicationDocument[],
+    input: UploadRequest,
+  ) {
     if (!spec.contentTypes.includes(input.contentType)) {
-      throw new InvalidRequestError(
+      const names = contentTypeNames(spec.contentTypes);
+      throw invalid(
         'content_type_not_allowed',
-        {
-          zh: `${spec.label.zh}须为 ${spec.contentTypes.join('、')} 格式`,
-          en: `${spec.label.en} must be ${spec.contentTypes.join(', ')}`,
-        },
         'contentType',
+        `「${spec.label.zh}」须为 ${names.zh}`,
+        `${spec.label.en} must be a ${names.en}`,
       );
     }
     if (input.size > spec.maxBytes) {
-      throw new InvalidRequestError(
+      const mb = Math.floor(spec.maxBytes / 1024 / 1024);
+      throw invalid(
         'too_large',
-        {
-          zh: `${spec.label.zh}不得超过 ${Math.floor(spec.maxBytes / 1024 / 1024)} MB`,
-          en: `${spec.label.en} may be at most ${spec.maxBytes} bytes`,
-        },
         'size',
+        `「${spec.label.zh}」不得超过 ${mb} MB`,
+        `${spec.label.en} may be at most ${mb} MB`,
       );
     }
+    const replaced = input.replaces
+      ? live(documents).find((d) => d.documentId === input.replaces && d.kind === spec.kind)
+      : undefined;
+    if (input.replaces && !replaced)
+      throw invalid(
+        'unknown_document',
+        'replaces',
+        '要替换的材料不存在或类别不同',
+        'The document to replace is not a current document of this kind',
+      );
+    const ofKind = live(documents).filter((d) => d.kind === spec.kind).length;
+    if (ofKind - (replaced ? 1 : 0) >= spec.maxFiles || documents.length >= MAX_DOCUMENT_RECORDS)
+      throw invalid(
+        'too_many_documents',
+        'kind',
+        `「${spec.label.zh}」最多上传 ${spec.maxFiles} 个文件，请替换已有文件`,
+        `${spec.label.en} takes at most ${spec.maxFiles} files: replace one instead`,
+      );
+  }
+
+  async requestUpload(tenant: ResolvedTenant, claims: Claims, appId: string, input: UploadRequest) {
     const ctx = contextOf(tenant);
     const documentId = this.services.newId();
-    const objectKey = documentObjectKey(ctx, {
-      uscc: app.org.uscc,
-      ownerId: app.id,
-      kind: input.kind,
-      sha256: input.sha256,
+    const doc = await retryOnConflict(async () => {
+      const record = await this.editable(tenant, claims, appId);
+      const app = record.application;
+      const spec = this.specOf(tenant, app, input.kind);
+      this.checkDeclaration(spec, record.documents, input);
+      const now = this.services.clock.now();
+      const { replaces, ...declared } = input;
+      const doc: ApplicationDocument = {
+        documentId,
+        ...declared,
+        ...(replaces && { replaces }),
+        objectKey: documentObjectKey(ctx, {
+          uscc: app.org.uscc,
+          ownerId: app.id,
+          kind: input.kind,
+          sha256: input.sha256,
+        }),
+        stagingKey: stagingObjectKey(ctx, { uscc: app.org.uscc, ownerId: app.id, documentId }),
+        status: 'pending',
+        requestedBy: claims.sub,
+        requestedAt: now.toISOString(),
+      };
+      await this.change(ctx, record, this.actor(tenant, claims, app), [doc], {
+        zh: `登记材料：${spec.label.zh}（${doc.filename}）`,
+        en: `document declared: ${spec.label.en}`,
+      });
+      return doc;
     });
     const upload = await this.services.documents.presignUpload(ctx, {
-      key: objectKey,
-      contentType: input.contentType,
-      size: input.size,
+      key: doc.stagingKey ?? doc.objectKey,
+      contentType: doc.contentType,
+      size: doc.size,
     });
-    const doc: ApplicationDocument = {
-      documentId,
-      ...input,
-      objectKey,
-      status: 'pending',
-      requestedBy: claims.sub,
-      requestedAt: this.services.clock.now().toISOString(),
-    };
-    await this.services.apps.saveDocument(ctx, app.id, doc);
     return { documentId, upload: { url: upload.url, fields: upload.fields } };
   }
 
   async complete(tenant: ResolvedTenant, claims: Claims, appId: string, documentId: string) {
-    const record = await loadApplication(this.services, tenant, appId);
-    assertOwner(claims, tenant, record.application);
-    const doc = record.documents.find((d) => d.documentId === documentId);
-    if (!doc)
-      throw new NotFoundError('document_not_found', {
-        zh: `材料 ${documentId}`,
-        en: `Document ${documentId}`,
-      });
-    if (doc.status === 'verified') return { status: 'verified' as const };
-
     const ctx = contextOf(tenant);
-    const object = await this.services.documents.inspect(ctx, doc.objectKey);
-    if (!object) {
-      throw new InvalidRequestError(
+    const first = await loadApplication(this.services, tenant, appId);
+    assertOwner(claims, tenant, first.application);
+    const declared = documentOf(first.documents, documentId);
+    if (declared.status === 'verified') return { status: 'verified' as const };
+    if (declared.status === 'replaced') throw new DocumentReplacedError(declared.filename);
+    await this.editable(tenant, claims, appId);
+
+    const stagingKey = declared.stagingKey ?? declared.objectKey;
+    const staged = await this.services.documents.readStaged(ctx, stagingKey, declared.size);
+    if (!staged)
+      throw invalid(
         'missing_upload',
-        { zh: '未找到已上传的文件，请先上传', en: 'Nothing was uploaded for this document' },
         'documentId',
+        '未找到已上传的文件，请先上传',
+        'Nothing was uploaded for this document',
       );
-    }
-    if (object.size !== doc.size || object.sha256 !== doc.sha256) {
-      throw new InvalidRequestError(
+    if (staged.size !== declared.size || staged.sha256 !== declared.sha256)
+      throw invalid(
         'checksum_mismatch',
-        {
-          zh: '文件大小或校验值与申报不符，请重新上传',
-          en: 'The uploaded file does not match the declared size and SHA-256',
-        },
         'sha256',
+        '文件大小或校验值与登记的不符，请重新上传',
+        'The uploaded file does not match the declared size and SHA-256',
       );
-    }
     if (
-      doc.contentType === 'application/pdf' &&
-      Buffer.from(object.head).toString('latin1', 0, PDF_MAGIC.length) !== PDF_MAGIC
-    ) {
-      throw new InvalidRequestError(
-        'not_pdf',
-        { zh: '文件不是有效的 PDF', en: 'The file is not a PDF' },
-        'contentType',
-      );
-    }
-    await this.services.apps.saveDocument(
+      declared.contentType === 'application/pdf' &&
+      Buffer.from(staged.bytes.subarray(0, PDF_MAGIC.length)).toString('latin1') !== PDF_MAGIC
+    )
+      throw invalid('not_pdf', 'contentType', '文件不是有效的 PDF 文件', 'The file is not a PDF');
+    // Exactly the bytes just hashed, at a key no upload form can write.
+    await this.services.documents.storeVerified(
       ctx,
-      appId,
-      {
+      declared.objectKey,
+      staged.bytes,
+      declared.contentType,
+    );
+
+    await retryOnConflict(async () => {
+      const record = await this.editable(tenant, claims, appId);
+      const doc = documentOf(record.documents, documentId);
+      if (doc.status === 'verified') return;
+      if (doc.status === 'replaced') throw new DocumentReplacedError(doc.filename);
+      const spec = this.specOf(tenant, record.application, doc.kind);
+      const at = this.services.clock.now().toISOString();
+      const verified: ApplicationDocument = {
         ...doc,
         status: 'verified',
         verifiedBy: claims.sub,
-        verifiedAt: this.services.clock.now().toISOString(),
-      },
-      true,
-    );
+        verifiedAt: at,
+      };
+      const old = doc.replaces
+        ? live(record.documents).find((d) => d.documentId === doc.replaces)
+        : undefined;
+      const changed = old
+        ? [verified, { ...old, status: 'replaced' as const, replacedBy: doc.documentId }]
+        : [verified];
+      await this.change(
+        ctx,
+        record,
+        this.actor(tenant, claims, record.application),
+        changed,
+        old
+          ? {
+              zh: `替换材料：${spec.label.zh}（${old.filename} → ${doc.filename}）`,
+              en: `document replaced: ${spec.label.en}`,
+            }
+          : {
+              zh: `材料已校验：${spec.label.zh}（${doc.filename}）`,
+              en: `document verified: ${spec.label.en}`,
+            },
+      );
+    });
+    await this.services.documents.discard(ctx, stagingKey).catch(() => undefined);
     return { status: 'verified' as const };
+  }
+
+  private actor(tenant: ResolvedTenant, claims: Claims, app: Application) {
+    return { sub: claims.sub, role: programOf(tenant, app.programId).applicant };
+  }
+
+  /** One change of the application's documents, with its history event. */
+  private async change(
+    ctx: ReturnType<typeof contextOf>,
+    record: Awaited<ReturnType<typeof loadApplication>>,
+    actor: { sub: string; role: string },
+    changed: ApplicationDocument[],
+    reason: { zh: string; en: string },
+  ) {
+    const app = record.application;
+    const now = this.services.clock.now();
+    const ids = new Set(changed.map((d) => d.documentId));
+    const documents = [...record.documents.filter((d) => !ids.has(d.documentId)), ...changed];
+    const { application: next, event } = recordChange({
+      previous: app,
+      actor,
+      at: now,
+      reason: `${reason.zh} / ${reason.en}`,
+      documents,
+      next: { ...app, version: app.version + 1, updatedAt: now.toISOString() },
+    });
+    await this.services.apps.update(ctx, app, next, event, { documents: changed });
   }
 }

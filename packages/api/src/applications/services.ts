@@ -2,7 +2,17 @@
  * What the application commands share: the repositories, the clock, id generation,
  * and the steps every command starts with (loading, the ban check).
  */
-import { BannedError, type Clock, formatShanghai, type ResolvedTenant } from '@sme/core';
+import {
+  type Application,
+  acceptsApplications,
+  BannedError,
+  type Clock,
+  formatShanghai,
+  type Program,
+  type ResolvedTenant,
+  VersionConflictError,
+  WindowClosedError,
+} from '@sme/core';
 import {
   type ApplicationRecord,
   ApplicationRepository,
@@ -14,6 +24,7 @@ import {
   PanelRepository,
   TaskRepository,
   type TenantTable,
+  TransactionRefusedError,
 } from '@sme/store';
 import { contextOf, type TaskReleaser } from '@sme/workflow';
 import { NotFoundError } from '../problem/errors.js';
@@ -80,4 +91,37 @@ export async function assertNotBanned(
 ) {
   const ban = await services.bans.inForce(contextOf(tenant), usccs, now);
   if (ban) throw new BannedError(formatShanghai(new Date(ban.until)), ban.reason);
+}
+
+/**
+ * A draft changes only while its call is open; an application returned for correction
+ * is corrected after the deadline (the reviewer asked for it).
+ */
+export function assertDraftWindow(program: Program, app: Pick<Application, 'status'>, now: Date) {
+  if (app.status === 'draft' && !acceptsApplications(program.window, now))
+    throw new WindowClosedError(program, now);
+}
+
+/** Concurrent writers of one application retry this many times before giving up. */
+const ATTEMPTS = 5;
+
+const pause = (attempt: number) =>
+  new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
+
+/**
+ * Runs a read-decide-write step again when its transaction was refused because the
+ * application changed meanwhile (a browser completing several uploads at once); each
+ * round re-reads, so every check is made against the state actually written. Gives up
+ * with `version_conflict`.
+ */
+export async function retryOnConflict<T>(step: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await step();
+    } catch (error) {
+      if (!(error instanceof TransactionRefusedError)) throw error;
+      if (attempt + 1 >= ATTEMPTS) throw new VersionConflictError();
+      await pause(attempt);
+    }
+  }
 }

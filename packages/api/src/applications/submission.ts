@@ -1,32 +1,42 @@
 /**
  * Submitting an application: idempotent per `Idempotency-Key`, the window checked
  * first on the injected clock, then completeness. The submission, its history event,
- * the counters, the idempotency record and the hand-off to review are one transaction,
- * so a crash between them cannot lose the hand-off or record a submission twice.
+ * the counters, the organization's claims, the idempotency record and the hand-off to
+ * review are one transaction, so a crash between them cannot lose the hand-off or
+ * record a submission twice.
  */
 import { createHash } from 'node:crypto';
 import {
-  acceptsApplications,
+  type Application,
+  type ApplicationStatus,
   assertTransition,
   checkSubmission,
+  EntryRuleError,
   formatShanghai,
   IncompleteError,
   type ResolvedTenant,
   recordChange,
   VersionConflictError,
-  WindowClosedError,
 } from '@sme/core';
 import { TransactionRefusedError } from '@sme/store';
 import { sendRelease } from '@sme/workflow';
 import { assertOwner } from '../auth/access.js';
 import type { Claims } from '../auth/claims.js';
 import { programOf } from '../catalogue/tenant-registry.js';
-import { assertNotBanned, contextOf, loadApplication, type Services } from './services.js';
+import { duplicateViolation } from './application-commands.js';
+import { claimsFor } from './entity-claims.js';
+import {
+  assertDraftWindow,
+  assertNotBanned,
+  contextOf,
+  loadApplication,
+  type Services,
+} from './services.js';
 
 export interface SubmitResult {
   id: string;
-  status: 'submitted';
-  submittedAt: string;
+  status: ApplicationStatus;
+  submittedAt?: string;
 }
 
 /** How long a replayed key answers with the stored result. */
@@ -41,6 +51,13 @@ function idempotencyKey(appId: string, claims: Claims, key: string): string {
 
 const pause = (attempt: number) =>
   new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
+
+/** What a submit answers about an application as it stands. */
+const currentState = (app: Application): SubmitResult => ({
+  id: app.id,
+  status: app.status,
+  ...(app.submittedAt && { submittedAt: formatShanghai(new Date(app.submittedAt)) }),
+});
 
 export class Submission {
   constructor(private readonly services: Services) {}
@@ -60,15 +77,18 @@ export class Submission {
       const app = record.application;
       assertOwner(claims, tenant, app);
       if (idem) {
-        const stored = (await apps.idempotentResponse(ctx, idem)) as SubmitResult | undefined;
-        if (stored) return stored;
+        const stored = await apps.idempotentResponse(ctx, idem);
+        // A replay answers what the first call did, unless the application moved on since:
+        // then it answers how it stands now, never a stale body. A read older than the
+        // stored answer (its twin wrote meanwhile) is simply read again.
+        if (stored && stored.version === app.version) return stored.response as SubmitResult;
+        if (stored && app.version > stored.version) return currentState(app);
+        if (stored) continue;
       }
 
       const program = programOf(tenant, app.programId);
       const now = clock.now();
-      // A returned application is corrected after the deadline; only a draft needs the window.
-      if (app.status === 'draft' && !acceptsApplications(program.window, now))
-        throw new WindowClosedError(program.id);
+      assertDraftWindow(program, app, now);
       assertTransition(app.status, 'submitted');
       await assertNotBanned(this.services, tenant, [app.org.uscc, app.entityUscc], now);
 
@@ -104,22 +124,23 @@ export class Submission {
           }),
         },
       });
-      const result: SubmitResult = {
-        id: app.id,
-        status: 'submitted',
-        submittedAt: formatShanghai(now),
-      };
+      const result: SubmitResult = currentState(next);
+      // The first submission takes the organization's claims; a resubmission holds them.
+      const claimed = app.status === 'draft' ? claimsFor(program, app) : [];
       try {
         await apps.update(ctx, app, next, event, {
+          claims: claimed,
           ...(resubmission
             ? {
-                closeTask: {
-                  ...resubmission,
-                  state: 'done' as const,
-                  outcome: 'pass',
-                  decidedBy: claims.sub,
-                  decidedAt: at,
-                },
+                updateTasks: [
+                  {
+                    ...resubmission,
+                    state: 'done' as const,
+                    outcome: 'pass',
+                    decidedBy: claims.sub,
+                    decidedAt: at,
+                  },
+                ],
               }
             : { handoff: true }),
           flags: check.flags,
@@ -131,7 +152,7 @@ export class Submission {
             },
           }),
         });
-        if (resubmission) {
+        if (resubmission?.token) {
           await sendRelease(this.services, ctx, {
             applicationId: app.id,
             taskId: resubmission.taskId,
@@ -143,6 +164,12 @@ export class Submission {
         return result;
       } catch (error) {
         if (!(error instanceof TransactionRefusedError)) throw error;
+        // Another application of the organization holds the claim: a duplicate.
+        if (claimed.length > 0) {
+          const holders = await apps.claimHolders(ctx, app.org.uscc, claimed);
+          if (holders.some((holder) => holder !== app.id))
+            throw new EntryRuleError([duplicateViolation(program)]);
+        }
         // Another request changed the application meanwhile: if it was this key's twin,
         // the next round answers with its stored result; otherwise the state decides.
         if (attempt + 1 >= ATTEMPTS) throw new VersionConflictError(app.version);

@@ -53,13 +53,18 @@ export function staffCovers(claims: Claims, tenant: ResolvedTenant, app: Applica
   return false;
 }
 
-/** Owner or staff in scope may read; anyone else gets 403. */
-export function assertCanRead(claims: Claims, tenant: ResolvedTenant, app: Application): void {
+/** Whether the caller owns the application or is staff whose scope covers it. */
+export function canRead(claims: Claims, tenant: ResolvedTenant, app: Application): boolean {
   const owner =
     hasRole(claims, 'provider', 'enterprise') &&
     claims.org === app.org.uscc &&
     claims.tenant === tenant.id;
-  if (!owner && !staffCovers(claims, tenant, app)) throw forbidden();
+  return owner || staffCovers(claims, tenant, app);
+}
+
+/** Owner or staff in scope may read; anyone else gets 403. */
+export function assertCanRead(claims: Claims, tenant: ResolvedTenant, app: Application): void {
+  if (!canRead(claims, tenant, app)) throw forbidden();
 }
 
 /** The organization's owner acting in its own tenant. */

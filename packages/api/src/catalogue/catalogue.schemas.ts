@@ -65,6 +65,7 @@ export const ProgramDetailSchema = z
         required: z.boolean(),
         contentTypes: z.array(z.string()),
         maxBytes: z.number(),
+        maxFiles: z.number(),
         label: LocalizedText,
       }),
     ),

@@ -2,11 +2,12 @@
  * Registering an organization in a city: the province-wide profile (name, parent
  * entity) and the city registration (district) in one transaction.
  */
-import { InvalidUsccError, isValidUscc, type ResolvedTenant } from '@sme/core';
+import { formatShanghai, InvalidUsccError, isValidUscc, type ResolvedTenant } from '@sme/core';
+import type { BranchDeclaration } from '@sme/store';
 import { contextOf, type Services } from '../applications/services.js';
 import { assertActsIn } from '../auth/access.js';
 import type { Claims } from '../auth/claims.js';
-import { InvalidRequestError } from '../problem/errors.js';
+import { InvalidRequestError, NotFoundError } from '../problem/errors.js';
 
 export interface OrganizationInput {
   name: string;
@@ -44,9 +45,10 @@ export class OrganizationCommands {
       );
     }
     const ctx = contextOf(tenant);
-    const parent = input.parentUscc
-      ? await this.services.orgs.profile(ctx, input.parentUscc)
-      : undefined;
+    const [parent, previous] = await Promise.all([
+      input.parentUscc ? this.services.orgs.profile(ctx, input.parentUscc) : undefined,
+      this.services.orgs.profile(ctx, uscc),
+    ]);
     const entityUscc = input.parentUscc ? (parent?.entityUscc ?? input.parentUscc) : uscc;
     if (entityUscc === uscc && input.parentUscc) {
       throw new InvalidRequestError(
@@ -69,6 +71,7 @@ export class OrganizationCommands {
       },
       { uscc, name, region: input.region, updatedAt: at, updatedBy: claims.sub },
       { actor: claims.sub, role: 'provider', at },
+      previous?.parentUscc,
     );
     return {
       uscc,
@@ -78,4 +81,54 @@ export class OrganizationCommands {
       entityUscc,
     };
   }
+
+  /** Organizations that declare the caller's organization their parent. */
+  async branches(tenant: ResolvedTenant, claims: Claims, uscc: string) {
+    assertActsIn(claims, tenant, uscc);
+    return (await this.services.orgs.branches(contextOf(tenant), uscc)).map(branchView);
+  }
+
+  /**
+   * The parent confirms or denies, in its own account, that an organization is its
+   * branch or subsidiary. Only the parent answers for itself.
+   */
+  async answerBranch(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    uscc: string,
+    branchUscc: string,
+    relation: 'confirmed' | 'denied',
+  ) {
+    assertActsIn(claims, tenant, uscc);
+    const ctx = contextOf(tenant);
+    const declaration = isValidUscc(branchUscc)
+      ? await this.services.orgs.branch(ctx, uscc, branchUscc)
+      : undefined;
+    if (!declaration)
+      throw new NotFoundError('branch_not_found', {
+        zh: `声明本单位为上级单位的组织 ${branchUscc}`,
+        en: `An organization ${branchUscc} declaring this one its parent`,
+      });
+    const at = this.services.clock.now().toISOString();
+    const answered: BranchDeclaration = {
+      ...declaration,
+      state: relation,
+      answeredBy: claims.sub,
+      answeredAt: at,
+    };
+    await this.services.orgs.answerBranch(ctx, answered, {
+      actor: claims.sub,
+      role: 'provider',
+      at,
+    });
+    return branchView(answered);
+  }
 }
+
+const branchView = (d: BranchDeclaration) => ({
+  uscc: d.uscc,
+  name: d.name,
+  state: d.state,
+  declaredAt: formatShanghai(new Date(d.declaredAt)),
+  ...(d.answeredAt && { answeredAt: formatShanghai(new Date(d.answeredAt)) }),
+});

@@ -48,6 +48,13 @@ const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
   banned: 403,
   application_not_found: 404,
   document_not_found: 404,
+  branch_not_found: 404,
+  document_not_verified: 409,
+  document_replaced: 409,
+  panel_fixed: 409,
+  panel_changed: 409,
+  too_many_objections: 409,
+  not_in_notice: 422,
   not_ready: 503,
   internal: 500,
 };

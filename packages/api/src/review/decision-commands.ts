@@ -4,11 +4,12 @@
  * transaction, then releases the workflow's token.
  */
 import { formatShanghai, type ResolvedTenant, StaleStageError } from '@sme/core';
-import { type Outcome, outcomesOf, settleStage } from '@sme/workflow';
+import { type Outcome, outcomesOf, settleStage, stageActor } from '@sme/workflow';
 import { contextOf, loadApplication, type Services } from '../applications/services.js';
 import type { Claims } from '../auth/claims.js';
 import { programOf } from '../catalogue/tenant-registry.js';
 import { ForbiddenError, InvalidRequestError } from '../problem/errors.js';
+import { openScoringTasks } from './panel-stage.js';
 
 export interface DecisionInput {
   stage: string;
@@ -52,6 +53,8 @@ export class ReviewCommands {
         stage: task.stage,
         kind: task.kind,
         ...(task.ready && { ready: true }),
+        ...(task.noticeId && { noticeId: task.noticeId }),
+        ...(task.objectionId && { objectionId: task.objectionId }),
         ...(task.dueAt && {
           dueAt: formatShanghai(new Date(task.dueAt)),
           overdue: Date.parse(task.dueAt) <= now.getTime(),
@@ -71,6 +74,17 @@ export class ReviewCommands {
         'stage',
       );
     }
+    // Who may decide comes first: a stranger learns nothing of where the application is.
+    const actor = stageActor(tenant, stage, app);
+    const inScope =
+      claims.tenant === tenant.id &&
+      claims.roles.some((role) => role === actor.role) &&
+      (!actor.region || claims.region === actor.region);
+    if (!inScope)
+      throw new ForbiddenError({
+        zh: '不属于您的审核范围',
+        en: 'This review is not in your scope',
+      });
     const task =
       app.status === 'in_review' && app.stage === stage.id
         ? await this.services.tasks.openAt(ctx, app.id, stage.id)
@@ -79,15 +93,6 @@ export class ReviewCommands {
     // every expert has answered.
     const decidable = task?.kind === 'manual' || (task?.kind === 'panel' && task.ready === true);
     if (!task || !decidable) throw new StaleStageError(stage.id, app.stage);
-    const inScope =
-      claims.tenant === tenant.id &&
-      claims.roles.some((role) => role === task.role) &&
-      (!task.region || claims.region === task.region);
-    if (!inScope)
-      throw new ForbiddenError({
-        zh: '不属于您的审核范围',
-        en: 'This review is not in your scope',
-      });
     if (!outcomesOf(stage).includes(input.outcome)) {
       throw new InvalidRequestError(
         'outcome_not_allowed',
@@ -95,12 +100,22 @@ export class ReviewCommands {
         'outcome',
       );
     }
-
-    const next = await settleStage(this.services, contextOf(tenant), app, task, {
+    const at = this.services.clock.now().toISOString();
+    const next = await settleStage(this.services, ctx, app, task, {
       outcome: input.outcome,
       reason: input.comment,
       actor: { sub: claims.sub, role: task.role },
+      extras: {
+        updateTasks:
+          task.kind === 'panel'
+            ? await openScoringTasks(this.services, tenant, app.id, stage.id, {
+                by: claims.sub,
+                at,
+              })
+            : [],
+      },
     });
+    if (!next) throw new StaleStageError(stage.id, app.stage);
     return { status: next.status, ...(next.stage && { stage: next.stage }) };
   }
 }

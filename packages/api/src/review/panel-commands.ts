@@ -1,65 +1,46 @@
 /**
- * Expert panels (API.md "Review"): the convenor assigns experts, each scores the rubric
- * or declares a conflict; a score locks when submitted. When every assigned expert has
- * answered, a pass-mark panel decides by itself; a ranking panel becomes ready for its
- * convenor's decision, with the ranking against the quotas to decide by.
+ * Expert panels (API.md "Review"): the convenor assigns or draws experts, each scores
+ * the rubric or declares a conflict; a score locks when submitted. When every assigned
+ * expert has answered, a pass-mark panel decides by itself; a ranking panel becomes
+ * ready for its convenor's decision.
+ *
+ * A conflict, whether the expert pool records it or the expert declared it at any panel
+ * of the application, excludes the expert from every assignment of that application.
+ * The panel is fixed once the first score is in: a change after that needs a reason,
+ * which the application's history records.
  */
 import { randomBytes } from 'node:crypto';
 import {
+  type Application,
   DomainError,
   drawPanel,
   eligibleExperts,
   type ResolvedTenant,
-  type Stage,
-  StaleStageError,
+  recordChange,
   seedHashOf,
 } from '@sme/core';
-import { type ReviewTask, TransactionRefusedError } from '@sme/store';
-import { settleStage } from '@sme/workflow';
+import { type PanelAssignment, type ReviewTask, TransactionRefusedError } from '@sme/store';
 import { contextOf, loadApplication, type Services } from '../applications/services.js';
 import type { Claims } from '../auth/claims.js';
-import { programOf } from '../catalogue/tenant-registry.js';
 import { ForbiddenError, InvalidRequestError } from '../problem/errors.js';
+import { PanelScoring, type ScoreInput } from './panel-scoring.js';
+import { type PanelStage, panelStageOf, scoringTaskId, waitingPanelTask } from './panel-stage.js';
 
-type PanelStage = Extract<Stage, { kind: 'panel' }>;
-
-export class ScoreLockedError extends DomainError {
-  override readonly name = 'ScoreLockedError';
-  constructor() {
-    super('score_locked', {
-      zh: '评分已提交，不可修改',
-      en: 'A submitted score cannot be changed',
-    });
-  }
+export class PanelError extends DomainError {
+  override readonly name = 'PanelError';
 }
 
-export interface ScoreInput {
-  stage: string;
-  scores?: Record<string, number> | undefined;
-  comment?: string | undefined;
-  conflict?: boolean | undefined;
-}
+const panelChanged = () =>
+  new PanelError('panel_changed', {
+    zh: '专家组已被他人调整或已有专家评分，请刷新后重试',
+    en: 'The panel changed meanwhile; reload and try again',
+  });
 
 export class PanelCommands {
-  constructor(private readonly services: Services) {}
+  private readonly scoring: PanelScoring;
 
-  /** The application at a panel stage with its open panel task, or 409 stale_stage. */
-  private async atPanel(tenant: ResolvedTenant, appId: string, stageId: string) {
-    const app = (await loadApplication(this.services, tenant, appId)).application;
-    const stage = programOf(tenant, app.programId).stages.find((s) => s.id === stageId);
-    if (stage?.kind !== 'panel') {
-      throw new InvalidRequestError(
-        'not_a_panel',
-        { zh: `${stageId} 不是专家评审环节`, en: `${stageId} is not a panel stage` },
-        'stage',
-      );
-    }
-    const task =
-      app.status === 'in_review' && app.stage === stage.id
-        ? await this.services.tasks.openAt(contextOf(tenant), app.id, stage.id)
-        : undefined;
-    if (task?.kind !== 'panel') throw new StaleStageError(stage.id, app.stage);
-    return { app, stage, task };
+  constructor(private readonly services: Services) {
+    this.scoring = new PanelScoring(services);
   }
 
   private assertConvenor(claims: Claims, tenant: ResolvedTenant, stage: PanelStage) {
@@ -72,23 +53,48 @@ export class PanelCommands {
     }
   }
 
+  /** Experts the pool records a conflict for, or who declared one at any panel of it. */
+  private async conflicted(tenant: ResolvedTenant, app: Application): Promise<Set<string>> {
+    const ctx = contextOf(tenant);
+    const [pool, declared] = await Promise.all([
+      this.services.experts.pool(ctx),
+      this.services.panels.declaredConflicts(ctx, app.id),
+    ]);
+    return new Set([
+      ...pool
+        .filter((e) => e.conflicts.includes(app.org.uscc) || e.conflicts.includes(app.entityUscc))
+        .map((e) => e.expertId),
+      ...declared,
+    ]);
+  }
+
   async assign(
     tenant: ResolvedTenant,
     claims: Claims,
     appId: string,
-    input: { stage: string; expertIds: string[] },
+    input: { stage: string; expertIds: string[]; reason?: string | undefined },
     draw?: { seedHash: string; seed: string },
   ) {
-    const { app, stage, task } = await this.atPanel(tenant, appId, input.stage);
+    const app = (await loadApplication(this.services, tenant, appId)).application;
+    const stage = panelStageOf(tenant, app, input.stage);
     this.assertConvenor(claims, tenant, stage);
+    const task = await waitingPanelTask(this.services, tenant, app, stage);
     const ctx = contextOf(tenant);
     const existing = await this.services.panels.assignment(ctx, app.id, stage.id);
-    const expertIds = [
-      ...new Set([
-        ...(existing?.expertIds ?? []),
-        ...input.expertIds.map((e) => e.trim()).filter(Boolean),
-      ]),
-    ];
+    const requested = [...new Set(input.expertIds.map((e) => e.trim()).filter(Boolean))];
+    const conflicted = await this.conflicted(tenant, app);
+    const refused = requested.filter((e) => conflicted.has(e));
+    if (refused.length > 0) {
+      throw new InvalidRequestError(
+        'expert_conflict',
+        {
+          zh: `以下专家与申报单位存在利益冲突，须回避：${refused.join('、')}`,
+          en: `These experts have a conflict with the applicant and may not sit: ${refused.join(', ')}`,
+        },
+        'expertIds',
+      );
+    }
+    const expertIds = [...new Set([...(existing?.expertIds ?? []), ...requested])];
     if (expertIds.length < stage.minExperts) {
       throw new InvalidRequestError(
         'too_few_experts',
@@ -99,30 +105,91 @@ export class PanelCommands {
         'expertIds',
       );
     }
-    const at = this.services.clock.now().toISOString();
     const added = expertIds.filter((id) => !existing?.expertIds.includes(id));
+    if (added.length === 0) return { stage: stage.id, expertIds };
+    const fixed = (existing?.scored ?? 0) > 0;
+    const reason = input.reason?.trim();
+    if (fixed && !reason) {
+      throw new PanelError('panel_fixed', {
+        zh: '已有专家提交评分，专家组已固定；如确需调整，请说明理由',
+        en: 'Scoring has begun and the panel is fixed; a change needs a reason',
+      });
+    }
+    const at = this.services.clock.now().toISOString();
+    const assignment: PanelAssignment = {
+      applicationId: app.id,
+      stage: stage.id,
+      expertIds,
+      assignedBy: claims.sub,
+      at,
+      ...(draw && { draw }),
+      version: (existing?.version ?? 0) + 1,
+      scored: existing?.scored ?? 0,
+      changes: [
+        ...(existing?.changes ?? []),
+        ...(fixed && reason ? [{ by: claims.sub, at, reason, added }] : []),
+      ],
+    };
     const scoring: ReviewTask[] = added.map((expertId) => ({
-      ...task,
-      taskId: `${stage.id}-score-${expertId}`,
+      taskId: scoringTaskId(stage.id, expertId),
+      tenant: tenant.id,
+      programId: app.programId,
+      applicationId: app.id,
+      stage: stage.id,
       kind: 'score',
       role: 'expert',
       expertId,
+      ...(task.dueAt && { dueAt: task.dueAt }),
       state: 'open',
       createdAt: at,
     }));
-    await this.services.panels.assign(
-      ctx,
-      {
-        applicationId: app.id,
-        stage: stage.id,
-        expertIds,
-        assignedBy: claims.sub,
-        at,
-        ...(draw && { draw }),
-      },
-      scoring,
-    );
+    try {
+      if (fixed && reason)
+        await this.changeFixedPanel(ctx, claims, app, task, {
+          assignment,
+          existing,
+          scoring,
+          reason,
+        });
+      else await this.services.panels.assign(ctx, assignment, existing?.version, scoring);
+    } catch (error) {
+      if (error instanceof TransactionRefusedError) throw panelChanged();
+      throw error;
+    }
     return { stage: stage.id, expertIds };
+  }
+
+  /** A change after scoring began: recorded in the application's history with its reason. */
+  private async changeFixedPanel(
+    ctx: ReturnType<typeof contextOf>,
+    claims: Claims,
+    app: Application,
+    task: ReviewTask,
+    change: {
+      assignment: PanelAssignment;
+      existing: PanelAssignment | undefined;
+      scoring: ReviewTask[];
+      reason: string;
+    },
+  ) {
+    const { assignment, existing, scoring, reason } = change;
+    const now = this.services.clock.now();
+    const added = scoring.map((t) => t.expertId).join('、');
+    const { application: next, event } = recordChange({
+      previous: app,
+      actor: { sub: claims.sub, role: task.role },
+      at: now,
+      stage: assignment.stage,
+      reason: `调整专家组：增加 ${added}；理由：${reason} / panel changed`,
+      next: { ...app, version: app.version + 1, updatedAt: now.toISOString() },
+    });
+    const { ready: _ready, ...waiting } = task;
+    await this.services.apps.update(ctx, app, next, event, {
+      ops: [this.services.panels.assignmentOp(ctx, assignment, existing?.version)],
+      openTasks: scoring,
+      // New experts must answer before the panel is ready again.
+      updateTasks: [waiting],
+    });
   }
 
   /**
@@ -134,10 +201,12 @@ export class PanelCommands {
     tenant: ResolvedTenant,
     claims: Claims,
     appId: string,
-    input: { stage: string; count?: number | undefined },
+    input: { stage: string; count?: number | undefined; reason?: string | undefined },
   ) {
-    const { app, stage } = await this.atPanel(tenant, appId, input.stage);
+    const app = (await loadApplication(this.services, tenant, appId)).application;
+    const stage = panelStageOf(tenant, app, input.stage);
     this.assertConvenor(claims, tenant, stage);
+    await waitingPanelTask(this.services, tenant, app, stage);
     const ctx = contextOf(tenant);
     const seed = randomBytes(32).toString('hex');
     const seedHash = seedHashOf(seed);
@@ -148,16 +217,11 @@ export class PanelCommands {
       by: claims.sub,
       at: this.services.clock.now().toISOString(),
     });
-    const declared = (await this.services.panels.scores(ctx, app.id, stage.id))
-      .filter((s) => s.conflict)
-      .map((s) => s.expertId);
     const pool = await this.services.experts.pool(ctx);
-    const conflicted = pool
-      .filter((e) => e.conflicts.includes(app.org.uscc) || e.conflicts.includes(app.entityUscc))
-      .map((e) => e.expertId);
+    const conflicted = await this.conflicted(tenant, app);
     const eligible = eligibleExperts(
       pool.map((e) => e.expertId),
-      [...conflicted, ...declared],
+      [...conflicted],
     );
     const expertIds = drawPanel({
       seed,
@@ -169,118 +233,13 @@ export class PanelCommands {
       tenant,
       claims,
       appId,
-      { stage: stage.id, expertIds },
+      { stage: stage.id, expertIds, reason: input.reason },
       { seedHash, seed },
     );
     return { ...assigned, drawn: expertIds, seedHash, seed, eligible };
   }
 
-  async score(tenant: ResolvedTenant, claims: Claims, appId: string, input: ScoreInput) {
-    const { app, stage, task } = await this.atPanel(tenant, appId, input.stage);
-    const expertId = claims.expertId;
-    const ctx = contextOf(tenant);
-    const assignment = await this.services.panels.assignment(ctx, app.id, stage.id);
-    if (
-      claims.tenant !== tenant.id ||
-      !claims.roles.includes('expert') ||
-      !expertId ||
-      !assignment?.expertIds.includes(expertId)
-    ) {
-      throw new ForbiddenError({ zh: '您未被指派评审该申报', en: 'You are not on this panel' });
-    }
-    const conflict = input.conflict === true;
-    const scores = conflict ? {} : this.checkedScores(stage, input.scores ?? {});
-    const at = this.services.clock.now().toISOString();
-    const total = Object.values(scores).reduce((sum, n) => sum + n, 0);
-    const expertTask: ReviewTask = {
-      ...task,
-      taskId: `${stage.id}-score-${expertId}`,
-      kind: 'score',
-      role: 'expert',
-      expertId,
-    };
-    try {
-      await this.services.panels.score(
-        ctx,
-        {
-          applicationId: app.id,
-          stage: stage.id,
-          expertId,
-          scores,
-          total,
-          conflict,
-          ...(input.comment && { comment: input.comment }),
-          at,
-        },
-        expertTask,
-      );
-    } catch (error) {
-      if (error instanceof TransactionRefusedError) throw new ScoreLockedError();
-      throw error;
-    }
-    await this.decideIfComplete(tenant, app.id, stage);
-    return { stage: stage.id, expertId, total, conflict };
-  }
-
-  private checkedScores(stage: PanelStage, scores: Record<string, number>) {
-    for (const criterion of stage.criteria) {
-      const value = scores[criterion.id];
-      if (
-        typeof value !== 'number' ||
-        !Number.isFinite(value) ||
-        value < 0 ||
-        value > criterion.max
-      ) {
-        throw new InvalidRequestError(
-          'invalid_score',
-          {
-            zh: `「${criterion.name.zh}」应为 0 至 ${criterion.max} 分`,
-            en: `${criterion.name.en} must be 0 to ${criterion.max}`,
-          },
-          `scores.${criterion.id}`,
-        );
-      }
-    }
-    const unknown = Object.keys(scores).filter((id) => !stage.criteria.some((c) => c.id === id));
-    if (unknown.length > 0) {
-      throw new InvalidRequestError(
-        'invalid_score',
-        {
-          zh: `没有这些评分项：${unknown.join('、')}`,
-          en: `Unknown criteria: ${unknown.join(', ')}`,
-        },
-        'scores',
-      );
-    }
-    return scores;
-  }
-
-  /** Once every assigned expert answered and enough scored, the panel decides or is ready. */
-  private async decideIfComplete(tenant: ResolvedTenant, appId: string, stage: PanelStage) {
-    const ctx = contextOf(tenant);
-    const [assignment, scores] = await Promise.all([
-      this.services.panels.assignment(ctx, appId, stage.id),
-      this.services.panels.scores(ctx, appId, stage.id),
-    ]);
-    const answered = new Set(scores.map((s) => s.expertId));
-    const counted = scores.filter((s) => !s.conflict);
-    if (
-      !assignment ||
-      assignment.expertIds.some((id) => !answered.has(id)) ||
-      counted.length < stage.minExperts
-    )
-      return;
-    const { app, task } = await this.atPanel(tenant, appId, stage.id);
-    const average = counted.reduce((sum, s) => sum + s.total, 0) / counted.length;
-    if (stage.decision.kind === 'pass-mark') {
-      const pass = average >= stage.decision.passMark;
-      await settleStage(this.services, contextOf(tenant), app, task, {
-        outcome: pass ? 'pass' : 'reject',
-        reason: `专家评审平均 ${average.toFixed(1)} 分，${pass ? '达到' : '未达'}合格线 ${stage.decision.passMark} 分`,
-        actor: { sub: 'panel', role: 'system' },
-      });
-      return;
-    }
-    await this.services.tasks.open(ctx, { ...task, ready: true });
+  score(tenant: ResolvedTenant, claims: Claims, appId: string, input: ScoreInput) {
+    return this.scoring.score(tenant, claims, appId, input);
   }
 }

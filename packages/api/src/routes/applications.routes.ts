@@ -102,6 +102,37 @@ const history = createRoute({
   responses: { 200: json(HistorySchema, 'The history'), ...errors },
 });
 
+const audit = createRoute({
+  method: 'get',
+  path: '/api/tenants/{t}/applications/{id}/audit',
+  tags,
+  summary:
+    'Recompute the history chain and check the stored application against its latest event (staff in scope)',
+  request: { params: AppParams },
+  responses: {
+    200: json(
+      z.object({
+        ok: z.boolean(),
+        events: z.number().int(),
+        head: z.string().optional(),
+        seq: z.number().int().optional().openapi({ description: 'The event where it breaks' }),
+        reason: z
+          .enum([
+            'hash_mismatch',
+            'prev_hash_mismatch',
+            'sequence_gap',
+            'head_mismatch',
+            'content_mismatch',
+          ])
+          .optional(),
+        detail: z.string().optional(),
+      }),
+      'The audit',
+    ),
+    ...errors,
+  },
+});
+
 export function applicationRoutes(
   registry: TenantRegistry,
   commands: ApplicationCommands,
@@ -122,9 +153,12 @@ export function applicationRoutes(
     .openapi(get, async (c) => {
       const { t, id } = c.req.valid('param');
       const { tenant, claims } = scoped(c, registry, t);
-      const record = await queries.get(tenant, claims, id);
+      const { record, entityConflicts } = await queries.view(tenant, claims, id);
       c.header('ETag', etag(record.application.version));
-      return c.json(applicationView(record), 200);
+      return c.json(
+        { ...applicationView(record), ...(entityConflicts && { entityConflicts }) },
+        200,
+      );
     })
     .openapi(patch, async (c) => {
       const { t, id } = c.req.valid('param');
@@ -149,6 +183,11 @@ export function applicationRoutes(
       const { tenant, claims } = scoped(c, registry, t);
       const key = c.req.header('idempotency-key')?.slice(0, 255);
       return c.json(await submission.submit(tenant, claims, id, key), 200);
+    })
+    .openapi(audit, async (c) => {
+      const { t, id } = c.req.valid('param');
+      const { tenant, claims } = scoped(c, registry, t);
+      return c.json(await queries.audit(tenant, claims, id), 200);
     })
     .openapi(history, async (c) => {
       const { t, id } = c.req.valid('param');

@@ -10,6 +10,7 @@ import {
   UploadSchema,
 } from '../applications/application.schemas.js';
 import type { DocumentCommands } from '../applications/document-commands.js';
+import type { DocumentReads } from '../applications/document-reads.js';
 import type { TenantRegistry } from '../catalogue/tenant-registry.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
@@ -20,7 +21,7 @@ const errors = {
   401: problemResponse('Not signed in'),
   403: problemResponse('Not the owner'),
   404: problemResponse('Unknown application or document'),
-  409: problemResponse('The application cannot be edited now'),
+  409: problemResponse('The application cannot be edited now, or its call has closed'),
   422: problemResponse('Wrong kind, type or size; or the upload does not match'),
 };
 
@@ -45,7 +46,33 @@ const complete = createRoute({
   responses: { 200: json(z.object({ status: z.literal('verified') }), 'Verified'), ...errors },
 });
 
-export function documentRoutes(registry: TenantRegistry, documents: DocumentCommands) {
+const open = createRoute({
+  method: 'get',
+  path: '/api/tenants/{t}/applications/{id}/documents/{documentId}',
+  tags,
+  summary:
+    'Open a verified document: a presigned read of at most 5 minutes (owner, staff in scope, an assigned expert); each read is recorded',
+  request: { params: DocumentParams },
+  responses: {
+    200: json(
+      z.object({
+        url: z.string(),
+        expiresAt: z.string().openapi({ example: '2024-02-05T10:05:00+08:00' }),
+      }),
+      'Open the URL before it expires',
+    ),
+    401: errors[401],
+    403: problemResponse('Not the owner, staff in scope, or an assigned expert'),
+    404: errors[404],
+    409: problemResponse('The document is not verified yet (document_not_verified)'),
+  },
+});
+
+export function documentRoutes(
+  registry: TenantRegistry,
+  documents: DocumentCommands,
+  reads: DocumentReads,
+) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(requestUpload, async (c) => {
       const { t, id } = c.req.valid('param');
@@ -56,5 +83,10 @@ export function documentRoutes(registry: TenantRegistry, documents: DocumentComm
       const { t, id, documentId } = c.req.valid('param');
       const { tenant, claims } = scoped(c, registry, t);
       return c.json(await documents.complete(tenant, claims, id, documentId), 200);
+    })
+    .openapi(open, async (c) => {
+      const { t, id, documentId } = c.req.valid('param');
+      const { tenant, claims } = scoped(c, registry, t);
+      return c.json(await reads.open(tenant, claims, id, documentId), 200);
     });
 }

@@ -1,7 +1,7 @@
 /**
  * Organizations: a provider registers itself in a city (API.md).
  */
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   OrganizationBody,
   OrganizationSchema,
@@ -27,10 +27,67 @@ const register = createRoute({
   },
 });
 
+const Branch = z
+  .object({
+    uscc: z.string(),
+    name: z.string(),
+    state: z.enum(['declared', 'confirmed', 'denied']),
+    declaredAt: z.string(),
+    answeredAt: z.string().optional(),
+  })
+  .openapi('BranchDeclaration');
+
+const branches = createRoute({
+  method: 'get',
+  path: '/api/tenants/{t}/orgs/{uscc}/branches',
+  tags: ['Organizations'],
+  summary: 'Organizations that declare this one their parent (the organization itself)',
+  request: { params: OrgParams },
+  responses: {
+    200: json(z.object({ items: z.array(Branch) }), 'The declarations'),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Not acting for this organization'),
+  },
+});
+
+const answer = createRoute({
+  method: 'put',
+  path: '/api/tenants/{t}/orgs/{uscc}/branches/{branchUscc}',
+  tags: ['Organizations'],
+  summary: 'Confirm or deny that an organization declaring this one its parent is its branch',
+  request: {
+    params: OrgParams.extend({
+      branchUscc: z.string().openapi({ param: { name: 'branchUscc', in: 'path' } }),
+    }),
+    body: jsonBody(z.object({ relation: z.enum(['confirmed', 'denied']) })),
+  },
+  responses: {
+    200: json(Branch, 'Answered'),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Not acting for the parent'),
+    404: problemResponse('No such declaration'),
+  },
+});
+
 export function organizationRoutes(registry: TenantRegistry, organizations: OrganizationCommands) {
-  return new OpenAPIHono({ defaultHook: validationHook }).openapi(register, async (c) => {
-    const { t, uscc } = c.req.valid('param');
-    const { tenant, claims } = scoped(c, registry, t);
-    return c.json(await organizations.register(tenant, claims, uscc, c.req.valid('json')), 200);
-  });
+  return new OpenAPIHono({ defaultHook: validationHook })
+    .openapi(register, async (c) => {
+      const { t, uscc } = c.req.valid('param');
+      const { tenant, claims } = scoped(c, registry, t);
+      return c.json(await organizations.register(tenant, claims, uscc, c.req.valid('json')), 200);
+    })
+    .openapi(branches, async (c) => {
+      const { t, uscc } = c.req.valid('param');
+      const { tenant, claims } = scoped(c, registry, t);
+      return c.json({ items: await organizations.branches(tenant, claims, uscc) }, 200);
+    })
+    .openapi(answer, async (c) => {
+      const { t, uscc, branchUscc } = c.req.valid('param');
+      const { tenant, claims } = scoped(c, registry, t);
+      const { relation } = c.req.valid('json');
+      return c.json(
+        await organizations.answerBranch(tenant, claims, uscc, branchUscc, relation),
+        200,
+      );
+    });
 }

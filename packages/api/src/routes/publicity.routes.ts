@@ -4,7 +4,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { formatShanghai, type ResolvedTenant } from '@sme/core';
-import type { Notice } from '@sme/store';
+import type { Notice, Objection } from '@sme/store';
 import type { Publicity } from '@sme/workflow';
 import { SafeId, TenantParam } from '../applications/application.schemas.js';
 import { contextOf, type Services } from '../applications/services.js';
@@ -23,6 +23,8 @@ const Entry = z.object({
   track: z.string().optional(),
   category: z.string().optional(),
   industries: z.array(z.string()),
+  /** The applicant withdrew while the notice ran: the entry no longer stands. */
+  withdrawnAt: z.string().optional(),
 });
 const NoticeSchema = z
   .object({
@@ -40,12 +42,29 @@ const ObjectionParams = NoticeParams.extend({
   objectionId: z.string().openapi({ param: { name: 'objectionId', in: 'path' } }),
 });
 
+const shanghai = (iso: string) => formatShanghai(new Date(iso));
+
 const noticeView = (n: Notice) => ({
   id: n.id,
   programId: n.programId,
-  publishedAt: formatShanghai(new Date(n.publishedAt)),
-  endsAt: formatShanghai(new Date(n.endsAt)),
-  entries: n.entries.map(({ uscc: _uscc, ...entry }) => entry),
+  publishedAt: shanghai(n.publishedAt),
+  endsAt: shanghai(n.endsAt),
+  entries: n.entries.map(({ uscc: _uscc, withdrawnAt, ...entry }) => ({
+    ...entry,
+    ...(withdrawnAt && { withdrawnAt: shanghai(withdrawnAt) }),
+  })),
+});
+
+const objectionView = (o: Objection) => ({
+  objectionId: o.objectionId,
+  applicationId: o.applicationId,
+  reason: o.reason,
+  contact: o.contact,
+  at: shanghai(o.at),
+  state: o.state,
+  ...(o.decidedBy && { decidedBy: o.decidedBy }),
+  ...(o.decidedAt && { decidedAt: shanghai(o.decidedAt) }),
+  ...(o.comment && { comment: o.comment }),
 });
 
 /** The city's staff who run publicity: the publicity stage's role, in the tenant. */
@@ -111,7 +130,39 @@ const object = createRoute({
       'Recorded; the entry is held for the city’s check',
     ),
     404: problemResponse('No such notice'),
-    409: problemResponse('The notice has ended'),
+    409: problemResponse(
+      'The notice has ended or the entry was withdrawn (notice_closed), or the entry already has many open objections',
+    ),
+  },
+});
+
+const listObjections = createRoute({
+  method: 'get',
+  path: '/api/tenants/{t}/notices/{id}/objections',
+  tags,
+  summary: 'Every objection of a notice with its reason, contact and state (the city bureau)',
+  request: { params: NoticeParams },
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(
+          z.object({
+            objectionId: z.string(),
+            applicationId: z.string(),
+            reason: z.string(),
+            contact: z.string(),
+            at: z.string(),
+            state: z.enum(['open', 'upheld', 'dismissed', 'closed']),
+            decidedBy: z.string().optional(),
+            decidedAt: z.string().optional(),
+            comment: z.string().optional(),
+          }),
+        ),
+      }),
+      'The objections, oldest first',
+    ),
+    403: problemResponse('Not the city bureau'),
+    404: problemResponse('No such notice'),
   },
 });
 
@@ -127,7 +178,7 @@ const decideObjection = createRoute({
   responses: {
     200: json(z.object({ objectionId: z.string(), state: z.string() }), 'Decided'),
     403: problemResponse('Not the city bureau'),
-    409: problemResponse('Already decided'),
+    409: problemResponse('Already decided (objection_decided)'),
   },
 });
 
@@ -193,6 +244,14 @@ export function publicityRoutes(
       const { t, id } = c.req.valid('param');
       const objection = await publicity.object(registry.tenant(t), id, c.req.valid('json'));
       return c.json({ objectionId: objection.objectionId }, 201);
+    })
+    .openapi(listObjections, async (c) => {
+      const { t, id } = c.req.valid('param');
+      const claims = callerOf(c);
+      const tenant = registry.tenant(t);
+      assertCityStaff(claims, tenant);
+      const objections = await publicity.objections(tenant, id);
+      return c.json({ items: objections.map(objectionView) }, 200);
     })
     .openapi(decideObjection, async (c) => {
       const { t, id, objectionId } = c.req.valid('param');

@@ -25,6 +25,9 @@ const TaskSchema = z
     overdue: z.boolean().optional(),
     /** A ranking panel whose experts have all answered, ready for the decision. */
     ready: z.boolean().optional(),
+    /** For an objection to check: its notice and the objection. */
+    noticeId: z.string().optional(),
+    objectionId: z.string().optional(),
   })
   .openapi('Task');
 
@@ -73,7 +76,14 @@ const decision = createRoute({
 const AssignBody = z
   .object({
     stage: z.string().min(1).max(64).openapi({ example: 'expert-review' }),
-    expertIds: z.array(SafeId).min(1).max(50),
+    expertIds: z.array(SafeId).min(1).max(20),
+    reason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(1000)
+      .optional()
+      .openapi({ description: 'Required once an expert has scored: the panel is then fixed' }),
   })
   .openapi('AssignExperts');
 
@@ -98,8 +108,10 @@ const experts = createRoute({
   responses: {
     200: json(z.object({ stage: z.string(), expertIds: z.array(z.string()) }), 'Assigned'),
     403: problemResponse('Not the panel’s convenor'),
-    409: problemResponse('Not at that stage'),
-    422: problemResponse('Fewer experts than the stage needs'),
+    409: problemResponse(
+      'Not at that stage (stale_stage), or scoring has begun and no reason was given (panel_fixed)',
+    ),
+    422: problemResponse('Fewer experts than the stage needs, or an expert with a conflict'),
   },
 });
 
@@ -120,7 +132,9 @@ const scores = createRoute({
       'Scored',
     ),
     403: problemResponse('Not on this panel'),
-    409: problemResponse('Not at that stage, or already scored (score_locked)'),
+    409: problemResponse(
+      'Not at that stage, already scored (score_locked), or a conflict to declare (expert_conflict)',
+    ),
     422: problemResponse('A score outside its criterion'),
   },
 });
@@ -175,7 +189,8 @@ const drawExperts = createRoute({
     body: jsonBody(
       z.object({
         stage: z.string().min(1).max(64),
-        count: z.number().int().min(1).max(50).optional(),
+        count: z.number().int().min(1).max(20).optional(),
+        reason: z.string().trim().min(1).max(1000).optional(),
       }),
     ),
   },

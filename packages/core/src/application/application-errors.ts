@@ -1,7 +1,10 @@
 /**
  * Refusals of the application lifecycle, each with its stable code (API.md).
  */
+import { formatDeadline, shanghaiDateOf } from '../calendar/shanghai-time.js';
 import { DomainError } from '../errors/domain-error.js';
+import type { Program } from '../tenant/program.schema.js';
+import { type ProgramState, programState, windowInstants } from '../tenant/program-state.js';
 
 export interface RuleViolation {
   /** Stable code of the broken rule (`too_many_industries`, `missing_document`, …). */
@@ -11,13 +14,33 @@ export interface RuleViolation {
   message: { zh: string; en: string };
 }
 
+/** Outside the call's window; says when it closed (or opens), in Beijing time. */
 export class WindowClosedError extends DomainError {
   override readonly name = 'WindowClosedError';
-  constructor(programId: string) {
-    super('window_closed', {
-      zh: '该申报项目当前不在申报期内',
-      en: `Program ${programId} is not accepting applications now`,
-    });
+  readonly state: ProgramState;
+
+  constructor(program: Pick<Program, 'title' | 'window'>, now: Date) {
+    const { opensAt, closesAt } = windowInstants(program.window);
+    const state = programState(program.window, now);
+    const title = program.title;
+    super(
+      'window_closed',
+      state === 'closed' && closesAt
+        ? {
+            zh: `「${title.zh}」已于北京时间 ${formatDeadline(closesAt)} 截止申报`,
+            en: `${title.en} closed at ${formatDeadline(closesAt)} Beijing time`,
+          }
+        : opensAt
+          ? {
+              zh: `「${title.zh}」自北京时间 ${shanghaiDateOf(opensAt)} 起接受申报`,
+              en: `${title.en} opens on ${shanghaiDateOf(opensAt)} Beijing time`,
+            }
+          : {
+              zh: `「${title.zh}」尚未开放申报`,
+              en: `${title.en} is not open for applications yet`,
+            },
+    );
+    this.state = state;
   }
 }
 
@@ -56,10 +79,13 @@ export class IncompleteError extends DomainError {
 
 export class VersionConflictError extends DomainError {
   override readonly name = 'VersionConflictError';
-  constructor(expected: number, actual?: number) {
+  constructor(expected?: number, actual?: number) {
     super('version_conflict', {
       zh: '申报已被他人修改，请刷新后重试',
-      en: `The application changed meanwhile (expected version ${expected}${actual === undefined ? '' : `, now ${actual}`})`,
+      en:
+        expected === undefined
+          ? 'The application kept changing meanwhile; reload and try again'
+          : `The application changed meanwhile (expected version ${expected}${actual === undefined ? '' : `, now ${actual}`})`,
     });
   }
 }

@@ -14,7 +14,11 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-export type DocumentStatus = 'pending' | 'verified';
+/**
+ * `pending` until the upload is verified; `replaced` once a later declaration of the
+ * same kind took its place (kept for the audit trail, never counted).
+ */
+export type DocumentStatus = 'pending' | 'verified' | 'replaced';
 
 export interface ApplicationDocument {
   documentId: string;
@@ -23,12 +27,21 @@ export interface ApplicationDocument {
   contentType: string;
   size: number;
   sha256: string;
+  /**
+   * Where the verified bytes are kept: a content-addressed key that only the platform
+   * writes, never an upload form.
+   */
   objectKey: string;
+  /** Where the browser uploads to, before verification (one per declaration). */
+  stagingKey?: string;
   status: DocumentStatus;
   requestedBy: string;
   requestedAt: string;
   verifiedBy?: string;
   verifiedAt?: string;
+  /** The document this one replaces, and the one that replaced it. */
+  replaces?: string;
+  replacedBy?: string;
 }
 
 export interface OrgRef {
@@ -58,6 +71,11 @@ export interface Application {
   version: number;
   /** Hash of the latest history event: the next event chains to it. */
   historyHead: string;
+  /**
+   * SHA-256 of what the applicant states (choice, fields, documents), as of the latest
+   * event, which carries it: the chain proves what was submitted (`contentDigestOf`).
+   */
+  contentDigest?: string;
   createdAt: string;
   updatedAt: string;
   submittedAt?: string;

@@ -1,16 +1,20 @@
 /**
  * The immutable history of an application: each event is hashed (SHA-256 over its
- * canonical JSON) together with the previous event's hash, so any edit of the past
- * breaks the chain.
+ * canonical JSON) together with the previous event's hash and the digest of the
+ * application's content at that moment, so any edit of the past, or of the content
+ * behind the latest event, breaks the chain.
  */
 import { createHash } from 'node:crypto';
-import type { Actor, Application, ApplicationStatus } from './application.js';
+import type { Actor, Application, ApplicationDocument, ApplicationStatus } from './application.js';
+import { canonicalJson } from './canonical-json.js';
+import { contentDigestOf } from './content-digest.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface HistoryEvent {
   /** Equal to the application's version after the change. */
   seq: number;
+  /** ISO 8601 with milliseconds: the exact instant is part of the hash. */
   at: string;
   actor: string;
   role: string;
@@ -18,20 +22,10 @@ export interface HistoryEvent {
   from: ApplicationStatus | null;
   to: ApplicationStatus;
   reason?: string;
+  /** `contentDigestOf` the application after the change. */
+  digest?: string;
   prevHash: string;
   hash: string;
-}
-
-/** JSON with keys sorted at every level, so the same event always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export function hashEvent(event: Omit<HistoryEvent, 'hash'>): string {
@@ -46,6 +40,7 @@ export function historyEvent(input: {
   to: ApplicationStatus;
   stage?: string | undefined;
   reason?: string | undefined;
+  digest?: string | undefined;
   prevHash: string;
 }): HistoryEvent {
   const body: Omit<HistoryEvent, 'hash'> = {
@@ -57,6 +52,7 @@ export function historyEvent(input: {
     from: input.from,
     to: input.to,
     ...(input.reason && { reason: input.reason }),
+    ...(input.digest && { digest: input.digest }),
     prevHash: input.prevHash,
   };
   return { ...body, hash: hashEvent(body) };
@@ -65,15 +61,21 @@ export function historyEvent(input: {
 /**
  * Records a change: the next version of the application with the event that explains
  * it, chained to the previous head. `previous` is null when the application is new.
+ * `documents` are the application's documents after the change: given, the content
+ * digest is computed afresh; absent (the content did not change), it is carried over.
  */
 export function recordChange(input: {
   previous: Application | null;
   next: Omit<Application, 'historyHead'>;
+  documents?: readonly ApplicationDocument[] | undefined;
   actor: Actor;
   at: Date;
   reason?: string | undefined;
   stage?: string | undefined;
 }): { application: Application; event: HistoryEvent } {
+  const contentDigest = input.documents
+    ? contentDigestOf(input.next, input.documents)
+    : input.next.contentDigest;
   const event = historyEvent({
     seq: input.next.version,
     at: input.at,
@@ -82,18 +84,15 @@ export function recordChange(input: {
     to: input.next.status,
     stage: input.stage,
     reason: input.reason,
+    digest: contentDigest,
     prevHash: input.previous?.historyHead ?? GENESIS_HASH,
   });
-  return { application: { ...input.next, historyHead: event.hash }, event };
-}
-
-/** Whether every event's hash is right and chains to the one before. */
-export function verifyChain(events: readonly HistoryEvent[]): boolean {
-  let prev = GENESIS_HASH;
-  for (const event of events) {
-    const { hash, ...body } = event;
-    if (event.prevHash !== prev || hashEvent(body) !== hash) return false;
-    prev = hash;
-  }
-  return true;
+  return {
+    application: {
+      ...input.next,
+      ...(contentDigest && { contentDigest }),
+      historyHead: event.hash,
+    },
+    event,
+  };
 }

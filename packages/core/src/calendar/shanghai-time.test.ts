@@ -3,6 +3,7 @@ import { InvalidDateError } from '../errors/domain-error.js';
 import {
   addDays,
   endOfShanghaiDay,
+  formatDeadline,
   formatShanghai,
   isCalendarDate,
   parseInstant,
@@ -34,6 +35,18 @@ describe('Asia/Shanghai instants', () => {
 
   it('writes instants in the +08:00 offset', () => {
     expect(formatShanghai(parseInstant('2024-02-21T16:00:00Z'))).toBe('2024-02-22T00:00:00+08:00');
+  });
+
+  it('keeps milliseconds when asked, so history events keep their exact instant', () => {
+    expect(formatShanghai(parseInstant('2024-02-21T16:00:00.042Z'), { milliseconds: true })).toBe(
+      '2024-02-22T00:00:00.042+08:00',
+    );
+  });
+
+  it('writes a deadline as the notice does: midnight is 24:00 of the day before', () => {
+    expect(formatDeadline(endOfShanghaiDay('2024-01-31'))).toBe('2024-01-31 24:00');
+    expect(formatDeadline(parseInstant('2024-02-08T17:30:00+08:00'))).toBe('2024-02-08 17:30');
+    expect(formatDeadline(parseInstant('2024-02-08T00:00:01+08:00'))).toBe('2024-02-08 00:00');
   });
 
   it('refuses instants without an offset and impossible dates', () => {

@@ -68,8 +68,24 @@ export function weekdayOf(date: CalendarDate): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
-/** An instant written in Shanghai's offset, as API answers show it. */
-export function formatShanghai(instant: Date): string {
+/**
+ * An instant written in Shanghai's offset, as API answers show it; with `milliseconds`
+ * it keeps them (history events, whose order and hashes depend on the exact instant).
+ */
+export function formatShanghai(instant: Date, options: { milliseconds?: boolean } = {}): string {
   const local = new Date(instant.getTime() + OFFSET_MS).toISOString();
-  return `${local.slice(0, 19)}+08:00`;
+  return `${local.slice(0, options.milliseconds ? 23 : 19)}+08:00`;
+}
+
+/**
+ * A deadline as a notice writes it, in Beijing time: an instant at midnight is "24:00"
+ * of the day before (`2024-02-01T00:00+08:00` → `2024-01-31 24:00`), others
+ * `YYYY-MM-DD HH:mm`.
+ */
+export function formatDeadline(instant: Date): string {
+  const local = new Date(instant.getTime() + OFFSET_MS).toISOString();
+  const date = local.slice(0, 10);
+  const time = local.slice(11, 16);
+  if (time === '00:00' && local.slice(16, 23) === ':00.000') return `${addDays(date, -1)} 24:00`;
+  return `${date} ${time}`;
 }

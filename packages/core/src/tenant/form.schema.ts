@@ -78,6 +78,11 @@ export const DocumentSpecSchema = z.strictObject({
     .int()
     .positive()
     .max(100 * 1024 * 1024),
+  /**
+   * How many files of this kind an application may hold at once; past it, a new file
+   * must replace one. Bounds what one application can store.
+   */
+  maxFiles: z.number().int().min(1).max(20).default(5),
   label: LocalizedTextSchema,
   source: SourceSchema,
 });

@@ -1,7 +1,14 @@
 /**
  * How applications, their documents, history, claims and counters are laid out in the
  * table. One application is one partition: `T#<tenant>#APP#<id>` holds `META`,
- * `DOC#<documentId>`, `H#<seq>` and `HANDOFF#<version>`.
+ * `DOC#<documentId>`, `H#<seq>`, `TASK#<taskId>`, `HANDOFF#<version>` and the records
+ * of the review. Reading an application reads `META` by its key and its documents by
+ * their prefix, never a page of the whole partition.
+ *
+ * Around it: the organization's own live applications and claims
+ * (`T#<tenant>#ORG#<uscc>`: `APP#<program>#<id>`, `CLAIM#<claim>`), and the submitted
+ * applications of a declared family of branches (`T#<tenant>#FAMILY#<root uscc>`),
+ * which reviewers see as a possible duplicate, never as a refusal.
  */
 import type { Application, ApplicationDocument, ApplicationStatus, HistoryEvent } from '@sme/core';
 import { type TenantContext, tenantKey } from '../table/keys.js';
@@ -9,10 +16,17 @@ import type { TableItem } from '../table/tenant-table.js';
 
 export const appPk = (ctx: TenantContext, id: string) => tenantKey(ctx, 'APP', id);
 export const historySk = (seq: number) => `H#${String(seq).padStart(8, '0')}`;
+export const documentSk = (documentId: string) => `DOC#${documentId}`;
 /** The tenant's counters, one item per program: the dashboard reads tenants × programs items. */
 export const statsPk = (ctx: TenantContext) => tenantKey(ctx, 'STATS');
-export const entityPk = (ctx: TenantContext, entityUscc: string) =>
-  tenantKey(ctx, 'ENTITY', entityUscc);
+/** An organization's registration in the tenant, its live applications and its claims. */
+export const orgPk = (ctx: TenantContext, uscc: string) => tenantKey(ctx, 'ORG', uscc);
+/** Submitted applications of the organizations that declare one root entity. */
+export const familyPk = (ctx: TenantContext, rootUscc: string) =>
+  tenantKey(ctx, 'FAMILY', rootUscc);
+export const programAppSk = (app: Pick<Application, 'programId' | 'id'>) =>
+  `APP#${app.programId}#${app.id}`;
+export const claimSk = (claim: string) => `CLAIM#${claim}`;
 
 /** Sort key of a listing: status, then stage, then last change, so filters are key prefixes. */
 export function listingSk(app: Application): string {
@@ -46,7 +60,7 @@ export function documentItem(
   appId: string,
   doc: ApplicationDocument,
 ): TableItem {
-  return { pk: appPk(ctx, appId), sk: `DOC#${doc.documentId}`, ...doc };
+  return { pk: appPk(ctx, appId), sk: documentSk(doc.documentId), ...doc };
 }
 
 export function toDocument(item: Record<string, unknown>): ApplicationDocument {
@@ -61,6 +75,32 @@ export function historyItem(ctx: TenantContext, appId: string, event: HistoryEve
 export function toHistoryEvent(item: Record<string, unknown>): HistoryEvent {
   const { pk: _pk, sk: _sk, ...event } = item;
   return event as unknown as HistoryEvent;
+}
+
+/** The organization's record of one of its live applications (entry rules read these). */
+export function orgApplicationItem(ctx: TenantContext, app: Application): TableItem {
+  return {
+    pk: orgPk(ctx, app.org.uscc),
+    sk: programAppSk(app),
+    id: app.id,
+    programId: app.programId,
+    status: app.status,
+    ...(app.track && { track: app.track }),
+  };
+}
+
+/** A submitted application seen from its declared root entity (possible duplicates). */
+export function familyItem(ctx: TenantContext, app: Application): TableItem {
+  return {
+    pk: familyPk(ctx, app.entityUscc),
+    sk: programAppSk(app),
+    id: app.id,
+    programId: app.programId,
+    uscc: app.org.uscc,
+    orgName: app.org.name,
+    region: app.org.region,
+    ...(app.track && { track: app.track }),
+  };
 }
 
 /** The counter update moving one application from one status to another. */

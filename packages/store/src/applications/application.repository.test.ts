@@ -45,29 +45,51 @@ const created = (app: Application) =>
   });
 
 describe('ApplicationRepository', () => {
-  it('creates an application with its first event, counters and entity record in one go', async () => {
+  it('creates an application with its first event, counters and the organization’s record in one go', async () => {
     const app = draft();
-    await repo.create(ctx, app, created(app), { claims: [`${app.programId}#product`] });
+    await repo.create(ctx, app, created(app));
     const record = await repo.get(ctx, app.id);
     expect(record?.application).toEqual(app);
     expect(await repo.history(ctx, app.id)).toHaveLength(1);
     expect((await repo.counters(ctx))[app.programId]).toMatchObject({ draft: 1 });
-    expect(await repo.entityApplications(ctx, app.entityUscc, app.programId)).toEqual([
-      { id: app.id, programId: app.programId, track: 'product' },
+    expect(await repo.orgApplications(ctx, app.org.uscc, app.programId)).toEqual([
+      { id: app.id, programId: app.programId, status: 'draft', track: 'product' },
     ]);
+    // A draft is no one's duplicate yet: the family sees submitted applications only.
+    expect(await repo.familyApplications(ctx, app.entityUscc, app.programId)).toEqual([]);
   });
 
-  it('refuses a second claim of the same entity and track, and writes nothing of it', async () => {
+  it('refuses a claim the organization already holds for another application, and writes nothing of it', async () => {
     const first = draft();
-    await repo.create(ctx, first, created(first), { claims: [`${first.programId}#product`] });
-    const second = { ...draft(), programId: first.programId, entityUscc: first.entityUscc };
+    await repo.create(ctx, first, created(first), { claims: [`${first.programId}:product`] });
+    const second = { ...draft(), programId: first.programId };
     const refused = await repo
-      .create(ctx, second, created(second), { claims: [`${first.programId}#product`] })
+      .create(ctx, second, created(second), { claims: [`${first.programId}:product`] })
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(TransactionRefusedError);
     expect(await repo.get(ctx, second.id)).toBeUndefined();
     expect((await repo.counters(ctx))[first.programId]).toMatchObject({ draft: 1 });
+    expect(await repo.claimHolders(ctx, first.org.uscc, [`${first.programId}:product`])).toEqual([
+      first.id,
+    ]);
   });
+
+  it('reads an application whatever the number of items in its partition', async () => {
+    const app = draft();
+    await repo.create(ctx, app, created(app));
+    // More items than one page, all sorting before META (an earlier read missed it then).
+    for (let chunk = 0; chunk < 22; chunk += 1) {
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          store.table.put(ctx, {
+            pk: `T#qingdao#APP#${app.id}`,
+            sk: `AUDIT#${String(chunk * 50 + i).padStart(5, '0')}`,
+          }),
+        ),
+      );
+    }
+    expect((await repo.get(ctx, app.id))?.application.id).toBe(app.id);
+  }, 30_000);
 
   it('updates only from the expected version, with history chained and counters moved', async () => {
     const app = draft();
@@ -123,24 +145,42 @@ describe('ApplicationRepository', () => {
       expiresAt: 2_000_000_000,
     };
     await repo.update(ctx, app, next, event, { idempotency });
-    expect(await repo.idempotentResponse(ctx, idempotency.key)).toEqual(idempotency.response);
+    expect(await repo.idempotentResponse(ctx, idempotency.key)).toEqual({
+      response: idempotency.response,
+      version: 2,
+    });
   });
 
-  it('forgets the entity record when an application is withdrawn', async () => {
+  it('lists a submitted application under its declared root, and forgets it when withdrawn', async () => {
     const app = draft();
     const first = created(app);
-    await repo.create(ctx, app, first, { claims: [`${app.programId}#product`] });
-    const withdrawn = { ...app, version: 2, status: 'withdrawn' as const };
-    const event = historyEvent({
+    await repo.create(ctx, app, first);
+    const submitted = { ...app, version: 2, status: 'submitted' as const };
+    const second = historyEvent({
       seq: 2,
       at: new Date(),
       actor,
       from: 'draft',
-      to: 'withdrawn',
+      to: 'submitted',
       prevHash: first.hash,
     });
-    await repo.update(ctx, app, withdrawn, event, { releases: [`${app.programId}#product`] });
-    expect(await repo.entityApplications(ctx, app.entityUscc, app.programId)).toEqual([]);
+    await repo.update(ctx, app, submitted, second, { claims: [`${app.programId}:product`] });
+    expect(await repo.familyApplications(ctx, app.entityUscc, app.programId)).toEqual([
+      expect.objectContaining({ id: app.id, uscc: app.org.uscc, track: 'product' }),
+    ]);
+    const withdrawn = { ...submitted, version: 3, status: 'withdrawn' as const };
+    const third = historyEvent({
+      seq: 3,
+      at: new Date(),
+      actor,
+      from: 'submitted',
+      to: 'withdrawn',
+      prevHash: second.hash,
+    });
+    await repo.update(ctx, submitted, withdrawn, third, { releases: [`${app.programId}:product`] });
+    expect(await repo.orgApplications(ctx, app.org.uscc, app.programId)).toEqual([]);
+    expect(await repo.familyApplications(ctx, app.entityUscc, app.programId)).toEqual([]);
+    expect(await repo.claimHolders(ctx, app.org.uscc, [`${app.programId}:product`])).toEqual([]);
   });
 
   it('lists a program by status and by region', async () => {

@@ -1,8 +1,8 @@
 /**
  * Applications in the table. Every change of an application is one transaction: the
- * application with a version check, its history event, the counters, and whatever the
- * change claims or releases (the entity's claim on a program track, an idempotency
- * record, the hand-off to review).
+ * application with a version check, its history event, the counters, the
+ * organization's record of its live applications, and whatever the change claims,
+ * releases, opens or closes (see `ChangeExtras`).
  */
 import { type Application, type ApplicationDocument, type HistoryEvent, isLive } from '@sme/core';
 import type { TenantContext } from '../table/keys.js';
@@ -12,10 +12,14 @@ import type { TransactOp } from '../table/transaction.js';
 import {
   applicationItem,
   appPk,
+  claimSk,
   counterUpdate,
-  documentItem,
-  entityPk,
+  familyItem,
+  familyPk,
   historyItem,
+  orgApplicationItem,
+  orgPk,
+  programAppSk,
   statsPk,
   toApplication,
   toDocument,
@@ -31,10 +35,21 @@ import {
   releaseSk,
 } from './change-extras.js';
 
-/** A live application of an entity in a program (for duplicate and combination rules). */
-export interface EntityApplication {
+/** A live application of an organization in a program (for its own entry rules). */
+export interface OrgApplication {
   id: string;
   programId: string;
+  status: string;
+  track?: string;
+}
+
+/** A submitted application of an organization that declares the same root entity. */
+export interface FamilyApplication {
+  id: string;
+  programId: string;
+  uscc: string;
+  orgName: string;
+  region: string;
   track?: string;
 }
 
@@ -45,18 +60,32 @@ export interface ApplicationRecord {
   flags: unknown[];
 }
 
+/** Whether the application stands in its family's view: submitted once, not given up. */
+const inFamily = (app: Application) => app.status !== 'draft' && isLive(app.status);
+
 export class ApplicationRepository {
   constructor(private readonly table: TenantTable) {}
 
+  /** The application (`META`, by key) and all its documents (by prefix, every page). */
   async get(ctx: TenantContext, id: string): Promise<ApplicationRecord | undefined> {
-    const { items } = await this.table.query(ctx, appPk(ctx, id), { limit: 1000 });
-    const meta = items.find((i) => i.sk === 'META');
+    const meta = await this.table.get(ctx, appPk(ctx, id), 'META');
     if (!meta) return undefined;
     return {
       application: toApplication(meta),
-      documents: items.filter((i) => i.sk.startsWith('DOC#')).map(toDocument),
+      documents: await this.documents(ctx, id),
       flags: (meta.flags as unknown[]) ?? [],
     };
+  }
+
+  async documents(ctx: TenantContext, id: string): Promise<ApplicationDocument[]> {
+    const documents: ApplicationDocument[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.query(ctx, appPk(ctx, id), { beginsWith: 'DOC#', cursor });
+      documents.push(...page.items.map(toDocument));
+      cursor = page.next;
+    } while (cursor);
+    return documents;
   }
 
   async history(ctx: TenantContext, id: string): Promise<HistoryEvent[]> {
@@ -70,22 +99,49 @@ export class ApplicationRepository {
     return events;
   }
 
-  /** Live applications of one entity in one program. */
-  async entityApplications(
+  /** The organization's own live applications in one program. */
+  async orgApplications(
     ctx: TenantContext,
-    entityUscc: string,
+    uscc: string,
     programId: string,
-  ): Promise<EntityApplication[]> {
-    const { items } = await this.table.query<{ pk: string; sk: string } & EntityApplication>(
+  ): Promise<OrgApplication[]> {
+    const { items } = await this.table.query<{ pk: string; sk: string } & OrgApplication>(
       ctx,
-      entityPk(ctx, entityUscc),
+      orgPk(ctx, uscc),
       { beginsWith: `APP#${programId}#` },
     );
-    return items.map(({ id, programId: p, track }) => ({
+    return items.map(({ id, programId: p, status, track }) => ({
       id,
       programId: p,
+      status,
       ...(track && { track }),
     }));
+  }
+
+  /** Which application holds each of the organization's claims (absent ones are left out). */
+  async claimHolders(
+    ctx: TenantContext,
+    uscc: string,
+    claims: readonly string[],
+  ): Promise<string[]> {
+    const items = await Promise.all(
+      claims.map((claim) => this.table.get(ctx, orgPk(ctx, uscc), claimSk(claim))),
+    );
+    return items.flatMap((item) => (item ? [String(item.applicationId)] : []));
+  }
+
+  /** Submitted applications in a program of every organization declaring this root entity. */
+  async familyApplications(
+    ctx: TenantContext,
+    rootUscc: string,
+    programId: string,
+  ): Promise<FamilyApplication[]> {
+    const { items } = await this.table.query<{ pk: string; sk: string } & FamilyApplication>(
+      ctx,
+      familyPk(ctx, rootUscc),
+      { beginsWith: `APP#${programId}#` },
+    );
+    return items.map(({ pk: _pk, sk: _sk, ...rest }) => rest);
   }
 
   /** A program's applications, optionally of one status (and stage), optionally of one region. */
@@ -137,22 +193,14 @@ export class ApplicationRepository {
       { put: applicationItem(ctx, app, extras.flags), condition: 'attribute_not_exists(pk)' },
       { put: historyItem(ctx, app.id, event), condition: 'attribute_not_exists(pk)' },
       counterUpdate(ctx, app.programId, null, app.status),
-      {
-        put: {
-          pk: entityPk(ctx, app.entityUscc),
-          sk: `APP#${app.programId}#${app.id}`,
-          id: app.id,
-          programId: app.programId,
-          ...(app.track && { track: app.track }),
-        },
-      },
+      { put: orgApplicationItem(ctx, app) },
       ...extraOps(ctx, app, extras),
     ]);
   }
 
   /**
-   * Writes a new version of the application if the stored one is still `expectedVersion`,
-   * with its history event and counters.
+   * Writes a new version of the application if the stored one is still `previous`, with
+   * its history event, counters and extras.
    */
   async update(
     ctx: TenantContext,
@@ -171,23 +219,25 @@ export class ApplicationRepository {
     ];
     if (previous.status !== next.status)
       ops.push(counterUpdate(ctx, next.programId, previous.status, next.status));
-    if (!isLive(next.status)) {
-      ops.push({
-        delete: { pk: entityPk(ctx, next.entityUscc), sk: `APP#${next.programId}#${next.id}` },
-      });
-    } else if (previous.track !== next.track) {
-      ops.push({
-        put: {
-          pk: entityPk(ctx, next.entityUscc),
-          sk: `APP#${next.programId}#${next.id}`,
-          id: next.id,
-          programId: next.programId,
-          ...(next.track && { track: next.track }),
-        },
-      });
-    }
+    ops.push(...this.listingOps(ctx, previous, next));
     ops.push(...extraOps(ctx, next, extras));
     await this.table.transact(ctx, ops);
+  }
+
+  /** Keeps the organization's and the family's records of the application in step. */
+  private listingOps(ctx: TenantContext, previous: Application, next: Application): TransactOp[] {
+    const ops: TransactOp[] = [];
+    if (!isLive(next.status)) {
+      ops.push({ delete: { pk: orgPk(ctx, next.org.uscc), sk: programAppSk(next) } });
+    } else if (previous.status !== next.status || previous.track !== next.track) {
+      ops.push({ put: orgApplicationItem(ctx, next) });
+    }
+    if (inFamily(next) && (!inFamily(previous) || previous.track !== next.track)) {
+      ops.push({ put: familyItem(ctx, next) });
+    } else if (inFamily(previous) && !inFamily(next)) {
+      ops.push({ delete: { pk: familyPk(ctx, previous.entityUscc), sk: programAppSk(previous) } });
+    }
+    return ops;
   }
 
   /** Submissions not yet taken up by review, oldest first. */
@@ -234,18 +284,56 @@ export class ApplicationRepository {
     });
   }
 
-  async idempotentResponse(ctx: TenantContext, key: string): Promise<unknown | undefined> {
+  /** The stored answer of an idempotent request, with the version it produced. */
+  async idempotentResponse(
+    ctx: TenantContext,
+    key: string,
+  ): Promise<{ response: unknown; version: number } | undefined> {
     const item = await this.table.get(ctx, tenantKey(ctx, 'IDEM', key), 'IDEM');
-    return item?.response;
+    return item && { response: item.response, version: Number(item.version) };
   }
 
-  /** Records a document; `replace` overwrites the record of the same id (its verification). */
-  async saveDocument(
+  /** Records that someone opened a document (a read is not a change, but is kept). */
+  async recordRead(
     ctx: TenantContext,
-    appId: string,
-    doc: ApplicationDocument,
-    replace = false,
+    read: {
+      applicationId: string;
+      documentId: string;
+      actor: string;
+      role: string;
+      at: string;
+      id: string;
+    },
   ): Promise<void> {
-    await this.table.put(ctx, documentItem(ctx, appId, doc), { ifAbsent: !replace });
+    await this.table.put(
+      ctx,
+      { pk: appPk(ctx, read.applicationId), sk: `READ#${read.at}#${read.id}`, ...read },
+      { ifAbsent: true },
+    );
+  }
+
+  /** Who opened the application's documents, oldest first. */
+  async reads(
+    ctx: TenantContext,
+    applicationId: string,
+  ): Promise<{ documentId: string; actor: string; role: string; at: string }[]> {
+    const reads: { documentId: string; actor: string; role: string; at: string }[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.query(ctx, appPk(ctx, applicationId), {
+        beginsWith: 'READ#',
+        cursor,
+      });
+      reads.push(
+        ...page.items.map((i) => ({
+          documentId: String(i.documentId),
+          actor: String(i.actor),
+          role: String(i.role),
+          at: String(i.at),
+        })),
+      );
+      cursor = page.next;
+    } while (cursor);
+    return reads;
   }
 }

@@ -1,14 +1,21 @@
 /**
  * What a change of an application writes besides the application and its history
- * event: claims, releases, tasks, the pool entry, an idempotency record, the hand-off,
- * and the release of a decided task's token.
+ * event: claims, documents, tasks opened and closed with the releases of their tokens,
+ * the pool entry, a notice entry withdrawn, objections closed, an idempotency record
+ * and the hand-off to review. All of it lands in the change's one transaction.
  */
-import type { Application } from '@sme/core';
-import { type PoolEntry, poolItem } from '../publicity/notice.repository.js';
+import type { Application, ApplicationDocument } from '@sme/core';
+import {
+  noticePk,
+  type Objection,
+  objectionItem,
+  type PoolEntry,
+  poolItem,
+} from '../publicity/notice-items.js';
 import { type TenantContext, tenantKey } from '../table/keys.js';
 import type { TransactOp } from '../table/transaction.js';
-import { type ReviewTask, taskItem } from '../tasks/task.repository.js';
-import { appPk, entityPk } from './application-items.js';
+import { type ReviewTask, taskItem, WORKFLOW_KINDS } from '../tasks/task.repository.js';
+import { appPk, claimSk, documentItem, orgPk } from './application-items.js';
 
 /** A submission waiting to be taken up by review. */
 export interface Handoff {
@@ -38,92 +45,142 @@ export const releaseSk = (taskId: string) => `RELEASE#${taskId}`;
 
 /** What a change writes besides the application and its history event. */
 export interface ChangeExtras {
-  /** Claim items created only if absent (one application per entity and track). */
+  /** The organization's claims taken, only if free (one application per track). */
   claims?: string[];
-  /** Claim items released (on withdrawal). */
+  /** Claims given back (withdrawal, a changed track). */
   releases?: string[];
   /** An idempotency record stored in the same transaction. */
   idempotency?: { key: string; response: unknown; expiresAt: number };
   /** Hand the application to review (the workflow picks it up). */
   handoff?: boolean;
   flags?: unknown[];
+  /** Document records written with the change (declared, verified, replaced). */
+  documents?: ApplicationDocument[];
   /** Review tasks opened by the change (the workflow reached a waiting stage). */
   openTasks?: ReviewTask[];
   /**
-   * A review task the change decides; refused unless it is still open. Its token's
-   * release is recorded with it (see `PendingRelease`).
+   * Tasks the change updates: decided, closed by a withdrawal, or marked (put in a
+   * notice). Each is refused unless it is still open. A task given an `outcome` that
+   * carries a token has its release recorded with it (see `PendingRelease`).
    */
-  closeTask?: ReviewTask;
+  updateTasks?: ReviewTask[];
   /** The pool entry of an application being listed. */
   poolEntry?: PoolEntry;
+  /** The application's entry in a publicity notice, marked withdrawn. */
+  withdrawnFromNotice?: { noticeId: string; index: number };
+  /** Objections against the application ended with it. */
+  objections?: Objection[];
+  /** Records of the review written with the change (a panel's assignment, by its repository). */
+  ops?: TransactOp[];
+}
+
+function claimOps(ctx: TenantContext, app: Application, extras: ChangeExtras): TransactOp[] {
+  const pk = orgPk(ctx, app.org.uscc);
+  return [
+    ...(extras.claims ?? []).map(
+      (claim): TransactOp => ({
+        put: { pk, sk: claimSk(claim), applicationId: app.id },
+        condition: 'attribute_not_exists(pk) OR applicationId = :self',
+        values: { ':self': app.id },
+      }),
+    ),
+    ...(extras.releases ?? []).map(
+      (claim): TransactOp => ({
+        delete: { pk, sk: claimSk(claim) },
+        condition: 'attribute_not_exists(pk) OR applicationId = :self',
+        values: { ':self': app.id },
+      }),
+    ),
+  ];
+}
+
+function updateTaskOps(ctx: TenantContext, app: Application, tasks: ReviewTask[]): TransactOp[] {
+  return tasks.flatMap((task): TransactOp[] => {
+    const close: TransactOp = {
+      put: taskItem(ctx, task),
+      condition: '#state = :open',
+      names: { '#state': 'state' },
+      values: { ':open': 'open' },
+    };
+    // Only a run waits on a workflow task's token; other tasks carry none to release.
+    if (!task.outcome || !task.token || !WORKFLOW_KINDS.has(task.kind)) return [close];
+    const at = task.decidedAt ?? app.updatedAt;
+    const release: PendingRelease = {
+      applicationId: app.id,
+      taskId: task.taskId,
+      token: task.token,
+      outcome: task.outcome,
+      at,
+    };
+    return [
+      close,
+      {
+        put: {
+          pk: appPk(ctx, app.id),
+          sk: releaseSk(task.taskId),
+          ...release,
+          state: 'pending',
+          gsi1pk: releaseListKey(ctx),
+          gsi1sk: `${at}#${app.id}#${task.taskId}`,
+        },
+      },
+    ];
+  });
+}
+
+function handoffOp(ctx: TenantContext, app: Application): TransactOp {
+  return {
+    put: {
+      pk: appPk(ctx, app.id),
+      sk: `HANDOFF#${String(app.version).padStart(8, '0')}`,
+      applicationId: app.id,
+      programId: app.programId,
+      version: app.version,
+      at: app.updatedAt,
+      state: 'pending',
+      gsi1pk: handoffListKey(ctx),
+      gsi1sk: `${app.updatedAt}#${app.id}#${app.version}`,
+    },
+  };
 }
 
 /** The transaction operations for the extras of a change. */
 export function extraOps(ctx: TenantContext, app: Application, extras: ChangeExtras): TransactOp[] {
-  const ops: TransactOp[] = [];
-  for (const claim of extras.claims ?? []) {
-    ops.push({
-      put: { pk: entityPk(ctx, app.entityUscc), sk: `CLAIM#${claim}`, applicationId: app.id },
-      condition: 'attribute_not_exists(pk) OR applicationId = :self',
-      values: { ':self': app.id },
-    });
-  }
-  for (const claim of extras.releases ?? []) {
-    ops.push({ delete: { pk: entityPk(ctx, app.entityUscc), sk: `CLAIM#${claim}` } });
-  }
+  const ops: TransactOp[] = claimOps(ctx, app, extras);
   if (extras.idempotency) {
     ops.push({
       put: {
         pk: tenantKey(ctx, 'IDEM', extras.idempotency.key),
         sk: 'IDEM',
         response: extras.idempotency.response,
+        version: app.version,
         expiresAt: extras.idempotency.expiresAt,
       },
       condition: 'attribute_not_exists(pk)',
     });
   }
+  for (const doc of extras.documents ?? []) ops.push({ put: documentItem(ctx, app.id, doc) });
   for (const task of extras.openTasks ?? []) ops.push({ put: taskItem(ctx, task) });
+  ops.push(...updateTaskOps(ctx, app, extras.updateTasks ?? []));
   if (extras.poolEntry) ops.push({ put: poolItem(ctx, extras.poolEntry) });
-  if (extras.closeTask) {
+  if (extras.withdrawnFromNotice) {
+    const { noticeId, index } = extras.withdrawnFromNotice;
     ops.push({
-      put: taskItem(ctx, extras.closeTask),
+      update: { pk: noticePk(ctx, noticeId), sk: 'META' },
+      expression: `SET entries[${index}].withdrawnAt = :at`,
+      condition: `entries[${index}].applicationId = :id`,
+      values: { ':at': app.updatedAt, ':id': app.id },
+    });
+  }
+  for (const objection of extras.objections ?? []) {
+    ops.push({
+      put: objectionItem(ctx, objection),
       condition: '#state = :open',
       names: { '#state': 'state' },
       values: { ':open': 'open' },
     });
-    const { taskId, token, outcome } = extras.closeTask;
-    if (outcome) {
-      const at = extras.closeTask.decidedAt ?? app.updatedAt;
-      ops.push({
-        put: {
-          pk: appPk(ctx, app.id),
-          sk: releaseSk(taskId),
-          applicationId: app.id,
-          taskId,
-          token,
-          outcome,
-          at,
-          state: 'pending',
-          gsi1pk: releaseListKey(ctx),
-          gsi1sk: `${at}#${app.id}#${taskId}`,
-        },
-      });
-    }
   }
-  if (extras.handoff) {
-    ops.push({
-      put: {
-        pk: appPk(ctx, app.id),
-        sk: `HANDOFF#${String(app.version).padStart(8, '0')}`,
-        applicationId: app.id,
-        programId: app.programId,
-        version: app.version,
-        at: app.updatedAt,
-        state: 'pending',
-        gsi1pk: handoffListKey(ctx),
-        gsi1sk: `${app.updatedAt}#${app.id}#${app.version}`,
-      },
-    });
-  }
+  if (extras.handoff) ops.push(handoffOp(ctx, app));
+  ops.push(...(extras.ops ?? []));
   return ops;
 }

@@ -1,24 +1,30 @@
 /**
- * Documents in S3. Browsers upload straight to the bucket with a presigned POST whose
- * policy fixes the key, the content type and the size; after the upload the API reads
- * the object back to verify what was declared. The verification is the real guard: the
- * local S3 does not enforce POST policies at all (STACK.md).
+ * Documents in S3. A browser uploads to a staging key with a presigned POST whose policy
+ * fixes the key, the content type and the size. Verification reads the staged object
+ * once, hashes exactly those bytes and writes them to the content-addressed key, which
+ * no upload policy ever names: what a reviewer later reads is what was hashed, whatever
+ * is posted to the staging key afterwards (a presigned POST stays valid until it
+ * expires, and the local S3 enforces no policy at all, STACK.md).
  */
 import { createHash } from 'node:crypto';
 import {
   CreateBucketCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
   NoSuchKey,
   NotFound,
+  PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost, type PresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { TenantScopeError } from '../errors.js';
 import type { TenantContext } from '../table/keys.js';
-import { tenantObjectPrefix } from './object-key.js';
+import { isStagingKey, tenantObjectPrefix } from './object-key.js';
 
 export interface UploadPolicy {
+  /** A staging key (`stagingObjectKey`); verified keys are never handed to a browser. */
   key: string;
   contentType: string;
   /** The exact size declared; the policy allows only that. */
@@ -27,15 +33,25 @@ export interface UploadPolicy {
   expiresInSeconds?: number;
 }
 
-export interface InspectedObject {
+/** What a staged upload turned out to be, read once. */
+export interface StagedObject {
+  /** Bytes read, up to one past the limit (an oversize object is not read further). */
   size: number;
-  /** Lower-case hex SHA-256 of the whole object. */
+  /** Lower-case hex SHA-256 of the bytes read. */
   sha256: string;
-  /** The first bytes, for magic-number checks (`%PDF-`). */
-  head: Uint8Array;
+  bytes: Uint8Array;
 }
 
-const HEAD_BYTES = 8;
+/** The longest a presigned read lives (API.md: at most 5 minutes). */
+export const MAX_READ_SECONDS = 300;
+
+function isMissing(error: unknown): boolean {
+  return (
+    error instanceof NoSuchKey ||
+    error instanceof NotFound ||
+    (error as { name?: string }).name === 'NoSuchKey'
+  );
+}
 
 export class DocumentStore {
   constructor(
@@ -48,9 +64,10 @@ export class DocumentStore {
       throw new TenantScopeError(ctx.tenant, 'object key');
   }
 
-  /** A presigned POST for one object of exactly the declared type and size. */
+  /** A presigned POST for one staging object of exactly the declared type and size. */
   async presignUpload(ctx: TenantContext, policy: UploadPolicy): Promise<PresignedPost> {
     this.assertOwned(ctx, policy.key);
+    if (!isStagingKey(ctx, policy.key)) throw new RangeError('uploads go to staging keys only');
     return createPresignedPost(this.s3, {
       Bucket: this.bucket,
       Key: policy.key,
@@ -63,27 +80,103 @@ export class DocumentStore {
     });
   }
 
-  /** Reads an object through once: its size, SHA-256 and first bytes; undefined if absent. */
-  async inspect(ctx: TenantContext, key: string): Promise<InspectedObject | undefined> {
+  /**
+   * Reads a staged upload once: its bytes (at most `maxBytes` + 1, so an oversize upload
+   * is told apart without being read whole) and their SHA-256; undefined if absent.
+   */
+  async readStaged(
+    ctx: TenantContext,
+    key: string,
+    maxBytes: number,
+  ): Promise<StagedObject | undefined> {
     this.assertOwned(ctx, key);
-    let body: AsyncIterable<Uint8Array>;
+    let body: AsyncIterable<Uint8Array> & { destroy?: () => void };
     try {
       const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      body = object.Body as AsyncIterable<Uint8Array>;
+      body = object.Body as typeof body;
     } catch (error) {
-      if (error instanceof NoSuchKey || error instanceof NotFound) return undefined;
+      if (isMissing(error)) return undefined;
       throw error;
     }
     const hash = createHash('sha256');
-    const head: number[] = [];
+    const chunks: Uint8Array[] = [];
     let size = 0;
     for await (const chunk of body) {
-      hash.update(chunk);
-      size += chunk.byteLength;
-      for (let i = 0; head.length < HEAD_BYTES && i < chunk.byteLength; i += 1)
-        head.push(chunk[i] ?? 0);
+      const room = maxBytes + 1 - size;
+      const part = chunk.byteLength > room ? chunk.subarray(0, room) : chunk;
+      hash.update(part);
+      chunks.push(part);
+      size += part.byteLength;
+      if (size > maxBytes) {
+        body.destroy?.();
+        break;
+      }
     }
-    return { size, sha256: hash.digest('hex'), head: Uint8Array.from(head) };
+    return { size, sha256: hash.digest('hex'), bytes: Buffer.concat(chunks) };
+  }
+
+  /**
+   * Writes verified bytes to their content-addressed key. Two writers of one key write
+   * the same bytes, since the key is their hash.
+   */
+  async storeVerified(
+    ctx: TenantContext,
+    key: string,
+    bytes: Uint8Array,
+    contentType: string,
+  ): Promise<void> {
+    this.assertOwned(ctx, key);
+    if (isStagingKey(ctx, key)) throw new RangeError('verified bytes never go to a staging key');
+    await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: bytes,
+        ContentType: contentType,
+        ContentLength: bytes.byteLength,
+      }),
+    );
+  }
+
+  /** Removes a staged upload once it is verified (or refused); absent is fine. */
+  async discard(ctx: TenantContext, key: string): Promise<void> {
+    this.assertOwned(ctx, key);
+    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  /**
+   * A presigned GET of a verified object, opened in the browser under its own file name.
+   * Never longer than `MAX_READ_SECONDS`.
+   */
+  async presignRead(
+    ctx: TenantContext,
+    key: string,
+    options: { filename: string; contentType: string; expiresInSeconds?: number },
+  ): Promise<{ url: string; expiresInSeconds: number; expiresAt: Date }> {
+    this.assertOwned(ctx, key);
+    if (isStagingKey(ctx, key)) throw new RangeError('only verified objects are read');
+    const expiresInSeconds = Math.min(
+      options.expiresInSeconds ?? MAX_READ_SECONDS,
+      MAX_READ_SECONDS,
+    );
+    // Signed on real time, as S3 checks it (the business clock may be elsewhere locally).
+    const signingDate = new Date();
+    const url = await getSignedUrl(
+      this.s3,
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ResponseContentType: options.contentType,
+        // RFC 6266 with RFC 5987 encoding: Chinese file names survive every browser.
+        ResponseContentDisposition: `inline; filename*=UTF-8''${encodeURIComponent(options.filename)}`,
+      }),
+      { expiresIn: expiresInSeconds, signingDate },
+    );
+    return {
+      url,
+      expiresInSeconds,
+      expiresAt: new Date(signingDate.getTime() + expiresInSeconds * 1000),
+    };
   }
 }
 

@@ -2,9 +2,14 @@
  * Organizations: one province-wide profile per USCC (name, parent, the entity at the
  * root of its branch chain) and, per city, its registration (the district it is
  * registered in). Every change also writes an audit event.
+ *
+ * A branch's declared parent is the branch's own claim: it is kept with the parent
+ * (`BRANCH#<uscc>` under the parent's profile), where the parent may confirm or deny it
+ * in its own account, and is never enforced against the parent.
  */
 import { provinceKey, type TenantContext, tenantKey } from '../table/keys.js';
 import type { TenantTable } from '../table/tenant-table.js';
+import type { TransactOp } from '../table/transaction.js';
 
 export interface OrganizationProfile {
   uscc: string;
@@ -15,6 +20,20 @@ export interface OrganizationProfile {
   entityUscc: string;
   updatedAt: string;
   updatedBy: string;
+}
+
+/** What a parent said about an organization that declares it its parent. */
+export type BranchAnswer = 'declared' | 'confirmed' | 'denied';
+
+export interface BranchDeclaration {
+  /** The organization declaring itself a branch. */
+  uscc: string;
+  name: string;
+  parentUscc: string;
+  declaredAt: string;
+  state: BranchAnswer;
+  answeredBy?: string;
+  answeredAt?: string;
 }
 
 export interface OrganizationRegistration {
@@ -45,14 +64,37 @@ export class OrganizationRepository {
     return strip(await this.table.get(ctx, tenantKey(ctx, 'ORG', uscc), 'REG'));
   }
 
-  /** Writes the profile and the city registration together, with an audit event. */
+  /**
+   * Writes the profile and the city registration together, with an audit event; a new
+   * declared parent gets the declaration to answer, a former one loses it.
+   */
   async save(
     ctx: TenantContext,
     profile: OrganizationProfile,
     registration: OrganizationRegistration,
     audit: { actor: string; role: string; at: string },
+    previousParent?: string,
   ): Promise<void> {
+    const parent = profile.parentUscc;
+    const branchOps: TransactOp[] = [];
+    if (previousParent && previousParent !== parent)
+      branchOps.push({
+        delete: { pk: provinceKey(ctx, 'ORG', previousParent), sk: `BRANCH#${profile.uscc}` },
+      });
+    if (parent && parent !== previousParent) {
+      const declaration: BranchDeclaration = {
+        uscc: profile.uscc,
+        name: profile.name,
+        parentUscc: parent,
+        declaredAt: audit.at,
+        state: 'declared',
+      };
+      branchOps.push({
+        put: { pk: provinceKey(ctx, 'ORG', parent), sk: `BRANCH#${profile.uscc}`, ...declaration },
+      });
+    }
     await this.table.transact(ctx, [
+      ...branchOps,
       { put: { pk: provinceKey(ctx, 'ORG', profile.uscc), sk: 'PROFILE', ...profile } },
       { put: { pk: tenantKey(ctx, 'ORG', registration.uscc), sk: 'REG', ...registration } },
       {
@@ -65,6 +107,51 @@ export class OrganizationRepository {
             region: registration.region,
             parentUscc: profile.parentUscc ?? null,
           },
+        },
+      },
+    ]);
+  }
+
+  /** Organizations that declare this one their parent, with the parent's answer. */
+  async branches(ctx: TenantContext, parentUscc: string): Promise<BranchDeclaration[]> {
+    const { items } = await this.table.query(ctx, provinceKey(ctx, 'ORG', parentUscc), {
+      beginsWith: 'BRANCH#',
+    });
+    return items.map((i) => strip<BranchDeclaration>(i) as BranchDeclaration);
+  }
+
+  async branch(
+    ctx: TenantContext,
+    parentUscc: string,
+    branchUscc: string,
+  ): Promise<BranchDeclaration | undefined> {
+    return strip(
+      await this.table.get(ctx, provinceKey(ctx, 'ORG', parentUscc), `BRANCH#${branchUscc}`),
+    );
+  }
+
+  /** The parent's answer to a declaration; refused unless the declaration still stands. */
+  async answerBranch(
+    ctx: TenantContext,
+    answered: BranchDeclaration,
+    audit: { actor: string; role: string; at: string },
+  ): Promise<void> {
+    await this.table.transact(ctx, [
+      {
+        put: {
+          pk: provinceKey(ctx, 'ORG', answered.parentUscc),
+          sk: `BRANCH#${answered.uscc}`,
+          ...answered,
+        },
+        condition: 'attribute_exists(pk) AND declaredAt = :declared',
+        values: { ':declared': answered.declaredAt },
+      },
+      {
+        put: {
+          pk: tenantKey(ctx, 'ORG', answered.parentUscc),
+          sk: `AUDIT#${audit.at}#${audit.actor}`,
+          ...audit,
+          change: { branch: answered.uscc, answer: answered.state },
         },
       },
     ]);

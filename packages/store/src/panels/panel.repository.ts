@@ -1,11 +1,14 @@
 /**
  * Expert panels: who is assigned to an application's panel stage and what each scored.
  * A score is written once (locked when submitted); a conflict is recorded instead of a
- * score and excludes the expert.
+ * score and excludes the expert from every panel of the application. The assignment
+ * carries a version and the number of scores in: a change of the panel is written only
+ * against the version it was decided on, so a score landing meanwhile is never missed.
  */
 import { appPk } from '../applications/application-items.js';
 import type { TenantContext } from '../table/keys.js';
 import type { TenantTable } from '../table/tenant-table.js';
+import type { TransactOp } from '../table/transaction.js';
 import { type ReviewTask, taskItem } from '../tasks/task.repository.js';
 
 export interface PanelScore {
@@ -20,6 +23,14 @@ export interface PanelScore {
   at: string;
 }
 
+/** A change of a panel once scoring had begun: who, when, why, and what changed. */
+export interface PanelChange {
+  by: string;
+  at: string;
+  reason: string;
+  added: string[];
+}
+
 export interface PanelAssignment {
   applicationId: string;
   stage: string;
@@ -28,25 +39,48 @@ export interface PanelAssignment {
   at: string;
   /** How the panel was drawn: by hand, or at random with the seed's hash and the seed. */
   draw?: { seedHash: string; seed?: string };
+  /** Written with every change of the panel and every score. */
+  version: number;
+  /** Scores and conflict declarations in so far: the panel is fixed once one is. */
+  scored: number;
+  changes?: PanelChange[];
 }
+
+const panelSk = (stage: string) => `PANEL#${stage}`;
 
 export class PanelRepository {
   constructor(private readonly table: TenantTable) {}
 
-  /** Records the panel with a scoring task for each expert, in one transaction. */
+  /**
+   * The write of an assignment, refused unless the stored one is still at
+   * `expectedVersion` (absent for a first assignment).
+   */
+  assignmentOp(
+    ctx: TenantContext,
+    assignment: PanelAssignment,
+    expectedVersion: number | undefined,
+  ): TransactOp {
+    return {
+      put: {
+        pk: appPk(ctx, assignment.applicationId),
+        sk: panelSk(assignment.stage),
+        ...assignment,
+      },
+      ...(expectedVersion === undefined
+        ? { condition: 'attribute_not_exists(pk)' }
+        : { condition: 'version = :expected', values: { ':expected': expectedVersion } }),
+    };
+  }
+
+  /** Records the panel with a scoring task for each expert added, in one transaction. */
   async assign(
     ctx: TenantContext,
     assignment: PanelAssignment,
+    expectedVersion: number | undefined,
     expertTasks: ReviewTask[],
   ): Promise<void> {
     await this.table.transact(ctx, [
-      {
-        put: {
-          pk: appPk(ctx, assignment.applicationId),
-          sk: `PANEL#${assignment.stage}`,
-          ...assignment,
-        },
-      },
+      this.assignmentOp(ctx, assignment, expectedVersion),
       ...expertTasks.map((task) => ({ put: taskItem(ctx, task) })),
     ]);
   }
@@ -56,10 +90,11 @@ export class PanelRepository {
     applicationId: string,
     stage: string,
   ): Promise<PanelAssignment | undefined> {
-    const item = await this.table.get(ctx, appPk(ctx, applicationId), `PANEL#${stage}`);
+    const item = await this.table.get(ctx, appPk(ctx, applicationId), panelSk(stage));
     if (!item) return undefined;
-    const { pk: _pk, sk: _sk, ...assignment } = item;
-    return assignment as unknown as PanelAssignment;
+    const { pk: _pk, sk: _sk, ...stored } = item;
+    const assignment = stored as unknown as PanelAssignment;
+    return { ...assignment, version: assignment.version ?? 0, scored: assignment.scored ?? 0 };
   }
 
   /** Commits to a random draw before it is made: the seed's hash, kept with the application. */
@@ -91,8 +126,10 @@ export class PanelRepository {
   }
 
   /**
-   * Records a score and closes the expert's task; a second score from the same expert is
-   * refused (a score locks when submitted).
+   * Records a score and closes the expert's task. Refused (TransactionRefusedError) when
+   * the expert already scored (a score locks when submitted), the task is no longer
+   * open (the panel was decided, the application withdrawn), or the expert is no longer
+   * on the panel.
    */
   async score(ctx: TenantContext, score: PanelScore, expertTask: ReviewTask): Promise<void> {
     await this.table.transact(ctx, [
@@ -111,14 +148,42 @@ export class PanelRepository {
           decidedAt: score.at,
           outcome: score.conflict ? 'conflict' : 'scored',
         }),
+        condition: '#state = :open',
+        names: { '#state': 'state' },
+        values: { ':open': 'open' },
+      },
+      {
+        update: { pk: appPk(ctx, score.applicationId), sk: panelSk(score.stage) },
+        expression: 'ADD version :one, scored :one',
+        condition: 'contains(expertIds, :expert)',
+        values: { ':one': 1, ':expert': score.expertId },
       },
     ]);
   }
 
   async scores(ctx: TenantContext, applicationId: string, stage: string): Promise<PanelScore[]> {
-    const { items } = await this.table.query(ctx, appPk(ctx, applicationId), {
-      beginsWith: `SCORE#${stage}#`,
-    });
-    return items.map(({ pk: _pk, sk: _sk, ...score }) => score as unknown as PanelScore);
+    return this.scoresWithPrefix(ctx, applicationId, `SCORE#${stage}#`);
+  }
+
+  /** Experts who declared a conflict at any panel of the application. */
+  async declaredConflicts(ctx: TenantContext, applicationId: string): Promise<string[]> {
+    const all = await this.scoresWithPrefix(ctx, applicationId, 'SCORE#');
+    return all.filter((s) => s.conflict).map((s) => s.expertId);
+  }
+
+  private async scoresWithPrefix(ctx: TenantContext, applicationId: string, prefix: string) {
+    const scores: PanelScore[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.query(ctx, appPk(ctx, applicationId), {
+        beginsWith: prefix,
+        cursor,
+      });
+      scores.push(
+        ...page.items.map(({ pk: _pk, sk: _sk, ...score }) => score as unknown as PanelScore),
+      );
+      cursor = page.next;
+    } while (cursor);
+    return scores;
   }
 }

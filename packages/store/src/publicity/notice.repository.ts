@@ -1,91 +1,66 @@
 /**
  * Publicity notices (公示) with their entries and objections, and the published pool.
- * A notice is one partition (`T#<t>#NOTICE#<id>`: `META`, `OBJ#<id>`); open notices are
- * listed for the timer that closes them; the pool is one partition per tenant.
+ * An objection and the city admin's task to check it are written together, and
+ * deciding one is conditional on it being open, so two clerks never both decide it.
  */
-import { type TenantContext, tenantKey } from '../table/keys.js';
+import type { TenantContext } from '../table/keys.js';
+import { tenantKey } from '../table/keys.js';
 import type { TenantTable } from '../table/tenant-table.js';
 import { type ReviewTask, taskItem } from '../tasks/task.repository.js';
+import {
+  type Notice,
+  noticeItem,
+  noticePk,
+  type Objection,
+  objectionItem,
+  type PoolEntry,
+  stripKeys,
+} from './notice-items.js';
 
-export interface NoticeEntry {
-  applicationId: string;
-  orgName: string;
-  uscc: string;
-  track?: string;
-  category?: string;
-  industries: string[];
-}
-
-export interface Notice {
-  id: string;
-  programId: string;
-  stage: string;
-  publishedAt: string;
-  /** 24:00 of the last working day of publicity, exclusive. */
-  endsAt: string;
-  entries: NoticeEntry[];
-  createdBy: string;
-  state: 'open' | 'closed';
-}
-
-export interface Objection {
-  objectionId: string;
-  noticeId: string;
-  applicationId: string;
-  reason: string;
-  contact: string;
-  at: string;
-  state: 'open' | 'upheld' | 'dismissed';
-  decidedBy?: string;
-  decidedAt?: string;
-  comment?: string;
-}
-
-export interface PoolEntry extends NoticeEntry {
-  programId: string;
-  listedAt: string;
-}
-
-const noticePk = (ctx: TenantContext, id: string) => tenantKey(ctx, 'NOTICE', id);
-
-function noticeItem(ctx: TenantContext, notice: Notice) {
-  return {
-    pk: noticePk(ctx, notice.id),
-    sk: 'META',
-    ...notice,
-    gsi1pk: tenantKey(ctx, 'NOTICES', notice.state),
-    gsi1sk: `${notice.endsAt}#${notice.id}`,
-  };
-}
-const strip = <T>({ pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...rest }: Record<string, unknown>) =>
-  rest as T;
+export * from './notice-items.js';
 
 export class NoticeRepository {
   constructor(private readonly table: TenantTable) {}
 
-  async save(ctx: TenantContext, notice: Notice): Promise<void> {
-    await this.table.put(ctx, noticeItem(ctx, notice));
+  /** Writes a new notice; refuses an id already taken. */
+  async create(ctx: TenantContext, notice: Notice): Promise<void> {
+    await this.table.put(ctx, noticeItem(ctx, notice), { ifAbsent: true });
   }
 
-  /**
-   * Publishes a notice and marks each entry's publicity task with it, in one
-   * transaction: an application is never in two notices, nor in a notice half-written.
-   */
-  async publish(ctx: TenantContext, notice: Notice, tasks: ReviewTask[]): Promise<void> {
+  /** Marks an entry withdrawn, in place: concurrent marks of other entries are kept. */
+  async markWithdrawn(
+    ctx: TenantContext,
+    notice: Pick<Notice, 'id' | 'entries'>,
+    applicationId: string,
+    at: string,
+  ): Promise<void> {
+    const index = notice.entries.findIndex((e) => e.applicationId === applicationId);
+    if (index < 0) return;
     await this.table.transact(ctx, [
-      { put: noticeItem(ctx, notice), condition: 'attribute_not_exists(pk)' },
-      ...tasks.map((task) => ({
-        put: taskItem(ctx, { ...task, noticeId: notice.id }),
-        condition: 'attribute_not_exists(noticeId) AND #state = :open',
+      {
+        update: { pk: noticePk(ctx, notice.id), sk: 'META' },
+        expression: `SET entries[${index}].withdrawnAt = :at`,
+        condition: `entries[${index}].applicationId = :id`,
+        values: { ':at': at, ':id': applicationId },
+      },
+    ]);
+  }
+
+  /** Closes a notice: it leaves the open listing the timer reads. */
+  async close(ctx: TenantContext, notice: Pick<Notice, 'id' | 'endsAt'>): Promise<void> {
+    await this.table.transact(ctx, [
+      {
+        update: { pk: noticePk(ctx, notice.id), sk: 'META' },
+        expression: 'SET #state = :closed, gsi1pk = :listing',
         names: { '#state': 'state' },
-        values: { ':open': 'open' },
-      })),
+        values: { ':closed': 'closed', ':listing': tenantKey(ctx, 'NOTICES', 'closed') },
+      },
     ]);
   }
 
   async get(ctx: TenantContext, id: string): Promise<Notice | undefined> {
     const item = await this.table.get(ctx, noticePk(ctx, id), 'META');
-    return item && strip<Notice>(item);
+    return item && stripKeys<Notice>(item);
   }
 
   /** Notices in one state, by the end of their publicity. */
@@ -96,34 +71,68 @@ export class NoticeRepository {
       const page = await this.table.queryIndex(ctx, 'byListing', tenantKey(ctx, 'NOTICES', state), {
         cursor,
       });
-      notices.push(...page.items.map((i) => strip<Notice>(i)));
+      notices.push(...page.items.map((i) => stripKeys<Notice>(i)));
       cursor = page.next;
     } while (cursor);
     return notices;
   }
 
-  async addObjection(ctx: TenantContext, objection: Objection): Promise<void> {
-    await this.table.put(
-      ctx,
-      { pk: noticePk(ctx, objection.noticeId), sk: `OBJ#${objection.objectionId}`, ...objection },
-      { ifAbsent: true },
-    );
+  /**
+   * Records an objection with the city admin's task to check it, while the notice is
+   * still open and the entry still stands.
+   */
+  async addObjection(
+    ctx: TenantContext,
+    objection: Objection,
+    task: ReviewTask,
+    entryIndex: number,
+  ): Promise<void> {
+    await this.table.transact(ctx, [
+      { put: objectionItem(ctx, objection), condition: 'attribute_not_exists(pk)' },
+      {
+        check: { pk: noticePk(ctx, objection.noticeId), sk: 'META' },
+        condition: `#state = :open AND entries[${entryIndex}].applicationId = :app AND attribute_not_exists(entries[${entryIndex}].withdrawnAt)`,
+        names: { '#state': 'state' },
+        values: { ':open': 'open', ':app': objection.applicationId },
+      },
+      { put: taskItem(ctx, task) },
+    ]);
   }
 
-  async updateObjection(ctx: TenantContext, objection: Objection): Promise<void> {
-    await this.table.put(ctx, {
-      pk: noticePk(ctx, objection.noticeId),
-      sk: `OBJ#${objection.objectionId}`,
-      ...objection,
-    });
-  }
-
+  /** Every objection of a notice, oldest first. */
   async objections(ctx: TenantContext, noticeId: string): Promise<Objection[]> {
-    const { items } = await this.table.query(ctx, noticePk(ctx, noticeId), {
-      beginsWith: 'OBJ#',
-      limit: 1000,
-    });
-    return items.map((i) => strip<Objection>(i));
+    const objections: Objection[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.query(ctx, noticePk(ctx, noticeId), {
+        beginsWith: 'OBJ#',
+        cursor,
+      });
+      objections.push(...page.items.map((i) => stripKeys<Objection>(i)));
+      cursor = page.next;
+    } while (cursor);
+    return objections.sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  /**
+   * Records a dismissal with its task closed; refused (TransactionRefusedError) unless
+   * both are still open.
+   */
+  async dismiss(ctx: TenantContext, objection: Objection, task: ReviewTask): Promise<void> {
+    await this.table.transact(ctx, [
+      {
+        put: objectionItem(ctx, objection),
+        condition: '#state = :open',
+        names: { '#state': 'state' },
+        values: { ':open': 'open' },
+      },
+      {
+        put: taskItem(ctx, task),
+        condition: '#state = :open',
+        names: { '#state': 'state' },
+        values: { ':open': 'open' },
+      },
+    ]);
   }
 
   async pool(ctx: TenantContext): Promise<PoolEntry[]> {
@@ -131,14 +140,9 @@ export class NoticeRepository {
     let cursor: string | undefined;
     do {
       const page = await this.table.query(ctx, tenantKey(ctx, 'POOL'), { cursor });
-      entries.push(...page.items.map((i) => strip<PoolEntry>(i)));
+      entries.push(...page.items.map((i) => stripKeys<PoolEntry>(i)));
       cursor = page.next;
     } while (cursor);
     return entries;
   }
-}
-
-/** The pool item of a listed application, written with the listing itself. */
-export function poolItem(ctx: TenantContext, entry: PoolEntry) {
-  return { pk: tenantKey(ctx, 'POOL'), sk: `${entry.programId}#${entry.applicationId}`, ...entry };
 }

@@ -1,14 +1,16 @@
 /**
  * Review tasks: every point where the workflow waits for people, with the token that
- * releases it. Kept in the application's partition and listed by who must act (role
- * and district), oldest due first.
+ * releases it, and the work people owe without a workflow waiting (an expert's score,
+ * the check of an objection). Kept in the application's partition and listed by who
+ * must act (role and district), oldest due first.
  */
 
 import { appPk } from '../applications/application-items.js';
 import { type TenantContext, tenantKey } from '../table/keys.js';
 import type { Page, TenantTable } from '../table/tenant-table.js';
 
-export type TaskState = 'open' | 'done';
+/** `done` when decided; `closed` when ended without a decision (the application was withdrawn). */
+export type TaskState = 'open' | 'done' | 'closed';
 
 export interface ReviewTask {
   taskId: string;
@@ -16,7 +18,11 @@ export interface ReviewTask {
   programId: string;
   applicationId: string;
   stage: string;
-  /** The stage kind, or `resubmission` while the provider corrects the application. */
+  /**
+   * The stage kind (`manual`, `panel`, `publicity`), `resubmission` while the provider
+   * corrects the application, `score` for an expert, `objection` for the check of an
+   * objection.
+   */
   kind: string;
   /** Who acts: a staff role, or the provider for a resubmission. */
   role: string;
@@ -30,8 +36,10 @@ export interface ReviewTask {
   ready?: boolean;
   /** The publicity notice an application waiting at publicity appears in. */
   noticeId?: string;
-  /** The workflow's token: releasing it moves the application on. */
-  token: string;
+  /** The objection an `objection` task is the check of. */
+  objectionId?: string;
+  /** The workflow's token: releasing it moves the application on. Absent for work no run waits on. */
+  token?: string;
   dueAt?: string;
   state: TaskState;
   createdAt: string;
@@ -47,6 +55,14 @@ export interface ReviewTask {
  */
 export const taskListKey = (ctx: TenantContext, role: string, who: string | undefined) =>
   tenantKey(ctx, 'TASKS', role, who ?? 'ALL');
+
+/** Tasks through which a workflow run waits (the others carry no token of their own). */
+export const WORKFLOW_KINDS: ReadonlySet<string> = new Set([
+  'manual',
+  'panel',
+  'publicity',
+  'resubmission',
+]);
 
 export function taskItem(ctx: TenantContext, task: ReviewTask) {
   return {
@@ -66,9 +82,41 @@ const toTask = ({ pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...task }: Record<st
 export class TaskRepository {
   constructor(private readonly table: TenantTable) {}
 
-  /** Records a task; the same task id again (a resumed run) only refreshes its token. */
+  /** Records a new task. */
   async open(ctx: TenantContext, task: ReviewTask): Promise<void> {
     await this.table.put(ctx, taskItem(ctx, task));
+  }
+
+  /** Records a new task while the application is still at the version it was decided on. */
+  async openWhile(
+    ctx: TenantContext,
+    task: ReviewTask,
+    app: { id: string; version: number },
+  ): Promise<void> {
+    await this.table.transact(ctx, [
+      { put: taskItem(ctx, task) },
+      {
+        check: { pk: appPk(ctx, app.id), sk: 'META' },
+        condition: 'version = :version',
+        values: { ':version': app.version },
+      },
+    ]);
+  }
+
+  /**
+   * Rewrites a task that is still open (a resumed run's new token, a panel become
+   * ready); refused with `TransactionRefusedError` once it was decided or closed, so a
+   * task closed meanwhile is never reopened.
+   */
+  async update(ctx: TenantContext, task: ReviewTask): Promise<void> {
+    await this.table.transact(ctx, [
+      {
+        put: taskItem(ctx, { ...task, state: 'open' }),
+        condition: '#state = :open',
+        names: { '#state': 'state' },
+        values: { ':open': 'open' },
+      },
+    ]);
   }
 
   async get(
@@ -80,17 +128,31 @@ export class TaskRepository {
     return item && toTask(item);
   }
 
-  /** The open task of an application at a stage, if there is one. */
+  /** Every open task of an application (its review, scores, objections). */
+  async openOf(ctx: TenantContext, applicationId: string): Promise<ReviewTask[]> {
+    const open: ReviewTask[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.query(ctx, appPk(ctx, applicationId), {
+        beginsWith: 'TASK#',
+        where: { attribute: 'state', equals: 'open' },
+        cursor,
+      });
+      open.push(...page.items.map(toTask));
+      cursor = page.next;
+    } while (cursor);
+    return open;
+  }
+
+  /** The open task through which the workflow waits at a stage, if there is one. */
   async openAt(
     ctx: TenantContext,
     applicationId: string,
     stage: string,
   ): Promise<ReviewTask | undefined> {
-    const { items } = await this.table.query(ctx, appPk(ctx, applicationId), {
-      beginsWith: 'TASK#',
-      limit: 200,
-    });
-    return items.map(toTask).find((t) => t.stage === stage && t.state === 'open');
+    return (await this.openOf(ctx, applicationId)).find(
+      (t) => t.stage === stage && WORKFLOW_KINDS.has(t.kind),
+    );
   }
 
   /** Open tasks of a role (in a district), oldest due first. */

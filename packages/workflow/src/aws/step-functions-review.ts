@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import type { Clock, ResolvedTenant } from '@sme/core';
 import type { ApplicationRepository } from '@sme/store';
-import type { Outcome } from '../compile/compile-program.js';
+import type { RunOutcome } from '../compile/compile-program.js';
 import { contextOf } from '../review/review-stage-handler.js';
 import type { TaskReleaser } from '../review/task-releaser.js';
 import { type StateMachineNaming, stateMachineArn } from './state-machine-name.js';
@@ -85,7 +85,7 @@ export class StepFunctionsReview implements TaskReleaser {
    * SendTaskSuccess; false when no execution waits on the token (already released, timed
    * out, or not a token of this account), so a pending release is not retried forever.
    */
-  async release(token: string, outcome: Outcome): Promise<boolean> {
+  async release(token: string, outcome: RunOutcome): Promise<boolean> {
     try {
       await this.deps.sfn.send(
         new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ outcome }) }),

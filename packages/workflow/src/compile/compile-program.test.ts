@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { ChoiceState, StateMachineDefinition, TaskState } from './asl.js';
 import {
   compileProgram,
+  ENDED,
   outcomesOf,
   placeholder,
   SUBSTITUTIONS,
@@ -55,7 +56,7 @@ describe('compileProgram', () => {
   );
 
   it.each(programs)(
-    '%s routes each stage only by the outcomes it allows',
+    '%s routes each stage only by the outcomes it allows, or to its end when the application left review',
     (_label, tenant, program) => {
       const definition = compileProgram(tenant, program);
       for (const stage of program.stages) {
@@ -63,7 +64,9 @@ describe('compileProgram', () => {
         expect(
           route.Choices.map((c) => c.StringEquals),
           stage.id,
-        ).toEqual(outcomesOf(stage));
+        ).toEqual([...outcomesOf(stage), ENDED]);
+        const ended = route.Choices.find((c) => c.StringEquals === ENDED);
+        expect(definition.States[ended?.Next ?? '']).toMatchObject({ Type: 'Succeed' });
         const returned = route.Choices.find((c) => c.StringEquals === 'return');
         if (returned) {
           // A resubmission resumes at the stage that returned the application.

@@ -12,7 +12,17 @@
 import type { Program, Stage } from '@sme/core';
 import type { ChoiceState, State, StateMachineDefinition, TaskState } from './asl.js';
 
+/** What a person or a stage decides. */
 export type Outcome = 'pass' | 'return' | 'reject';
+
+/**
+ * What ends a waiting run besides a decision: the application left review (withdrawn),
+ * so the run stops at `Ended` without touching it.
+ */
+export const ENDED = 'ended';
+
+/** What a waiting point of a run is released with. */
+export type RunOutcome = Outcome | typeof ENDED;
 
 /** Placeholders in the definition, substituted at deploy time. */
 export const SUBSTITUTIONS = {
@@ -55,6 +65,7 @@ export const stateName = {
   awaitResubmission: (id: string) => `AwaitResubmission_${id}`,
   listed: 'Listed',
   rejected: 'Rejected',
+  ended: 'Ended',
   unexpected: 'UnexpectedOutcome',
 } as const;
 
@@ -116,11 +127,14 @@ function route(stage: Stage, next: string): ChoiceState {
   };
   return {
     Type: 'Choice',
-    Choices: outcomesOf(stage).map((outcome) => ({
-      Variable: '$.result.outcome',
-      StringEquals: outcome,
-      Next: targets[outcome],
-    })),
+    Choices: [
+      ...outcomesOf(stage).map((outcome) => ({
+        Variable: '$.result.outcome',
+        StringEquals: outcome,
+        Next: targets[outcome],
+      })),
+      { Variable: '$.result.outcome', StringEquals: ENDED, Next: stateName.ended },
+    ],
     Default: stateName.unexpected,
   };
 }
@@ -151,6 +165,10 @@ export function compileProgram(tenant: string, program: Program): StateMachineDe
   });
   states[stateName.listed] = { Type: 'Succeed', Comment: '列入资源池 / listed' };
   states[stateName.rejected] = { Type: 'Succeed', Comment: '未通过 / rejected' };
+  states[stateName.ended] = {
+    Type: 'Succeed',
+    Comment: '申报已撤回，审核终止 / the application left review (withdrawn)',
+  };
   states[stateName.unexpected] = {
     Type: 'Fail',
     Comment: 'A stage answered with an outcome its configuration does not allow',

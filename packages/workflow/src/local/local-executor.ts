@@ -10,14 +10,14 @@
 import './promise-with-resolvers.js';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { StateMachineDefinition } from '../compile/asl.js';
-import { type Outcome, SUBSTITUTIONS, substitute } from '../compile/compile-program.js';
+import { type RunOutcome, SUBSTITUTIONS, substitute } from '../compile/compile-program.js';
 import type { StageHandler, StageInput } from '../review/stage-handler.js';
 
 /** Node's timers hold at most 2^31-1 ms; a longer task timeout would fire at once. */
 const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 
 interface Waiting {
-  resolve(value: { outcome: Outcome }): void;
+  resolve(value: { outcome: RunOutcome }): void;
   reject(reason: Error): void;
 }
 
@@ -120,7 +120,7 @@ export class LocalExecutor {
     const attempt = (attempts.get(key) ?? 0) + 1;
     attempts.set(key, attempt);
     const token = `${runId}:${key}:${attempt}`;
-    const outcome = new Promise<{ outcome: Outcome }>((resolve, reject) =>
+    const outcome = new Promise<{ outcome: RunOutcome }>((resolve, reject) =>
       this.waiting.set(token, { resolve, reject }),
     );
     try {
@@ -136,7 +136,7 @@ export class LocalExecutor {
   }
 
   /** Settles a waiting task (SendTaskSuccess); false when no run waits on the token. */
-  release(token: string, outcome: Outcome): boolean {
+  release(token: string, outcome: RunOutcome): boolean {
     const waiting = this.waiting.get(token);
     if (!waiting) return false;
     this.waiting.delete(token);

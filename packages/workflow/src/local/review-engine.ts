@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ResolvedTenant } from '@sme/core';
 import type { StateMachineDefinition } from '../compile/asl.js';
-import { compileProgram, type Outcome, stateName } from '../compile/compile-program.js';
+import { compileProgram, type RunOutcome, stateName } from '../compile/compile-program.js';
 import { contextOf, type ReviewDeps, ReviewStageHandler } from '../review/review-stage-handler.js';
 import type { TaskReleaser } from '../review/task-releaser.js';
 import { LocalExecutor } from './local-executor.js';
@@ -80,7 +80,7 @@ export class LocalReviewEngine implements TaskReleaser {
     for (const tenant of this.deps.tenants.values()) {
       const ctx = contextOf(tenant);
       for (const program of tenant.programs) {
-        for (const status of ['submitted', 'in_review', 'returned'] as const) {
+        for (const status of ['submitted', 'in_review', 'returned', 'publicity'] as const) {
           let cursor: string | undefined;
           do {
             const page = await this.deps.apps.list(
@@ -106,7 +106,7 @@ export class LocalReviewEngine implements TaskReleaser {
     return resumed;
   }
 
-  release(token: string, outcome: Outcome): Promise<boolean> {
+  release(token: string, outcome: RunOutcome): Promise<boolean> {
     return Promise.resolve(this.executor.release(token, outcome));
   }
 

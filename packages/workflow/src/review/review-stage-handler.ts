@@ -5,29 +5,33 @@
  */
 import {
   type Application,
+  type ApplicationStatus,
   type Clock,
-  checkEntryRules,
-  checkSubmission,
   type Program,
   type ResolvedTenant,
   recordChange,
   type Stage,
 } from '@sme/core';
-
-type ScreeningStage = Extract<Stage, { kind: 'screening' }>;
-
-import type {
-  ApplicationRecord,
-  ApplicationRepository,
-  BanRepository,
-  ChangeExtras,
-  ReviewTask,
-  TaskRepository,
-  TenantContext,
+import {
+  type ApplicationRepository,
+  type BanRepository,
+  type ChangeExtras,
+  type ReviewTask,
+  type TaskRepository,
+  type TenantContext,
+  TransactionRefusedError,
 } from '@sme/store';
-import type { Outcome } from '../compile/compile-program.js';
+import { ENDED, type RunOutcome } from '../compile/compile-program.js';
 import { dueAt } from './due-date.js';
+import { screen } from './screening.js';
+import { stageActor } from './stage-actor.js';
 import type { StageHandler, StageInput } from './stage-handler.js';
+import { contextOf } from './tenant-context.js';
+
+export { contextOf };
+
+/** Where a stage may find the application; anywhere else, the run ends untouched. */
+const ENTERED_FROM: readonly ApplicationStatus[] = ['submitted', 'in_review', 'publicity'];
 
 export interface ReviewDeps {
   tenants: ReadonlyMap<string, ResolvedTenant>;
@@ -39,10 +43,6 @@ export interface ReviewDeps {
 
 /** The workflow acts as this actor in history. */
 const WORKFLOW = { sub: 'workflow', role: 'system' };
-
-export function contextOf(tenant: ResolvedTenant): TenantContext {
-  return { tenant: tenant.id, province: tenant.kind === 'province' ? tenant.id : tenant.parent };
-}
 
 export class ReviewStageHandler implements StageHandler {
   constructor(private readonly deps: ReviewDeps) {}
@@ -58,9 +58,54 @@ export class ReviewStageHandler implements StageHandler {
     return { tenant, program, stage, record, ctx: contextOf(tenant) };
   }
 
-  async decide(input: StageInput): Promise<Outcome> {
+  /**
+   * Ends the run when the application is not where the stage expects it (withdrawn
+   * meanwhile): every automatic transition is conditional on the state it expects.
+   */
+  private expects(app: Application, input: StageInput, allowed: readonly ApplicationStatus[]) {
+    if (allowed.includes(app.status)) return true;
+    console.warn(
+      JSON.stringify({
+        level: 'warn',
+        msg: 'review run ended: the application is not where the stage expects it',
+        tenant: input.tenant,
+        applicationId: app.id,
+        stage: input.stage,
+        kind: input.kind,
+        status: app.status,
+      }),
+    );
+    return false;
+  }
+
+  /**
+   * Each step reads, decides and writes against the version read; a write refused
+   * because the application changed meanwhile (withdrawn, say) is decided once more
+   * from what is there now.
+   */
+  private async once<T>(step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (error) {
+      if (error instanceof TransactionRefusedError) return step();
+      throw error;
+    }
+  }
+
+  decide(input: StageInput): Promise<RunOutcome> {
+    return this.once(() => this.decideNow(input));
+  }
+
+  begin(input: StageInput & { taskToken: string }): Promise<RunOutcome | undefined> {
+    return this.once(() => this.beginNow(input));
+  }
+
+  private async decideNow(input: StageInput): Promise<RunOutcome> {
     const { tenant, program, stage, record, ctx } = await this.load(input);
     const app = record.application;
+    const from: readonly ApplicationStatus[] =
+      stage.kind === 'publish' ? ['in_review', 'publicity'] : ['submitted', 'in_review'];
+    if (!this.expects(app, input, from)) return ENDED;
     if (stage.kind === 'publish') {
       const listedAt = this.deps.clock.now().toISOString();
       await this.change(
@@ -86,77 +131,44 @@ export class ReviewStageHandler implements StageHandler {
     }
     if (stage.kind !== 'screening')
       throw new Error(`stage ${stage.id} (${stage.kind}) does not decide by itself`);
-    const { outcome, reason } = await this.screen(tenant, program, stage, record);
+    const { outcome, reason } = await screen(
+      this.deps,
+      tenant,
+      program,
+      stage,
+      record,
+      this.deps.clock.now(),
+    );
     const status =
       outcome === 'pass' ? 'in_review' : outcome === 'return' ? 'returned' : 'rejected';
     await this.change(ctx, app, { status, stage: stage.id }, stage, reason);
     return outcome;
   }
 
-  /** Screening: completeness and eligibility again, and bans at this moment. */
-  /**
-   * Screening runs the checks its stage lists: bans and duplicate entities reject;
-   * incompleteness and failed eligibility return the application for correction.
-   */
-  private async screen(
-    tenant: ResolvedTenant,
-    program: Program,
-    stage: ScreeningStage,
-    record: ApplicationRecord,
-  ) {
-    const app = record.application;
-    const ctx = contextOf(tenant);
-    const checks = new Set(stage.checks);
-    if (checks.has('bans')) {
-      const ban = await this.deps.bans.inForce(
-        ctx,
-        [app.org.uscc, app.entityUscc],
-        this.deps.clock.now(),
-      );
-      if (ban)
-        return {
-          outcome: 'reject' as const,
-          reason: `形式审查：被禁止申报 / banned: ${ban.reason}`,
-        };
-    }
-    if (checks.has('duplicate-entity')) {
-      const siblings = (
-        await this.deps.apps.entityApplications(ctx, app.entityUscc, program.id)
-      ).filter((s) => s.id !== app.id);
-      const clash = checkEntryRules(program, app, siblings).find(
-        (v) => v.code === 'duplicate_entity' || v.code === 'track_combination_not_allowed',
-      );
-      if (clash) return { outcome: 'reject' as const, reason: `形式审查查重：${clash.message.zh}` };
-    }
-    const region = tenant.regions.find((r) => r.id === app.org.region);
-    const { violations } = checkSubmission(program, app, record.documents, region);
-    const found = violations.filter((v) =>
-      v.code === 'eligibility' ? checks.has('eligibility') : checks.has('completeness'),
-    );
-    if (found.length > 0) {
-      return {
-        outcome: 'return' as const,
-        reason: `形式审查退回更正：${found.map((v) => v.message.zh).join('；')}`,
-      };
-    }
-    return { outcome: 'pass' as const, reason: '形式审查通过 / screening passed' };
-  }
-
-  async begin(input: StageInput & { taskToken: string }): Promise<Outcome | undefined> {
+  private async beginNow(
+    input: StageInput & { taskToken: string },
+  ): Promise<RunOutcome | undefined> {
     const { tenant, program, stage, record, ctx } = await this.load(input);
     const app = record.application;
-    if (app.decision?.stage === stage.id && app.decision.kind === input.kind)
+    // A resumed run: the decision taken before the restart stands.
+    if (
+      app.decision?.stage === stage.id &&
+      app.decision.kind === input.kind &&
+      app.status !== 'withdrawn'
+    )
       return app.decision.outcome;
+    const from = input.kind === 'resubmission' ? (['returned'] as const) : ENTERED_FROM;
+    if (!this.expects(app, input, from)) return ENDED;
     const open = await this.deps.tasks.openAt(ctx, app.id, stage.id);
+    const now = this.deps.clock.now();
     if (open && open.kind === input.kind) {
       // A resumed run: the task stands, only its token is new.
-      await this.deps.tasks.open(ctx, { ...open, token: input.taskToken });
+      await this.deps.tasks.update(ctx, { ...open, token: input.taskToken });
       return undefined;
     }
-    const now = this.deps.clock.now();
     const task = this.taskFor(tenant, program, stage, app, input, now);
     if (input.kind === 'resubmission') {
-      await this.deps.tasks.open(ctx, task);
+      await this.deps.tasks.openWhile(ctx, task, app);
       return undefined;
     }
     await this.change(
@@ -178,20 +190,10 @@ export class ReviewStageHandler implements StageHandler {
     input: StageInput & { taskToken: string },
     now: Date,
   ): ReviewTask {
-    const region = tenant.regions.find((r) => r.id === app.org.region);
-    const byDistrict =
-      input.kind !== 'resubmission' &&
-      stage.kind === 'manual' &&
-      stage.scope === 'region' &&
-      region?.reviewedBy !== 'tenant';
-    let role: string = program.applicant;
-    if (input.kind !== 'resubmission' && stage.kind !== 'screening') {
-      // The 'registered elsewhere' bucket has no district: the city bureau reviews it.
-      role =
-        stage.kind === 'manual' && stage.scope === 'region' && !byDistrict
-          ? 'city_admin'
-          : stage.role;
-    }
+    const actor =
+      input.kind === 'resubmission'
+        ? { role: program.applicant, org: app.org.uscc }
+        : stageActor(tenant, stage, app);
     const due =
       'due' in stage
         ? dueAt(stage.due, { now, submittedAt: app.submittedAt, workCalendar: tenant.workCalendar })
@@ -203,9 +205,7 @@ export class ReviewStageHandler implements StageHandler {
       applicationId: app.id,
       stage: stage.id,
       kind: input.kind,
-      role,
-      ...(byDistrict && { region: app.org.region }),
-      ...(input.kind === 'resubmission' && { org: app.org.uscc }),
+      ...actor,
       token: input.taskToken,
       ...(due && { dueAt: due.toISOString() }),
       state: 'open',

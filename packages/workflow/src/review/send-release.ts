@@ -7,9 +7,9 @@
  */
 import type { Clock, ResolvedTenant } from '@sme/core';
 import type { ApplicationRepository, PendingRelease, TenantContext } from '@sme/store';
-import type { Outcome } from '../compile/compile-program.js';
-import { contextOf } from './review-stage-handler.js';
+import type { RunOutcome } from '../compile/compile-program.js';
 import type { TaskReleaser } from './task-releaser.js';
+import { contextOf } from './tenant-context.js';
 
 export interface ReleaseDeps {
   apps: ApplicationRepository;
@@ -24,7 +24,7 @@ export async function sendRelease(
   release: PendingRelease,
 ): Promise<boolean> {
   try {
-    await deps.releaser.release(release.token, release.outcome as Outcome);
+    await deps.releaser.release(release.token, release.outcome as RunOutcome);
     await deps.apps.releaseSent(ctx, release, deps.clock.now().toISOString());
     return true;
   } catch (error) {

@@ -3,8 +3,8 @@
  * executor's promise locally. Returns false when no run waits on the token right now
  * (the local stack restarting); the decision is then taken up when the run resumes.
  */
-import type { Outcome } from '../compile/compile-program.js';
+import type { RunOutcome } from '../compile/compile-program.js';
 
 export interface TaskReleaser {
-  release(token: string, outcome: Outcome): Promise<boolean>;
+  release(token: string, outcome: RunOutcome): Promise<boolean>;
 }

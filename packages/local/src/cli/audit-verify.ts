@@ -1,0 +1,64 @@
+/**
+ * `pnpm audit:verify <tenant> <applicationId>`: recomputes the application's history
+ * chain from the table and says where it breaks (the event, and why), or that it holds
+ * and the stored application is what its latest event recorded. Exits 1 when broken.
+ *
+ * Where the table is: `DYNAMODB_ENDPOINT` (DynamoDB Local), else the endpoints the local
+ * stack wrote under `DATA_DIR`, else AWS with the ambient credentials; `TABLE_NAME`
+ * names the table (`sme-dx` locally).
+ */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { auditApplication } from '@sme/api';
+import { ApplicationRepository, createTableClients, TenantTable } from '@sme/store';
+import { loadTenants } from '@sme/tenants/load';
+import { contextOf } from '@sme/workflow';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+async function localEndpoint(): Promise<string | undefined> {
+  if (process.env.DYNAMODB_ENDPOINT) return process.env.DYNAMODB_ENDPOINT;
+  const file = join(resolve(process.env.DATA_DIR ?? '.data'), 'endpoints.json');
+  try {
+    return (JSON.parse(await readFile(file, 'utf8')) as { dynamodb?: string }).dynamodb;
+  } catch {
+    return undefined;
+  }
+}
+
+const [tenantId, applicationId] = process.argv.slice(2);
+if (!tenantId || !applicationId) {
+  console.error('usage: pnpm audit:verify <tenant> <applicationId>');
+  process.exit(2);
+}
+const { tenants } = await loadTenants();
+const tenant = tenants.find((t) => t.id === tenantId);
+if (!tenant) {
+  console.error(`✗ no tenant ${tenantId} (known: ${tenants.map((t) => t.id).join(', ')})`);
+  process.exit(2);
+}
+const endpoint = await localEndpoint();
+const clients = createTableClients(endpoint ? { dynamodb: endpoint } : undefined);
+const table = new TenantTable(clients.documents, process.env.TABLE_NAME ?? 'sme-dx');
+try {
+  const audit = await auditApplication(
+    new ApplicationRepository(table),
+    contextOf(tenant),
+    applicationId,
+  );
+  if (!audit) {
+    console.error(`✗ ${tenantId}/${applicationId}: no such application`);
+    process.exitCode = 2;
+  } else if (audit.ok) {
+    console.log(
+      `✓ ${tenantId}/${applicationId}: ${audit.events} events, chain intact, content matches the latest event (head ${audit.head.slice(0, 12)}…)`,
+    );
+  } else {
+    console.error(
+      `✗ ${tenantId}/${applicationId}: broken at event ${audit.seq} of ${audit.events} (${audit.reason}): ${audit.detail}`,
+    );
+    process.exitCode = 1;
+  }
+} finally {
+  clients.dynamodb.destroy();
+}

@@ -1,0 +1,143 @@
+/**
+ * Issue 9, defect 4: every objection can be found and is decided once. Each open
+ * objection is a task in the city admin's list, the notice's objections are listed for
+ * the city admin only, and of two clerks deciding one at once, one wins and the other
+ * gets 409.
+ */
+import { testApp } from '@sme/api/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../../support/api-client.js';
+import { OPEN_AT, uscc } from '../../support/qingdao.js';
+import {
+  atPublicity,
+  type Harness,
+  moveClock,
+  publishNotice,
+  tasksFor,
+} from '../../support/review-walk.js';
+
+let harness: Harness;
+let cityAdmin: ApiClient;
+let otherClerk: ApiClient;
+const anyone = () => new ApiClient(harness.app);
+const ids = { held: '', contested: '' };
+let noticeId = '';
+
+beforeAll(async () => {
+  harness = await testApp({ start: OPEN_AT });
+  cityAdmin = await ApiClient.signIn(harness.app, { role: 'city_admin', tenant: 'qingdao' });
+  otherClerk = await ApiClient.signIn(harness.app, {
+    role: 'city_admin',
+    tenant: 'qingdao',
+    name: '另一位经办人',
+  });
+  ids.held = (await atPublicity(harness, 94_001, 'laoshan')).id;
+  ids.contested = (await atPublicity(harness, 94_002, 'shinan')).id;
+  await moveClock(harness, '2024-02-08T10:00:00+08:00');
+  noticeId = (await publishNotice(cityAdmin, [ids.held, ids.contested])).id;
+}, 60_000);
+
+const object = (applicationId: string, reason: string) =>
+  anyone().post<{ objectionId: string }>(`/api/tenants/qingdao/notices/${noticeId}/objections`, {
+    applicationId,
+    reason,
+    contact: '0532-88886666',
+  });
+
+type Listed = {
+  items: {
+    objectionId: string;
+    applicationId: string;
+    state: string;
+    reason: string;
+    contact: string;
+  }[];
+};
+
+describe('an anonymous objection', () => {
+  it('is a task in the city admin’s list, and the notice’s objections list it', async () => {
+    const filed = await object(ids.held, '该单位服务案例存疑，请核实合同原件。');
+    expect(filed.status).toBe(201);
+    expect((await tasksFor(cityAdmin, ids.held)).filter((t) => t.kind === 'objection')).toEqual([
+      expect.objectContaining({
+        kind: 'objection',
+        noticeId,
+        objectionId: filed.body.objectionId,
+        stage: 'publicity',
+      }),
+    ]);
+    const listed = await cityAdmin.get<Listed>(
+      `/api/tenants/qingdao/notices/${noticeId}/objections`,
+    );
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        objectionId: filed.body.objectionId,
+        applicationId: ids.held,
+        reason: '该单位服务案例存疑，请核实合同原件。',
+        contact: '0532-88886666',
+        state: 'open',
+      }),
+    ]);
+    // The objector's contact is for the city admin only.
+    expect((await anyone().get(`/api/tenants/qingdao/notices/${noticeId}/objections`)).status).toBe(
+      401,
+    );
+    const provider = await ApiClient.signIn(harness.app, {
+      role: 'provider',
+      tenant: 'qingdao',
+      org: uscc(94_099),
+    });
+    expect((await provider.get(`/api/tenants/qingdao/notices/${noticeId}/objections`)).status).toBe(
+      403,
+    );
+  });
+
+  it('is decided once: of two clerks at once, one gets 200 and the other 409', async () => {
+    const filed = await object(ids.contested, '该单位与另一申报单位为同一主体。');
+    const path = `/api/tenants/qingdao/notices/${noticeId}/objections/${filed.body.objectionId}/decision`;
+    const [a, b] = await Promise.all([
+      cityAdmin.post(path, { upheld: false, comment: '经核实，异议不成立。' }),
+      otherClerk.post(path, { upheld: true, comment: '经核实，异议成立。' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(loser.body).toMatchObject({ code: 'objection_decided' });
+    const winner = a.status === 200 ? a : b;
+    const state = (winner.body as { state: string }).state;
+    const listed = await cityAdmin.get<Listed>(
+      `/api/tenants/qingdao/notices/${noticeId}/objections`,
+    );
+    expect(listed.body.items.find((o) => o.objectionId === filed.body.objectionId)?.state).toBe(
+      state,
+    );
+    expect(
+      (await tasksFor(cityAdmin, ids.contested)).filter((t) => t.kind === 'objection'),
+    ).toEqual([]);
+    await harness.review.settled();
+    const status = (
+      await cityAdmin.get<{ status: string }>(`/api/tenants/qingdao/applications/${ids.contested}`)
+    ).body.status;
+    expect(status).toBe(state === 'upheld' ? 'rejected' : 'publicity');
+  });
+
+  it('holds its entry past the end of the notice until decided, then the entry is listed', async () => {
+    await moveClock(harness, '2024-02-22T00:00:00+08:00');
+    expect(
+      (await cityAdmin.get<{ status: string }>(`/api/tenants/qingdao/applications/${ids.held}`))
+        .body.status,
+    ).toBe('publicity');
+    const [open] = (
+      await cityAdmin.get<Listed>(`/api/tenants/qingdao/notices/${noticeId}/objections`)
+    ).body.items.filter((o) => o.state === 'open');
+    const dismissed = await cityAdmin.post(
+      `/api/tenants/qingdao/notices/${noticeId}/objections/${open?.objectionId}/decision`,
+      { upheld: false, comment: '合同原件已核验，异议不成立。' },
+    );
+    expect(dismissed.body).toMatchObject({ state: 'dismissed' });
+    await harness.review.settled();
+    expect(
+      (await cityAdmin.get<{ status: string }>(`/api/tenants/qingdao/applications/${ids.held}`))
+        .body.status,
+    ).toBe('listed');
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Carrying Qingdao applications through review as the scenarios need them: the district
+ * review, the expert panel, a notice. The clock is moved, never waited on.
+ */
+import type { testApp } from '@sme/api/testing';
+import { expect } from 'vitest';
+import { ApiClient } from './api-client.js';
+import { PROGRAM, RUBRIC_SCORES } from './qingdao.js';
+import { submittedApplication } from './submitted.js';
+
+export type Harness = Awaited<ReturnType<typeof testApp>>;
+export const EXPERTS = ['e-1', 'e-2', 'e-3'];
+
+/** Hands submissions to review (what every timer tick does) and lets the runs settle. */
+export async function reviewCatchesUp(harness: Harness): Promise<void> {
+  await harness.review.pickUp();
+  await harness.review.settled();
+}
+
+/** Moves the clock as /api/dev/clock does: every timer due by then fires, then review settles. */
+export async function moveClock(harness: Harness, to: string): Promise<number> {
+  const res = await harness.app.request('/api/dev/clock', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceTo: to }),
+  });
+  expect(res.status).toBe(200);
+  await harness.review.settled();
+  return ((await res.json()) as { fired: number }).fired;
+}
+
+export const reviewerOf = (harness: Harness, region: string) =>
+  ApiClient.signIn(harness.app, { role: 'district_reviewer', tenant: 'qingdao', region });
+export const expertClient = (harness: Harness, expertId: string) =>
+  ApiClient.signIn(harness.app, { role: 'expert', tenant: 'qingdao', expertId });
+export const cityAdminOf = (harness: Harness) =>
+  ApiClient.signIn(harness.app, { role: 'city_admin', tenant: 'qingdao' });
+
+/** Submitted and waiting at the district review of its own district. */
+export async function atDistrictReview(harness: Harness, n: number, region = 'laoshan') {
+  const submitted = await submittedApplication(harness.app, n, region);
+  await reviewCatchesUp(harness);
+  return submitted;
+}
+
+/** Through the district review: waiting for its panel, with `experts` assigned. */
+export async function atPanel(harness: Harness, n: number, region = 'laoshan', experts = EXPERTS) {
+  const submitted = await atDistrictReview(harness, n, region);
+  const reviewer = await reviewerOf(harness, region);
+  const passed = await reviewer.post(`/api/tenants/qingdao/applications/${submitted.id}/decision`, {
+    stage: 'district-review',
+    outcome: 'pass',
+    comment: '初审通过，无重复申报。',
+  });
+  expect(passed.status).toBe(200);
+  await harness.review.settled();
+  const cityAdmin = await cityAdminOf(harness);
+  const assigned = await cityAdmin.post(
+    `/api/tenants/qingdao/applications/${submitted.id}/experts`,
+    { stage: 'expert-review', expertIds: experts },
+  );
+  expect(assigned.status).toBe(200);
+  return { ...submitted, cityAdmin };
+}
+
+/** Every assigned expert scores the full rubric. */
+export async function scoreAll(harness: Harness, id: string, experts = EXPERTS) {
+  for (const expertId of experts) {
+    const expert = await expertClient(harness, expertId);
+    const scored = await expert.post(`/api/tenants/qingdao/applications/${id}/scores`, {
+      stage: 'expert-review',
+      scores: RUBRIC_SCORES,
+    });
+    expect(scored.status).toBe(200);
+  }
+}
+
+/** Through district review and the panel, waiting at publicity for a notice. */
+export async function atPublicity(harness: Harness, n: number, region = 'laoshan') {
+  const { id, provider, org, cityAdmin } = await atPanel(harness, n, region);
+  await scoreAll(harness, id);
+  const decided = await cityAdmin.post(`/api/tenants/qingdao/applications/${id}/decision`, {
+    stage: 'expert-review',
+    outcome: 'pass',
+    comment: '在配额内，择优推荐。',
+  });
+  expect(decided.status).toBe(200);
+  await harness.review.settled();
+  expect((await provider.get(`/api/tenants/qingdao/applications/${id}`)).body).toMatchObject({
+    status: 'in_review',
+    stage: 'publicity',
+  });
+  return { id, provider, org, cityAdmin };
+}
+
+/** Publishes a notice of these applications; answers its id. */
+export async function publishNotice(cityAdmin: ApiClient, applicationIds: string[]) {
+  const notice = await cityAdmin.post<{ id: string; endsAt: string }>(
+    '/api/tenants/qingdao/notices',
+    { programId: PROGRAM, applicationIds },
+  );
+  expect(notice.status).toBe(201);
+  return notice.body;
+}
+
+/** The open tasks a client sees for one application. */
+export async function tasksFor(client: ApiClient, appId: string) {
+  const tasks = await client.get<{
+    items: { applicationId: string; kind: string; stage: string }[];
+  }>('/api/tenants/qingdao/tasks');
+  return tasks.body.items.filter((t) => t.applicationId === appId);
+}
