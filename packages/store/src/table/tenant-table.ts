@@ -11,7 +11,8 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ConditionFailedError, InvalidCursorError } from '../errors.js';
+import { ConditionFailedError } from '../errors.js';
+import { decodeStartKey, encodeCursorValue } from './cursor.js';
 import { assertTenantKey, type TenantContext } from './keys.js';
 import { INDEXES, type IndexName, PARTITION_KEY, SORT_KEY } from './table-definition.js';
 import { type TransactOp, transactWrite } from './transaction.js';
@@ -38,25 +39,6 @@ export interface QueryOptions {
   descending?: boolean;
   /** Keep only items whose attribute equals the value (applied after the key condition). */
   where?: { attribute: string; equals: string };
-}
-
-function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
-}
-
-function decodeCursor(ctx: TenantContext, cursor: string): Record<string, unknown> {
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch (cause) {
-    throw new InvalidCursorError({ cause });
-  }
-  if (typeof key !== 'object' || key === null) throw new InvalidCursorError();
-  const pk = (key as Record<string, unknown>)[PARTITION_KEY];
-  if (typeof pk !== 'string') throw new InvalidCursorError();
-  // A cursor is a key: one from another tenant must not open that tenant's items.
-  assertTenantKey(ctx, pk, 'cursor');
-  return key as Record<string, unknown>;
 }
 
 export class TenantTable {
@@ -156,12 +138,20 @@ export class TenantTable {
       ScanIndexForward: !options.descending,
       ...(target.indexName && { IndexName: target.indexName }),
       ...(options.limit && { Limit: options.limit }),
-      ...(options.cursor && { ExclusiveStartKey: decodeCursor(ctx, options.cursor) }),
+      ...(options.cursor && {
+        ExclusiveStartKey: decodeStartKey(options.cursor, {
+          ctx,
+          partitionKey,
+          partition: target.pk,
+          sortKey,
+          beginsWith: options.beginsWith,
+        }),
+      }),
     };
     const { Items = [], LastEvaluatedKey } = await this.client.send(new QueryCommand(input));
     return {
       items: Items as T[],
-      ...(LastEvaluatedKey && { next: encodeCursor(LastEvaluatedKey) }),
+      ...(LastEvaluatedKey && { next: encodeCursorValue(LastEvaluatedKey) }),
     };
   }
 }
