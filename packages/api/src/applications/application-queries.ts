@@ -3,7 +3,12 @@
  * district reviewer sees only its district), and the history.
  */
 import { formatShanghai, type ResolvedTenant } from '@sme/core';
-import { InvalidCursorError } from '@sme/store';
+import {
+  decodeCursorValue,
+  encodeCursorValue,
+  InvalidCursorError,
+  MAX_CURSOR_LENGTH,
+} from '@sme/store';
 import {
   assertCanRead,
   assertRole,
@@ -27,25 +32,32 @@ export interface ListQuery {
   limit?: number | undefined;
 }
 
-/** A listing cursor across programs: which program, and the cursor within it. */
+/** A listing cursor across programs: which program, and the store's cursor within it. */
 interface ListCursor {
   p: number;
   c?: string;
 }
 
-function decodeCursor(cursor: string | undefined): ListCursor {
-  if (!cursor) return { p: 0 };
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as ListCursor;
-    if (Number.isInteger(value.p) && value.p >= 0) return value;
-  } catch {
-    // falls through to the refusal below
-  }
-  throw new InvalidCursorError();
-}
+/** Holds the store's cursor inside it, so it may be a little longer than one. */
+const MAX_LIST_CURSOR_LENGTH = 2 * MAX_CURSOR_LENGTH;
 
-const encodeCursor = (cursor: ListCursor) =>
-  Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+/**
+ * Only the shape we issue: `p` an index into this query's programs, `c` a string (the
+ * store checks that it belongs to that program's listing).
+ */
+function decodeCursor(cursor: string | undefined, programs: number): ListCursor {
+  if (!cursor) return { p: 0 };
+  const value = decodeCursorValue(cursor, MAX_LIST_CURSOR_LENGTH);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidCursorError();
+  }
+  const { p, c, ...rest } = value as Record<string, unknown>;
+  const known = Object.keys(rest).length === 0;
+  const program = typeof p === 'number' && Number.isInteger(p) && p >= 0 && p < programs;
+  const within = c === undefined || (typeof c === 'string' && c.length > 0);
+  if (!known || !program || !within) throw new InvalidCursorError();
+  return c === undefined ? { p } : { p, c };
+}
 
 export class ApplicationQueries {
   constructor(private readonly services: Services) {}
@@ -99,7 +111,7 @@ export class ApplicationQueries {
       : (claims.region ?? '-');
     const limit = Math.min(query.limit ?? 50, 200);
 
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeCursor(query.cursor, programs.length);
     const program = programs[cursor.p];
     if (!program) return { items: [] };
     const page = await this.services.apps.list(
@@ -108,9 +120,9 @@ export class ApplicationQueries {
       { cursor: cursor.c, limit },
     );
     const next = page.next
-      ? encodeCursor({ p: cursor.p, c: page.next })
+      ? encodeCursorValue({ p: cursor.p, c: page.next })
       : cursor.p + 1 < programs.length
-        ? encodeCursor({ p: cursor.p + 1 })
+        ? encodeCursorValue({ p: cursor.p + 1 })
         : undefined;
     const items = page.items.map(applicationSummary);
     return { items, ...(next && { next }) };
