@@ -69,12 +69,21 @@ export function claimsFromPayload(
   };
 }
 
+/**
+ * jose checks `exp` only when it is there: a token without one would be valid forever,
+ * and a leaked one could never be made to lapse.
+ */
+const REQUIRED_CLAIMS = ['exp'];
+
 /** Tokens signed with a shared secret (the local stack). */
 export function hmacVerifier(secret: string): TokenVerifier {
   const key = new TextEncoder().encode(secret);
   return {
     async verify(token) {
-      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: ['HS256'],
+        requiredClaims: REQUIRED_CLAIMS,
+      });
       return claimsFromPayload(payload);
     },
   };
@@ -92,6 +101,7 @@ export function jwksVerifier(options: {
     async verify(token) {
       const { payload } = await jwtVerify(token, options.keys, {
         issuer: options.issuer,
+        requiredClaims: REQUIRED_CLAIMS,
         ...(options.audience && { audience: options.audience }),
       });
       return claimsFromPayload(payload, options.claimNames);
