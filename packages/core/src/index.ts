@@ -10,4 +10,5 @@ export * from './clock/virtual-clock.js';
 export * from './errors/domain-error.js';
 export * from './review/panel-draw.js';
 export * from './tenant/index.js';
+export * from './text/unsafe-characters.js';
 export * from './uscc/uscc.js';
