@@ -14,6 +14,8 @@ import { Submission } from './applications/submission.js';
 import { authenticate } from './auth/authenticate.js';
 import { TenantRegistry } from './catalogue/tenant-registry.js';
 import type { AppDeps } from './deps.js';
+import { requestBodyLimit } from './middleware/body-limit/index.js';
+import { jsonGuard } from './middleware/json-guard/index.js';
 import { BanCommands } from './organizations/ban-commands.js';
 import { OrganizationCommands } from './organizations/organization-commands.js';
 import { handleError } from './problem/handle-error.js';
@@ -52,6 +54,10 @@ export function createApp(deps: AppDeps) {
     clock: deps.clock,
     newId: deps.newId ?? randomUUID,
   });
+  // Oversized, too deep or unsafe bodies are refused before authentication and
+  // before any route.
+  app.use('*', requestBodyLimit());
+  app.use('/api/*', jsonGuard());
   app.use('/api/*', authenticate(deps.verifier));
 
   app.route('/', healthRoutes(deps));
