@@ -15,7 +15,9 @@ import { authenticate } from './auth/authenticate.js';
 import { TenantRegistry } from './catalogue/tenant-registry.js';
 import type { AppDeps } from './deps.js';
 import { requestBodyLimit } from './middleware/body-limit/index.js';
+import { noStore } from './middleware/cache-control/index.js';
 import { jsonGuard } from './middleware/json-guard/index.js';
+import { pageSecurityHeaders, securityHeaders } from './middleware/security-headers/index.js';
 import { BanCommands } from './organizations/ban-commands.js';
 import { OrganizationCommands } from './organizations/organization-commands.js';
 import { handleError } from './problem/handle-error.js';
@@ -27,7 +29,7 @@ import { applicationRoutes } from './routes/applications.routes.js';
 import { banRoutes } from './routes/bans.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { devRoutes } from './routes/dev.routes.js';
-import { DocsPage, type OpenApiDocument } from './routes/docs.page.js';
+import { DOCS_STYLE, DocsPage, type OpenApiDocument } from './routes/docs.page.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { expertRoutes } from './routes/experts.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -54,8 +56,10 @@ export function createApp(deps: AppDeps) {
     clock: deps.clock,
     newId: deps.newId ?? randomUUID,
   });
-  // Oversized, too deep or unsafe bodies are refused before authentication and
-  // before any route.
+  // Outermost first: headers reach every answer, refusals included; oversized, too
+  // deep or unsafe bodies are refused before authentication and before any route.
+  app.use('*', securityHeaders());
+  app.use('/api/*', noStore());
   app.use('*', requestBodyLimit());
   app.use('/api/*', jsonGuard());
   app.use('/api/*', authenticate(deps.verifier));
@@ -102,7 +106,7 @@ export function createApp(deps: AppDeps) {
   });
   const config = { openapi: '3.1.0', info, security: [{ bearer: [] }] };
   app.doc31('/api/openapi.json', config);
-  app.get('/api/docs', (c) => {
+  app.get('/api/docs', pageSecurityHeaders({ styles: [DOCS_STYLE] }), (c) => {
     const doc = app.getOpenAPI31Document(config) as unknown as OpenApiDocument;
     return c.html(<DocsPage doc={doc} />);
   });

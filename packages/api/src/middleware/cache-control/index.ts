@@ -1,0 +1,28 @@
+/**
+ * `noStore()`: `Cache-Control: no-store` on every API answer that may carry personal
+ * data, so no browser, proxy or CDN keeps a copy of an application, a history, a
+ * token or an objection's contact. The exceptions are the public catalogue and the API
+ * description: the same for every caller and free of personal data, so an operator may
+ * cache them at the edge. They get no Cache-Control from here: the window state in
+ * `GET /api/tenants/{t}` changes at deadlines, so how long to keep it is the edge's
+ * choice to make, not a default to bake in.
+ */
+import type { MiddlewareHandler } from 'hono';
+
+/** GET (and HEAD) of these may be cached. */
+export const CACHEABLE_PATHS: readonly RegExp[] = [
+  /^\/api\/tenants$/,
+  /^\/api\/tenants\/[^/]+$/,
+  /^\/api\/tenants\/[^/]+\/programs\/[^/]+$/,
+  /^\/api\/openapi\.json$/,
+  /^\/api\/docs$/,
+];
+
+export function noStore(cacheable: readonly RegExp[] = CACHEABLE_PATHS): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const read = c.req.method === 'GET' || c.req.method === 'HEAD';
+    if (read && cacheable.some((path) => path.test(c.req.path))) return;
+    c.res.headers.set('Cache-Control', 'no-store');
+  };
+}
