@@ -1,6 +1,7 @@
 /**
- * Bad input never yields a 5xx: random JSON (and non-JSON) thrown at every write route,
- * by a signed-in provider or city admin, answers with a 4xx problem.
+ * Bad input never yields a 5xx: random JSON (and non-JSON), oversized and absurdly
+ * nested bodies thrown at every write route, and forged cursors at the list routes, by a
+ * signed-in provider, city admin or province admin, answer with a 4xx problem.
  */
 import { testApp } from '@sme/api/testing';
 import fc from 'fast-check';
@@ -11,6 +12,7 @@ import { draftApplication } from '../support/submitted.js';
 
 let client: ApiClient;
 let admin: ApiClient;
+let province: ApiClient;
 let appId = '';
 const org = uscc(9001);
 
@@ -18,6 +20,7 @@ beforeAll(async () => {
   const { app } = await testApp({ start: OPEN_AT });
   client = await ApiClient.signIn(app, { role: 'provider', tenant: 'qingdao', org });
   admin = await ApiClient.signIn(app, { role: 'city_admin', tenant: 'qingdao' });
+  province = await ApiClient.signIn(app, { role: 'province_admin', tenant: 'shandong' });
   ({ id: appId } = await draftApplication(app, org, { name: '模糊测试公司', region: 'jimo' }));
 });
 
@@ -127,5 +130,110 @@ describe('ids that could forge a storage key', () => {
       expertIds: ['a#b', 'c', 'd'],
     });
     expect(experts.status).toBe(422);
+  });
+});
+
+/** Cursors: anything, base64url of anything, and key-shaped objects with any values. */
+const base64url = (value: unknown) =>
+  Buffer.from(JSON.stringify(value) ?? 'null', 'utf8').toString('base64url');
+const keyPart = fc.oneof(
+  fc.constantFrom('T#qingdao#APP#a', 'T#jinan#APP#a', 'T#shandong#BAN#x', 'META', ''),
+  fc.constantFrom(`T#qingdao#APPS#${PROGRAM}`, 'T#shandong#BAN#ALL', 'draft#x', 'x'.repeat(1100)),
+  fc.string(),
+  fc.jsonValue(),
+);
+/** An attribute that is often what a real start key holds, and sometimes anything. */
+const like = (...real: string[]) => fc.oneof(fc.constantFrom(...real), keyPart);
+/** Mostly the attributes of a real start key, sometimes one more. */
+const startKey = fc
+  .tuple(
+    fc.record(
+      {
+        pk: like('T#qingdao#APP#a', 'T#shandong#BAN#x'),
+        sk: like('META', 'BAN#x'),
+        gsi1pk: like(`T#qingdao#APPS#${PROGRAM}`, 'T#shandong#BAN#ALL'),
+        gsi1sk: like('draft#-#x', '2024-01-20#x'),
+      },
+      { requiredKeys: [] },
+    ),
+    fc.dictionary(fc.constantFrom('gsi2pk', 'status', '__proto__'), keyPart, { maxKeys: 1 }),
+  )
+  .map(([key, extra]) => ({ ...key, ...extra }));
+const cursor = fc.oneof(
+  fc.string(),
+  fc.jsonValue().map(base64url),
+  startKey.map(base64url),
+  fc
+    .record(
+      {
+        p: fc.oneof(fc.constant(0), fc.integer(), fc.double(), fc.jsonValue()),
+        c: fc.oneof(startKey.map(base64url), fc.jsonValue()),
+      },
+      { requiredKeys: [] },
+    )
+    .map(base64url),
+);
+const listRoutes: [string, () => ApiClient][] = [
+  ['/api/tenants/qingdao/applications', () => admin],
+  [`/api/tenants/qingdao/applications?programId=${PROGRAM}&status=draft`, () => admin],
+  ['/api/tenants/shandong/bans', () => province],
+];
+
+describe('forged cursors', () => {
+  it.each(listRoutes)('never make GET %s answer 5xx', async (path, caller) => {
+    await fc.assert(
+      fc.asyncProperty(cursor, async (forged) => {
+        const join = path.includes('?') ? '&' : '?';
+        const res = await caller().get(`${path}${join}cursor=${encodeURIComponent(forged)}`);
+        expect(res.status, `${path} ${forged}`).toBeLessThan(500);
+        if (res.status === 400) expect(res.body.code).toBe('invalid_cursor');
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
+
+describe('bodies no route should have to read', () => {
+  const send = (method: string, path: string, body: string, caller: ApiClient) =>
+    caller.app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${caller.token}`, 'content-type': 'application/json' },
+      body,
+    });
+  const twoMegabytes = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) });
+  const nested = '['.repeat(100_000) + ']'.repeat(100_000);
+  const unclosed = '['.repeat(100_000);
+
+  it.each(writeRoutes)('%s %s answers 413 to 2 MB', async (method, path) => {
+    const res = await send(method, path(), twoMegabytes, admin);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ code: 'payload_too_large' });
+  });
+
+  it.each(writeRoutes)('%s %s answers 400 to 100 000 levels of nesting', async (method, path) => {
+    for (const body of [nested, unclosed]) {
+      const res = await send(method, path(), body, client);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: 'too_deep' });
+    }
+  });
+
+  it('refuses a filename with a bidi override, naming it, and records no document', async () => {
+    const before = await client.get<{ documents: unknown[] }>(
+      `/api/tenants/qingdao/applications/${appId}`,
+    );
+    const res = await client.post(`/api/tenants/qingdao/applications/${appId}/documents`, {
+      kind: 'credit-report',
+      filename: '信用报告\u202Efdp.exe',
+      contentType: 'application/pdf',
+      size: 1000,
+      sha256: 'a'.repeat(64),
+    });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'invalid_characters', errors: [{ path: 'filename' }] });
+    const after = await client.get<{ documents: unknown[] }>(
+      `/api/tenants/qingdao/applications/${appId}`,
+    );
+    expect(after.body.documents).toEqual(before.body.documents);
   });
 });
