@@ -26,6 +26,7 @@ beforeAll(async () => {
 
 const writeRoutes: [string, () => string][] = [
   ['PUT', () => `/api/tenants/qingdao/orgs/${org}`],
+  ['PUT', () => `/api/tenants/qingdao/orgs/${org}/branches/${org}`],
   ['POST', () => '/api/tenants/qingdao/applications'],
   ['PATCH', () => `/api/tenants/qingdao/applications/${appId}`],
   ['POST', () => `/api/tenants/qingdao/applications/${appId}/withdraw`],
@@ -87,6 +88,9 @@ const body = fc.oneof(
       scores: fc.oneof(fc.dictionary(fc.string(), fc.double()), fc.jsonValue()),
       applicationIds: fc.oneof(fc.array(fc.string()), fc.jsonValue()),
       upheld: fc.jsonValue(),
+      relation: fc.oneof(fc.constantFrom('confirmed', 'denied'), fc.jsonValue()),
+      replaces: fc.oneof(fc.string(), fc.jsonValue()),
+      reason: fc.oneof(fc.string(), fc.jsonValue()),
     },
     { requiredKeys: [] },
   ),
