@@ -5,5 +5,7 @@
  */
 
 export { loadTenants } from '@sme/tenants/load';
+export * from './errors.js';
 export * from './server/local-config.js';
 export * from './server/local-stack.js';
+export * from './server/persistent-clock.js';

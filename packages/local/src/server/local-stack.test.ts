@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TenantTable, tenantKey } from '@sme/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../engines/free-port.js';
-import { startLocalStack, TABLE_NAME } from './local-stack.js';
+import { CLOCK_FILE, startLocalStack, TABLE_NAME } from './local-stack.js';
 
 const dirs: string[] = [];
 async function dataDir() {
@@ -63,6 +63,77 @@ describe('startLocalStack', () => {
     } finally {
       await stack.stop();
     }
+  });
+});
+
+describe('the virtual clock of startLocalStack', () => {
+  /** Real time stands still here, so every instant below is exact. */
+  const realClock = { now: () => new Date('2026-11-22T10:00:00Z') };
+  const clockStart = new Date('2024-01-20T01:00:00Z');
+  const clockOf = async (url: string) =>
+    ((await (await fetch(`${url}/api/dev/clock`)).json()) as { now: string }).now;
+
+  it('resumes after a restart from where /api/dev/clock moved it, not from CLOCK_START', async () => {
+    const dir = await dataDir();
+    const first = await startLocalStack({ port: 0, dataDir: dir, clockStart }, { realClock });
+    try {
+      const moved = await fetch(`${first.url}/api/dev/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ advanceTo: '2024-02-01T00:00:00+08:00' }),
+      });
+      expect(moved.status).toBe(200);
+      // Written when the move answers, not only at stop: a crash would lose nothing.
+      expect(JSON.parse(await readFile(join(dir, CLOCK_FILE), 'utf8'))).toEqual({
+        now: '2024-01-31T16:00:00.000Z',
+      });
+    } finally {
+      await first.stop();
+    }
+
+    const second = await startLocalStack({ port: 0, dataDir: dir, clockStart }, { realClock });
+    try {
+      expect(second.clock.origin).toBe('stored');
+      expect(await clockOf(second.url)).toBe('2024-02-01T00:00:00+08:00');
+    } finally {
+      await second.stop();
+    }
+
+    const later = new Date('2024-03-01T00:00:00+08:00');
+    const third = await startLocalStack(
+      { port: 0, dataDir: dir, clockStart: later },
+      { realClock },
+    );
+    try {
+      expect(await clockOf(third.url)).toBe('2024-03-01T00:00:00+08:00');
+    } finally {
+      await third.stop();
+    }
+  });
+
+  it('writes the clock down on every timer tick', async () => {
+    const dir = await dataDir();
+    let real = Date.parse('2026-11-22T10:00:00Z');
+    const stack = await startLocalStack(
+      { port: 0, dataDir: dir, clockStart },
+      { realClock: { now: () => new Date(real) } },
+    );
+    try {
+      real += 5_000;
+      await stack.timers.fireDue(); // what the loop does every second
+      expect(JSON.parse(await readFile(join(dir, CLOCK_FILE), 'utf8'))).toEqual({
+        now: '2024-01-20T01:00:05.000Z',
+      });
+    } finally {
+      await stack.stop();
+    }
+  });
+
+  it('refuses to start on a corrupt clock file, naming it, before starting any engine', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, CLOCK_FILE), 'garbage');
+    await expect(startLocalStack({ port: 0, dataDir: dir })).rejects.toThrow(join(dir, CLOCK_FILE));
+    expect(await readFile(join(dir, CLOCK_FILE), 'utf8')).toBe('garbage');
   });
 });
 

@@ -4,12 +4,12 @@
  * the app on @hono/node-server. `stop()` ends everything it started.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type App, createApp, hmacVerifier } from '@sme/api';
-import { type ResolvedTenant, systemClock, VirtualClock } from '@sme/core';
+import { type Clock, type ResolvedTenant, systemClock } from '@sme/core';
 import {
   ApplicationRepository,
   BanRepository,
@@ -29,10 +29,18 @@ import { LocalReviewEngine } from '@sme/workflow/local';
 import { startDynamoDbLocal } from '../engines/dynamodb-local.js';
 import { startLocalS3 } from '../engines/s3-local.js';
 import type { LocalConfig } from './local-config.js';
+import { PersistentClock } from './persistent-clock.js';
 import { TimerLoop } from './timer-loop.js';
 
 export const TABLE_NAME = 'sme-dx';
 export const BUCKET_NAME = 'sme-dx-documents';
+/** The virtual clock's instant, under `DATA_DIR`. */
+export const CLOCK_FILE = 'clock.json';
+
+export interface LocalStackOptions {
+  /** The real time the virtual clock runs along with (injected for tests). */
+  realClock?: Clock;
+}
 
 export interface LocalStack {
   url: string;
@@ -41,7 +49,8 @@ export interface LocalStack {
   review: LocalReviewEngine;
   clients: StoreClients;
   tenants: readonly ResolvedTenant[];
-  clock: VirtualClock;
+  /** The virtual clock, written to `DATA_DIR/clock.json` on every move, tick and stop. */
+  clock: PersistentClock;
   timers: TimerLoop;
   stop(): Promise<void>;
 }
@@ -58,13 +67,23 @@ async function tokenSecret(dataDir: string): Promise<string> {
   }
 }
 
-export async function startLocalStack(config: LocalConfig): Promise<LocalStack> {
+export async function startLocalStack(
+  config: LocalConfig,
+  options: LocalStackOptions = {},
+): Promise<LocalStack> {
   const { tenants, errors } = await loadTenants();
   if (errors.length > 0) {
     throw new Error(
       `tenant configuration is invalid:\n${errors.map((e) => `  ${e.file} ${e.path}: ${e.message}`).join('\n')}`,
     );
   }
+
+  // Before any engine starts: an unusable clock file stops the start at once.
+  await mkdir(config.dataDir, { recursive: true });
+  const clock = PersistentClock.open(join(config.dataDir, CLOCK_FILE), {
+    ...(config.clockStart && { start: config.clockStart }),
+    ...(options.realClock && { real: options.realClock }),
+  });
 
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -84,7 +103,6 @@ export async function startLocalStack(config: LocalConfig): Promise<LocalStack> 
     await ensureTable(clients.dynamodb, TABLE_NAME);
     await ensureBucket(clients.s3, BUCKET_NAME);
 
-    const clock = new VirtualClock(config.clockStart);
     const table = new TenantTable(clients.documents, TABLE_NAME);
     const byId = new Map(tenants.map((t) => [t.id, t]));
     const apps = new ApplicationRepository(table);
@@ -99,6 +117,13 @@ export async function startLocalStack(config: LocalConfig): Promise<LocalStack> 
     stops.push(async () => review.stop());
     await review.resume();
     const timers = new TimerLoop(clock);
+    // First, so a failing job cannot keep the tick from writing the clock down; and a
+    // stop step that runs once the loop has stopped (stop steps run in reverse).
+    timers.register(async () => {
+      clock.persist();
+      return 0;
+    });
+    stops.push(async () => clock.persist());
     const publicity = new Publicity({
       tenants: byId,
       apps,
