@@ -3,21 +3,36 @@
  * SIGTERM (no orphaned java).
  */
 import { formatShanghai } from '@sme/core';
-import { readLocalConfig } from './server/local-config.js';
+import { type LocalConfig, readLocalConfig } from './server/local-config.js';
 import { startLocalStack } from './server/local-stack.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const config = readLocalConfig();
-console.log(`启动本地平台 / starting the local platform (data: ${config.dataDir}) …`);
-const stack = await startLocalStack(config);
+/** What to fix, not a stack trace: startup errors name the variable, file or tool at fault. */
+function cannotStart(error: unknown): never {
+  console.error(`✗ 启动失败 / cannot start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
 
+let config: LocalConfig;
+try {
+  config = readLocalConfig();
+} catch (error) {
+  cannotStart(error);
+}
+console.log(`启动本地平台 / starting the local platform (data: ${config.dataDir}) …`);
+const stack = await startLocalStack(config).catch(cannotStart);
+
+const clockFrom =
+  stack.clock.origin === 'stored' ? `resumed from ${stack.clock.file}` : stack.clock.origin;
 console.log(`
 ✓ 平台已就绪 / platform ready
   API        ${stack.url}/api/health
   租户 tenants ${stack.url}/api/tenants
   OpenAPI    ${stack.url}/api/openapi.json
-  时钟 clock   ${formatShanghai(stack.clock.now())} (${config.clockStart ? 'CLOCK_START' : 'real time'})
+  DynamoDB   ${stack.endpoints.dynamodb}
+  S3         ${stack.endpoints.s3}
+  时钟 clock   ${formatShanghai(stack.clock.now())} (${clockFrom})
   数据 data    ${config.dataDir}
 按 Ctrl-C 停止 / press Ctrl-C to stop`);
 

@@ -19,6 +19,12 @@ export async function startLocalS3(options: {
     directory: options.dataDir,
     silent: true,
   });
-  await server.run();
+  try {
+    await server.run();
+  } catch (error) {
+    throw new Error(`the local S3 cannot listen on 127.0.0.1:${port}: ${String(error)}`, {
+      cause: error,
+    });
+  }
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => server.close() };
 }

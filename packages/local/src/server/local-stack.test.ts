@@ -137,36 +137,48 @@ describe('the virtual clock of startLocalStack', () => {
   });
 });
 
+/** Runs `pnpm dev`'s entry point as the command does, collecting what it prints. */
+function runMain(env: Record<string, string>) {
+  const main = resolve(import.meta.dirname, '../main.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const run = { child, output: '' };
+  child.stdout.on('data', (c: Buffer) => {
+    run.output += c.toString();
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    run.output += c.toString();
+  });
+  return run;
+}
+
 describe('pnpm dev (main.ts)', () => {
-  it('prints the URLs when ready and, on SIGTERM, stops every process it started', async () => {
+  it('prints the URLs and engine ports when ready and, on SIGTERM, stops every process it started', async () => {
     const dir = await dataDir();
-    const port = await freePort();
-    const main = resolve(import.meta.dirname, '../main.ts');
-    const child = spawn(process.execPath, ['--import', 'tsx', main], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATA_DIR: dir,
-        CLOCK_START: '2024-01-20T09:00:00+08:00',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stderr.on('data', (c: Buffer) => {
-      output += c.toString();
+    const [port, dynamodbPort, s3Port] = [await freePort(), await freePort(), await freePort()];
+    const run = runMain({
+      PORT: String(port),
+      DYNAMODB_PORT: String(dynamodbPort),
+      S3_PORT: String(s3Port),
+      DATA_DIR: dir,
+      CLOCK_START: '2024-01-20T09:00:00+08:00',
     });
     await new Promise<void>((ready, fail) => {
-      child.stdout.on('data', (c: Buffer) => {
-        output += c.toString();
-        if (output.includes('platform ready')) ready();
+      run.child.stdout.on('data', () => {
+        if (run.output.includes('press Ctrl-C')) ready();
       });
-      child.once('exit', (code) => fail(new Error(`exited early with ${code}: ${output}`)));
+      run.child.once('exit', (code) => fail(new Error(`exited early with ${code}: ${run.output}`)));
     });
-    expect(output).toContain(`http://127.0.0.1:${port}/api/health`);
+    expect(run.output).toContain(`http://127.0.0.1:${port}/api/health`);
+    expect(run.output).toMatch(new RegExp(`DynamoDB +http://127\\.0\\.0\\.1:${dynamodbPort}\n`));
+    expect(run.output).toMatch(new RegExp(`S3 +http://127\\.0\\.0\\.1:${s3Port}\n`));
+    expect(run.output).toMatch(/时钟 clock +2024-01-20T09:00:\d\d\+08:00 \(CLOCK_START\)/);
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
 
-    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-    child.kill('SIGTERM');
+    const exited = new Promise<number | null>((done) => run.child.once('exit', done));
+    run.child.kill('SIGTERM');
     expect(await exited).toBe(0);
     // DynamoDB Local was started with -dbPath under this data folder: no java may remain.
     const leftover = await new Promise<string>((done) => {
@@ -179,4 +191,16 @@ describe('pnpm dev (main.ts)', () => {
     });
     expect(leftover).toBe('');
   }, 60_000);
+
+  it('exits 1 with one line naming a corrupt clock file, not a stack trace', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, CLOCK_FILE), '{"now":');
+    const run = runMain({ PORT: '0', DATA_DIR: dir });
+    const code = await new Promise<number | null>((done) => run.child.once('exit', done));
+    expect(code).toBe(1);
+    expect(run.output).toContain(
+      `✗ 启动失败 / cannot start: the virtual clock's file ${join(dir, CLOCK_FILE)}`,
+    );
+    expect(run.output).not.toMatch(/\n\s+at /);
+  });
 });

@@ -44,6 +44,8 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   url: string;
+  /** Where the engines listen, on 127.0.0.1 only. */
+  endpoints: { dynamodb: string; s3: string };
   /** The app, for tests that call it without HTTP. */
   app: App;
   review: LocalReviewEngine;
@@ -90,9 +92,15 @@ export async function startLocalStack(
     for (const step of stops.reverse()) await step().catch(() => undefined);
   };
   try {
-    const dynamo = await startDynamoDbLocal({ dataDir: join(config.dataDir, 'dynamodb') });
+    const dynamo = await startDynamoDbLocal({
+      dataDir: join(config.dataDir, 'dynamodb'),
+      ...(config.dynamodbPort && { port: config.dynamodbPort }),
+    });
     stops.push(dynamo.stop);
-    const s3 = await startLocalS3({ dataDir: join(config.dataDir, 's3') });
+    const s3 = await startLocalS3({
+      dataDir: join(config.dataDir, 's3'),
+      ...(config.s3Port && { port: config.s3Port }),
+    });
     stops.push(s3.stop);
 
     const clients = createStoreClients({ dynamodb: dynamo.endpoint, s3: s3.endpoint });
@@ -168,7 +176,17 @@ export async function startLocalStack(
         }),
     );
     const { port } = server.address() as AddressInfo;
-    return { url: `http://127.0.0.1:${port}`, app, review, clients, tenants, clock, timers, stop };
+    return {
+      url: `http://127.0.0.1:${port}`,
+      endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint },
+      app,
+      review,
+      clients,
+      tenants,
+      clock,
+      timers,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
