@@ -41,7 +41,7 @@ export default defineConfig({
           name: 'api',
           include: [
             'packages/api/src/**/*.test.ts',
-            'packages/local/src/server/**/*.test.ts',
+            'packages/local/src/**/*.test.ts',
             'test/**/*.test.ts',
           ],
           globalSetup: ['test/setup/tenants.global.ts', 'test/setup/local-engines.global.ts'],
