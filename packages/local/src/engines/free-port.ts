@@ -15,3 +15,15 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** Resolves if `port` can be listened on at 127.0.0.1 right now; names `what` otherwise. */
+export function assertPortFree(port: number, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', (error) =>
+      reject(new Error(`${what} cannot listen on 127.0.0.1:${port}: ${error.message}`)),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}

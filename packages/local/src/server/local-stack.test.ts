@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { TenantTable, tenantKey } from '@sme/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../engines/free-port.js';
+import { listeningAddresses } from '../engines/listening-addresses.test-support.js';
 import { CLOCK_FILE, startLocalStack, TABLE_NAME } from './local-stack.js';
 
 const dirs: string[] = [];
@@ -18,12 +19,16 @@ afterAll(async () => {
 });
 
 describe('startLocalStack', () => {
-  it('serves /api/health over HTTP once table and bucket are ready, and stops its engines', async () => {
+  it('serves /api/health once table and bucket are ready, on 127.0.0.1 only, and stops its engines', async () => {
     const stack = await startLocalStack({ port: 0, dataDir: await dataDir() });
     try {
       const res = await fetch(`${stack.url}/api/health`);
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ status: 'ok', tenants: stack.tenants.length });
+      // Nothing it starts is reachable from another machine.
+      for (const url of [stack.url, stack.endpoints.dynamodb, stack.endpoints.s3]) {
+        expect(await listeningAddresses(Number(new URL(url).port))).toEqual(['127.0.0.1']);
+      }
     } finally {
       await stack.stop();
     }
@@ -109,7 +114,7 @@ describe('the virtual clock of startLocalStack', () => {
     } finally {
       await third.stop();
     }
-  });
+  }, 90_000); // three starts of the whole stack
 
   it('writes the clock down on every timer tick', async () => {
     const dir = await dataDir();
