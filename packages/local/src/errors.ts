@@ -21,16 +21,16 @@ export class ClockFileError extends Error {
   }
 }
 
-/** DynamoDB Local's launcher is Java source compiled at start: a JRE cannot run it. */
+/** DynamoDB Local's launcher is Java source compiled on first start: a JRE cannot do it. */
 export class JdkRequiredError extends Error {
   override readonly name = 'JdkRequiredError';
 
-  constructor(javaSaid: string) {
+  constructor(detail: string) {
     super(
-      'DynamoDB Local is started through a small Java launcher (so that it listens on ' +
-        '127.0.0.1 only) that is compiled at start, which needs a JDK 17+ with the ' +
-        'jdk.compiler module; the `java` on PATH has no compiler (a JRE?). Install one, ' +
-        `e.g. apt-get install openjdk-17-jdk-headless. java said: ${javaSaid.trim()}`,
+      'DynamoDB Local is started through a small Java launcher (LoopbackLauncher.java, so ' +
+        'that it listens on 127.0.0.1 only), compiled on first start, which needs a JDK 17+ ' +
+        'with the jdk.compiler module; the `java` on PATH has none (a JRE?). Install one, ' +
+        `e.g. apt-get install openjdk-17-jdk-headless. (${detail.trim()})`,
     );
   }
 }

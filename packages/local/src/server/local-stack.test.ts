@@ -54,7 +54,7 @@ describe('startLocalStack', () => {
     } finally {
       await second.stop();
     }
-  });
+  }, 60_000); // two starts of the whole stack
 
   it('starts the virtual clock at CLOCK_START', async () => {
     const stack = await startLocalStack({
