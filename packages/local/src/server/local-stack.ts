@@ -4,7 +4,7 @@
  * the app on @hono/node-server. `stop()` ends everything it started.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -81,11 +81,8 @@ export async function startLocalStack(
   }
 
   // Before any engine starts: an unusable clock file stops the start at once.
-  await mkdir(config.dataDir, { recursive: true });
-  const clock = PersistentClock.open(join(config.dataDir, CLOCK_FILE), {
-    ...(config.clockStart && { start: config.clockStart }),
-    ...(options.realClock && { real: options.realClock }),
-  });
+  const clockFile = join(config.dataDir, CLOCK_FILE);
+  PersistentClock.check(clockFile);
 
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -111,6 +108,11 @@ export async function startLocalStack(
     await ensureTable(clients.dynamodb, TABLE_NAME);
     await ensureBucket(clients.s3, BUCKET_NAME);
 
+    // Started once the engines are up, so the platform opens at CLOCK_START itself.
+    const clock = PersistentClock.open(clockFile, {
+      ...(config.clockStart && { start: config.clockStart }),
+      ...(options.realClock && { real: options.realClock }),
+    });
     const table = new TenantTable(clients.documents, TABLE_NAME);
     const byId = new Map(tenants.map((t) => [t.id, t]));
     const apps = new ApplicationRepository(table);

@@ -138,6 +138,14 @@ describe('PersistentClock', () => {
     expect(await readFile(file, 'utf8')).toBe(text);
   });
 
+  it('checks a file without starting a clock or writing anything', async () => {
+    const file = await clockFile();
+    expect(() => PersistentClock.check(file)).not.toThrow(); // none yet: a fresh folder
+    expect(await readdir(join(file, '..'))).toEqual([]);
+    await writeFile(file, '{"now":"yesterday"}');
+    expect(() => PersistentClock.check(file)).toThrow(ClockFileError);
+  });
+
   it('refuses to start from a file it cannot read, naming the file', async () => {
     const file = await clockFile();
     await mkdir(file); // a directory where the file should be: EISDIR, even for root

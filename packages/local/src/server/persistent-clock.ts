@@ -54,6 +54,14 @@ export class PersistentClock extends VirtualClock {
   }
 
   /**
+   * Reads `file` as `open` would, without starting a clock: to fail before slow work.
+   * @throws ClockFileError when the file exists but is unreadable or corrupt
+   */
+  static check(file: string): void {
+    readStored(file);
+  }
+
+  /**
    * Opens the clock stored in `file`: it resumes from the later of the stored instant and
    * `start` (real time when `start` is absent), and is written back at once, so an
    * unwritable data folder fails at startup rather than on the first move.
