@@ -3,9 +3,9 @@
  * chain from the table and says where it breaks (the event, and why), or that it holds
  * and the stored application is what its latest event recorded. Exits 1 when broken.
  *
- * Where the table is: `DYNAMODB_ENDPOINT` (DynamoDB Local), else the endpoints the local
- * stack wrote under `DATA_DIR`, else AWS with the ambient credentials; `TABLE_NAME`
- * names the table (`sme-dx` locally).
+ * Where the table is: `DYNAMODB_ENDPOINT` (DynamoDB Local), else the engines of the local
+ * stack running on `DATA_DIR` (it writes `endpoints.json` there), else AWS with the
+ * ambient credentials; `TABLE_NAME` names the table (`sme-dx` by default).
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -13,16 +13,17 @@ import { auditApplication } from '@sme/api';
 import { ApplicationRepository, createTableClients, TenantTable } from '@sme/store';
 import { loadTenants } from '@sme/tenants/load';
 import { contextOf } from '@sme/workflow';
+import { ENDPOINTS_FILE, TABLE_NAME } from '../server/local-stack.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-async function localEndpoint(): Promise<string | undefined> {
-  if (process.env.DYNAMODB_ENDPOINT) return process.env.DYNAMODB_ENDPOINT;
-  const file = join(resolve(process.env.DATA_DIR ?? '.data'), 'endpoints.json');
+/** The running local stack's engines, if one runs on this DATA_DIR. */
+async function localStack(): Promise<{ dynamodb?: string; table?: string }> {
+  const file = join(resolve(process.env.DATA_DIR ?? '.data'), ENDPOINTS_FILE);
   try {
-    return (JSON.parse(await readFile(file, 'utf8')) as { dynamodb?: string }).dynamodb;
+    return JSON.parse(await readFile(file, 'utf8')) as { dynamodb?: string; table?: string };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -37,9 +38,19 @@ if (!tenant) {
   console.error(`✗ no tenant ${tenantId} (known: ${tenants.map((t) => t.id).join(', ')})`);
   process.exit(2);
 }
-const endpoint = await localEndpoint();
+const local = process.env.DYNAMODB_ENDPOINT ? {} : await localStack();
+const endpoint = process.env.DYNAMODB_ENDPOINT ?? local.dynamodb;
+if (!endpoint && !process.env.AWS_REGION && !process.env.AWS_DEFAULT_REGION) {
+  console.error(
+    `✗ no table to read: no local stack runs on ${resolve(process.env.DATA_DIR ?? '.data')} (start pnpm dev, or set DATA_DIR), no DYNAMODB_ENDPOINT, and no AWS_REGION for the deployment's table`,
+  );
+  process.exit(2);
+}
 const clients = createTableClients(endpoint ? { dynamodb: endpoint } : undefined);
-const table = new TenantTable(clients.documents, process.env.TABLE_NAME ?? 'sme-dx');
+const table = new TenantTable(
+  clients.documents,
+  process.env.TABLE_NAME ?? local.table ?? TABLE_NAME,
+);
 try {
   const audit = await auditApplication(
     new ApplicationRepository(table),

@@ -4,7 +4,7 @@
  * the app on @hono/node-server. `stop()` ends everything it started.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -34,6 +34,8 @@ import { TimerLoop } from './timer-loop.js';
 
 export const TABLE_NAME = 'sme-dx';
 export const BUCKET_NAME = 'sme-dx-documents';
+/** Written under DATA_DIR while the stack runs: its engines' endpoints and the table. */
+export const ENDPOINTS_FILE = 'endpoints.json';
 /** The virtual clock's instant, under `DATA_DIR`. */
 export const CLOCK_FILE = 'clock.json';
 
@@ -107,6 +109,13 @@ export async function startLocalStack(
     });
     await ensureTable(clients.dynamodb, TABLE_NAME);
     await ensureBucket(clients.s3, BUCKET_NAME);
+    // Where tools such as `pnpm audit:verify` find the running engines.
+    const endpointsFile = join(config.dataDir, ENDPOINTS_FILE);
+    await writeFile(
+      endpointsFile,
+      JSON.stringify({ dynamodb: dynamo.endpoint, s3: s3.endpoint, table: TABLE_NAME }),
+    );
+    stops.push(() => rm(endpointsFile, { force: true }));
 
     // Started once the engines are up, so the platform opens at CLOCK_START itself.
     const clock = PersistentClock.open(clockFile, {
