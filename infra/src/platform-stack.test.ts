@@ -105,6 +105,23 @@ describe('the platform stack', () => {
     }
   });
 
+  it('expires each tenant’s staged uploads after a day: only verified bytes are kept', () => {
+    const bucket = resources('AWS::S3::Bucket').find((b) => b.Properties.VersioningConfiguration);
+    const rules =
+      (bucket?.Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] })?.Rules ??
+      [];
+    for (const tenant of tenants) {
+      expect(rules).toContainEqual(
+        expect.objectContaining({
+          Id: `staging-${tenant.id}`,
+          Prefix: `tenant/${tenant.id}/staging/`,
+          ExpirationInDays: 1,
+          Status: 'Enabled',
+        }),
+      );
+    }
+  });
+
   it('puts the JWT authorizer on every route but the public ones', () => {
     const routes = resources('AWS::ApiGatewayV2::Route');
     const publicKeys = PUBLIC_ROUTES.map((r) => `${r.method} ${r.path}`);

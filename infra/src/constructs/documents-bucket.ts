@@ -6,7 +6,7 @@
  */
 
 import type { ResolvedTenant } from '@sme/core';
-import { tenantObjectPrefix } from '@sme/store';
+import { stagingPrefix, tenantObjectPrefix } from '@sme/store';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -42,6 +42,18 @@ function retentionRules(tenants: readonly ResolvedTenant[]): s3.LifecycleRule[] 
   });
 }
 
+/** A staged upload not verified within a day is abandoned: it is never served. */
+const STAGING_DAYS = 1;
+
+/** One rule per tenant: its staged uploads (`tenant/<tenant>/staging/`) expire. */
+function stagingRules(tenants: readonly ResolvedTenant[]): s3.LifecycleRule[] {
+  return tenants.map((tenant) => ({
+    id: `staging-${tenant.id}`,
+    prefix: stagingPrefix({ tenant: tenant.id }),
+    expiration: Duration.days(STAGING_DAYS),
+  }));
+}
+
 export class DocumentsBucket extends Construct {
   readonly bucket: s3.Bucket;
 
@@ -69,6 +81,7 @@ export class DocumentsBucket extends Construct {
       serverAccessLogsPrefix: 'documents/',
       lifecycleRules: [
         ...retentionRules(props.tenants),
+        ...stagingRules(props.tenants),
         {
           id: 'versions-and-uploads',
           noncurrentVersionExpiration: Duration.days(NONCURRENT_DAYS),

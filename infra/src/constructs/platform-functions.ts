@@ -125,11 +125,18 @@ export class PlatformFunctions extends Construct {
     });
     this.functions = { api, reviewStage, timerTick };
 
-    // The API signs presigned uploads and reads what was uploaded, under tenant/ only.
+    // The API signs presigned uploads and reads, reads what was uploaded and keeps the
+    // verified bytes, under tenant/ only; it deletes only staged uploads once verified.
     api.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['s3:PutObject', 's3:GetObject'],
         resources: [props.bucket.arnForObjects('tenant/*')],
+      }),
+    );
+    api.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:DeleteObject'],
+        resources: [props.bucket.arnForObjects('tenant/*/staging/*')],
       }),
     );
     api.addToRolePolicy(
@@ -145,6 +152,7 @@ export class PlatformFunctions extends Construct {
     acknowledge(this, { 'AwsSolutions-IAM5[Resource::*]': STAR_REASON });
     acknowledge(api.role ?? api, {
       [wildcardBelow(props.bucket, '/tenant/*')]: OBJECTS_REASON,
+      [wildcardBelow(props.bucket, '/tenant/*/staging/*')]: STAGING_REASON,
     });
   }
 }
@@ -153,3 +161,6 @@ const OBJECTS_REASON =
   'Object ARNs cannot be listed ahead; the API reaches only keys under tenant/, and the store checks that each key belongs to the caller’s tenant.';
 const STAR_REASON =
   'X-Ray (PutTraceSegments, PutTelemetryRecords) and Step Functions SendTaskSuccess have no resource-level permissions and accept only Resource "*"; a task token names the one task it releases.';
+
+const STAGING_REASON =
+  'Staged uploads are removed once verified; their keys (tenant/<tenant>/staging/<uscc>/<application>/<document>) are chosen per declaration at run time, so only the prefix is known.';
