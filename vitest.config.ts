@@ -20,6 +20,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'platform',
+          include: ['packages/platform/src/**/*.test.ts'],
+          globalSetup: ['test/setup/tenants.global.ts', 'test/setup/local-engines.global.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'infra',
           include: ['infra/src/**/*.test.ts'],
           globalSetup: ['test/setup/tenants.global.ts'],

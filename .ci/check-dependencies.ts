@@ -1,7 +1,9 @@
 /**
- * Keeps the layers pointing one way (DESIGN §3): `api → workflow → store → core`,
- * `functions → api|workflow|store`, `infra → workflow, store, core, tenants`, and `core`
- * free of I/O. Run by `pnpm lint` in CI; prints each offending import.
+ * Keeps the layers pointing one way (DESIGN §3): `api → platform → workflow → store →
+ * core`, `functions → api|platform`, `local → api|platform` and the engines, `infra →
+ * workflow, store, core, tenants`, and `core` free of I/O; and keeps `createPlatform`
+ * the one place services are constructed. Run by `pnpm lint` in CI; prints each
+ * offending line.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -11,9 +13,10 @@ const ALLOWED: Record<string, string[]> = {
   core: [],
   store: ['core'],
   workflow: ['store', 'core'],
-  api: ['workflow', 'store', 'core'],
-  local: ['api', 'workflow', 'store', 'core', 'tenants'],
-  functions: ['api', 'workflow', 'store', 'core'],
+  platform: ['workflow', 'store', 'core'],
+  api: ['platform', 'workflow', 'store', 'core'],
+  local: ['api', 'platform', 'workflow', 'store', 'core', 'tenants'],
+  functions: ['api', 'platform', 'workflow', 'store', 'core'],
   // The table's definition lives in store; infra reads it, and never the app.
   infra: ['workflow', 'store', 'core', 'tenants'],
 };
@@ -100,9 +103,28 @@ for (const file of await sourceFiles(join(root, 'tenants'))) {
   }
 }
 
+// Services (repositories and use cases) are wired in one place; hosts choose adapters.
+const WIRING =
+  /\bnew (ApplicationRepository|OrganizationRepository|BanRepository|TaskRepository|PanelRepository|ExpertRepository|NoticeRepository|ApplicationCommands|ApplicationQueries|Submission|DocumentCommands|DocumentReads|OrganizationCommands|BanCommands|ReviewCommands|PanelCommands|Publicity|Objections|ReviewStageHandler)\(/;
+const WIRED_IN = join('packages', 'platform', 'src', 'create-platform.ts');
+for (const file of [
+  ...(await Promise.all(Object.keys(ALLOWED).map(filesOf))).flat(),
+  ...(await sourceFiles(join(root, 'test'))),
+]) {
+  const path = relative(root, file);
+  // A repository's own tests build it on their table, as do the store's and the CLI's reads.
+  const own = /^packages\/store\/src\/.*\.test\.ts$/.test(path) || path === WIRED_IN;
+  if (own || path.startsWith('packages/local/src/cli/')) continue;
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  lines.forEach((line, i) => {
+    if (WIRING.test(line))
+      problems.push(`${path}:${i + 1}: services are built only by createPlatform: ${line.trim()}`);
+  });
+}
+
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   console.error(`✗ ${problems.length} dependency problem(s)`);
   process.exit(1);
 }
-console.log('✓ dependencies point one way; core does no I/O');
+console.log('✓ dependencies point one way; core does no I/O; createPlatform alone wires services');

@@ -4,19 +4,17 @@
  * the issuer's key set, so no route trusts the gateway alone.
  */
 import { createApp, jwksVerifier } from '@sme/api';
-import { createDocumentsClient, DocumentStore, storageReadiness } from '@sme/store';
+import { createDocumentsClient, storageReadiness } from '@sme/store';
 import { handle } from 'hono/aws-lambda';
 import { createRemoteJWKSet } from 'jose';
 import { deployment } from './runtime/deployment.js';
 
-const { env, tenants, clock, table, review, tableClients } = deployment();
+const { env, platform, tableClients } = deployment();
+// Readiness asks the bucket with a client of its own: the platform's is not exposed.
 const s3 = createDocumentsClient();
 
 const app = createApp({
-  tenants,
-  clock,
-  storage: { table, documents: new DocumentStore(s3, env.BUCKET_NAME) },
-  review,
+  platform,
   verifier: jwksVerifier({
     keys: createRemoteJWKSet(new URL(env.OIDC_JWKS_URL)),
     issuer: env.OIDC_ISSUER,

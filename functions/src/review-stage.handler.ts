@@ -5,7 +5,7 @@
  * machine reads: the outcome arrives with SendTaskSuccess when a person decides. A
  * waiting stage found already decided (a retried invocation) releases its token at once.
  */
-import { ReviewStageHandler, type RunOutcome } from '@sme/workflow';
+import type { RunOutcome } from '@sme/workflow';
 import { z } from 'zod';
 import { type Deployment, deployment } from './runtime/deployment.js';
 
@@ -20,14 +20,14 @@ const StageEventSchema = z.object({
 
 export type StageResult = { outcome: RunOutcome } | { waiting: true };
 
-export function stageHandler(from: Pick<Deployment, 'reviewDeps' | 'review'>) {
-  const stages = new ReviewStageHandler(from.reviewDeps);
+export function stageHandler({ platform }: Pick<Deployment, 'platform'>) {
+  const { stages, engine } = platform;
   return async (event: unknown): Promise<StageResult> => {
     const { taskToken, ...input } = StageEventSchema.parse(event);
     if (taskToken === undefined) return { outcome: await stages.decide(input) };
     const decided = await stages.begin({ ...input, taskToken });
     if (decided === undefined) return { waiting: true };
-    await from.review.release(taskToken, decided);
+    await engine.release(taskToken, decided);
     return { outcome: decided };
   };
 }

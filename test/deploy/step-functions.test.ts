@@ -15,7 +15,8 @@ import { createDeployment, type Deployment } from '@sme/functions/deployment';
 import { readEnvironment } from '@sme/functions/environment';
 import { stageHandler } from '@sme/functions/review-stage';
 import { tick } from '@sme/functions/timer-tick';
-import { compileProgram, settleStage, stateName, type TaskState } from '@sme/workflow';
+import { settleStage } from '@sme/platform';
+import { compileProgram, stateName, type TaskState } from '@sme/workflow';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient } from '../support/api-client.js';
 import { ARN_PREFIX, functionEnvironment } from '../support/deployment.js';
@@ -81,9 +82,9 @@ describe('the timer tick on Step Functions', () => {
   it('takes a run that already exists as started (a tick that failed after starting it)', async () => {
     await submittedApplication(harness.app, 502);
     sfn.failNext = [new ExecutionAlreadyExists({ message: 'exists', $metadata: {} })];
-    expect(await deployed.review.pickUp()).toBe(1);
+    expect(await deployed.platform.engine.pickUp()).toBe(1);
     const before = sfn.calls.length;
-    expect(await deployed.review.pickUp()).toBe(0);
+    expect(await deployed.platform.engine.pickUp()).toBe(0);
     expect(sfn.calls.length).toBe(before);
   });
 
@@ -91,7 +92,7 @@ describe('the timer tick on Step Functions', () => {
     const { id } = await submittedApplication(harness.app, 503);
     sfn.failNext = [throttled()];
     await expect(tick(deployed)).rejects.toThrow(/timer tick failed/);
-    expect(await deployed.review.pickUp()).toBe(1);
+    expect(await deployed.platform.engine.pickUp()).toBe(1);
     expect(sfn.starts().filter((s) => s.name === id)).toHaveLength(2);
   });
 });
@@ -157,13 +158,17 @@ describe('the review stage function', () => {
     const stages = handler();
     await stages(payloadOf('screening', id));
     await stages(payloadOf('district-review', id, 'token-b1'));
-    const record = await deployed.reviewDeps.apps.get(QINGDAO, id);
-    const task = await deployed.reviewDeps.tasks.openAt(QINGDAO, id, 'district-review');
+    const record = await deployed.platform.repositories.apps.get(QINGDAO, id);
+    const task = await deployed.platform.repositories.tasks.openAt(QINGDAO, id, 'district-review');
     if (!record || !task) throw new Error('the district task was not opened');
 
     sfn.failNext = [throttled()];
     const decided = await settleStage(
-      { apps: deployed.reviewDeps.apps, clock: harness.clock, releaser: deployed.review },
+      {
+        apps: deployed.platform.repositories.apps,
+        clock: harness.clock,
+        releaser: deployed.platform.engine,
+      },
       QINGDAO,
       record.application,
       task,
@@ -174,7 +179,7 @@ describe('the review stage function', () => {
       },
     );
     expect(decided?.decision?.outcome).toBe('pass');
-    expect(await deployed.reviewDeps.apps.pendingReleases(QINGDAO)).toEqual([
+    expect(await deployed.platform.repositories.apps.pendingReleases(QINGDAO)).toEqual([
       expect.objectContaining({ applicationId: id, token: 'token-b1', outcome: 'pass' }),
     ]);
 
@@ -186,7 +191,7 @@ describe('the review stage function', () => {
       taskToken: 'token-b1',
       output: JSON.stringify({ outcome: 'pass' }),
     });
-    expect(await deployed.reviewDeps.apps.pendingReleases(QINGDAO)).toEqual([]);
+    expect(await deployed.platform.repositories.apps.pendingReleases(QINGDAO)).toEqual([]);
   });
 
   it('refuses a payload the state machine would never send', async () => {

@@ -5,7 +5,6 @@
  */
 import { testApp } from '@sme/api/testing';
 import { APPLICATION_STATUSES } from '@sme/core';
-import { ApplicationRepository } from '@sme/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client.js';
 import { OPEN_AT, PROGRAM, uscc } from '../support/qingdao.js';
@@ -29,7 +28,7 @@ beforeAll(async () => {
 
 /** Qingdao's applications counted one by one, by listing each status. */
 async function recount(): Promise<Record<string, number>> {
-  const apps = new ApplicationRepository(harness.store.table);
+  const { apps } = harness.platform.repositories;
   const counts: Record<string, number> = {};
   for (const status of APPLICATION_STATUSES) {
     let n = 0;

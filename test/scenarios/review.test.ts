@@ -5,7 +5,6 @@
  */
 import { testApp } from '@sme/api/testing';
 import { drawPanel, type HistoryEvent, seedHashOf, verifyChain } from '@sme/core';
-import { PanelRepository } from '@sme/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client.js';
 import { OPEN_AT, RUBRIC_SCORES } from '../support/qingdao.js';
@@ -343,7 +342,7 @@ describe('a panel drawn at random', () => {
       }),
     ).toEqual(draw.body.drawn);
 
-    const commitments = await new PanelRepository(harness.store.table).drawCommitments(
+    const commitments = await harness.platform.repositories.panels.drawCommitments(
       { tenant: 'qingdao', province: 'shandong' },
       id,
       'expert-review',

@@ -1,32 +1,20 @@
 /**
- * What every deployed function shares, built once per container: the baked tenants,
- * the store on the deployment's table, and the Step Functions review engine. Only the
- * API touches the documents bucket, so its client is the API's own.
+ * What every deployed function shares, built once per container: the baked tenants and
+ * the platform on the deployment's table and bucket, with the Step Functions review
+ * engine. The functions only choose these adapters; `createPlatform` wires the rest.
  */
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { type Clock, type ResolvedTenant, systemClock } from '@sme/core';
-import {
-  ApplicationRepository,
-  BanRepository,
-  createTableClients,
-  NoticeRepository,
-  TaskRepository,
-  TenantTable,
-} from '@sme/store';
-import { Publicity, type ReviewDeps, StepFunctionsReview } from '@sme/workflow';
+import { createPlatform, type Platform } from '@sme/platform';
+import { createDocumentsClient, createTableClients, DocumentStore, TenantTable } from '@sme/store';
+import { StepFunctionsReview } from '@sme/workflow';
 import { bakedTenants } from './baked-tenants.js';
 import { type Environment, readEnvironment } from './environment.js';
 
 export interface Deployment {
   env: Environment;
-  tenants: readonly ResolvedTenant[];
-  clock: Clock;
   tableClients: ReturnType<typeof createTableClients>;
-  table: TenantTable;
-  /** What the stage handler needs (tenants, repositories, clock). */
-  reviewDeps: ReviewDeps;
-  review: StepFunctionsReview;
-  publicity: Publicity;
+  platform: Platform<StepFunctionsReview>;
 }
 
 export function createDeployment(
@@ -36,38 +24,25 @@ export function createDeployment(
   sfn: Pick<SFNClient, 'send'> = new SFNClient({}),
   clock: Clock = systemClock,
 ): Deployment {
-  const table = new TenantTable(tableClients.documents, env.TABLE_NAME);
-  const byId = new Map(tenants.map((t) => [t.id, t]));
-  const apps = new ApplicationRepository(table);
-  const tasks = new TaskRepository(table);
-  const review = new StepFunctionsReview({
-    sfn,
-    tenants: byId,
-    apps,
-    clock,
-    machines: {
-      arnPrefix: env.STATE_MACHINE_ARN_PREFIX,
-      namePrefix: env.STATE_MACHINE_NAME_PREFIX,
-    },
-  });
-  return {
-    env,
+  const platform = createPlatform({
     tenants,
+    table: new TenantTable(tableClients.documents, env.TABLE_NAME),
+    // The client connects only when a document is read or written: the API's routes.
+    documents: new DocumentStore(createDocumentsClient(), env.BUCKET_NAME),
     clock,
-    tableClients,
-    table,
-    reviewDeps: { tenants: byId, apps, bans: new BanRepository(table), tasks, clock },
-    review,
-    publicity: new Publicity({
-      tenants: byId,
-      apps,
-      tasks,
-      notices: new NoticeRepository(table),
-      releaser: review,
-      clock,
-      newId: () => crypto.randomUUID(),
-    }),
-  };
+    engine: ({ tenants: byId, apps }) =>
+      new StepFunctionsReview({
+        sfn,
+        tenants: byId,
+        apps,
+        clock,
+        machines: {
+          arnPrefix: env.STATE_MACHINE_ARN_PREFIX,
+          namePrefix: env.STATE_MACHINE_NAME_PREFIX,
+        },
+      }),
+  });
+  return { env, tableClients, platform };
 }
 
 let current: Deployment | undefined;

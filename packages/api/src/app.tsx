@@ -2,29 +2,17 @@
  * The Hono app: every route, one error handler, the OpenAPI document. Hosts (the local
  * server, the Lambda handler) build it with their dependencies.
  */
-import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Publicity } from '@sme/workflow';
-import { ApplicationCommands } from './applications/application-commands.js';
-import { ApplicationQueries } from './applications/application-queries.js';
-import { DocumentCommands } from './applications/document-commands.js';
-import { DocumentReads } from './applications/document-reads.js';
-import { createServices } from './applications/services.js';
-import { Submission } from './applications/submission.js';
 import { authenticate } from './auth/authenticate.js';
-import { TenantRegistry } from './catalogue/tenant-registry.js';
 import type { AppDeps } from './deps.js';
 import { requestBodyLimit } from './middleware/body-limit/index.js';
 import { noStore } from './middleware/cache-control/index.js';
 import { jsonGuard } from './middleware/json-guard/index.js';
 import { pageSecurityHeaders, securityHeaders } from './middleware/security-headers/index.js';
-import { BanCommands } from './organizations/ban-commands.js';
-import { OrganizationCommands } from './organizations/organization-commands.js';
+import { tenantScope } from './middleware/tenant-scope/index.js';
 import { handleError } from './problem/handle-error.js';
 import { problem } from './problem/problem-details.js';
 import { validationHook } from './problem/validation-hook.js';
-import { ReviewCommands } from './review/decision-commands.js';
-import { PanelCommands } from './review/panel-commands.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { banRoutes } from './routes/bans.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
@@ -39,7 +27,7 @@ import { publicityRoutes } from './routes/publicity.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
 
 export function createApp(deps: AppDeps) {
-  const registry = new TenantRegistry(deps.tenants);
+  const { platform } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.onError(handleError);
   app.notFound((c) =>
@@ -49,13 +37,6 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  const services = createServices({
-    table: deps.storage.table,
-    documents: deps.storage.documents,
-    releaser: deps.review,
-    clock: deps.clock,
-    newId: deps.newId ?? randomUUID,
-  });
   // Outermost first: headers reach every answer, refusals included; oversized, too
   // deep or unsafe bodies are refused before authentication and before any route.
   app.use('*', securityHeaders());
@@ -63,36 +44,21 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestBodyLimit());
   app.use('/api/*', jsonGuard());
   app.use('/api/*', authenticate(deps.verifier));
+  // The tenant of the path, resolved once for every route below it.
+  app.use('/api/tenants/:t', tenantScope(platform.tenants));
+  app.use('/api/tenants/:t/*', tenantScope(platform.tenants));
 
   app.route('/', healthRoutes(deps));
-  app.route('/', catalogueRoutes(registry, deps));
-  app.route('/', organizationRoutes(registry, new OrganizationCommands(services)));
-  app.route(
-    '/',
-    applicationRoutes(
-      registry,
-      new ApplicationCommands(services),
-      new Submission(services),
-      new ApplicationQueries(services),
-    ),
-  );
-  app.route(
-    '/',
-    documentRoutes(registry, new DocumentCommands(services), new DocumentReads(services)),
-  );
-  app.route('/', banRoutes(registry, new BanCommands(services)));
-  app.route(
-    '/',
-    reviewRoutes(registry, services, new ReviewCommands(services), new PanelCommands(services)),
-  );
-  app.route('/', expertRoutes(registry, services));
-  const publicity = new Publicity({
-    ...services,
-    tenants: new Map(deps.tenants.map((t) => [t.id, t])),
-  });
-  app.route('/', publicityRoutes(registry, services, publicity));
-  app.route('/', provinceRoutes(registry, services));
-  if (deps.dev) app.route('/', devRoutes(registry, deps.dev));
+  app.route('/', catalogueRoutes(platform));
+  app.route('/', organizationRoutes(platform));
+  app.route('/', applicationRoutes(platform));
+  app.route('/', documentRoutes(platform));
+  app.route('/', banRoutes(platform));
+  app.route('/', reviewRoutes(platform));
+  app.route('/', expertRoutes(platform));
+  app.route('/', publicityRoutes(platform));
+  app.route('/', provinceRoutes(platform));
+  if (deps.dev) app.route('/', devRoutes(platform.tenants, deps.dev));
 
   const info = {
     title: '中小企业数字化转型服务商平台 API / SME digital-transformation provider platform API',

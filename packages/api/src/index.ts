@@ -1,11 +1,9 @@
 /**
  * @module @sme/api
  * The HTTP API and (later) the portal: routes, auth, tenant scoping, OpenAPI. Knows
- * HTTP; delegates every decision to core.
+ * HTTP; delegates every decision to `@sme/platform`.
  */
 export { type App, createApp } from './app.jsx';
-export { auditApplication } from './applications/application-audit.js';
-export type { Claims } from './auth/claims.js';
 export {
   type ClaimNames,
   DEFAULT_CLAIM_NAMES,

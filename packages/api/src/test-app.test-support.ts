@@ -1,11 +1,11 @@
 /**
- * Builds the app for route tests: the real tenants, a virtual clock on a hand-moved
- * real clock, and readiness and timers the test controls.
+ * Builds the app for route tests: the real tenants on the platform `createPlatform`
+ * wires, a virtual clock on a hand-moved real clock, the local review engine, and
+ * readiness and timers the test controls.
  */
 import { type Clock, parseInstant, systemClock, VirtualClock } from '@sme/core';
-import { ApplicationRepository, BanRepository, NoticeRepository, TaskRepository } from '@sme/store';
+import { createPlatform } from '@sme/platform';
 import { createTestStore } from '@sme/store/testing';
-import { Publicity, timerJobs } from '@sme/workflow';
 import { LocalReviewEngine } from '@sme/workflow/local';
 import { inject } from 'vitest';
 import { createApp } from './app.jsx';
@@ -21,32 +21,15 @@ export async function testApp(
   const real: Clock = { now: () => new Date(realNow) };
   const clock = new VirtualClock(parseInstant(options.start ?? '2024-01-20T09:00:00+08:00'), real);
   const fired: Date[] = [];
-  const tenants = inject('tenants');
-  const byId = new Map(tenants.map((t) => [t.id, t]));
-  const apps = new ApplicationRepository(store.table);
-  const tasks = new TaskRepository(store.table);
-  const review = new LocalReviewEngine({
-    tenants: byId,
-    apps,
-    bans: new BanRepository(store.table),
-    tasks,
+  const platform = createPlatform({
+    tenants: inject('tenants'),
+    table: store.table,
+    documents: store.documents,
     clock,
+    engine: (parts) => new LocalReviewEngine(parts),
   });
-  const publicity = new Publicity({
-    tenants: byId,
-    apps,
-    tasks,
-    notices: new NoticeRepository(store.table),
-    releaser: review,
-    clock,
-    newId: () => crypto.randomUUID(),
-  });
-  const jobs = timerJobs({ review, publicity, tenants: byId, apps, clock });
   const app = createApp({
-    tenants,
-    clock,
-    review,
-    storage: { table: store.table, documents: store.documents },
+    platform,
     verifier: hmacVerifier(TEST_SECRET),
     readiness: async () =>
       options.ready === false ? { ready: false, detail: 'table missing' } : { ready: true },
@@ -57,17 +40,18 @@ export async function testApp(
       fireDueTimers: async (now) => {
         fired.push(now);
         let done = options.dueTimers ?? 0;
-        for (const job of Object.values(jobs)) done += await job();
+        for (const job of Object.values(platform.timerJobs)) done += await job();
         return done;
       },
     },
   });
   return {
     app,
+    platform,
     clock,
     fired,
     store,
-    review,
+    review: platform.engine,
     tickReal: (ms: number) => {
       realNow += ms;
     },

@@ -20,6 +20,7 @@ export * from './table/cursor.js';
 export * from './table/ensure-table.js';
 export * from './table/keys.js';
 export * from './table/table-definition.js';
+export * from './table/tenant-context.js';
 export * from './table/tenant-table.js';
 export * from './table/transaction.js';
 export * from './tasks/task.repository.js';

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { testApp } from '@sme/api/testing';
 import type { HistoryEvent } from '@sme/core';
-import { ApplicationRepository } from '@sme/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiClient,
@@ -115,7 +114,7 @@ describe('a verified document', () => {
     expect((await open(expert, id, declared.documentId)).status).toBe(403);
 
     // Every read is recorded with who and when.
-    const reads = await new ApplicationRepository(harness.store.table).reads(
+    const reads = await harness.platform.repositories.apps.reads(
       { tenant: 'qingdao', province: 'shandong' },
       id,
     );

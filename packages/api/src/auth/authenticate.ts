@@ -3,9 +3,10 @@
  * claims on the context. Public routes ignore a missing or bad token; routes that need a
  * caller read it with `callerOf(c)`, which answers 401 for either.
  */
+
+import type { Claims } from '@sme/platform';
 import type { Context, MiddlewareHandler } from 'hono';
 import { UnauthorizedError } from '../problem/errors.js';
-import type { Claims } from './claims.js';
 import type { TokenVerifier } from './token-verifier.js';
 
 export type AuthEnv = { Variables: { claims?: Claims } };

@@ -3,9 +3,9 @@
  * issues a signed token with its claims. Never mounted on AWS.
  */
 import { isValidUscc, type ResolvedTenant, type Role } from '@sme/core';
+import type { Claims } from '@sme/platform';
+import { InvalidRequestError } from '@sme/platform';
 import { SignJWT } from 'jose';
-import { InvalidRequestError } from '../problem/errors.js';
-import type { Claims } from './claims.js';
 
 export interface LoginRequest {
   role: Role;

@@ -6,8 +6,8 @@
  */
 
 import { ROLES, type Role } from '@sme/core';
+import type { Claims } from '@sme/platform';
 import { type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
-import type { Claims } from './claims.js';
 
 export interface TokenVerifier {
   /** The token's claims; throws when the token is not valid. */

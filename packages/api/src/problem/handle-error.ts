@@ -4,10 +4,10 @@
  * stack trace or internal message ever reaches a client.
  */
 import { DomainError, type RuleViolation } from '@sme/core';
+import { InvalidRequestError } from '@sme/platform';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { InvalidRequestError } from './errors.js';
 import { problem, statusOfCode } from './problem-details.js';
 
 /** Domain errors that list what was wrong (entry rules, incomplete submissions, fields). */

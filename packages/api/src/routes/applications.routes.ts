@@ -3,6 +3,7 @@
  * submit, list and history. Handlers parse, call one command and shape the answer.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Platform } from '@sme/platform';
 import {
   ApplicationSchema,
   ApplicationSummarySchema,
@@ -15,14 +16,11 @@ import {
   TenantParam,
   WithdrawBody,
 } from '../applications/application.schemas.js';
-import type { ApplicationCommands } from '../applications/application-commands.js';
-import type { ApplicationQueries } from '../applications/application-queries.js';
-import { applicationView } from '../applications/application-view.js';
-import type { Submission } from '../applications/submission.js';
-import type { TenantRegistry } from '../catalogue/tenant-registry.js';
+import { applicationSummary, applicationView } from '../applications/application-view.js';
+import { member } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
-import { etag, ifMatchVersion, json, jsonBody, scoped } from './openapi-helpers.js';
+import { etag, ifMatchVersion, json, jsonBody } from './openapi-helpers.js';
 
 const tags = ['Applications'];
 const errors = {
@@ -133,26 +131,23 @@ const audit = createRoute({
   },
 });
 
-export function applicationRoutes(
-  registry: TenantRegistry,
-  commands: ApplicationCommands,
-  submission: Submission,
-  queries: ApplicationQueries,
-) {
+export function applicationRoutes(platform: Platform) {
+  const { applications: commands, submission, queries } = platform;
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(create, async (c) => {
-      const { tenant, claims } = scoped(c, registry, c.req.valid('param').t);
+      const { tenant, claims } = member(c);
       const record = await commands.create(tenant, claims, c.req.valid('json'));
       c.header('ETag', etag(record.application.version));
       return c.json(applicationView(record), 201);
     })
     .openapi(list, async (c) => {
-      const { tenant, claims } = scoped(c, registry, c.req.valid('param').t);
-      return c.json(await queries.list(tenant, claims, c.req.valid('query')), 200);
+      const { tenant, claims } = member(c);
+      const page = await queries.list(tenant, claims, c.req.valid('query'));
+      return c.json({ ...page, items: page.items.map(applicationSummary) }, 200);
     })
     .openapi(get, async (c) => {
-      const { t, id } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { id } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       const { record, entityConflicts } = await queries.view(tenant, claims, id);
       c.header('ETag', etag(record.application.version));
       return c.json(
@@ -161,16 +156,16 @@ export function applicationRoutes(
       );
     })
     .openapi(patch, async (c) => {
-      const { t, id } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { id } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       const ifMatch = ifMatchVersion(c.req.header('if-match'));
       const record = await commands.patch(tenant, claims, id, c.req.valid('json'), ifMatch);
       c.header('ETag', etag(record.application.version));
       return c.json(applicationView(record), 200);
     })
     .openapi(withdraw, async (c) => {
-      const { t, id } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { id } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       const body = (await c.req.json().catch(() => ({}))) as { reason?: unknown };
       const reason = typeof body.reason === 'string' ? body.reason.trim().slice(0, 500) : undefined;
       return c.json(
@@ -179,19 +174,19 @@ export function applicationRoutes(
       );
     })
     .openapi(submit, async (c) => {
-      const { t, id } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { id } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       const key = c.req.header('idempotency-key')?.slice(0, 255);
       return c.json(await submission.submit(tenant, claims, id, key), 200);
     })
     .openapi(audit, async (c) => {
-      const { t, id } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { id } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       return c.json(await queries.audit(tenant, claims, id), 200);
     })
     .openapi(history, async (c) => {
-      const { t, id } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { id } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       return c.json({ items: await queries.history(tenant, claims, id) }, 200);
     });
 }

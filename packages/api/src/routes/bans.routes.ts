@@ -2,12 +2,12 @@
  * Province-wide bans (API.md "The province").
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Platform } from '@sme/platform';
 import { BanBody, BanSchema, TenantParam } from '../applications/application.schemas.js';
-import type { TenantRegistry } from '../catalogue/tenant-registry.js';
-import type { BanCommands } from '../organizations/ban-commands.js';
+import { member } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
-import { json, jsonBody, scoped } from './openapi-helpers.js';
+import { json, jsonBody } from './openapi-helpers.js';
 
 const tags = ['Province'];
 const errors = {
@@ -40,14 +40,14 @@ const list = createRoute({
   },
 });
 
-export function banRoutes(registry: TenantRegistry, bans: BanCommands) {
+export function banRoutes({ bans }: Platform) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(add, async (c) => {
-      const { tenant, claims } = scoped(c, registry, c.req.valid('param').t);
+      const { tenant, claims } = member(c);
       return c.json(await bans.add(tenant, claims, c.req.valid('json')), 201);
     })
     .openapi(list, async (c) => {
-      const { tenant, claims } = scoped(c, registry, c.req.valid('param').t);
+      const { tenant, claims } = member(c);
       return c.json(await bans.list(tenant, claims, c.req.valid('query').cursor), 200);
     });
 }

@@ -1,7 +1,9 @@
 /**
  * The public catalogue: tenants, their open calls and each call's form and review.
  */
+
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { type Platform, programOf } from '@sme/platform';
 import {
   ProgramDetailSchema,
   ProgramParams,
@@ -10,8 +12,7 @@ import {
   TenantSummarySchema,
 } from '../catalogue/catalogue.schemas.js';
 import { programDetail, tenantDetail, tenantSummary } from '../catalogue/catalogue-views.js';
-import type { TenantRegistry } from '../catalogue/tenant-registry.js';
-import type { AppDeps } from '../deps.js';
+import { scopeOf } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
 import { json, publicRoute } from './openapi-helpers.js';
@@ -51,16 +52,15 @@ const getProgram = createRoute({
   },
 });
 
-export function catalogueRoutes(registry: TenantRegistry, deps: Pick<AppDeps, 'clock'>) {
+export function catalogueRoutes({ tenants: registry, clock }: Pick<Platform, 'tenants' | 'clock'>) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(listTenants, (c) => c.json({ items: registry.all.map(tenantSummary) }, 200))
     .openapi(getTenant, (c) => {
-      const tenant = registry.tenant(c.req.valid('param').t);
-      return c.json(tenantDetail(tenant, deps.clock.now()), 200);
+      return c.json(tenantDetail(scopeOf(c).tenant, clock.now()), 200);
     })
     .openapi(getProgram, (c) => {
-      const { t, p } = c.req.valid('param');
-      const { tenant, program } = registry.program(t, p);
-      return c.json(programDetail(tenant, program, deps.clock.now()), 200);
+      const { p } = c.req.valid('param');
+      const { tenant } = scopeOf(c);
+      return c.json(programDetail(tenant, programOf(tenant, p), clock.now()), 200);
     });
 }

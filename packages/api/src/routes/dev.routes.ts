@@ -4,9 +4,9 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { formatShanghai, parseInstant, ROLES } from '@sme/core';
+import type { TenantRegistry } from '@sme/platform';
 import { SafeId } from '../applications/application.schemas.js';
 import { claimsForLogin, signDevToken } from '../auth/dev-login.js';
-import type { TenantRegistry } from '../catalogue/tenant-registry.js';
 import type { DevDeps } from '../deps.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';

@@ -3,18 +3,17 @@
  * the upload verified.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Platform } from '@sme/platform';
 import {
   AppParams,
   DocumentParams,
   UploadBody,
   UploadSchema,
 } from '../applications/application.schemas.js';
-import type { DocumentCommands } from '../applications/document-commands.js';
-import type { DocumentReads } from '../applications/document-reads.js';
-import type { TenantRegistry } from '../catalogue/tenant-registry.js';
+import { member } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
-import { json, jsonBody, scoped } from './openapi-helpers.js';
+import { json, jsonBody } from './openapi-helpers.js';
 
 const tags = ['Documents'];
 const errors = {
@@ -68,25 +67,22 @@ const open = createRoute({
   },
 });
 
-export function documentRoutes(
-  registry: TenantRegistry,
-  documents: DocumentCommands,
-  reads: DocumentReads,
-) {
+export function documentRoutes(platform: Platform) {
+  const { documents, documentReads: reads } = platform;
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(requestUpload, async (c) => {
-      const { t, id } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { id } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       return c.json(await documents.requestUpload(tenant, claims, id, c.req.valid('json')), 201);
     })
     .openapi(complete, async (c) => {
-      const { t, id, documentId } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { id, documentId } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       return c.json(await documents.complete(tenant, claims, id, documentId), 200);
     })
     .openapi(open, async (c) => {
-      const { t, id, documentId } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { id, documentId } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       return c.json(await reads.open(tenant, claims, id, documentId), 200);
     });
 }

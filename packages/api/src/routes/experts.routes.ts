@@ -3,15 +3,12 @@
  * cover and the organizations they may not review. Managed by the city bureau.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { ResolvedTenant } from '@sme/core';
+import type { Platform } from '@sme/platform';
 import { TenantParam } from '../applications/application.schemas.js';
-import { contextOf, type Services } from '../applications/services.js';
-import type { Claims } from '../auth/claims.js';
-import type { TenantRegistry } from '../catalogue/tenant-registry.js';
-import { ForbiddenError } from '../problem/errors.js';
+import { member } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
-import { json, jsonBody, scoped } from './openapi-helpers.js';
+import { json, jsonBody } from './openapi-helpers.js';
 
 const tags = ['Review'];
 
@@ -63,34 +60,15 @@ const listExperts = createRoute({
   },
 });
 
-function assertCityAdmin(claims: Claims, tenant: ResolvedTenant) {
-  if (claims.tenant !== tenant.id || !claims.roles.includes('city_admin')) {
-    throw new ForbiddenError({
-      zh: '仅市级主管部门可管理专家库',
-      en: 'Only the city bureau manages the expert pool',
-    });
-  }
-}
-
-export function expertRoutes(registry: TenantRegistry, services: Services) {
+export function expertRoutes({ experts }: Platform) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(putExpert, async (c) => {
-      const { t, expertId } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
-      assertCityAdmin(claims, tenant);
-      const body = c.req.valid('json');
-      const expert = {
-        expertId,
-        ...body,
-        updatedBy: claims.sub,
-        updatedAt: services.clock.now().toISOString(),
-      };
-      await services.experts.save(contextOf(tenant), expert);
-      return c.json(expert, 200);
+      const { expertId } = c.req.valid('param');
+      const { tenant, claims } = member(c);
+      return c.json(await experts.save(tenant, claims, expertId, c.req.valid('json')), 200);
     })
     .openapi(listExperts, async (c) => {
-      const { tenant, claims } = scoped(c, registry, c.req.valid('param').t);
-      assertCityAdmin(claims, tenant);
-      return c.json({ items: await services.experts.pool(contextOf(tenant)) }, 200);
+      const { tenant, claims } = member(c);
+      return c.json({ items: await experts.list(tenant, claims) }, 200);
     });
 }

@@ -23,7 +23,7 @@ const health = createRoute({
   },
 });
 
-export function healthRoutes(deps: Pick<AppDeps, 'readiness' | 'tenants'>) {
+export function healthRoutes(deps: Pick<AppDeps, 'readiness' | 'platform'>) {
   return new OpenAPIHono().openapi(health, async (c) => {
     const { ready, detail } = await deps.readiness();
     if (!ready) {
@@ -32,6 +32,6 @@ export function healthRoutes(deps: Pick<AppDeps, 'readiness' | 'tenants'>) {
         en: detail ?? 'Not ready',
       }) as never;
     }
-    return c.json({ status: 'ok' as const, tenants: deps.tenants.length }, 200);
+    return c.json({ status: 'ok' as const, tenants: deps.platform.tenants.all.length }, 200);
   });
 }

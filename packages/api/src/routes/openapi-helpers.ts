@@ -1,9 +1,4 @@
 import type { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { assertTenantAccess } from '../auth/access.js';
-import { callerOf } from '../auth/authenticate.js';
-import type { Claims } from '../auth/claims.js';
-import type { TenantRegistry } from '../catalogue/tenant-registry.js';
 
 /**
  * Marks a route open to everyone: the document requires a bearer token everywhere else
@@ -22,14 +17,6 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
   required: true,
 });
-
-/** The tenant of the path and the caller, who must belong to it (or administer its province). */
-export function scoped(c: Context, registry: TenantRegistry, tenantId: string) {
-  const claims: Claims = callerOf(c);
-  const tenant = registry.tenant(tenantId);
-  assertTenantAccess(claims, tenant);
-  return { tenant, claims };
-}
 
 /** `If-Match: "3"` (or `W/"3"`) → 3; absent → undefined; anything else is refused as a mismatch. */
 export function ifMatchVersion(header: string | undefined): number | undefined {

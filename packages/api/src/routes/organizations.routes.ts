@@ -2,16 +2,16 @@
  * Organizations: a provider registers itself in a city (API.md).
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Platform } from '@sme/platform';
 import {
   OrganizationBody,
   OrganizationSchema,
   OrgParams,
 } from '../applications/application.schemas.js';
-import type { TenantRegistry } from '../catalogue/tenant-registry.js';
-import type { OrganizationCommands } from '../organizations/organization-commands.js';
+import { member } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
-import { json, jsonBody, scoped } from './openapi-helpers.js';
+import { json, jsonBody } from './openapi-helpers.js';
 
 const register = createRoute({
   method: 'put',
@@ -69,21 +69,21 @@ const answer = createRoute({
   },
 });
 
-export function organizationRoutes(registry: TenantRegistry, organizations: OrganizationCommands) {
+export function organizationRoutes({ organizations }: Platform) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(register, async (c) => {
-      const { t, uscc } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { uscc } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       return c.json(await organizations.register(tenant, claims, uscc, c.req.valid('json')), 200);
     })
     .openapi(branches, async (c) => {
-      const { t, uscc } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { uscc } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       return c.json({ items: await organizations.branches(tenant, claims, uscc) }, 200);
     })
     .openapi(answer, async (c) => {
-      const { t, uscc, branchUscc } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { uscc, branchUscc } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       const { relation } = c.req.valid('json');
       return c.json(
         await organizations.answerBranch(tenant, claims, uscc, branchUscc, relation),

@@ -5,13 +5,12 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { APPLICATION_STATUSES } from '@sme/core';
+import type { Platform } from '@sme/platform';
 import { TenantParam } from '../applications/application.schemas.js';
-import type { Services } from '../applications/services.js';
 import { callerOf } from '../auth/authenticate.js';
-import type { TenantRegistry } from '../catalogue/tenant-registry.js';
+import { scopeOf } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
-import { provinceStats } from '../province/province-stats.js';
 import { json } from './openapi-helpers.js';
 
 const ByStatus = z.object(
@@ -45,10 +44,9 @@ const stats = createRoute({
   },
 });
 
-export function provinceRoutes(registry: TenantRegistry, services: Services) {
+export function provinceRoutes({ province }: Platform) {
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(stats, async (c) => {
-    const claims = callerOf(c);
-    const province = registry.tenant(c.req.valid('param').t);
-    return c.json(await provinceStats(services, registry, province, claims), 200);
+    // The province admin's own check answers 403 for anyone else (a city admin included).
+    return c.json(await province.stats(scopeOf(c).tenant, callerOf(c)), 200);
   });
 }

@@ -3,15 +3,11 @@
  * the city's check of an objection, and the published pool with search.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { formatShanghai, type ResolvedTenant } from '@sme/core';
+import { formatShanghai } from '@sme/core';
+import type { Platform } from '@sme/platform';
 import type { Notice, Objection } from '@sme/store';
-import type { Publicity } from '@sme/workflow';
 import { SafeId, TenantParam } from '../applications/application.schemas.js';
-import { contextOf, type Services } from '../applications/services.js';
-import { callerOf } from '../auth/authenticate.js';
-import type { Claims } from '../auth/claims.js';
-import type { TenantRegistry } from '../catalogue/tenant-registry.js';
-import { ForbiddenError } from '../problem/errors.js';
+import { member, scopeOf } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
 import { json, jsonBody, publicRoute } from './openapi-helpers.js';
@@ -66,16 +62,6 @@ const objectionView = (o: Objection) => ({
   ...(o.decidedAt && { decidedAt: shanghai(o.decidedAt) }),
   ...(o.comment && { comment: o.comment }),
 });
-
-/** The city's staff who run publicity: the publicity stage's role, in the tenant. */
-function assertCityStaff(claims: Claims, tenant: ResolvedTenant) {
-  if (claims.tenant !== tenant.id || !claims.roles.includes('city_admin')) {
-    throw new ForbiddenError({
-      zh: '仅市级主管部门可发布公示或处理异议',
-      en: 'Only the city bureau runs publicity',
-    });
-  }
-}
 
 const publish = createRoute({
   method: 'post',
@@ -215,75 +201,34 @@ const pool = createRoute({
   },
 });
 
-export function publicityRoutes(
-  registry: TenantRegistry,
-  services: Services,
-  publicity: Publicity,
-) {
+export function publicityRoutes({ publicity, objections, publicityQueries }: Platform) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(publish, async (c) => {
-      const claims = callerOf(c);
-      const tenant = registry.tenant(c.req.valid('param').t);
-      assertCityStaff(claims, tenant);
-      return c.json(
-        noticeView(await publicity.publish(tenant, claims.sub, c.req.valid('json'))),
-        201,
-      );
+      const { tenant, claims } = member(c);
+      return c.json(noticeView(await publicity.publish(tenant, claims, c.req.valid('json'))), 201);
     })
     .openapi(list, async (c) => {
-      const tenant = registry.tenant(c.req.valid('param').t);
-      const ctx = contextOf(tenant);
-      const notices = [
-        ...(await services.notices.list(ctx, 'open')),
-        ...(await services.notices.list(ctx, 'closed')),
-      ];
-      notices.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+      const notices = await publicityQueries.notices(scopeOf(c).tenant);
       return c.json({ items: notices.map(noticeView) }, 200);
     })
     .openapi(object, async (c) => {
-      const { t, id } = c.req.valid('param');
-      const objection = await publicity.object(registry.tenant(t), id, c.req.valid('json'));
+      const { id } = c.req.valid('param');
+      const objection = await objections.object(scopeOf(c).tenant, id, c.req.valid('json'));
       return c.json({ objectionId: objection.objectionId }, 201);
     })
     .openapi(listObjections, async (c) => {
-      const { t, id } = c.req.valid('param');
-      const claims = callerOf(c);
-      const tenant = registry.tenant(t);
-      assertCityStaff(claims, tenant);
-      const objections = await publicity.objections(tenant, id);
-      return c.json({ items: objections.map(objectionView) }, 200);
+      const { tenant, claims } = member(c);
+      const listed = await objections.objections(tenant, claims, c.req.valid('param').id);
+      return c.json({ items: listed.map(objectionView) }, 200);
     })
     .openapi(decideObjection, async (c) => {
-      const { t, id, objectionId } = c.req.valid('param');
-      const claims = callerOf(c);
-      const tenant = registry.tenant(t);
-      assertCityStaff(claims, tenant);
-      return c.json(
-        await publicity.decideObjection(tenant, claims.sub, id, objectionId, c.req.valid('json')),
-        200,
-      );
+      const { id, objectionId } = c.req.valid('param');
+      const { tenant, claims } = member(c);
+      const input = c.req.valid('json');
+      return c.json(await objections.decideObjection(tenant, claims, id, objectionId, input), 200);
     })
     .openapi(pool, async (c) => {
-      const tenant = registry.tenant(c.req.valid('param').t);
-      const { track, category, industry, q } = c.req.valid('query');
-      // A province's pool is its own and every city's, each entry naming its tenant.
-      const pools = await Promise.all(
-        registry.family(tenant).map(async (member) =>
-          (await services.notices.pool(contextOf(member))).map((entry) => ({
-            ...entry,
-            tenant: member.id,
-          })),
-        ),
-      );
-      const entries = pools
-        .flat()
-        .filter(
-          (e) =>
-            (!track || e.track === track) &&
-            (!category || e.category === category) &&
-            (!industry || e.industries.includes(industry)) &&
-            (!q || e.orgName.includes(q) || e.uscc.includes(q)),
-        );
+      const entries = await publicityQueries.pool(scopeOf(c).tenant, c.req.valid('query'));
       const items = entries.map(({ applicationId: _id, orgName, listedAt, ...rest }) => ({
         ...rest,
         name: orgName,

@@ -2,15 +2,12 @@
  * Review (API.md "Review"): the caller's open tasks and decisions on manual stages.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Platform } from '@sme/platform';
 import { AppParams, SafeId, TenantParam } from '../applications/application.schemas.js';
-import type { Services } from '../applications/services.js';
-import type { TenantRegistry } from '../catalogue/tenant-registry.js';
+import { member } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
-import type { ReviewCommands } from '../review/decision-commands.js';
-import type { PanelCommands } from '../review/panel-commands.js';
-import { panelRanking } from '../review/ranking.js';
-import { json, jsonBody, scoped } from './openapi-helpers.js';
+import { json, jsonBody } from './openapi-helpers.js';
 
 const tags = ['Review'];
 
@@ -211,43 +208,35 @@ const drawExperts = createRoute({
   },
 });
 
-export function reviewRoutes(
-  registry: TenantRegistry,
-  services: Services,
-  review: ReviewCommands,
-  panels: PanelCommands,
-) {
+export function reviewRoutes({ review, panels, ranking: rankings }: Platform) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(tasks, async (c) => {
-      const { tenant, claims } = scoped(c, registry, c.req.valid('param').t);
+      const { tenant, claims } = member(c);
       return c.json({ items: await review.openTasks(tenant, claims) }, 200);
     })
     .openapi(decision, async (c) => {
-      const { t, id } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { id } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       return c.json(await review.decide(tenant, claims, id, c.req.valid('json')), 200);
     })
     .openapi(experts, async (c) => {
-      const { t, id } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { id } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       return c.json(await panels.assign(tenant, claims, id, c.req.valid('json')), 200);
     })
     .openapi(ranking, async (c) => {
-      const { t, p } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
-      return c.json(
-        await panelRanking(services, tenant, claims, p, c.req.valid('query').stage),
-        200,
-      );
+      const { p } = c.req.valid('param');
+      const { tenant, claims } = member(c);
+      return c.json(await rankings.ranking(tenant, claims, p, c.req.valid('query').stage), 200);
     })
     .openapi(drawExperts, async (c) => {
-      const { t, id } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { id } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       return c.json(await panels.draw(tenant, claims, id, c.req.valid('json')), 200);
     })
     .openapi(scores, async (c) => {
-      const { t, id } = c.req.valid('param');
-      const { tenant, claims } = scoped(c, registry, t);
+      const { id } = c.req.valid('param');
+      const { tenant, claims } = member(c);
       return c.json(await panels.score(tenant, claims, id, c.req.valid('json')), 200);
     });
 }

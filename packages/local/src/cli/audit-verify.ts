@@ -9,10 +9,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { auditApplication } from '@sme/api';
-import { ApplicationRepository, createTableClients, TenantTable } from '@sme/store';
+import { auditApplication } from '@sme/platform';
+import { ApplicationRepository, createTableClients, TenantTable, tenantContext } from '@sme/store';
 import { loadTenants } from '@sme/tenants/load';
-import { contextOf } from '@sme/workflow';
 import { ENDPOINTS_FILE, TABLE_NAME } from '../server/local-stack.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -54,7 +53,7 @@ const table = new TenantTable(
 try {
   const audit = await auditApplication(
     new ApplicationRepository(table),
-    contextOf(tenant),
+    tenantContext(tenant),
     applicationId,
   );
   if (!audit) {

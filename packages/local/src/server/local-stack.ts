@@ -3,28 +3,24 @@
  * folder, the table and bucket, the tenants, the virtual clock with its timer loop, and
  * the app on @hono/node-server. `stop()` ends everything it started.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type App, createApp, hmacVerifier } from '@sme/api';
 import { type Clock, type ResolvedTenant, systemClock } from '@sme/core';
+import { createPlatform } from '@sme/platform';
 import {
-  ApplicationRepository,
-  BanRepository,
   createStoreClients,
   DocumentStore,
   ensureBucket,
   ensureTable,
-  NoticeRepository,
   type StoreClients,
   storageReadiness,
-  TaskRepository,
   TenantTable,
 } from '@sme/store';
 import { loadTenants } from '@sme/tenants/load';
-import { Publicity, timerJobs } from '@sme/workflow';
 import { LocalReviewEngine } from '@sme/workflow/local';
 import { startDynamoDbLocal } from '../engines/dynamodb-local.js';
 import { startLocalS3 } from '../engines/s3-local.js';
@@ -122,17 +118,14 @@ export async function startLocalStack(
       ...(config.clockStart && { start: config.clockStart }),
       ...(options.realClock && { real: options.realClock }),
     });
-    const table = new TenantTable(clients.documents, TABLE_NAME);
-    const byId = new Map(tenants.map((t) => [t.id, t]));
-    const apps = new ApplicationRepository(table);
-    const tasks = new TaskRepository(table);
-    const review = new LocalReviewEngine({
-      tenants: byId,
-      apps,
-      bans: new BanRepository(table),
-      tasks,
+    const platform = createPlatform({
+      tenants,
+      table: new TenantTable(clients.documents, TABLE_NAME),
+      documents: new DocumentStore(clients.s3, BUCKET_NAME),
       clock,
+      engine: (parts) => new LocalReviewEngine(parts),
     });
+    const review = platform.engine;
     stops.push(async () => review.stop());
     await review.resume();
     const timers = new TimerLoop(clock);
@@ -143,26 +136,13 @@ export async function startLocalStack(
       return 0;
     });
     stops.push(async () => clock.persist());
-    const publicity = new Publicity({
-      tenants: byId,
-      apps,
-      tasks,
-      notices: new NoticeRepository(table),
-      releaser: review,
-      clock,
-      newId: randomUUID,
-    });
-    const jobs = timerJobs({ review, publicity, tenants: byId, apps, clock });
-    for (const job of Object.values(jobs)) timers.register(job);
+    for (const job of Object.values(platform.timerJobs)) timers.register(job);
     timers.start();
     stops.push(() => timers.stop());
 
     const secret = await tokenSecret(config.dataDir);
     const app = createApp({
-      tenants,
-      clock,
-      storage: { table, documents: new DocumentStore(clients.s3, BUCKET_NAME) },
-      review,
+      platform,
       verifier: hmacVerifier(secret),
       readiness: () => storageReadiness(clients, { tableName: TABLE_NAME, bucket: BUCKET_NAME }),
       dev: {

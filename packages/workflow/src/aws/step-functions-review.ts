@@ -18,9 +18,9 @@ import {
 } from '@aws-sdk/client-sfn';
 import type { Clock, ResolvedTenant } from '@sme/core';
 import type { ApplicationRepository } from '@sme/store';
+import { tenantContext } from '@sme/store';
 import type { RunOutcome } from '../compile/compile-program.js';
-import { contextOf } from '../review/review-stage-handler.js';
-import type { TaskReleaser } from '../review/task-releaser.js';
+import type { TaskReleaser } from '../ports/task-releaser.js';
 import { type StateMachineNaming, stateMachineArn } from './state-machine-name.js';
 
 export interface StepFunctionsReviewDeps {
@@ -49,7 +49,7 @@ export class StepFunctionsReview implements TaskReleaser {
     let started = 0;
     const failures: unknown[] = [];
     for (const tenant of this.deps.tenants.values()) {
-      const ctx = contextOf(tenant);
+      const ctx = tenantContext(tenant);
       for (const handoff of await this.deps.apps.pendingHandoffs(ctx)) {
         try {
           await this.start(tenant.id, handoff.programId, handoff.applicationId);

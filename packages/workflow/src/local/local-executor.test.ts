@@ -1,7 +1,7 @@
 import type { ResolvedTenant } from '@sme/core';
 import { describe, expect, inject, it } from 'vitest';
 import { compileProgram, type Outcome, stateName } from '../compile/compile-program.js';
-import type { StageHandler, StageInput } from '../review/stage-handler.js';
+import type { StageHandler, StageInput } from '../ports/stage-handler.js';
 import { forLocalRun, LocalExecutor } from './local-executor.js';
 
 const qingdao = inject('tenants').find((t: ResolvedTenant) => t.id === 'qingdao')!;

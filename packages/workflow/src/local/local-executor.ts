@@ -11,7 +11,7 @@ import './promise-with-resolvers.js';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { StateMachineDefinition } from '../compile/asl.js';
 import { type RunOutcome, SUBSTITUTIONS, substitute } from '../compile/compile-program.js';
-import type { StageHandler, StageInput } from '../review/stage-handler.js';
+import type { StageHandler, StageInput } from '../ports/stage-handler.js';
 
 /** Node's timers hold at most 2^31-1 ms; a longer task timeout would fire at once. */
 const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);

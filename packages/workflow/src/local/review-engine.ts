@@ -5,20 +5,30 @@
  * review is lost or run twice.
  */
 import { randomUUID } from 'node:crypto';
-import type { ResolvedTenant } from '@sme/core';
+import type { Clock, ResolvedTenant } from '@sme/core';
+import { type ApplicationRepository, tenantContext } from '@sme/store';
 import type { StateMachineDefinition } from '../compile/asl.js';
 import { compileProgram, type RunOutcome, stateName } from '../compile/compile-program.js';
-import { contextOf, type ReviewDeps, ReviewStageHandler } from '../review/review-stage-handler.js';
-import type { TaskReleaser } from '../review/task-releaser.js';
+import type { StageHandler } from '../ports/stage-handler.js';
+import type { TaskReleaser } from '../ports/task-releaser.js';
 import { LocalExecutor } from './local-executor.js';
+
+export interface LocalReviewDeps {
+  tenants: ReadonlyMap<string, ResolvedTenant>;
+  /** Where hand-offs wait and where a restart finds the applications in review. */
+  apps: ApplicationRepository;
+  clock: Clock;
+  /** What each stage does to an application (the platform's). */
+  stages: StageHandler;
+}
 
 export class LocalReviewEngine implements TaskReleaser {
   private readonly executor: LocalExecutor;
   private readonly definitions = new Map<string, StateMachineDefinition>();
   private readonly running = new Set<string>();
 
-  constructor(private readonly deps: ReviewDeps) {
-    this.executor = new LocalExecutor(new ReviewStageHandler(deps));
+  constructor(private readonly deps: LocalReviewDeps) {
+    this.executor = new LocalExecutor(deps.stages);
   }
 
   private definition(tenant: ResolvedTenant, programId: string): StateMachineDefinition {
@@ -64,7 +74,7 @@ export class LocalReviewEngine implements TaskReleaser {
   async pickUp(): Promise<number> {
     let started = 0;
     for (const tenant of this.deps.tenants.values()) {
-      const ctx = contextOf(tenant);
+      const ctx = tenantContext(tenant);
       for (const handoff of await this.deps.apps.pendingHandoffs(ctx)) {
         await this.deps.apps.handoffStarted(ctx, handoff, this.deps.clock.now().toISOString());
         this.start(tenant, handoff.programId, handoff.applicationId);
@@ -78,7 +88,7 @@ export class LocalReviewEngine implements TaskReleaser {
   async resume(): Promise<number> {
     let resumed = 0;
     for (const tenant of this.deps.tenants.values()) {
-      const ctx = contextOf(tenant);
+      const ctx = tenantContext(tenant);
       for (const program of tenant.programs) {
         for (const status of ['submitted', 'in_review', 'returned', 'publicity'] as const) {
           let cursor: string | undefined;

@@ -1,0 +1,265 @@
+/**
+ * Documents of an application. Declaring one hands out a presigned POST to a staging
+ * key of its own; completing it reads the staged bytes once, checks size, SHA-256 and
+ * (for a PDF) the magic bytes, and keeps exactly those bytes at the content-addressed
+ * key, which no upload form can write: what reviewers open is what was hashed.
+ * Declaring, verifying and replacing are changes of the application, each with its
+ * history event, and only while it may be edited (a draft in its window, or returned).
+ */
+import {
+  type Application,
+  type ApplicationDocument,
+  assertEditable,
+  contentTypeNames,
+  type DocumentSpec,
+  type ResolvedTenant,
+  recordChange,
+} from '@sme/core';
+import { documentObjectKey, stagingObjectKey, tenantContext } from '@sme/store';
+import { assertOwner } from '../access/access.js';
+import type { Claims } from '../access/claims.js';
+import { DocumentReplacedError, InvalidRequestError, NotFoundError } from '../errors.js';
+import { programOf } from '../tenancy/tenant-registry.js';
+import { assertDraftWindow, loadApplication, retryOnConflict, type Services } from './services.js';
+
+export interface UploadRequest {
+  kind: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  /** A document of the same kind this one takes the place of once verified. */
+  replaces?: string | undefined;
+}
+
+/** Document records one application may hold in all (replaced ones included). */
+export const MAX_DOCUMENT_RECORDS = 100;
+const PDF_MAGIC = '%PDF-';
+
+const invalid = (code: string, path: string, zh: string, en: string) =>
+  new InvalidRequestError(code, { zh, en }, path);
+
+/** Documents still standing (not replaced). */
+const live = (docs: readonly ApplicationDocument[]) => docs.filter((d) => d.status !== 'replaced');
+
+export function documentOf(docs: readonly ApplicationDocument[], documentId: string) {
+  const doc = docs.find((d) => d.documentId === documentId);
+  if (!doc)
+    throw new NotFoundError('document_not_found', {
+      zh: `材料 ${documentId}`,
+      en: `Document ${documentId}`,
+    });
+  return doc;
+}
+
+export class DocumentCommands {
+  constructor(private readonly services: Services) {}
+
+  private specOf(tenant: ResolvedTenant, app: Application, kind: string): DocumentSpec {
+    const spec = programOf(tenant, app.programId).documents.find((d) => d.kind === kind);
+    if (!spec || (spec.track && spec.track !== app.track))
+      throw invalid(
+        'unknown_document_kind',
+        'kind',
+        `该申报不需要此类材料：${kind}`,
+        `No document of kind ${kind} in this application`,
+      );
+    return spec;
+  }
+
+  /** The checks every document change makes: the owner, an editable application in its window. */
+  private async editable(tenant: ResolvedTenant, claims: Claims, appId: string) {
+    const record = await loadApplication(this.services, tenant, appId);
+    const app = record.application;
+    assertOwner(claims, tenant, app);
+    assertEditable(app.status);
+    assertDraftWindow(programOf(tenant, app.programId), app, this.services.clock.now());
+    return record;
+  }
+
+  private checkDeclaration(
+    spec: DocumentSpec,
+    documents: readonly ApplicationDocument[],
+    input: UploadRequest,
+  ) {
+    if (!spec.contentTypes.includes(input.contentType)) {
+      const names = contentTypeNames(spec.contentTypes);
+      throw invalid(
+        'content_type_not_allowed',
+        'contentType',
+        `「${spec.label.zh}」须为 ${names.zh}`,
+        `${spec.label.en} must be a ${names.en}`,
+      );
+    }
+    if (input.size > spec.maxBytes) {
+      const mb = Math.floor(spec.maxBytes / 1024 / 1024);
+      throw invalid(
+        'too_large',
+        'size',
+        `「${spec.label.zh}」不得超过 ${mb} MB`,
+        `${spec.label.en} may be at most ${mb} MB`,
+      );
+    }
+    const replaced = input.replaces
+      ? live(documents).find((d) => d.documentId === input.replaces && d.kind === spec.kind)
+      : undefined;
+    if (input.replaces && !replaced)
+      throw invalid(
+        'unknown_document',
+        'replaces',
+        '要替换的材料不存在或类别不同',
+        'The document to replace is not a current document of this kind',
+      );
+    const ofKind = live(documents).filter((d) => d.kind === spec.kind).length;
+    if (ofKind - (replaced ? 1 : 0) >= spec.maxFiles || documents.length >= MAX_DOCUMENT_RECORDS)
+      throw invalid(
+        'too_many_documents',
+        'kind',
+        `「${spec.label.zh}」最多上传 ${spec.maxFiles} 个文件，请替换已有文件`,
+        `${spec.label.en} takes at most ${spec.maxFiles} files: replace one instead`,
+      );
+  }
+
+  async requestUpload(tenant: ResolvedTenant, claims: Claims, appId: string, input: UploadRequest) {
+    const ctx = tenantContext(tenant);
+    const documentId = this.services.newId();
+    const doc = await retryOnConflict(async () => {
+      const record = await this.editable(tenant, claims, appId);
+      const app = record.application;
+      const spec = this.specOf(tenant, app, input.kind);
+      this.checkDeclaration(spec, record.documents, input);
+      const now = this.services.clock.now();
+      const { replaces, ...declared } = input;
+      const doc: ApplicationDocument = {
+        documentId,
+        ...declared,
+        ...(replaces && { replaces }),
+        objectKey: documentObjectKey(ctx, {
+          uscc: app.org.uscc,
+          ownerId: app.id,
+          kind: input.kind,
+          sha256: input.sha256,
+        }),
+        stagingKey: stagingObjectKey(ctx, { uscc: app.org.uscc, ownerId: app.id, documentId }),
+        status: 'pending',
+        requestedBy: claims.sub,
+        requestedAt: now.toISOString(),
+      };
+      await this.change(ctx, record, this.actor(tenant, claims, app), [doc], {
+        zh: `登记材料：${spec.label.zh}（${doc.filename}）`,
+        en: `document declared: ${spec.label.en}`,
+      });
+      return doc;
+    });
+    const upload = await this.services.documents.presignUpload(ctx, {
+      key: doc.stagingKey ?? doc.objectKey,
+      contentType: doc.contentType,
+      size: doc.size,
+    });
+    return { documentId, upload: { url: upload.url, fields: upload.fields } };
+  }
+
+  async complete(tenant: ResolvedTenant, claims: Claims, appId: string, documentId: string) {
+    const ctx = tenantContext(tenant);
+    const first = await loadApplication(this.services, tenant, appId);
+    assertOwner(claims, tenant, first.application);
+    const declared = documentOf(first.documents, documentId);
+    if (declared.status === 'verified') return { status: 'verified' as const };
+    if (declared.status === 'replaced') throw new DocumentReplacedError(declared.filename);
+    await this.editable(tenant, claims, appId);
+
+    const stagingKey = declared.stagingKey ?? declared.objectKey;
+    const staged = await this.services.documents.readStaged(ctx, stagingKey, declared.size);
+    if (!staged)
+      throw invalid(
+        'missing_upload',
+        'documentId',
+        '未找到已上传的文件，请先上传',
+        'Nothing was uploaded for this document',
+      );
+    if (staged.size !== declared.size || staged.sha256 !== declared.sha256)
+      throw invalid(
+        'checksum_mismatch',
+        'sha256',
+        '文件大小或校验值与登记的不符，请重新上传',
+        'The uploaded file does not match the declared size and SHA-256',
+      );
+    if (
+      declared.contentType === 'application/pdf' &&
+      Buffer.from(staged.bytes.subarray(0, PDF_MAGIC.length)).toString('latin1') !== PDF_MAGIC
+    )
+      throw invalid('not_pdf', 'contentType', '文件不是有效的 PDF 文件', 'The file is not a PDF');
+    // Exactly the bytes just hashed, at a key no upload form can write.
+    await this.services.documents.storeVerified(
+      ctx,
+      declared.objectKey,
+      staged.bytes,
+      declared.contentType,
+    );
+
+    await retryOnConflict(async () => {
+      const record = await this.editable(tenant, claims, appId);
+      const doc = documentOf(record.documents, documentId);
+      if (doc.status === 'verified') return;
+      if (doc.status === 'replaced') throw new DocumentReplacedError(doc.filename);
+      const spec = this.specOf(tenant, record.application, doc.kind);
+      const at = this.services.clock.now().toISOString();
+      const verified: ApplicationDocument = {
+        ...doc,
+        status: 'verified',
+        verifiedBy: claims.sub,
+        verifiedAt: at,
+      };
+      const old = doc.replaces
+        ? live(record.documents).find((d) => d.documentId === doc.replaces)
+        : undefined;
+      const changed = old
+        ? [verified, { ...old, status: 'replaced' as const, replacedBy: doc.documentId }]
+        : [verified];
+      await this.change(
+        ctx,
+        record,
+        this.actor(tenant, claims, record.application),
+        changed,
+        old
+          ? {
+              zh: `替换材料：${spec.label.zh}（${old.filename} → ${doc.filename}）`,
+              en: `document replaced: ${spec.label.en}`,
+            }
+          : {
+              zh: `材料已校验：${spec.label.zh}（${doc.filename}）`,
+              en: `document verified: ${spec.label.en}`,
+            },
+      );
+    });
+    await this.services.documents.discard(ctx, stagingKey).catch(() => undefined);
+    return { status: 'verified' as const };
+  }
+
+  private actor(tenant: ResolvedTenant, claims: Claims, app: Application) {
+    return { sub: claims.sub, role: programOf(tenant, app.programId).applicant };
+  }
+
+  /** One change of the application's documents, with its history event. */
+  private async change(
+    ctx: ReturnType<typeof tenantContext>,
+    record: Awaited<ReturnType<typeof loadApplication>>,
+    actor: { sub: string; role: string },
+    changed: ApplicationDocument[],
+    reason: { zh: string; en: string },
+  ) {
+    const app = record.application;
+    const now = this.services.clock.now();
+    const ids = new Set(changed.map((d) => d.documentId));
+    const documents = [...record.documents.filter((d) => !ids.has(d.documentId)), ...changed];
+    const { application: next, event } = recordChange({
+      previous: app,
+      actor,
+      at: now,
+      reason: `${reason.zh} / ${reason.en}`,
+      documents,
+      next: { ...app, version: app.version + 1, updatedAt: now.toISOString() },
+    });
+    await this.services.apps.update(ctx, app, next, event, { documents: changed });
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * Submitting an application: idempotent per `Idempotency-Key`, the window checked
+ * first on the injected clock, then completeness. The submission, its history event,
+ * the counters, the organization's claims, the idempotency record and the hand-off to
+ * review are one transaction, so a crash between them cannot lose the hand-off or
+ * record a submission twice.
+ */
+import { createHash } from 'node:crypto';
+import {
+  type Application,
+  type ApplicationStatus,
+  assertTransition,
+  checkSubmission,
+  EntryRuleError,
+  formatShanghai,
+  IncompleteError,
+  type ResolvedTenant,
+  recordChange,
+  VersionConflictError,
+} from '@sme/core';
+import { TransactionRefusedError, tenantContext } from '@sme/store';
+import { assertOwner } from '../access/access.js';
+import type { Claims } from '../access/claims.js';
+import { sendRelease } from '../review/send-release.js';
+import { programOf } from '../tenancy/tenant-registry.js';
+import { duplicateViolation } from './application-commands.js';
+import { claimsFor } from './entity-claims.js';
+import { assertDraftWindow, assertNotBanned, loadApplication, type Services } from './services.js';
+
+export interface SubmitResult {
+  id: string;
+  status: ApplicationStatus;
+  submittedAt?: string;
+}
+
+/** How long a replayed key answers with the stored result. */
+const IDEMPOTENCY_SECONDS = 24 * 60 * 60;
+/** Concurrent writers on one application retry this many times before giving up. */
+const ATTEMPTS = 5;
+
+/** Keys are the client's; hashed so any string is safe in a table key. */
+function idempotencyKey(appId: string, claims: Claims, key: string): string {
+  return `submit:${appId}:${createHash('sha256').update(`${claims.sub}\n${key}`).digest('hex')}`;
+}
+
+const pause = (attempt: number) =>
+  new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
+
+/** What a submit answers about an application as it stands. */
+const currentState = (app: Application): SubmitResult => ({
+  id: app.id,
+  status: app.status,
+  ...(app.submittedAt && { submittedAt: formatShanghai(new Date(app.submittedAt)) }),
+});
+
+export class Submission {
+  constructor(private readonly services: Services) {}
+
+  async submit(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    id: string,
+    key: string | undefined,
+  ): Promise<SubmitResult> {
+    const { apps, clock } = this.services;
+    const ctx = tenantContext(tenant);
+    const idem = key ? idempotencyKey(id, claims, key) : undefined;
+
+    for (let attempt = 0; ; attempt += 1) {
+      const record = await loadApplication(this.services, tenant, id);
+      const app = record.application;
+      assertOwner(claims, tenant, app);
+      if (idem) {
+        const stored = await apps.idempotentResponse(ctx, idem);
+        // A replay answers what the first call did, unless the application moved on since:
+        // then it answers how it stands now, never a stale body. A read older than the
+        // stored answer (its twin wrote meanwhile) is simply read again.
+        if (stored && stored.version === app.version) return stored.response as SubmitResult;
+        if (stored && app.version > stored.version) return currentState(app);
+        if (stored) continue;
+      }
+
+      const program = programOf(tenant, app.programId);
+      const now = clock.now();
+      assertDraftWindow(program, app, now);
+      assertTransition(app.status, 'submitted');
+      await assertNotBanned(this.services, tenant, [app.org.uscc, app.entityUscc], now);
+
+      const region = tenant.regions.find((r) => r.id === app.org.region);
+      const check = checkSubmission(program, app, record.documents, region);
+      if (check.violations.length > 0) throw new IncompleteError(check.violations);
+
+      // A corrected application goes back to the review that returned it.
+      const resubmission =
+        app.status === 'returned' && app.stage
+          ? await this.services.tasks.openAt(ctx, app.id, app.stage)
+          : undefined;
+      const at = now.toISOString();
+      const { application: next, event } = recordChange({
+        previous: app,
+        actor: { sub: claims.sub, role: program.applicant },
+        at: now,
+        reason: resubmission ? '更正后重新提交 / resubmitted' : '提交申报 / submitted',
+        next: {
+          ...app,
+          status: 'submitted',
+          version: app.version + 1,
+          updatedAt: at,
+          submittedAt: at,
+          ...(resubmission && {
+            decision: {
+              stage: resubmission.stage,
+              kind: 'resubmission',
+              outcome: 'pass' as const,
+              by: claims.sub,
+              at,
+            },
+          }),
+        },
+      });
+      const result: SubmitResult = currentState(next);
+      // The first submission takes the organization's claims; a resubmission holds them.
+      const claimed = app.status === 'draft' ? claimsFor(program, app) : [];
+      try {
+        await apps.update(ctx, app, next, event, {
+          claims: claimed,
+          ...(resubmission
+            ? {
+                updateTasks: [
+                  {
+                    ...resubmission,
+                    state: 'done' as const,
+                    outcome: 'pass',
+                    decidedBy: claims.sub,
+                    decidedAt: at,
+                  },
+                ],
+              }
+            : { handoff: true }),
+          flags: check.flags,
+          ...(idem && {
+            idempotency: {
+              key: idem,
+              response: result,
+              expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_SECONDS,
+            },
+          }),
+        });
+        if (resubmission?.token) {
+          await sendRelease(this.services, ctx, {
+            applicationId: app.id,
+            taskId: resubmission.taskId,
+            token: resubmission.token,
+            outcome: 'pass',
+            at,
+          });
+        }
+        return result;
+      } catch (error) {
+        if (!(error instanceof TransactionRefusedError)) throw error;
+        // Another application of the organization holds the claim: a duplicate.
+        if (claimed.length > 0) {
+          const holders = await apps.claimHolders(ctx, app.org.uscc, claimed);
+          if (holders.some((holder) => holder !== app.id))
+            throw new EntryRuleError([duplicateViolation(program)]);
+        }
+        // Another request changed the application meanwhile: if it was this key's twin,
+        // the next round answers with its stored result; otherwise the state decides.
+        if (attempt + 1 >= ATTEMPTS) throw new VersionConflictError(app.version);
+        await pause(attempt);
+      }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The one place services are wired. Every host (the local stack, the Lambda functions,
+ * the tests) calls `createPlatform` with its adapters (the table, the documents bucket,
+ * the clock, the review engine) and gets every use case, built on the same
+ * repositories. The engine comes as a factory because it needs what the platform
+ * builds (the hand-offs' repository, the stage handler), and the platform needs the
+ * engine to release waiting tasks.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Clock, ResolvedTenant } from '@sme/core';
+import {
+  ApplicationRepository,
+  BanRepository,
+  type DocumentStore,
+  ExpertRepository,
+  NoticeRepository,
+  OrganizationRepository,
+  PanelRepository,
+  TaskRepository,
+  type TenantTable,
+} from '@sme/store';
+import type { StageHandler } from '@sme/workflow';
+import { ApplicationCommands } from './applications/application-commands.js';
+import { ApplicationQueries } from './applications/application-queries.js';
+import { DocumentCommands } from './applications/document-commands.js';
+import { DocumentReads } from './applications/document-reads.js';
+import type { Services } from './applications/services.js';
+import { Submission } from './applications/submission.js';
+import { ExpertPool } from './experts/expert-pool.js';
+import { BanCommands } from './organizations/ban-commands.js';
+import { OrganizationCommands } from './organizations/organization-commands.js';
+import { ProvinceQueries } from './province/province-stats.js';
+import { Objections } from './publicity/objections.js';
+import { Publicity } from './publicity/publicity.js';
+import { PublicityQueries } from './publicity/publicity-queries.js';
+import { ReviewCommands } from './review/decision-commands.js';
+import { PanelCommands } from './review/panel-commands.js';
+import { RankingQueries } from './review/ranking.js';
+import { ReviewStageHandler } from './review/review-stage-handler.js';
+import { type ReviewEngine, timerJobs } from './review/timer-jobs.js';
+import { TenantRegistry } from './tenancy/tenant-registry.js';
+
+/** What an engine is built from: what the platform has built. */
+export interface EngineParts {
+  tenants: ReadonlyMap<string, ResolvedTenant>;
+  apps: ApplicationRepository;
+  clock: Clock;
+  /** What each stage does to an application. */
+  stages: StageHandler;
+}
+
+export interface PlatformAdapters<E extends ReviewEngine> {
+  /** Every tenant, resolved at build or start time. */
+  tenants: readonly ResolvedTenant[];
+  table: TenantTable;
+  documents: DocumentStore;
+  clock: Clock;
+  /** The review engine (local executor, or Step Functions), built from the platform's parts. */
+  engine: (parts: EngineParts) => E;
+  /** New ids for applications, documents, notices. @default crypto.randomUUID */
+  newId?: () => string;
+}
+
+export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapters<E>) {
+  const { table, clock } = adapters;
+  const tenants = new TenantRegistry(adapters.tenants);
+  const byId = new Map(adapters.tenants.map((t) => [t.id, t]));
+  const repositories = {
+    apps: new ApplicationRepository(table),
+    orgs: new OrganizationRepository(table),
+    bans: new BanRepository(table),
+    tasks: new TaskRepository(table),
+    panels: new PanelRepository(table),
+    experts: new ExpertRepository(table),
+    notices: new NoticeRepository(table),
+  };
+  const stages = new ReviewStageHandler({ tenants: byId, ...repositories, clock });
+  const engine = adapters.engine({ tenants: byId, apps: repositories.apps, clock, stages });
+  const services: Services = {
+    ...repositories,
+    documents: adapters.documents,
+    releaser: engine,
+    clock,
+    newId: adapters.newId ?? randomUUID,
+  };
+  const publicity = new Publicity({ ...services, tenants: byId });
+  return {
+    tenants,
+    clock,
+    repositories,
+    engine,
+    /** What each review stage does; the Lambda stage task calls it directly. */
+    stages,
+    applications: new ApplicationCommands(services),
+    submission: new Submission(services),
+    queries: new ApplicationQueries(services),
+    documents: new DocumentCommands(services),
+    documentReads: new DocumentReads(services),
+    organizations: new OrganizationCommands(services),
+    bans: new BanCommands(services),
+    experts: new ExpertPool(services),
+    review: new ReviewCommands(services),
+    panels: new PanelCommands(services),
+    ranking: new RankingQueries(services),
+    publicity,
+    objections: new Objections({ ...services, tenants: byId }, publicity),
+    publicityQueries: new PublicityQueries(services, tenants),
+    province: new ProvinceQueries(services, tenants),
+    /** What every timer tick runs, on every runtime. */
+    timerJobs: timerJobs({
+      review: engine,
+      publicity,
+      tenants: byId,
+      apps: repositories.apps,
+      clock,
+    }),
+  };
+}
+
+export type Platform<E extends ReviewEngine = ReviewEngine> = ReturnType<typeof createPlatform<E>>;

@@ -1,0 +1,134 @@
+/**
+ * The refusals of the use cases, in one place: unknown resources, callers out of scope,
+ * requests that do not fit, and the conflicts of publicity, panels and documents. Each
+ * carries a stable `code` and a message in Chinese and English; the API turns them
+ * into problem details in one place.
+ */
+import { DomainError } from '@sme/core';
+
+export class NotFoundError extends DomainError {
+  override readonly name: string = 'NotFoundError';
+  constructor(code: string, what: { zh: string; en: string }) {
+    super(code, { zh: `未找到${what.zh}`, en: `${what.en} not found` });
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  override readonly name = 'ForbiddenError';
+  constructor(reason: { zh: string; en: string } = { zh: '无权访问', en: 'Not allowed' }) {
+    super('forbidden', reason);
+  }
+}
+
+/** A request that is well-formed but names something that does not fit (role, region, …). */
+export class InvalidRequestError extends DomainError {
+  override readonly name = 'InvalidRequestError';
+  constructor(
+    code: string,
+    detail: { zh: string; en: string },
+    readonly path?: string,
+  ) {
+    super(code, detail);
+  }
+}
+
+/** A program whose publicity cannot run as configured. */
+export class PublicityConfigError extends DomainError {
+  override readonly name = 'PublicityConfigError';
+}
+
+export class NoticeNotFoundError extends NotFoundError {
+  override readonly name = 'NoticeNotFoundError';
+  constructor(noticeId: string) {
+    super('notice_not_found', { zh: '该公示', en: `Notice ${noticeId}` });
+  }
+}
+
+export class NoticeClosedError extends DomainError {
+  override readonly name = 'NoticeClosedError';
+  constructor() {
+    super('notice_closed', {
+      zh: '公示期已结束，或该公示对象已撤回',
+      en: 'The publicity period has ended, or the entry was withdrawn',
+    });
+  }
+}
+
+export class NotInNoticeError extends DomainError {
+  override readonly name = 'NotInNoticeError';
+  constructor() {
+    super('not_in_notice', {
+      zh: '该申报不在此公示中',
+      en: 'The application is not in this notice',
+    });
+  }
+}
+
+export class TooManyObjectionsError extends DomainError {
+  override readonly name = 'TooManyObjectionsError';
+  constructor() {
+    super('too_many_objections', {
+      zh: '该公示对象已有多项异议待核查，请等待核查结果',
+      en: 'This entry already has many objections waiting to be checked',
+    });
+  }
+}
+
+export class ObjectionNotFoundError extends NotFoundError {
+  override readonly name = 'ObjectionNotFoundError';
+  constructor(objectionId: string) {
+    super('objection_not_found', { zh: '该异议', en: `Objection ${objectionId}` });
+  }
+}
+
+export class ObjectionDecidedError extends DomainError {
+  override readonly name = 'ObjectionDecidedError';
+  constructor() {
+    super('objection_decided', { zh: '该异议已处理', en: 'The objection was decided already' });
+  }
+}
+
+/** A change of a panel refused (`panel_fixed`, `panel_changed`). */
+export class PanelError extends DomainError {
+  override readonly name = 'PanelError';
+}
+
+export class ScoreLockedError extends DomainError {
+  override readonly name = 'ScoreLockedError';
+  constructor() {
+    super('score_locked', {
+      zh: '评分已提交，不可修改',
+      en: 'A submitted score cannot be changed',
+    });
+  }
+}
+
+export class ExpertConflictError extends DomainError {
+  override readonly name = 'ExpertConflictError';
+  constructor() {
+    super('expert_conflict', {
+      zh: '您与该申报单位存在利益冲突，不能评分，请声明回避',
+      en: 'You have a conflict with this applicant: declare it instead of scoring',
+    });
+  }
+}
+
+export class DocumentNotVerifiedError extends DomainError {
+  override readonly name = 'DocumentNotVerifiedError';
+  constructor(filename: string) {
+    super('document_not_verified', {
+      zh: `材料「${filename}」尚未上传完成或未通过校验`,
+      en: `${filename} has not been uploaded and verified yet`,
+    });
+  }
+}
+
+export class DocumentReplacedError extends DomainError {
+  override readonly name = 'DocumentReplacedError';
+  constructor(filename: string) {
+    super('document_replaced', {
+      zh: `材料「${filename}」已被替换`,
+      en: `${filename} was replaced by another file`,
+    });
+  }
+}

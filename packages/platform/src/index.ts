@@ -1,0 +1,16 @@
+/**
+ * @module @sme/platform
+ * The use cases: every command and query of applications, review, publicity,
+ * organizations, experts and the province, with the access rules, wired in one place
+ * by `createPlatform(adapters)`. Knows no HTTP.
+ */
+export * from './access/access.js';
+export type { Claims } from './access/claims.js';
+export { auditApplication } from './applications/application-audit.js';
+export * from './create-platform.js';
+export * from './errors.js';
+export type { ProvinceStats } from './province/province-stats.js';
+export type { PoolFilter } from './publicity/publicity-queries.js';
+export { settleStage } from './review/settle-stage.js';
+export type { ReviewEngine, TimerJob } from './review/timer-jobs.js';
+export { programOf, TenantRegistry } from './tenancy/tenant-registry.js';

@@ -1,0 +1,174 @@
+/**
+ * Objections to a notice's entries (API.md "Publicity and the pool"): anyone objects
+ * while the notice runs; each objection is a task in the city admin's list and holds
+ * its entry until decided; the city admin lists them per notice and decides each once
+ * (upheld → the entry is rejected, dismissed → it goes on). Deciding is conditional on
+ * the objection being open, so of two clerks deciding at once one succeeds.
+ */
+import type { ResolvedTenant } from '@sme/core';
+import {
+  type Objection,
+  type ReviewTask,
+  TransactionRefusedError,
+  tenantContext,
+} from '@sme/store';
+import type { Claims } from '../access/claims.js';
+import {
+  NotInNoticeError,
+  NoticeClosedError,
+  ObjectionDecidedError,
+  ObjectionNotFoundError,
+  TooManyObjectionsError,
+} from '../errors.js';
+import { settleStage } from '../review/settle-stage.js';
+import { assertCityStaff, type Publicity, type PublicityDeps } from './publicity.js';
+
+/** Open objections one entry may carry: beyond, the entry is held anyway and more add nothing. */
+export const MAX_OPEN_OBJECTIONS = 20;
+
+const objectionTaskId = (objectionId: string) => `objection-${objectionId}`;
+const closed = () => new NoticeClosedError();
+const decidedAlready = () => new ObjectionDecidedError();
+
+export class Objections {
+  constructor(
+    private readonly deps: PublicityDeps,
+    private readonly publicity: Publicity,
+  ) {}
+
+  /** Anyone may object to an entry while the notice runs; the city admin gets a task to check it. */
+  async object(
+    tenant: ResolvedTenant,
+    noticeId: string,
+    input: { applicationId: string; reason: string; contact: string },
+  ) {
+    const notice = await this.publicity.notice(tenant, noticeId);
+    const now = this.deps.clock.now();
+    if (notice.state !== 'open' || now.getTime() >= Date.parse(notice.endsAt)) throw closed();
+    const index = notice.entries.findIndex((e) => e.applicationId === input.applicationId);
+    const entry = notice.entries[index];
+    if (!entry || entry.withdrawnAt) throw new NotInNoticeError();
+    const ctx = tenantContext(tenant);
+    const open = (await this.deps.notices.objections(ctx, noticeId)).filter(
+      (o) => o.applicationId === input.applicationId && o.state === 'open',
+    );
+    if (open.length >= MAX_OPEN_OBJECTIONS) throw new TooManyObjectionsError();
+    const at = now.toISOString();
+    const objection: Objection = {
+      objectionId: this.deps.newId(),
+      noticeId,
+      ...input,
+      at,
+      state: 'open',
+    };
+    const task: ReviewTask = {
+      taskId: objectionTaskId(objection.objectionId),
+      tenant: tenant.id,
+      programId: notice.programId,
+      applicationId: input.applicationId,
+      stage: notice.stage,
+      kind: 'objection',
+      role: 'city_admin',
+      noticeId,
+      objectionId: objection.objectionId,
+      dueAt: notice.endsAt,
+      state: 'open',
+      createdAt: at,
+    };
+    try {
+      await this.deps.notices.addObjection(ctx, objection, task, index);
+    } catch (error) {
+      if (error instanceof TransactionRefusedError) throw closed();
+      throw error;
+    }
+    return objection;
+  }
+
+  /** Every objection of a notice, for the city admin. */
+  async objections(tenant: ResolvedTenant, claims: Claims, noticeId: string): Promise<Objection[]> {
+    assertCityStaff(claims, tenant);
+    const notice = await this.publicity.notice(tenant, noticeId);
+    return this.deps.notices.objections(tenantContext(tenant), notice.id);
+  }
+
+  /**
+   * The city's check of an objection: upheld rejects the entry (and ends the entry's
+   * other objections), dismissed lets it go on. Conditional on the objection being
+   * open, so of two clerks deciding at once one succeeds and the other gets 409.
+   */
+  async decideObjection(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    noticeId: string,
+    objectionId: string,
+    input: { upheld: boolean; comment: string },
+  ) {
+    assertCityStaff(claims, tenant);
+    const by = claims.sub;
+    const notice = await this.publicity.notice(tenant, noticeId);
+    const ctx = tenantContext(tenant);
+    const objections = await this.deps.notices.objections(ctx, noticeId);
+    const objection = objections.find((o) => o.objectionId === objectionId);
+    if (!objection) throw new ObjectionNotFoundError(objectionId);
+    if (objection.state !== 'open') throw decidedAlready();
+    const at = this.deps.clock.now().toISOString();
+    const state = input.upheld ? 'upheld' : 'dismissed';
+    const decided: Objection = {
+      ...objection,
+      state,
+      decidedBy: by,
+      decidedAt: at,
+      comment: input.comment,
+    };
+    const task = await this.deps.tasks.get(
+      ctx,
+      objection.applicationId,
+      objectionTaskId(objectionId),
+    );
+    const done = (t: ReviewTask, outcome: string): ReviewTask => ({
+      ...t,
+      state: 'done',
+      outcome,
+      decidedBy: by,
+      decidedAt: at,
+    });
+    if (task?.state !== 'open') throw decidedAlready();
+
+    if (!input.upheld) {
+      try {
+        await this.deps.notices.dismiss(ctx, decided, done(task, state));
+      } catch (error) {
+        if (error instanceof TransactionRefusedError) throw decidedAlready();
+        throw error;
+      }
+    } else {
+      const app = (await this.deps.apps.get(ctx, objection.applicationId))?.application;
+      const publicity = await this.deps.tasks.openAt(ctx, objection.applicationId, notice.stage);
+      // The entry's other open objections end with it: nothing is left to check.
+      const others = objections.filter(
+        (o) => o.applicationId === objection.applicationId && o.state === 'open' && o !== objection,
+      );
+      const otherTasks = (await this.deps.tasks.openOf(ctx, objection.applicationId)).filter(
+        (t) => t.kind === 'objection' && others.some((o) => o.objectionId === t.objectionId),
+      );
+      const settled =
+        app && publicity
+          ? await settleStage(this.deps, ctx, app, publicity, {
+              outcome: 'reject',
+              reason: `公示异议成立：${input.comment}`,
+              actor: { sub: by, role: 'city_admin' },
+              extras: {
+                objections: [
+                  decided,
+                  ...others.map((o) => ({ ...o, state: 'closed' as const, decidedAt: at })),
+                ],
+                updateTasks: [done(task, state), ...otherTasks.map((t) => done(t, 'closed'))],
+              },
+            })
+          : undefined;
+      if (!settled) throw decidedAlready();
+    }
+    await this.publicity.closeIfDue(tenant, notice);
+    return { objectionId, state };
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * What the public reads of publicity: every notice of a tenant, newest first, and the
+ * published pool with its search (a province's pool is its own and every city's, each
+ * entry naming its tenant).
+ */
+import type { ResolvedTenant } from '@sme/core';
+import { type Notice, type PoolEntry, tenantContext } from '@sme/store';
+import type { Services } from '../applications/services.js';
+import type { TenantRegistry } from '../tenancy/tenant-registry.js';
+
+export interface PoolFilter {
+  track?: string | undefined;
+  category?: string | undefined;
+  industry?: string | undefined;
+  /** Part of the organization's name or USCC. */
+  q?: string | undefined;
+}
+
+export class PublicityQueries {
+  constructor(
+    private readonly services: Pick<Services, 'notices'>,
+    private readonly registry: TenantRegistry,
+  ) {}
+
+  async notices(tenant: ResolvedTenant): Promise<Notice[]> {
+    const ctx = tenantContext(tenant);
+    const notices = [
+      ...(await this.services.notices.list(ctx, 'open')),
+      ...(await this.services.notices.list(ctx, 'closed')),
+    ];
+    return notices.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+  }
+
+  async pool(
+    tenant: ResolvedTenant,
+    filter: PoolFilter,
+  ): Promise<(PoolEntry & { tenant: string })[]> {
+    const pools = await Promise.all(
+      this.registry.family(tenant).map(async (member) =>
+        (await this.services.notices.pool(tenantContext(member))).map((entry) => ({
+          ...entry,
+          tenant: member.id,
+        })),
+      ),
+    );
+    const { track, category, industry, q } = filter;
+    return pools
+      .flat()
+      .filter(
+        (e) =>
+          (!track || e.track === track) &&
+          (!category || e.category === category) &&
+          (!industry || e.industries.includes(industry)) &&
+          (!q || e.orgName.includes(q) || e.uscc.includes(q)),
+      );
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * Publicity (公示): a notice of applications for N working days. Each application in a
+ * notice is `publicity`; objections (`objections.ts`) hold an entry for the city's
+ * check; when the notice ends, every entry still standing, without an open or upheld
+ * objection, passes and is published. `closeDue` is a timer: the loop calls it on the
+ * virtual clock. Every step is conditional on the state it expects, so an entry
+ * withdrawn meanwhile stays withdrawn.
+ */
+import {
+  type Application,
+  type ResolvedTenant,
+  recordChange,
+  StaleStageError,
+  shanghaiDateOf,
+  WorkdayCalendar,
+} from '@sme/core';
+import {
+  type Notice,
+  type NoticeRepository,
+  type ReviewTask,
+  type TaskRepository,
+  TransactionRefusedError,
+  tenantContext,
+} from '@sme/store';
+import type { Claims } from '../access/claims.js';
+import { ForbiddenError, NoticeNotFoundError, PublicityConfigError } from '../errors.js';
+import { type SettleDeps, settleStage } from '../review/settle-stage.js';
+
+export interface PublicityDeps extends SettleDeps {
+  tenants: ReadonlyMap<string, ResolvedTenant>;
+  notices: NoticeRepository;
+  tasks: TaskRepository;
+  newId(): string;
+}
+
+const SYSTEM = { sub: 'publicity', role: 'system' };
+
+/** The city's staff who run publicity, in the tenant. */
+export function assertCityStaff(claims: Claims, tenant: ResolvedTenant) {
+  if (claims.tenant !== tenant.id || !claims.roles.includes('city_admin')) {
+    throw new ForbiddenError({
+      zh: '仅市级主管部门可发布公示或处理异议',
+      en: 'Only the city bureau runs publicity',
+    });
+  }
+}
+/** Open objections one entry may carry: beyond, the entry is held anyway and more add nothing. */
+const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+export class Publicity {
+  constructor(private readonly deps: PublicityDeps) {}
+
+  private stageOf(tenant: ResolvedTenant, programId: string) {
+    const program = tenant.programs.find((p) => p.id === programId);
+    const stage = program?.stages.find((s) => s.kind === 'publicity');
+    if (!program || stage?.kind !== 'publicity') {
+      throw new PublicityConfigError('no_publicity', {
+        zh: '该申报项目没有公示环节',
+        en: `Program ${programId} has no publicity`,
+      });
+    }
+    if (stage.workingDays === null) {
+      throw new PublicityConfigError('publicity_length_unset', {
+        zh: '公示期天数尚未由当年通知确定',
+        en: 'The length of publicity is not set for this call yet',
+      });
+    }
+    return { program, stage, workingDays: stage.workingDays };
+  }
+
+  /**
+   * Publishes a notice of applications waiting at publicity; it ends at 24:00 of the Nth
+   * working day. Refused (409) unless every one waits there and is in no other notice.
+   * Each application then enters the notice in its own transaction (a notice may list
+   * more than one transaction holds); one withdrawn in between is marked so.
+   */
+  async publish(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    input: { programId: string; applicationIds: string[] },
+  ): Promise<Notice> {
+    assertCityStaff(claims, tenant);
+    const by = claims.sub;
+    const { stage, workingDays } = this.stageOf(tenant, input.programId);
+    const ctx = tenantContext(tenant);
+    const now = this.deps.clock.now();
+    const waiting: { app: Application; task: ReviewTask }[] = [];
+    for (const id of new Set(input.applicationIds)) {
+      const app = (await this.deps.apps.get(ctx, id))?.application;
+      const task =
+        app?.status === 'in_review' && app.stage === stage.id
+          ? await this.deps.tasks.openAt(ctx, id, stage.id)
+          : undefined;
+      if (!app || app.programId !== input.programId || !task || task.noticeId)
+        throw new StaleStageError(stage.id, app?.stage);
+      waiting.push({ app, task });
+    }
+    const calendar = new WorkdayCalendar(tenant.workCalendar);
+    const notice: Notice = {
+      id: this.deps.newId(),
+      programId: input.programId,
+      stage: stage.id,
+      publishedAt: now.toISOString(),
+      endsAt: calendar.endOfWorkdayPeriod(shanghaiDateOf(now), workingDays).toISOString(),
+      entries: waiting.map(({ app }) => ({
+        applicationId: app.id,
+        orgName: app.org.name,
+        uscc: app.org.uscc,
+        ...(app.track && { track: app.track }),
+        ...(app.category && { category: app.category }),
+        industries: app.industries,
+      })),
+      createdBy: by,
+      state: 'open',
+    };
+    await this.deps.notices.create(ctx, notice);
+    const missed = new Set<string>();
+    for (const { app, task } of waiting) {
+      if (!(await this.enter(ctx, notice, app, task, by))) missed.add(app.id);
+    }
+    if (missed.size === 0) return notice;
+    const at = this.deps.clock.now().toISOString();
+    for (const id of missed) await this.deps.notices.markWithdrawn(ctx, notice, id, at);
+    return {
+      ...notice,
+      entries: notice.entries.map((e) =>
+        missed.has(e.applicationId) ? { ...e, withdrawnAt: at } : e,
+      ),
+    };
+  }
+
+  /** One application enters the notice: `publicity`, its task marked; false if it changed. */
+  private async enter(
+    ctx: ReturnType<typeof tenantContext>,
+    notice: Notice,
+    app: Application,
+    task: ReviewTask,
+    by: string,
+  ): Promise<boolean> {
+    const now = this.deps.clock.now();
+    const { application: next, event } = recordChange({
+      previous: app,
+      actor: { sub: by, role: 'city_admin' },
+      at: now,
+      stage: notice.stage,
+      reason: `列入公示 / in publicity notice ${notice.id}`,
+      next: { ...app, status: 'publicity', version: app.version + 1, updatedAt: now.toISOString() },
+    });
+    try {
+      await this.deps.apps.update(ctx, app, next, event, {
+        updateTasks: [{ ...task, noticeId: notice.id }],
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionRefusedError) return false;
+      throw error;
+    }
+  }
+
+  async notice(tenant: ResolvedTenant, noticeId: string): Promise<Notice> {
+    const notice = SAFE_ID.test(noticeId)
+      ? await this.deps.notices.get(tenantContext(tenant), noticeId)
+      : undefined;
+    if (!notice) throw new NoticeNotFoundError(noticeId);
+    return notice;
+  }
+
+  /** Passes a standing entry at the end of publicity; false if it no longer waits there. */
+  private async pass(tenant: ResolvedTenant, applicationId: string, stage: string) {
+    const ctx = tenantContext(tenant);
+    const app = (await this.deps.apps.get(ctx, applicationId))?.application;
+    const task = app ? await this.deps.tasks.openAt(ctx, applicationId, stage) : undefined;
+    if (!app || !task) return false;
+    const settled = await settleStage(this.deps, ctx, app, task, {
+      outcome: 'pass',
+      reason: '公示期满无异议 / publicity ended without objection',
+      actor: SYSTEM,
+    });
+    return settled !== undefined;
+  }
+
+  /** Once a notice has ended, every standing entry without an open or upheld objection passes. */
+  async closeIfDue(tenant: ResolvedTenant, notice: Notice): Promise<number> {
+    if (notice.state !== 'open' || this.deps.clock.now().getTime() < Date.parse(notice.endsAt))
+      return 0;
+    const objections = await this.deps.notices.objections(tenantContext(tenant), notice.id);
+    let passed = 0;
+    let held = false;
+    for (const entry of notice.entries) {
+      if (entry.withdrawnAt) continue;
+      const against = objections.filter((o) => o.applicationId === entry.applicationId);
+      if (against.some((o) => o.state === 'open')) {
+        held = true;
+        continue;
+      }
+      if (against.some((o) => o.state === 'upheld')) continue;
+      if (await this.pass(tenant, entry.applicationId, notice.stage)) passed += 1;
+    }
+    if (!held) await this.deps.notices.close(tenantContext(tenant), notice);
+    return passed;
+  }
+
+  /** The timer: closes every notice whose publicity has ended; how many entries passed. */
+  async closeDue(): Promise<number> {
+    let passed = 0;
+    for (const tenant of this.deps.tenants.values()) {
+      for (const notice of await this.deps.notices.list(tenantContext(tenant), 'open')) {
+        passed += await this.closeIfDue(tenant, notice);
+      }
+    }
+    return passed;
+  }
+}

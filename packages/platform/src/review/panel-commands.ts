@@ -1,0 +1,245 @@
+/**
+ * Expert panels (API.md "Review"): the convenor assigns or draws experts, each scores
+ * the rubric or declares a conflict; a score locks when submitted. When every assigned
+ * expert has answered, a pass-mark panel decides by itself; a ranking panel becomes
+ * ready for its convenor's decision.
+ *
+ * A conflict, whether the expert pool records it or the expert declared it at any panel
+ * of the application, excludes the expert from every assignment of that application.
+ * The panel is fixed once the first score is in: a change after that needs a reason,
+ * which the application's history records.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  type Application,
+  drawPanel,
+  eligibleExperts,
+  type ResolvedTenant,
+  recordChange,
+  seedHashOf,
+} from '@sme/core';
+import {
+  type PanelAssignment,
+  type ReviewTask,
+  TransactionRefusedError,
+  tenantContext,
+} from '@sme/store';
+import type { Claims } from '../access/claims.js';
+import { loadApplication, type Services } from '../applications/services.js';
+import { ForbiddenError, InvalidRequestError, PanelError } from '../errors.js';
+import { PanelScoring, type ScoreInput } from './panel-scoring.js';
+import { type PanelStage, panelStageOf, scoringTaskId, waitingPanelTask } from './panel-stage.js';
+
+const panelChanged = () =>
+  new PanelError('panel_changed', {
+    zh: '专家组已被他人调整或已有专家评分，请刷新后重试',
+    en: 'The panel changed meanwhile; reload and try again',
+  });
+
+export class PanelCommands {
+  private readonly scoring: PanelScoring;
+
+  constructor(private readonly services: Services) {
+    this.scoring = new PanelScoring(services);
+  }
+
+  private assertConvenor(claims: Claims, tenant: ResolvedTenant, stage: PanelStage) {
+    const home = stage.scope === 'province' ? (tenant.parent ?? tenant.id) : tenant.id;
+    if (claims.tenant !== home || !claims.roles.includes(stage.role)) {
+      throw new ForbiddenError({
+        zh: '仅评审组织方可指派专家或作出决定',
+        en: 'Only the panel’s convenor may do this',
+      });
+    }
+  }
+
+  /** Experts the pool records a conflict for, or who declared one at any panel of it. */
+  private async conflicted(tenant: ResolvedTenant, app: Application): Promise<Set<string>> {
+    const ctx = tenantContext(tenant);
+    const [pool, declared] = await Promise.all([
+      this.services.experts.pool(ctx),
+      this.services.panels.declaredConflicts(ctx, app.id),
+    ]);
+    return new Set([
+      ...pool
+        .filter((e) => e.conflicts.includes(app.org.uscc) || e.conflicts.includes(app.entityUscc))
+        .map((e) => e.expertId),
+      ...declared,
+    ]);
+  }
+
+  async assign(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    appId: string,
+    input: { stage: string; expertIds: string[]; reason?: string | undefined },
+    draw?: { seedHash: string; seed: string },
+  ) {
+    const app = (await loadApplication(this.services, tenant, appId)).application;
+    const stage = panelStageOf(tenant, app, input.stage);
+    this.assertConvenor(claims, tenant, stage);
+    const task = await waitingPanelTask(this.services, tenant, app, stage);
+    const ctx = tenantContext(tenant);
+    const existing = await this.services.panels.assignment(ctx, app.id, stage.id);
+    const requested = [...new Set(input.expertIds.map((e) => e.trim()).filter(Boolean))];
+    const conflicted = await this.conflicted(tenant, app);
+    const refused = requested.filter((e) => conflicted.has(e));
+    if (refused.length > 0) {
+      throw new InvalidRequestError(
+        'expert_conflict',
+        {
+          zh: `以下专家与申报单位存在利益冲突，须回避：${refused.join('、')}`,
+          en: `These experts have a conflict with the applicant and may not sit: ${refused.join(', ')}`,
+        },
+        'expertIds',
+      );
+    }
+    const expertIds = [...new Set([...(existing?.expertIds ?? []), ...requested])];
+    if (expertIds.length < stage.minExperts) {
+      throw new InvalidRequestError(
+        'too_few_experts',
+        {
+          zh: `该环节至少需要 ${stage.minExperts} 名专家`,
+          en: `The panel needs at least ${stage.minExperts} experts`,
+        },
+        'expertIds',
+      );
+    }
+    const added = expertIds.filter((id) => !existing?.expertIds.includes(id));
+    if (added.length === 0) return { stage: stage.id, expertIds };
+    const fixed = (existing?.scored ?? 0) > 0;
+    const reason = input.reason?.trim();
+    if (fixed && !reason) {
+      throw new PanelError('panel_fixed', {
+        zh: '已有专家提交评分，专家组已固定；如确需调整，请说明理由',
+        en: 'Scoring has begun and the panel is fixed; a change needs a reason',
+      });
+    }
+    const at = this.services.clock.now().toISOString();
+    const assignment: PanelAssignment = {
+      applicationId: app.id,
+      stage: stage.id,
+      expertIds,
+      assignedBy: claims.sub,
+      at,
+      ...(draw && { draw }),
+      version: (existing?.version ?? 0) + 1,
+      scored: existing?.scored ?? 0,
+      changes: [
+        ...(existing?.changes ?? []),
+        ...(fixed && reason ? [{ by: claims.sub, at, reason, added }] : []),
+      ],
+    };
+    const scoring: ReviewTask[] = added.map((expertId) => ({
+      taskId: scoringTaskId(stage.id, expertId),
+      tenant: tenant.id,
+      programId: app.programId,
+      applicationId: app.id,
+      stage: stage.id,
+      kind: 'score',
+      role: 'expert',
+      expertId,
+      ...(task.dueAt && { dueAt: task.dueAt }),
+      state: 'open',
+      createdAt: at,
+    }));
+    try {
+      if (fixed && reason)
+        await this.changeFixedPanel(ctx, claims, app, task, {
+          assignment,
+          existing,
+          scoring,
+          reason,
+        });
+      else await this.services.panels.assign(ctx, assignment, existing?.version, scoring);
+    } catch (error) {
+      if (error instanceof TransactionRefusedError) throw panelChanged();
+      throw error;
+    }
+    return { stage: stage.id, expertIds };
+  }
+
+  /** A change after scoring began: recorded in the application's history with its reason. */
+  private async changeFixedPanel(
+    ctx: ReturnType<typeof tenantContext>,
+    claims: Claims,
+    app: Application,
+    task: ReviewTask,
+    change: {
+      assignment: PanelAssignment;
+      existing: PanelAssignment | undefined;
+      scoring: ReviewTask[];
+      reason: string;
+    },
+  ) {
+    const { assignment, existing, scoring, reason } = change;
+    const now = this.services.clock.now();
+    const added = scoring.map((t) => t.expertId).join('、');
+    const { application: next, event } = recordChange({
+      previous: app,
+      actor: { sub: claims.sub, role: task.role },
+      at: now,
+      stage: assignment.stage,
+      reason: `调整专家组：增加 ${added}；理由：${reason} / panel changed`,
+      next: { ...app, version: app.version + 1, updatedAt: now.toISOString() },
+    });
+    const { ready: _ready, ...waiting } = task;
+    await this.services.apps.update(ctx, app, next, event, {
+      ops: [this.services.panels.assignmentOp(ctx, assignment, existing?.version)],
+      openTasks: scoring,
+      // New experts must answer before the panel is ready again.
+      updateTasks: [waiting],
+    });
+  }
+
+  /**
+   * Draws the panel at random from the tenant's expert pool, conflicts excluded. The
+   * seed's hash is recorded before the draw; the answer gives the seed and the eligible
+   * experts, so anyone can re-run `drawPanel` and get the same panel.
+   */
+  async draw(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    appId: string,
+    input: { stage: string; count?: number | undefined; reason?: string | undefined },
+  ) {
+    const app = (await loadApplication(this.services, tenant, appId)).application;
+    const stage = panelStageOf(tenant, app, input.stage);
+    this.assertConvenor(claims, tenant, stage);
+    await waitingPanelTask(this.services, tenant, app, stage);
+    const ctx = tenantContext(tenant);
+    const seed = randomBytes(32).toString('hex');
+    const seedHash = seedHashOf(seed);
+    await this.services.panels.commitDraw(ctx, {
+      applicationId: app.id,
+      stage: stage.id,
+      seedHash,
+      by: claims.sub,
+      at: this.services.clock.now().toISOString(),
+    });
+    const pool = await this.services.experts.pool(ctx);
+    const conflicted = await this.conflicted(tenant, app);
+    const eligible = eligibleExperts(
+      pool.map((e) => e.expertId),
+      [...conflicted],
+    );
+    const expertIds = drawPanel({
+      seed,
+      applicationId: app.id,
+      eligible,
+      count: input.count ?? stage.minExperts,
+    });
+    const assigned = await this.assign(
+      tenant,
+      claims,
+      appId,
+      { stage: stage.id, expertIds, reason: input.reason },
+      { seedHash, seed },
+    );
+    return { ...assigned, drawn: expertIds, seedHash, seed, eligible };
+  }
+
+  score(tenant: ResolvedTenant, claims: Claims, appId: string, input: ScoreInput) {
+    return this.scoring.score(tenant, claims, appId, input);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Where a panel stands: the stage (a panel stage of the program, or 422) and its
+ * waiting task (the application in review at that stage, or 409 stale_stage). Callers
+ * check who may act before asking where the panel stands, so a stranger learns nothing
+ * from a 409.
+ */
+import { type Application, type ResolvedTenant, type Stage, StaleStageError } from '@sme/core';
+import type { ReviewTask } from '@sme/store';
+import { tenantContext } from '@sme/store';
+import type { Services } from '../applications/services.js';
+import { InvalidRequestError } from '../errors.js';
+import { programOf } from '../tenancy/tenant-registry.js';
+
+export type PanelStage = Extract<Stage, { kind: 'panel' }>;
+
+export const scoringTaskId = (stage: string, expertId: string) => `${stage}-score-${expertId}`;
+
+export function panelStageOf(
+  tenant: ResolvedTenant,
+  app: Application,
+  stageId: string,
+): PanelStage {
+  const stage = programOf(tenant, app.programId).stages.find((s) => s.id === stageId);
+  if (stage?.kind !== 'panel') {
+    throw new InvalidRequestError(
+      'not_a_panel',
+      { zh: `${stageId} 不是专家评审环节`, en: `${stageId} is not a panel stage` },
+      'stage',
+    );
+  }
+  return stage;
+}
+
+/** The panel task the workflow waits on, or 409 stale_stage. */
+export async function waitingPanelTask(
+  services: Services,
+  tenant: ResolvedTenant,
+  app: Application,
+  stage: PanelStage,
+): Promise<ReviewTask> {
+  const task =
+    app.status === 'in_review' && app.stage === stage.id
+      ? await services.tasks.openAt(tenantContext(tenant), app.id, stage.id)
+      : undefined;
+  if (task?.kind !== 'panel') throw new StaleStageError(stage.id, app.stage);
+  return task;
+}
+
+/** The panel's scoring tasks still open, closed with the panel's decision. */
+export async function openScoringTasks(
+  services: Services,
+  tenant: ResolvedTenant,
+  appId: string,
+  stage: string,
+  decided: { by: string; at: string },
+): Promise<ReviewTask[]> {
+  const open = await services.tasks.openOf(tenantContext(tenant), appId);
+  return open
+    .filter((t) => t.kind === 'score' && t.stage === stage)
+    .map((t) => ({
+      ...t,
+      state: 'closed' as const,
+      outcome: 'panel_decided',
+      decidedBy: decided.by,
+      decidedAt: decided.at,
+    }));
+}

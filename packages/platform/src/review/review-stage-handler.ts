@@ -1,0 +1,243 @@
+/**
+ * What each review stage does to an application, for the local executor and (wrapped)
+ * for Step Functions. Every change is one transaction: the application with its stage,
+ * the history event, and the task opened or closed.
+ */
+import {
+  type Application,
+  type ApplicationStatus,
+  type Clock,
+  type Program,
+  type ResolvedTenant,
+  recordChange,
+  type Stage,
+} from '@sme/core';
+import {
+  type ApplicationRepository,
+  type BanRepository,
+  type ChangeExtras,
+  type ReviewTask,
+  type TaskRepository,
+  type TenantContext,
+  TransactionRefusedError,
+  tenantContext,
+} from '@sme/store';
+import type { StageHandler, StageInput } from '@sme/workflow';
+import { ENDED, type RunOutcome } from '@sme/workflow';
+import { dueAt } from './due-date.js';
+import { screen } from './screening.js';
+import { stageActor } from './stage-actor.js';
+
+/** Where a stage may find the application; anywhere else, the run ends untouched. */
+const ENTERED_FROM: readonly ApplicationStatus[] = ['submitted', 'in_review', 'publicity'];
+
+export interface ReviewDeps {
+  tenants: ReadonlyMap<string, ResolvedTenant>;
+  apps: ApplicationRepository;
+  bans: BanRepository;
+  tasks: TaskRepository;
+  clock: Clock;
+}
+
+/** The workflow acts as this actor in history. */
+const WORKFLOW = { sub: 'workflow', role: 'system' };
+
+export class ReviewStageHandler implements StageHandler {
+  constructor(private readonly deps: ReviewDeps) {}
+
+  private async load(input: StageInput) {
+    const tenant = this.deps.tenants.get(input.tenant);
+    const program = tenant?.programs.find((p) => p.id === input.programId);
+    const stage = program?.stages.find((s) => s.id === input.stage);
+    if (!tenant || !program || !stage)
+      throw new Error(`unknown stage ${input.tenant}/${input.programId}/${input.stage}`);
+    const record = await this.deps.apps.get(tenantContext(tenant), input.applicationId);
+    if (!record) throw new Error(`unknown application ${input.applicationId}`);
+    return { tenant, program, stage, record, ctx: tenantContext(tenant) };
+  }
+
+  /**
+   * Ends the run when the application is not where the stage expects it (withdrawn
+   * meanwhile): every automatic transition is conditional on the state it expects.
+   */
+  private expects(app: Application, input: StageInput, allowed: readonly ApplicationStatus[]) {
+    if (allowed.includes(app.status)) return true;
+    console.warn(
+      JSON.stringify({
+        level: 'warn',
+        msg: 'review run ended: the application is not where the stage expects it',
+        tenant: input.tenant,
+        applicationId: app.id,
+        stage: input.stage,
+        kind: input.kind,
+        status: app.status,
+      }),
+    );
+    return false;
+  }
+
+  /**
+   * Each step reads, decides and writes against the version read; a write refused
+   * because the application changed meanwhile (withdrawn, say) is decided once more
+   * from what is there now.
+   */
+  private async once<T>(step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (error) {
+      if (error instanceof TransactionRefusedError) return step();
+      throw error;
+    }
+  }
+
+  decide(input: StageInput): Promise<RunOutcome> {
+    return this.once(() => this.decideNow(input));
+  }
+
+  begin(input: StageInput & { taskToken: string }): Promise<RunOutcome | undefined> {
+    return this.once(() => this.beginNow(input));
+  }
+
+  private async decideNow(input: StageInput): Promise<RunOutcome> {
+    const { tenant, program, stage, record, ctx } = await this.load(input);
+    const app = record.application;
+    const from: readonly ApplicationStatus[] =
+      stage.kind === 'publish' ? ['in_review', 'publicity'] : ['submitted', 'in_review'];
+    if (!this.expects(app, input, from)) return ENDED;
+    if (stage.kind === 'publish') {
+      const listedAt = this.deps.clock.now().toISOString();
+      await this.change(
+        ctx,
+        app,
+        { status: 'listed', stage: undefined },
+        stage,
+        '列入资源池 / listed',
+        {
+          poolEntry: {
+            applicationId: app.id,
+            programId: app.programId,
+            orgName: app.org.name,
+            uscc: app.org.uscc,
+            ...(app.track && { track: app.track }),
+            ...(app.category && { category: app.category }),
+            industries: app.industries,
+            listedAt,
+          },
+        },
+      );
+      return 'pass';
+    }
+    if (stage.kind !== 'screening')
+      throw new Error(`stage ${stage.id} (${stage.kind}) does not decide by itself`);
+    // Screened already (a resumed run, or a twin run that wrote first): it passed.
+    if (app.status === 'in_review' && app.stage === stage.id) return 'pass';
+    const { outcome, reason } = await screen(
+      this.deps,
+      tenant,
+      program,
+      stage,
+      record,
+      this.deps.clock.now(),
+    );
+    const status =
+      outcome === 'pass' ? 'in_review' : outcome === 'return' ? 'returned' : 'rejected';
+    await this.change(ctx, app, { status, stage: stage.id }, stage, reason);
+    return outcome;
+  }
+
+  private async beginNow(
+    input: StageInput & { taskToken: string },
+  ): Promise<RunOutcome | undefined> {
+    const { tenant, program, stage, record, ctx } = await this.load(input);
+    const app = record.application;
+    // A resumed run: the decision taken before the restart stands.
+    if (
+      app.decision?.stage === stage.id &&
+      app.decision.kind === input.kind &&
+      app.status !== 'withdrawn'
+    )
+      return app.decision.outcome;
+    const from = input.kind === 'resubmission' ? (['returned'] as const) : ENTERED_FROM;
+    if (!this.expects(app, input, from)) return ENDED;
+    const open = await this.deps.tasks.openAt(ctx, app.id, stage.id);
+    const now = this.deps.clock.now();
+    if (open && open.kind === input.kind) {
+      // A resumed run: the task stands, only its token is new.
+      await this.deps.tasks.update(ctx, { ...open, token: input.taskToken });
+      return undefined;
+    }
+    const task = this.taskFor(tenant, program, stage, app, input, now);
+    if (input.kind === 'resubmission') {
+      await this.deps.tasks.openWhile(ctx, task, app);
+      return undefined;
+    }
+    await this.change(
+      ctx,
+      app,
+      { status: 'in_review', stage: stage.id },
+      stage,
+      `进入${stage.name.zh} / ${stage.name.en}`,
+      { openTasks: [task] },
+    );
+    return undefined;
+  }
+
+  private taskFor(
+    tenant: ResolvedTenant,
+    program: Program,
+    stage: Stage,
+    app: Application,
+    input: StageInput & { taskToken: string },
+    now: Date,
+  ): ReviewTask {
+    const actor =
+      input.kind === 'resubmission'
+        ? { role: program.applicant, org: app.org.uscc }
+        : stageActor(tenant, stage, app);
+    const due =
+      'due' in stage
+        ? dueAt(stage.due, { now, submittedAt: app.submittedAt, workCalendar: tenant.workCalendar })
+        : undefined;
+    return {
+      taskId: `${stage.id}-${input.kind}-v${app.version}`,
+      tenant: tenant.id,
+      programId: app.programId,
+      applicationId: app.id,
+      stage: stage.id,
+      kind: input.kind,
+      ...actor,
+      token: input.taskToken,
+      ...(due && { dueAt: due.toISOString() }),
+      state: 'open',
+      createdAt: now.toISOString(),
+    };
+  }
+
+  private async change(
+    ctx: TenantContext,
+    app: Application,
+    to: { status: Application['status']; stage: string | undefined },
+    stage: Stage,
+    reason: string,
+    extras: Pick<ChangeExtras, 'openTasks' | 'poolEntry'> = {},
+  ): Promise<void> {
+    const now = this.deps.clock.now();
+    // Entering a stage (or ending review) forgets the previous stage's decision.
+    const { stage: _previousStage, decision: _decided, ...rest } = app;
+    const { application: next, event } = recordChange({
+      previous: app,
+      actor: WORKFLOW,
+      at: now,
+      reason,
+      stage: stage.id,
+      next: {
+        ...rest,
+        status: to.status,
+        ...(to.stage && { stage: to.stage }),
+        version: app.version + 1,
+        updatedAt: now.toISOString(),
+      },
+    });
+    await this.deps.apps.update(ctx, app, next, event, extras);
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Settles a waiting stage with an outcome: the application's new status and the
+ * decision, its history event, the task closed and its release recorded, in one
+ * transaction; then the workflow's token is released (retried by the tick if that
+ * fails). Used by a person's decision, a panel that decides by its pass mark, the end of
+ * publicity and an upheld objection.
+ *
+ * Settling is conditional on the state it expects: an application no longer waiting at
+ * the task's stage (withdrawn meanwhile, decided by someone else) is left alone, and
+ * why is logged. The write itself is conditional on the version read and the task
+ * still being open, so a change that slips in between refuses it.
+ */
+import { type Application, type Clock, recordChange } from '@sme/core';
+import {
+  type ApplicationRepository,
+  type ChangeExtras,
+  type ReviewTask,
+  type TenantContext,
+  TransactionRefusedError,
+} from '@sme/store';
+import type { Outcome, TaskReleaser } from '@sme/workflow';
+import { sendRelease } from './send-release.js';
+
+export interface SettleDeps {
+  apps: ApplicationRepository;
+  clock: Clock;
+  releaser: TaskReleaser;
+}
+
+/** The status a task's application must have for the task to be settled. */
+export function awaitedStatus(task: Pick<ReviewTask, 'kind'>): Application['status'] {
+  return task.kind === 'publicity' ? 'publicity' : 'in_review';
+}
+
+/** Whether the application still waits at the task's stage. */
+export function awaitsTask(app: Application, task: ReviewTask): boolean {
+  return app.status === awaitedStatus(task) && app.stage === task.stage && task.state === 'open';
+}
+
+/** Passing publicity keeps the application in publicity until it is published. */
+function statusAfter(task: ReviewTask, outcome: Outcome): Application['status'] {
+  if (outcome === 'return') return 'returned';
+  if (outcome === 'reject') return 'rejected';
+  return awaitedStatus(task);
+}
+
+export interface SettleDecision {
+  outcome: Outcome;
+  reason: string;
+  actor: { sub: string; role: string };
+  /** Further work ended with the decision (the panel's open scoring tasks, objections). */
+  extras?: Pick<ChangeExtras, 'updateTasks' | 'objections'>;
+}
+
+/**
+ * Settles the task; answers the application after the change, or undefined (logged)
+ * when it no longer waits at the task, or the write was refused because it changed.
+ */
+export async function settleStage(
+  services: SettleDeps,
+  ctx: TenantContext,
+  app: Application,
+  task: ReviewTask,
+  decision: SettleDecision,
+): Promise<Application | undefined> {
+  if (!awaitsTask(app, task)) {
+    logSkipped(ctx, app, task, `the application is ${app.status} at ${app.stage ?? 'no stage'}`);
+    return undefined;
+  }
+  const now = services.clock.now();
+  const at = now.toISOString();
+  const { application: next, event } = recordChange({
+    previous: app,
+    actor: decision.actor,
+    at: now,
+    stage: task.stage,
+    reason: decision.reason,
+    next: {
+      ...app,
+      status: statusAfter(task, decision.outcome),
+      decision: {
+        stage: task.stage,
+        kind: task.kind,
+        outcome: decision.outcome,
+        by: decision.actor.sub,
+        at,
+      },
+      version: app.version + 1,
+      updatedAt: at,
+    },
+  });
+  const closed: ReviewTask = {
+    ...task,
+    state: 'done',
+    outcome: decision.outcome,
+    decidedBy: decision.actor.sub,
+    decidedAt: at,
+  };
+  try {
+    await services.apps.update(ctx, app, next, event, {
+      updateTasks: [closed, ...(decision.extras?.updateTasks ?? [])],
+      ...(decision.extras?.objections && { objections: decision.extras.objections }),
+    });
+  } catch (error) {
+    if (!(error instanceof TransactionRefusedError)) throw error;
+    logSkipped(ctx, app, task, 'the application or its task changed meanwhile');
+    return undefined;
+  }
+  if (task.token) {
+    await sendRelease(services, ctx, {
+      applicationId: app.id,
+      taskId: task.taskId,
+      token: task.token,
+      outcome: decision.outcome,
+      at,
+    });
+  }
+  return next;
+}
+
+function logSkipped(ctx: TenantContext, app: Application, task: ReviewTask, why: string): void {
+  console.warn(
+    JSON.stringify({
+      level: 'warn',
+      msg: 'settle skipped: the application no longer waits at this task',
+      tenant: ctx.tenant,
+      applicationId: app.id,
+      taskId: task.taskId,
+      stage: task.stage,
+      why,
+    }),
+  );
+}
