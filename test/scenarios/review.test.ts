@@ -8,6 +8,7 @@ import { drawPanel, type HistoryEvent, seedHashOf, verifyChain } from '@sme/core
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client.js';
 import { OPEN_AT, RUBRIC_SCORES } from '../support/qingdao.js';
+import { registerExperts } from '../support/review-walk.js';
 import { submittedApplication } from '../support/submitted.js';
 
 type Harness = Awaited<ReturnType<typeof testApp>>;
@@ -49,6 +50,7 @@ beforeAll(async () => {
     region: 'shinan',
   });
   cityAdmin = await ApiClient.signIn(harness.app, { role: 'city_admin', tenant: 'qingdao' });
+  await registerExperts(cityAdmin, ['e-1', 'e-2', 'e-3', 'e-4']);
 });
 
 describe('a submitted Qingdao application', () => {

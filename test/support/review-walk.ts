@@ -43,6 +43,17 @@ export async function atDistrictReview(harness: Harness, n: number, region = 'la
   return submitted;
 }
 
+/** Puts experts in Qingdao's pool (assignments name only experts of the pool). */
+export async function registerExperts(cityAdmin: ApiClient, expertIds: readonly string[]) {
+  for (const expertId of expertIds) {
+    const saved = await cityAdmin.put(`/api/tenants/qingdao/experts/${expertId}`, {
+      industries: ['auto-parts'],
+      conflicts: [],
+    });
+    expect(saved.status).toBe(200);
+  }
+}
+
 /** Through the district review: waiting for its panel, with `experts` assigned. */
 export async function atPanel(harness: Harness, n: number, region = 'laoshan', experts = EXPERTS) {
   const submitted = await atDistrictReview(harness, n, region);
@@ -55,6 +66,7 @@ export async function atPanel(harness: Harness, n: number, region = 'laoshan', e
   expect(passed.status).toBe(200);
   await harness.review.settled();
   const cityAdmin = await cityAdminOf(harness);
+  await registerExperts(cityAdmin, experts);
   const assigned = await cityAdmin.post(
     `/api/tenants/qingdao/applications/${submitted.id}/experts`,
     { stage: 'expert-review', expertIds: experts },

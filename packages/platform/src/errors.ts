@@ -48,8 +48,8 @@ export class NoticeClosedError extends DomainError {
   override readonly name = 'NoticeClosedError';
   constructor() {
     super('notice_closed', {
-      zh: '公示期已结束，或该公示对象已撤回',
-      en: 'The publicity period has ended, or the entry was withdrawn',
+      zh: '公示期已结束，或该公示对象已不在公示中',
+      en: 'The publicity period has ended, or the entry no longer stands',
     });
   }
 }

@@ -40,7 +40,6 @@ export const OrganizationSchema = z
     name: z.string(),
     region: z.string(),
     parentUscc: z.string().optional(),
-    entityUscc: z.string(),
   })
   .openapi('Organization');
 

@@ -1,6 +1,7 @@
 /**
  * RFC 9457 problem details: the one shape every error leaves the API in.
  */
+import { escapeUnsafe } from '@sme/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -79,6 +80,19 @@ export function statusOfCode(code: string): ContentfulStatusCode {
   return STATUS_OF_CODE[code] ?? 422;
 }
 
+/** Longest text a problem echoes: an id from a path may be long and hostile. */
+const MAX_ECHO = 500;
+
+/**
+ * Text a problem shows, safe to echo: messages may quote ids from the request path,
+ * which no body guard has seen, so control and bidirectional characters are written
+ * out (`\u{202E}`) and the text is cut short.
+ */
+function shown(text: string): string {
+  const safe = escapeUnsafe(text);
+  return safe.length > MAX_ECHO ? `${safe.slice(0, MAX_ECHO)}…` : safe;
+}
+
 export function problemBody(
   status: number,
   code: string,
@@ -90,8 +104,10 @@ export function problemBody(
     title: TITLES[status] ?? 'Error',
     status,
     code,
-    ...(detail && { detail: `${detail.zh}（${detail.en}）` }),
-    ...(errors && { errors }),
+    ...(detail && { detail: shown(`${detail.zh}（${detail.en}）`) }),
+    ...(errors && {
+      errors: errors.map((e) => ({ ...e, path: shown(e.path), message: shown(e.message) })),
+    }),
   };
 }
 

@@ -46,9 +46,18 @@ const tasks = createRoute({
   path: '/api/tenants/{t}/tasks',
   tags,
   summary: "The caller's open work, oldest due first",
-  request: { params: TenantParam },
+  request: {
+    params: TenantParam,
+    query: z.object({
+      cursor: z.string().max(4200).optional(),
+      limit: z.coerce.number().int().min(1).max(200).optional(),
+    }),
+  },
   responses: {
-    200: json(z.object({ items: z.array(TaskSchema) }), 'Open tasks'),
+    200: json(
+      z.object({ items: z.array(TaskSchema), next: z.string().optional() }),
+      'Open tasks, a page at a time',
+    ),
     401: problemResponse('Not signed in'),
     403: problemResponse('Another tenant'),
   },
@@ -212,7 +221,7 @@ export function reviewRoutes({ review, panels, ranking: rankings }: Platform) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(tasks, async (c) => {
       const { tenant, claims } = member(c);
-      return c.json({ items: await review.openTasks(tenant, claims) }, 200);
+      return c.json(await review.openTasks(tenant, claims, c.req.valid('query')), 200);
     })
     .openapi(decision, async (c) => {
       const { id } = c.req.valid('param');

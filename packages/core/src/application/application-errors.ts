@@ -5,6 +5,7 @@ import { formatDeadline, shanghaiDateOf } from '../calendar/shanghai-time.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { Program } from '../tenant/program.schema.js';
 import { type ProgramState, programState, windowInstants } from '../tenant/program-state.js';
+import { statusName } from './status-names.js';
 
 export interface RuleViolation {
   /** Stable code of the broken rule (`too_many_industries`, `missing_document`, …). */
@@ -94,8 +95,8 @@ export class InvalidTransitionError extends DomainError {
   override readonly name = 'InvalidTransitionError';
   constructor(from: string, to: string) {
     super('invalid_transition', {
-      zh: `当前状态（${from}）不允许此操作`,
-      en: `Cannot go from ${from} to ${to}`,
+      zh: `申报当前为「${statusName(from).zh}」，不能改为「${statusName(to).zh}」`,
+      en: `An application ${statusName(from).en} cannot become ${statusName(to).en}`,
     });
   }
 }
@@ -104,8 +105,8 @@ export class NotEditableError extends DomainError {
   override readonly name = 'NotEditableError';
   constructor(status: string) {
     super('not_editable', {
-      zh: `当前状态（${status}）不可修改`,
-      en: `An application in ${status} cannot be edited`,
+      zh: `申报当前为「${statusName(status).zh}」，不可修改`,
+      en: `An application ${statusName(status).en} cannot be edited`,
     });
   }
 }
@@ -129,12 +130,24 @@ export class InvalidUsccError extends DomainError {
 }
 
 /** A decision on a stage the application is not at (or no longer waiting at). */
+/**
+ * A decision at a stage the application is not waiting at: moved on, withdrawn, decided
+ * by someone else, or (`notReady`) a panel whose experts have not all answered.
+ */
 export class StaleStageError extends DomainError {
   override readonly name = 'StaleStageError';
-  constructor(stage: string, current: string | undefined) {
-    super('stale_stage', {
-      zh: `该申报当前不在此审核环节（当前：${current ?? '无'}）`,
-      en: `The application is not at stage ${stage} (now: ${current ?? 'none'})`,
-    });
+  constructor(stage: string, _current?: string | undefined, why?: 'not_ready') {
+    super(
+      'stale_stage',
+      why === 'not_ready'
+        ? {
+            zh: '专家尚未全部评分，该环节暂不能作出决定',
+            en: `Stage ${stage} cannot be decided yet: not every expert has answered`,
+          }
+        : {
+            zh: '该申报已不在此审核环节（已被处理、已撤回或已进入其他环节），请刷新后查看',
+            en: `The application is no longer waiting at stage ${stage}`,
+          },
+    );
   }
 }

@@ -69,6 +69,12 @@ export interface Application {
    */
   decision?: StageDecision;
   version: number;
+  /**
+   * Counts the writes beside the application that a change must not miss (a task
+   * opened for it, an objection filed): each is conditional on the version, and a change
+   * is written only over the revision it read, so nothing slips in between.
+   */
+  revision?: number;
   /** Hash of the latest history event: the next event chains to it. */
   historyHead: string;
   /**

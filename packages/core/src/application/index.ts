@@ -8,4 +8,5 @@ export * from './entry-rules.js';
 export * from './form-validation.js';
 export * from './history-event.js';
 export * from './lifecycle.js';
+export * from './status-names.js';
 export * from './submission-rules.js';

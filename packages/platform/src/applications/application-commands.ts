@@ -105,7 +105,7 @@ export class ApplicationCommands {
     }
     // The declared root of the branch chain: a ban on it reaches this organization.
     const entityUscc = profile?.entityUscc ?? uscc;
-    await assertNotBanned(this.services, tenant, [uscc, entityUscc], now);
+    await assertNotBanned(this.services, tenant, uscc, now);
 
     // The choice first: a wrong track makes every field check beside the point.
     const choice = {
@@ -160,7 +160,7 @@ export class ApplicationCommands {
     const program = programOf(tenant, app.programId);
     const now = clock.now();
     assertDraftWindow(program, app, now);
-    await assertNotBanned(this.services, tenant, [app.org.uscc, app.entityUscc], now);
+    await assertNotBanned(this.services, tenant, app.org.uscc, now);
 
     const fields = { ...app.fields };
     for (const [key, value] of Object.entries(input.fields ?? {})) {

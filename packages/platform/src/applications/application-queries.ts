@@ -3,13 +3,7 @@
  * district reviewer sees only its district), and the history.
  */
 import { formatShanghai, type ResolvedTenant } from '@sme/core';
-import {
-  decodeCursorValue,
-  encodeCursorValue,
-  InvalidCursorError,
-  MAX_CURSOR_LENGTH,
-  tenantContext,
-} from '@sme/store';
+import { tenantContext } from '@sme/store';
 import {
   assertCanRead,
   assertRole,
@@ -19,6 +13,7 @@ import {
 } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
 import { ForbiddenError } from '../errors.js';
+import { pageAcross } from '../paging.js';
 import { programOf } from '../tenancy/tenant-registry.js';
 import { auditApplication } from './application-audit.js';
 import { familyConflicts } from './family-conflicts.js';
@@ -30,33 +25,6 @@ export interface ListQuery {
   stage?: string | undefined;
   cursor?: string | undefined;
   limit?: number | undefined;
-}
-
-/** A listing cursor across programs: which program, and the store's cursor within it. */
-interface ListCursor {
-  p: number;
-  c?: string;
-}
-
-/** Holds the store's cursor inside it, so it may be a little longer than one. */
-const MAX_LIST_CURSOR_LENGTH = 2 * MAX_CURSOR_LENGTH;
-
-/**
- * Only the shape we issue: `p` an index into this query's programs, `c` a string (the
- * store checks that it belongs to that program's listing).
- */
-function decodeCursor(cursor: string | undefined, programs: number): ListCursor {
-  if (!cursor) return { p: 0 };
-  const value = decodeCursorValue(cursor, MAX_LIST_CURSOR_LENGTH);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidCursorError();
-  }
-  const { p, c, ...rest } = value as Record<string, unknown>;
-  const known = Object.keys(rest).length === 0;
-  const program = typeof p === 'number' && Number.isInteger(p) && p >= 0 && p < programs;
-  const within = c === undefined || (typeof c === 'string' && c.length > 0);
-  if (!known || !program || !within) throw new InvalidCursorError();
-  return c === undefined ? { p } : { p, c };
 }
 
 export class ApplicationQueries {
@@ -111,19 +79,17 @@ export class ApplicationQueries {
       : (claims.region ?? '-');
     const limit = Math.min(query.limit ?? 50, 200);
 
-    const cursor = decodeCursor(query.cursor, programs.length);
-    const program = programs[cursor.p];
-    if (!program) return { items: [] };
-    const page = await this.services.apps.list(
-      tenantContext(tenant),
-      { programId: program.id, status: query.status, stage: query.stage, region },
-      { cursor: cursor.c, limit },
+    const ctx = tenantContext(tenant);
+    return pageAcross(
+      programs.map(
+        (program) => (cursor: string | undefined) =>
+          this.services.apps.list(
+            ctx,
+            { programId: program.id, status: query.status, stage: query.stage, region },
+            { cursor, limit },
+          ),
+      ),
+      query.cursor,
     );
-    const next = page.next
-      ? encodeCursorValue({ p: cursor.p, c: page.next })
-      : cursor.p + 1 < programs.length
-        ? encodeCursorValue({ p: cursor.p + 1 })
-        : undefined;
-    return { items: page.items, ...(next && { next }) };
   }
 }

@@ -4,11 +4,12 @@
  * conflict) get a presigned read of the verified bytes, valid for at most five minutes.
  * Every read is recorded with who and when.
  */
-import { formatShanghai, type ResolvedTenant } from '@sme/core';
+import { type Application, formatShanghai, type ResolvedTenant } from '@sme/core';
 import { tenantContext } from '@sme/store';
 import { canRead } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
 import { DocumentNotVerifiedError, ForbiddenError } from '../errors.js';
+import { conflictedExperts } from '../review/expert-conflicts.js';
 import { documentOf } from './document-commands.js';
 import { loadApplication, type Services } from './services.js';
 
@@ -16,22 +17,16 @@ export class DocumentReads {
   constructor(private readonly services: Services) {}
 
   /** Whether the caller is an expert on one of the application's panels, not conflicted. */
-  private async assignedExpert(
-    tenant: ResolvedTenant,
-    claims: Claims,
-    appId: string,
-    programId: string,
-  ) {
-    if (!claims.roles.includes('expert') || !claims.expertId || claims.tenant !== tenant.id)
-      return false;
+  private async assignedExpert(tenant: ResolvedTenant, claims: Claims, app: Application) {
+    const expertId = claims.expertId;
+    if (!claims.roles.includes('expert') || !expertId || claims.tenant !== tenant.id) return false;
+    if ((await conflictedExperts(this.services, tenant, app)).has(expertId)) return false;
     const ctx = tenantContext(tenant);
-    if ((await this.services.panels.declaredConflicts(ctx, appId)).includes(claims.expertId))
-      return false;
-    const program = tenant.programs.find((p) => p.id === programId);
+    const program = tenant.programs.find((p) => p.id === app.programId);
     for (const stage of program?.stages ?? []) {
       if (stage.kind !== 'panel') continue;
-      const panel = await this.services.panels.assignment(ctx, appId, stage.id);
-      if (panel?.expertIds.includes(claims.expertId)) return true;
+      const panel = await this.services.panels.assignment(ctx, app.id, stage.id);
+      if (panel?.expertIds.includes(expertId)) return true;
     }
     return false;
   }
@@ -40,8 +35,7 @@ export class DocumentReads {
     const record = await loadApplication(this.services, tenant, appId);
     const app = record.application;
     const allowed =
-      canRead(claims, tenant, app) ||
-      (await this.assignedExpert(tenant, claims, app.id, app.programId));
+      canRead(claims, tenant, app) || (await this.assignedExpert(tenant, claims, app));
     if (!allowed)
       throw new ForbiddenError({
         zh: '无权查看该申报材料',

@@ -30,6 +30,7 @@ import {
 } from '@sme/store';
 import type { TaskReleaser } from '@sme/workflow';
 import { NotFoundError } from '../errors.js';
+import { banInForce } from '../organizations/ban-in-force.js';
 
 export interface Services {
   apps: ApplicationRepository;
@@ -59,14 +60,17 @@ export async function loadApplication(
   return record;
 }
 
-/** Refuses an organization banned by the province, itself or the entity it belongs to. */
+/**
+ * Refuses an organization banned by the province: itself, or any parent up the chain it
+ * declares.
+ */
 export async function assertNotBanned(
   services: Services,
   tenant: ResolvedTenant,
-  usccs: string[],
+  uscc: string,
   now: Date,
 ) {
-  const ban = await services.bans.inForce(tenantContext(tenant), usccs, now);
+  const ban = await banInForce(services, tenant, uscc, now);
   if (ban) throw new BannedError(formatShanghai(new Date(ban.until)), ban.reason);
 }
 

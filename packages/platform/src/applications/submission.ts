@@ -84,7 +84,7 @@ export class Submission {
       const now = clock.now();
       assertDraftWindow(program, app, now);
       assertTransition(app.status, 'submitted');
-      await assertNotBanned(this.services, tenant, [app.org.uscc, app.entityUscc], now);
+      await assertNotBanned(this.services, tenant, app.org.uscc, now);
 
       const region = tenant.regions.find((r) => r.id === app.org.region);
       const check = checkSubmission(program, app, record.documents, region);

@@ -7,17 +7,12 @@
  * withdrawn application on: the workflow ends its run, and every automatic transition
  * checks the state it expects.
  */
-import {
-  assertTransition,
-  type ResolvedTenant,
-  recordChange,
-  VersionConflictError,
-} from '@sme/core';
+import { assertTransition, type ResolvedTenant, recordChange } from '@sme/core';
 import {
   type ApplicationRecord,
   type ChangeExtras,
+  objectionsEnded,
   type ReviewTask,
-  TransactionRefusedError,
   tenantContext,
   WORKFLOW_KINDS,
 } from '@sme/store';
@@ -27,12 +22,23 @@ import type { Claims } from '../access/claims.js';
 import { sendRelease } from '../review/send-release.js';
 import { programOf } from '../tenancy/tenant-registry.js';
 import { claimsFor } from './entity-claims.js';
-import { loadApplication, type Services } from './services.js';
+import { loadApplication, retryOnConflict, type Services } from './services.js';
 
 export class Withdrawal {
   constructor(private readonly services: Services) {}
 
   async withdraw(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    id: string,
+    reason: string | undefined,
+  ): Promise<ApplicationRecord> {
+    // Whatever slips in between the reads and the write (a task, an objection) refuses
+    // the write, which is made again on what is there now.
+    return retryOnConflict(() => this.withdrawOnce(tenant, claims, id, reason));
+  }
+
+  private async withdrawOnce(
     tenant: ResolvedTenant,
     claims: Claims,
     id: string,
@@ -71,12 +77,7 @@ export class Withdrawal {
       updateTasks: closed,
       ...(await this.noticeExtras(tenant, open, app.id, claims.sub, at)),
     };
-    try {
-      await apps.update(ctx, app, next, event, extras);
-    } catch (error) {
-      if (error instanceof TransactionRefusedError) throw new VersionConflictError(app.version);
-      throw error;
-    }
+    await apps.update(ctx, app, next, event, extras);
     for (const task of closed) {
       if (!task.token || !WORKFLOW_KINDS.has(task.kind)) continue;
       await sendRelease(this.services, ctx, {
@@ -97,7 +98,7 @@ export class Withdrawal {
     applicationId: string,
     by: string,
     at: string,
-  ): Promise<Pick<ChangeExtras, 'withdrawnFromNotice' | 'objections'>> {
+  ): Promise<Pick<ChangeExtras, 'withdrawnFromNotice' | 'objections' | 'ops'>> {
     const noticeId = open.find((t) => t.kind === 'publicity' && t.noticeId)?.noticeId;
     if (!noticeId) return {};
     const ctx = tenantContext(tenant);
@@ -113,6 +114,11 @@ export class Withdrawal {
         decidedAt: at,
         comment: '申报已撤回 / the application was withdrawn',
       }));
-    return { withdrawnFromNotice: { noticeId, index }, objections };
+    return {
+      withdrawnFromNotice: { noticeId, index },
+      objections,
+      // Refused if an objection was filed after they were read: the retry ends it too.
+      ops: [objectionsEnded(ctx, noticeId, applicationId, objections.length)],
+    };
   }
 }

@@ -7,7 +7,7 @@ import type { BranchDeclaration } from '@sme/store';
 import { tenantContext } from '@sme/store';
 import { assertActsIn } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
-import type { Services } from '../applications/services.js';
+import { retryOnConflict, type Services } from '../applications/services.js';
 import { InvalidRequestError, NotFoundError } from '../errors.js';
 
 export interface OrganizationInput {
@@ -45,6 +45,16 @@ export class OrganizationCommands {
         'parentUscc',
       );
     }
+    // Concurrent registrations of one organization: each is decided on what is stored.
+    return retryOnConflict(() => this.registerOnce(tenant, claims, uscc, input));
+  }
+
+  private async registerOnce(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    uscc: string,
+    input: OrganizationInput,
+  ) {
     const ctx = tenantContext(tenant);
     const [parent, previous] = await Promise.all([
       input.parentUscc ? this.services.orgs.profile(ctx, input.parentUscc) : undefined,
@@ -72,14 +82,15 @@ export class OrganizationCommands {
       },
       { uscc, name, region: input.region, updatedAt: at, updatedBy: claims.sub },
       { actor: claims.sub, role: 'provider', at },
-      previous?.parentUscc,
+      previous,
     );
     return {
       uscc,
       name,
       region: input.region,
+      // The root of the declared chain stays internal: it would tell the caller what
+      // another organization declares about its own parent.
       ...(input.parentUscc && { parentUscc: input.parentUscc }),
-      entityUscc,
     };
   }
 

@@ -7,7 +7,9 @@
  */
 import type { ResolvedTenant } from '@sme/core';
 import {
+  type Notice,
   type Objection,
+  objectionsEnded,
   type ReviewTask,
   TransactionRefusedError,
   tenantContext,
@@ -49,10 +51,6 @@ export class Objections {
     const entry = notice.entries[index];
     if (!entry || entry.withdrawnAt) throw new NotInNoticeError();
     const ctx = tenantContext(tenant);
-    const open = (await this.deps.notices.objections(ctx, noticeId)).filter(
-      (o) => o.applicationId === input.applicationId && o.state === 'open',
-    );
-    if (open.length >= MAX_OPEN_OBJECTIONS) throw new TooManyObjectionsError();
     const at = now.toISOString();
     const objection: Objection = {
       objectionId: this.deps.newId(),
@@ -76,10 +74,11 @@ export class Objections {
       createdAt: at,
     };
     try {
-      await this.deps.notices.addObjection(ctx, objection, task, index);
+      await this.deps.notices.addObjection(ctx, objection, task, index, MAX_OPEN_OBJECTIONS);
     } catch (error) {
-      if (error instanceof TransactionRefusedError) throw closed();
-      throw error;
+      if (!(error instanceof TransactionRefusedError)) throw error;
+      const open = await this.deps.notices.openObjections(ctx, noticeId, input.applicationId);
+      throw open >= MAX_OPEN_OBJECTIONS ? new TooManyObjectionsError() : closed();
     }
     return objection;
   }
@@ -104,13 +103,38 @@ export class Objections {
     input: { upheld: boolean; comment: string },
   ) {
     assertCityStaff(claims, tenant);
-    const by = claims.sub;
     const notice = await this.publicity.notice(tenant, noticeId);
+    const state = input.upheld ? 'upheld' : 'dismissed';
+    // An uphold ends the entry's other objections too: if a clerk decided one of those
+    // meanwhile, the write is refused and is made again on what is there now.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      if (await this.decideOnce(tenant, claims, notice, objectionId, input)) {
+        await this.publicity.closeIfDue(tenant, notice);
+        return { objectionId, state };
+      }
+    }
+    throw decidedAlready();
+  }
+
+  /** One attempt; false when the write met a concurrent change worth another look. */
+  private async decideOnce(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    notice: Notice,
+    objectionId: string,
+    input: { upheld: boolean; comment: string },
+  ): Promise<boolean> {
     const ctx = tenantContext(tenant);
-    const objections = await this.deps.notices.objections(ctx, noticeId);
+    const by = claims.sub;
+    const objections = await this.deps.notices.objections(ctx, notice.id);
     const objection = objections.find((o) => o.objectionId === objectionId);
     if (!objection) throw new ObjectionNotFoundError(objectionId);
-    if (objection.state !== 'open') throw decidedAlready();
+    const task = await this.deps.tasks.get(
+      ctx,
+      objection.applicationId,
+      objectionTaskId(objectionId),
+    );
+    if (objection.state !== 'open' || task?.state !== 'open') throw decidedAlready();
     const at = this.deps.clock.now().toISOString();
     const state = input.upheld ? 'upheld' : 'dismissed';
     const decided: Objection = {
@@ -120,11 +144,6 @@ export class Objections {
       decidedAt: at,
       comment: input.comment,
     };
-    const task = await this.deps.tasks.get(
-      ctx,
-      objection.applicationId,
-      objectionTaskId(objectionId),
-    );
     const done = (t: ReviewTask, outcome: string): ReviewTask => ({
       ...t,
       state: 'done',
@@ -132,43 +151,38 @@ export class Objections {
       decidedBy: by,
       decidedAt: at,
     });
-    if (task?.state !== 'open') throw decidedAlready();
-
     if (!input.upheld) {
       try {
         await this.deps.notices.dismiss(ctx, decided, done(task, state));
+        return true;
       } catch (error) {
         if (error instanceof TransactionRefusedError) throw decidedAlready();
         throw error;
       }
-    } else {
-      const app = (await this.deps.apps.get(ctx, objection.applicationId))?.application;
-      const publicity = await this.deps.tasks.openAt(ctx, objection.applicationId, notice.stage);
-      // The entry's other open objections end with it: nothing is left to check.
-      const others = objections.filter(
-        (o) => o.applicationId === objection.applicationId && o.state === 'open' && o !== objection,
-      );
-      const otherTasks = (await this.deps.tasks.openOf(ctx, objection.applicationId)).filter(
-        (t) => t.kind === 'objection' && others.some((o) => o.objectionId === t.objectionId),
-      );
-      const settled =
-        app && publicity
-          ? await settleStage(this.deps, ctx, app, publicity, {
-              outcome: 'reject',
-              reason: `公示异议成立：${input.comment}`,
-              actor: { sub: by, role: 'city_admin' },
-              extras: {
-                objections: [
-                  decided,
-                  ...others.map((o) => ({ ...o, state: 'closed' as const, decidedAt: at })),
-                ],
-                updateTasks: [done(task, state), ...otherTasks.map((t) => done(t, 'closed'))],
-              },
-            })
-          : undefined;
-      if (!settled) throw decidedAlready();
     }
-    await this.publicity.closeIfDue(tenant, notice);
-    return { objectionId, state };
+    const app = (await this.deps.apps.get(ctx, objection.applicationId))?.application;
+    const publicity = await this.deps.tasks.openAt(ctx, objection.applicationId, notice.stage);
+    if (!app || !publicity) throw decidedAlready();
+    // The entry's other open objections end with it: nothing is left to check.
+    const others = objections.filter(
+      (o) => o.applicationId === objection.applicationId && o.state === 'open' && o !== objection,
+    );
+    const otherTasks = (await this.deps.tasks.openOf(ctx, objection.applicationId)).filter(
+      (t) => t.kind === 'objection' && others.some((o) => o.objectionId === t.objectionId),
+    );
+    const settled = await settleStage(this.deps, ctx, app, publicity, {
+      outcome: 'reject',
+      reason: `公示异议成立：${input.comment}`,
+      actor: { sub: by, role: 'city_admin' },
+      extras: {
+        objections: [
+          decided,
+          ...others.map((o) => ({ ...o, state: 'closed' as const, decidedAt: at })),
+        ],
+        updateTasks: [done(task, state), ...otherTasks.map((t) => done(t, 'closed'))],
+        ops: [objectionsEnded(ctx, notice.id, objection.applicationId, others.length + 1)],
+      },
+    });
+    return settled !== undefined;
   }
 }

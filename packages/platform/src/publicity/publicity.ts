@@ -119,14 +119,14 @@ export class Publicity {
       if (!(await this.enter(ctx, notice, app, task, by))) missed.add(app.id);
     }
     if (missed.size === 0) return notice;
-    const at = this.deps.clock.now().toISOString();
-    for (const id of missed) await this.deps.notices.markWithdrawn(ctx, notice, id, at);
-    return {
-      ...notice,
-      entries: notice.entries.map((e) =>
-        missed.has(e.applicationId) ? { ...e, withdrawnAt: at } : e,
-      ),
-    };
+    // Taken meanwhile by another notice, or withdrawn: never listed in this one.
+    await this.deps.notices.removeEntries(ctx, notice, missed);
+    const entries = notice.entries.filter((e) => !missed.has(e.applicationId));
+    if (entries.length === 0) {
+      await this.deps.notices.discard(ctx, notice);
+      throw new StaleStageError(stage.id, 'publicity');
+    }
+    return { ...notice, entries };
   }
 
   /** One application enters the notice: `publicity`, its task marked; false if it changed. */

@@ -9,6 +9,7 @@ import { type Outcome, outcomesOf } from '@sme/workflow';
 import type { Claims } from '../access/claims.js';
 import { loadApplication, type Services } from '../applications/services.js';
 import { ForbiddenError, InvalidRequestError } from '../errors.js';
+import { pageAcross } from '../paging.js';
 import { programOf } from '../tenancy/tenant-registry.js';
 import { openScoringTasks } from './panel-stage.js';
 import { settleStage } from './settle-stage.js';
@@ -39,31 +40,36 @@ export class ReviewCommands {
   constructor(private readonly services: Services) {}
 
   /** The caller's open work: by role, a district reviewer's only for its district. */
-  async openTasks(tenant: ResolvedTenant, claims: Claims) {
+  async openTasks(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    page: { cursor?: string | undefined; limit?: number | undefined } = {},
+  ) {
     const ctx = tenantContext(tenant);
     const now = this.services.clock.now();
-    const lists = await Promise.all(
-      claims.roles.map((role) => {
-        const who = whoActs(role, claims);
-        return this.services.tasks.listOpen(ctx, role, who, { limit: 200 });
+    const limit = Math.min(page.limit ?? 100, 200);
+    const tasks = await pageAcross(
+      claims.roles.map(
+        (role) => (cursor: string | undefined) =>
+          this.services.tasks.listOpen(ctx, role, whoActs(role, claims), { cursor, limit }),
+      ),
+      page.cursor,
+    );
+    const items = tasks.items.map((task) => ({
+      taskId: task.taskId,
+      applicationId: task.applicationId,
+      programId: task.programId,
+      stage: task.stage,
+      kind: task.kind,
+      ...(task.ready && { ready: true }),
+      ...(task.noticeId && { noticeId: task.noticeId }),
+      ...(task.objectionId && { objectionId: task.objectionId }),
+      ...(task.dueAt && {
+        dueAt: formatShanghai(new Date(task.dueAt)),
+        overdue: Date.parse(task.dueAt) <= now.getTime(),
       }),
-    );
-    return lists.flatMap((page) =>
-      page.items.map((task) => ({
-        taskId: task.taskId,
-        applicationId: task.applicationId,
-        programId: task.programId,
-        stage: task.stage,
-        kind: task.kind,
-        ...(task.ready && { ready: true }),
-        ...(task.noticeId && { noticeId: task.noticeId }),
-        ...(task.objectionId && { objectionId: task.objectionId }),
-        ...(task.dueAt && {
-          dueAt: formatShanghai(new Date(task.dueAt)),
-          overdue: Date.parse(task.dueAt) <= now.getTime(),
-        }),
-      })),
-    );
+    }));
+    return { items, ...(tasks.next && { next: tasks.next }) };
   }
 
   async decide(tenant: ResolvedTenant, claims: Claims, appId: string, input: DecisionInput) {
@@ -95,7 +101,12 @@ export class ReviewCommands {
     // A manual stage is decided by its reviewer; a ranking panel by its convenor once
     // every expert has answered.
     const decidable = task?.kind === 'manual' || (task?.kind === 'panel' && task.ready === true);
-    if (!task || !decidable) throw new StaleStageError(stage.id, app.stage);
+    if (!task || !decidable)
+      throw new StaleStageError(
+        stage.id,
+        app.stage,
+        task?.kind === 'panel' ? 'not_ready' : undefined,
+      );
     if (!outcomesOf(stage).includes(input.outcome)) {
       throw new InvalidRequestError(
         'outcome_not_allowed',

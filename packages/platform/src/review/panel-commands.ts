@@ -27,6 +27,7 @@ import {
 import type { Claims } from '../access/claims.js';
 import { loadApplication, type Services } from '../applications/services.js';
 import { ForbiddenError, InvalidRequestError, PanelError } from '../errors.js';
+import { conflictedExperts } from './expert-conflicts.js';
 import { PanelScoring, type ScoreInput } from './panel-scoring.js';
 import { type PanelStage, panelStageOf, scoringTaskId, waitingPanelTask } from './panel-stage.js';
 
@@ -53,21 +54,6 @@ export class PanelCommands {
     }
   }
 
-  /** Experts the pool records a conflict for, or who declared one at any panel of it. */
-  private async conflicted(tenant: ResolvedTenant, app: Application): Promise<Set<string>> {
-    const ctx = tenantContext(tenant);
-    const [pool, declared] = await Promise.all([
-      this.services.experts.pool(ctx),
-      this.services.panels.declaredConflicts(ctx, app.id),
-    ]);
-    return new Set([
-      ...pool
-        .filter((e) => e.conflicts.includes(app.org.uscc) || e.conflicts.includes(app.entityUscc))
-        .map((e) => e.expertId),
-      ...declared,
-    ]);
-  }
-
   async assign(
     tenant: ResolvedTenant,
     claims: Claims,
@@ -82,7 +68,20 @@ export class PanelCommands {
     const ctx = tenantContext(tenant);
     const existing = await this.services.panels.assignment(ctx, app.id, stage.id);
     const requested = [...new Set(input.expertIds.map((e) => e.trim()).filter(Boolean))];
-    const conflicted = await this.conflicted(tenant, app);
+    const pool = new Set((await this.services.experts.pool(ctx)).map((e) => e.expertId));
+    const unknown = requested.filter((e) => !pool.has(e));
+    if (unknown.length > 0) {
+      // A mistyped id would never score, and the panel would wait for it for ever.
+      throw new InvalidRequestError(
+        'unknown_expert',
+        {
+          zh: `专家库中没有以下专家：${unknown.join('、')}`,
+          en: `Not in the expert pool: ${unknown.join(', ')}`,
+        },
+        'expertIds',
+      );
+    }
+    const conflicted = await conflictedExperts(this.services, tenant, app);
     const refused = requested.filter((e) => conflicted.has(e));
     if (refused.length > 0) {
       throw new InvalidRequestError(
@@ -151,7 +150,7 @@ export class PanelCommands {
           scoring,
           reason,
         });
-      else await this.services.panels.assign(ctx, assignment, existing?.version, scoring);
+      else await this.services.panels.assign(ctx, assignment, existing?.version, scoring, app);
     } catch (error) {
       if (error instanceof TransactionRefusedError) throw panelChanged();
       throw error;
@@ -218,7 +217,7 @@ export class PanelCommands {
       at: this.services.clock.now().toISOString(),
     });
     const pool = await this.services.experts.pool(ctx);
-    const conflicted = await this.conflicted(tenant, app);
+    const conflicted = await conflictedExperts(this.services, tenant, app);
     const eligible = eligibleExperts(
       pool.map((e) => e.expertId),
       [...conflicted],

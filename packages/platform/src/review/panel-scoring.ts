@@ -13,6 +13,7 @@ import {
   InvalidRequestError,
   ScoreLockedError,
 } from '../errors.js';
+import { conflictedExperts } from './expert-conflicts.js';
 import {
   openScoringTasks,
   type PanelStage,
@@ -47,10 +48,7 @@ export class PanelScoring {
       throw new ForbiddenError({ zh: '您未被指派评审该申报', en: 'You are not on this panel' });
     }
     const conflict = input.conflict === true;
-    if (
-      !conflict &&
-      (await this.conflicted(tenant, app.id, app.org.uscc, app.entityUscc, expertId))
-    )
+    if (!conflict && (await conflictedExperts(this.services, tenant, app)).has(expertId))
       throw new ExpertConflictError();
     const scores = conflict ? {} : checkedScores(stage, input.scores ?? {});
     await waitingPanelTask(this.services, tenant, app, stage);
@@ -85,26 +83,6 @@ export class PanelScoring {
     }
     await this.decideIfComplete(tenant, app.id, stage);
     return { stage: stage.id, expertId, total, conflict };
-  }
-
-  /** A conflict the pool records, or one the expert declared at another panel of the application. */
-  private async conflicted(
-    tenant: ResolvedTenant,
-    appId: string,
-    uscc: string,
-    entityUscc: string,
-    expertId: string,
-  ): Promise<boolean> {
-    const ctx = tenantContext(tenant);
-    const [pool, declared] = await Promise.all([
-      this.services.experts.pool(ctx),
-      this.services.panels.declaredConflicts(ctx, appId),
-    ]);
-    const expert = pool.find((e) => e.expertId === expertId);
-    return (
-      declared.includes(expertId) ||
-      (expert?.conflicts.some((c) => c === uscc || c === entityUscc) ?? false)
-    );
   }
 
   /** Once every assigned expert answered and enough scored, the panel decides or is ready. */

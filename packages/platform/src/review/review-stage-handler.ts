@@ -16,6 +16,7 @@ import {
   type ApplicationRepository,
   type BanRepository,
   type ChangeExtras,
+  type OrganizationRepository,
   type ReviewTask,
   type TaskRepository,
   type TenantContext,
@@ -35,6 +36,7 @@ export interface ReviewDeps {
   tenants: ReadonlyMap<string, ResolvedTenant>;
   apps: ApplicationRepository;
   bans: BanRepository;
+  orgs: OrganizationRepository;
   tasks: TaskRepository;
   clock: Clock;
 }

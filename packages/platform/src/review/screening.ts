@@ -12,15 +12,22 @@ import {
   type ResolvedTenant,
   type Stage,
 } from '@sme/core';
-import type { ApplicationRecord, ApplicationRepository, BanRepository } from '@sme/store';
+import type {
+  ApplicationRecord,
+  ApplicationRepository,
+  BanRepository,
+  OrganizationRepository,
+} from '@sme/store';
 import { tenantContext } from '@sme/store';
 import type { Outcome } from '@sme/workflow';
+import { banInForce } from '../organizations/ban-in-force.js';
 
 type ScreeningStage = Extract<Stage, { kind: 'screening' }>;
 
 export interface ScreeningDeps {
   apps: ApplicationRepository;
   bans: BanRepository;
+  orgs: OrganizationRepository;
 }
 
 export async function screen(
@@ -35,7 +42,7 @@ export async function screen(
   const ctx = tenantContext(tenant);
   const checks = new Set(stage.checks);
   if (checks.has('bans')) {
-    const ban = await deps.bans.inForce(ctx, [app.org.uscc, app.entityUscc], now);
+    const ban = await banInForce(deps, tenant, app.org.uscc, now);
     if (ban) return { outcome: 'reject', reason: `形式审查：被禁止申报 / banned: ${ban.reason}` };
   }
   let familyNote = '';

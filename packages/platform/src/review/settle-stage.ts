@@ -49,7 +49,7 @@ export interface SettleDecision {
   reason: string;
   actor: { sub: string; role: string };
   /** Further work ended with the decision (the panel's open scoring tasks, objections). */
-  extras?: Pick<ChangeExtras, 'updateTasks' | 'objections'>;
+  extras?: Pick<ChangeExtras, 'updateTasks' | 'objections' | 'ops'>;
 }
 
 /**
@@ -100,6 +100,7 @@ export async function settleStage(
     await services.apps.update(ctx, app, next, event, {
       updateTasks: [closed, ...(decision.extras?.updateTasks ?? [])],
       ...(decision.extras?.objections && { objections: decision.extras.objections }),
+      ...(decision.extras?.ops && { ops: decision.extras.ops }),
     });
   } catch (error) {
     if (!(error instanceof TransactionRefusedError)) throw error;

@@ -77,6 +77,29 @@ export function toHistoryEvent(item: Record<string, unknown>): HistoryEvent {
   return event as unknown as HistoryEvent;
 }
 
+/**
+ * A write beside the application (a task opened, an objection filed) that its next
+ * change must see: refused unless the application is still at `version` (or, with
+ * `status`, in that status), it bumps the revision that every change checks.
+ */
+export function applicationTouched(
+  ctx: TenantContext,
+  applicationId: string,
+  expect: { version: number } | { status: ApplicationStatus },
+) {
+  return {
+    update: { pk: appPk(ctx, applicationId), sk: 'META' },
+    expression: 'ADD revision :one',
+    ...('version' in expect
+      ? { condition: 'version = :version', values: { ':one': 1, ':version': expect.version } }
+      : {
+          condition: '#status = :status',
+          names: { '#status': 'status' },
+          values: { ':one': 1, ':status': expect.status },
+        }),
+  };
+}
+
 /** The organization's record of one of its live applications (entry rules read these). */
 export function orgApplicationItem(ctx: TenantContext, app: Application): TableItem {
   return {

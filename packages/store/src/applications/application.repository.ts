@@ -212,8 +212,10 @@ export class ApplicationRepository {
     const ops: TransactOp[] = [
       {
         put: applicationItem(ctx, next, extras.flags),
-        condition: 'version = :expected',
-        values: { ':expected': previous.version },
+        // Nothing written beside it since it was read (see `applicationTouched`).
+        condition:
+          'version = :expected AND (attribute_not_exists(revision) OR revision = :revision)',
+        values: { ':expected': previous.version, ':revision': previous.revision ?? 0 },
       },
       { put: historyItem(ctx, next.id, event), condition: 'attribute_not_exists(pk)' },
     ];

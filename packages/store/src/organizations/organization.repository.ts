@@ -20,6 +20,8 @@ export interface OrganizationProfile {
   entityUscc: string;
   updatedAt: string;
   updatedBy: string;
+  /** Counts the profile's changes: each is written only over the one it was decided on. */
+  revision?: number;
 }
 
 /** What a parent said about an organization that declares it its parent. */
@@ -73,8 +75,9 @@ export class OrganizationRepository {
     profile: OrganizationProfile,
     registration: OrganizationRegistration,
     audit: { actor: string; role: string; at: string },
-    previousParent?: string,
+    previous?: OrganizationProfile,
   ): Promise<void> {
+    const previousParent = previous?.parentUscc;
     const parent = profile.parentUscc;
     const branchOps: TransactOp[] = [];
     if (previousParent && previousParent !== parent)
@@ -95,7 +98,21 @@ export class OrganizationRepository {
     }
     await this.table.transact(ctx, [
       ...branchOps,
-      { put: { pk: provinceKey(ctx, 'ORG', profile.uscc), sk: 'PROFILE', ...profile } },
+      {
+        put: {
+          pk: provinceKey(ctx, 'ORG', profile.uscc),
+          sk: 'PROFILE',
+          ...profile,
+          revision: (previous?.revision ?? 0) + 1,
+        },
+        // Two registrations at once: the later one is refused and decided again.
+        ...(previous
+          ? {
+              condition: 'revision = :revision OR attribute_not_exists(revision)',
+              values: { ':revision': previous.revision ?? 0 },
+            }
+          : { condition: 'attribute_not_exists(pk)' }),
+      },
       { put: { pk: tenantKey(ctx, 'ORG', registration.uscc), sk: 'REG', ...registration } },
       {
         put: {
@@ -110,6 +127,22 @@ export class OrganizationRepository {
         },
       },
     ]);
+  }
+
+  /**
+   * The organization and every parent up its declared chain (each organization's own
+   * claim about its parent), nearest first; a loop or a chain past `maxDepth` stops.
+   */
+  async declaredChain(ctx: TenantContext, uscc: string, maxDepth = 8): Promise<string[]> {
+    const chain = [uscc];
+    let current: string | undefined = uscc;
+    while (current && chain.length <= maxDepth) {
+      const parent: string | undefined = (await this.profile(ctx, current))?.parentUscc;
+      if (!parent || chain.includes(parent)) break;
+      chain.push(parent);
+      current = parent;
+    }
+    return chain;
   }
 
   /** Organizations that declare this one their parent, with the parent's answer. */

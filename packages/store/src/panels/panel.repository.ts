@@ -5,7 +5,7 @@
  * carries a version and the number of scores in: a change of the panel is written only
  * against the version it was decided on, so a score landing meanwhile is never missed.
  */
-import { appPk } from '../applications/application-items.js';
+import { applicationTouched, appPk } from '../applications/application-items.js';
 import type { TenantContext } from '../table/keys.js';
 import type { TenantTable } from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
@@ -72,15 +72,21 @@ export class PanelRepository {
     };
   }
 
-  /** Records the panel with a scoring task for each expert added, in one transaction. */
+  /**
+   * Records the panel with a scoring task for each expert added, in one transaction,
+   * while the application is still at the version the panel was decided on (a
+   * withdrawal meanwhile refuses it: no task is left on a withdrawn application).
+   */
   async assign(
     ctx: TenantContext,
     assignment: PanelAssignment,
     expectedVersion: number | undefined,
     expertTasks: ReviewTask[],
+    application: { version: number },
   ): Promise<void> {
     await this.table.transact(ctx, [
       this.assignmentOp(ctx, assignment, expectedVersion),
+      applicationTouched(ctx, assignment.applicationId, { version: application.version }),
       ...expertTasks.map((task) => ({ put: taskItem(ctx, task) })),
     ]);
   }

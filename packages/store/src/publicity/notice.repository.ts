@@ -3,6 +3,8 @@
  * An objection and the city admin's task to check it are written together, and
  * deciding one is conditional on it being open, so two clerks never both decide it.
  */
+
+import { applicationTouched } from '../applications/application-items.js';
 import type { TenantContext } from '../table/keys.js';
 import { tenantKey } from '../table/keys.js';
 import type { TenantTable } from '../table/tenant-table.js';
@@ -16,8 +18,10 @@ import {
   type PoolEntry,
   stripKeys,
 } from './notice-items.js';
+import { objectionDecided, objectionOpened } from './objection-count.js';
 
 export * from './notice-items.js';
+export * from './objection-count.js';
 
 export class NoticeRepository {
   constructor(private readonly table: TenantTable) {}
@@ -27,23 +31,35 @@ export class NoticeRepository {
     await this.table.put(ctx, noticeItem(ctx, notice), { ifAbsent: true });
   }
 
-  /** Marks an entry withdrawn, in place: concurrent marks of other entries are kept. */
-  async markWithdrawn(
+  /**
+   * Takes entries out of a notice they never entered (another notice took them first),
+   * in place; refused if the entries moved meanwhile.
+   */
+  async removeEntries(
     ctx: TenantContext,
     notice: Pick<Notice, 'id' | 'entries'>,
-    applicationId: string,
-    at: string,
+    applicationIds: ReadonlySet<string>,
   ): Promise<void> {
-    const index = notice.entries.findIndex((e) => e.applicationId === applicationId);
-    if (index < 0) return;
+    const indexes = notice.entries.flatMap((e, i) =>
+      applicationIds.has(e.applicationId) ? [i] : [],
+    );
+    if (indexes.length === 0) return;
+    const values = Object.fromEntries(
+      indexes.map((i) => [`:a${i}`, notice.entries[i]?.applicationId]),
+    );
     await this.table.transact(ctx, [
       {
         update: { pk: noticePk(ctx, notice.id), sk: 'META' },
-        expression: `SET entries[${index}].withdrawnAt = :at`,
-        condition: `entries[${index}].applicationId = :id`,
-        values: { ':at': at, ':id': applicationId },
+        expression: `REMOVE ${indexes.map((i) => `entries[${i}]`).join(', ')}`,
+        condition: indexes.map((i) => `entries[${i}].applicationId = :a${i}`).join(' AND '),
+        values,
       },
     ]);
+  }
+
+  /** Deletes a notice none of whose entries entered it (they went to another). */
+  async discard(ctx: TenantContext, notice: Pick<Notice, 'id'>): Promise<void> {
+    await this.table.transact(ctx, [{ delete: { pk: noticePk(ctx, notice.id), sk: 'META' } }]);
   }
 
   /** Closes a notice: it leaves the open listing the timer reads. */
@@ -81,11 +97,18 @@ export class NoticeRepository {
    * Records an objection with the city admin's task to check it, while the notice is
    * still open and the entry still stands.
    */
+  /**
+   * Records an objection with the city admin's task to check it, while the notice is
+   * still open, the entry still stands, the application is still in publicity, and
+   * fewer than `maxOpen` objections against it are open. Refused with
+   * `TransactionRefusedError` otherwise.
+   */
   async addObjection(
     ctx: TenantContext,
     objection: Objection,
     task: ReviewTask,
     entryIndex: number,
+    maxOpen: number,
   ): Promise<void> {
     await this.table.transact(ctx, [
       { put: objectionItem(ctx, objection), condition: 'attribute_not_exists(pk)' },
@@ -95,8 +118,16 @@ export class NoticeRepository {
         names: { '#state': 'state' },
         values: { ':open': 'open', ':app': objection.applicationId },
       },
+      applicationTouched(ctx, objection.applicationId, { status: 'publicity' }),
+      objectionOpened(ctx, objection.noticeId, objection.applicationId, maxOpen),
       { put: taskItem(ctx, task) },
     ]);
+  }
+
+  /** How many objections against an entry are open now, as the cap counts them. */
+  async openObjections(ctx: TenantContext, noticeId: string, applicationId: string) {
+    const item = await this.table.get(ctx, noticePk(ctx, noticeId), `OPEN#${applicationId}`);
+    return Number(item?.open ?? 0);
   }
 
   /** Every objection of a notice, oldest first. */
@@ -120,6 +151,7 @@ export class NoticeRepository {
    */
   async dismiss(ctx: TenantContext, objection: Objection, task: ReviewTask): Promise<void> {
     await this.table.transact(ctx, [
+      objectionDecided(ctx, objection.noticeId, objection.applicationId),
       {
         put: objectionItem(ctx, objection),
         condition: '#state = :open',

@@ -5,7 +5,7 @@
  * must act (role and district), oldest due first.
  */
 
-import { appPk } from '../applications/application-items.js';
+import { applicationTouched, appPk } from '../applications/application-items.js';
 import { type TenantContext, tenantKey } from '../table/keys.js';
 import type { Page, TenantTable } from '../table/tenant-table.js';
 
@@ -95,11 +95,7 @@ export class TaskRepository {
   ): Promise<void> {
     await this.table.transact(ctx, [
       { put: taskItem(ctx, task) },
-      {
-        check: { pk: appPk(ctx, app.id), sk: 'META' },
-        condition: 'version = :version',
-        values: { ':version': app.version },
-      },
+      applicationTouched(ctx, app.id, { version: app.version }),
     ]);
   }
 

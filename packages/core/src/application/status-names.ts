@@ -1,0 +1,21 @@
+/**
+ * What people call an application's status: the names a page or a refusal shows,
+ * never the stored code.
+ */
+import type { ApplicationStatus } from './application.js';
+
+export const STATUS_NAMES: Record<ApplicationStatus, { zh: string; en: string }> = {
+  draft: { zh: '草稿', en: 'draft' },
+  submitted: { zh: '已提交', en: 'submitted' },
+  in_review: { zh: '审核中', en: 'in review' },
+  returned: { zh: '退回修改', en: 'returned for correction' },
+  publicity: { zh: '公示中', en: 'in publicity' },
+  listed: { zh: '已入库', en: 'listed' },
+  rejected: { zh: '未通过', en: 'rejected' },
+  withdrawn: { zh: '已撤回', en: 'withdrawn' },
+};
+
+/** The name of a status; a code this version does not know is shown as it is. */
+export function statusName(status: string): { zh: string; en: string } {
+  return STATUS_NAMES[status as ApplicationStatus] ?? { zh: status, en: status };
+}
