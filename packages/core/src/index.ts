@@ -7,7 +7,7 @@ export * from './application/index.js';
 export * from './calendar/index.js';
 export * from './clock/clock.js';
 export * from './clock/virtual-clock.js';
-export * from './errors/domain-error.js';
+export * from './errors.js';
 export * from './review/panel-draw.js';
 export * from './tenant/index.js';
 export * from './text/unsafe-characters.js';

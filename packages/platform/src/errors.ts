@@ -9,14 +9,14 @@ import { DomainError } from '@sme/core';
 export class NotFoundError extends DomainError {
   override readonly name: string = 'NotFoundError';
   constructor(code: string, what: { zh: string; en: string }) {
-    super(code, { zh: `未找到${what.zh}`, en: `${what.en} not found` });
+    super('not_found', code, { zh: `未找到${what.zh}`, en: `${what.en} not found` });
   }
 }
 
 export class ForbiddenError extends DomainError {
   override readonly name = 'ForbiddenError';
   constructor(reason: { zh: string; en: string } = { zh: '无权访问', en: 'Not allowed' }) {
-    super('forbidden', reason);
+    super('forbidden', 'forbidden', reason);
   }
 }
 
@@ -28,13 +28,16 @@ export class InvalidRequestError extends DomainError {
     detail: { zh: string; en: string },
     readonly path?: string,
   ) {
-    super(code, detail);
+    super('invalid', code, detail);
   }
 }
 
 /** A program whose publicity cannot run as configured. */
 export class PublicityConfigError extends DomainError {
   override readonly name = 'PublicityConfigError';
+  constructor(code: 'no_publicity' | 'publicity_length_unset', detail: { zh: string; en: string }) {
+    super('invalid', code, detail);
+  }
 }
 
 export class NoticeNotFoundError extends NotFoundError {
@@ -47,7 +50,7 @@ export class NoticeNotFoundError extends NotFoundError {
 export class NoticeClosedError extends DomainError {
   override readonly name = 'NoticeClosedError';
   constructor() {
-    super('notice_closed', {
+    super('conflict', 'notice_closed', {
       zh: '公示期已结束，或该公示对象已不在公示中',
       en: 'The publicity period has ended, or the entry no longer stands',
     });
@@ -57,7 +60,7 @@ export class NoticeClosedError extends DomainError {
 export class NotInNoticeError extends DomainError {
   override readonly name = 'NotInNoticeError';
   constructor() {
-    super('not_in_notice', {
+    super('invalid', 'not_in_notice', {
       zh: '该申报不在此公示中',
       en: 'The application is not in this notice',
     });
@@ -67,7 +70,7 @@ export class NotInNoticeError extends DomainError {
 export class TooManyObjectionsError extends DomainError {
   override readonly name = 'TooManyObjectionsError';
   constructor() {
-    super('too_many_objections', {
+    super('conflict', 'too_many_objections', {
       zh: '该公示对象已有多项异议待核查，请等待核查结果',
       en: 'This entry already has many objections waiting to be checked',
     });
@@ -84,19 +87,25 @@ export class ObjectionNotFoundError extends NotFoundError {
 export class ObjectionDecidedError extends DomainError {
   override readonly name = 'ObjectionDecidedError';
   constructor() {
-    super('objection_decided', { zh: '该异议已处理', en: 'The objection was decided already' });
+    super('conflict', 'objection_decided', {
+      zh: '该异议已处理',
+      en: 'The objection was decided already',
+    });
   }
 }
 
 /** A change of a panel refused (`panel_fixed`, `panel_changed`). */
 export class PanelError extends DomainError {
   override readonly name = 'PanelError';
+  constructor(code: 'panel_fixed' | 'panel_changed', detail: { zh: string; en: string }) {
+    super('conflict', code, detail);
+  }
 }
 
 export class ScoreLockedError extends DomainError {
   override readonly name = 'ScoreLockedError';
   constructor() {
-    super('score_locked', {
+    super('conflict', 'score_locked', {
       zh: '评分已提交，不可修改',
       en: 'A submitted score cannot be changed',
     });
@@ -106,7 +115,7 @@ export class ScoreLockedError extends DomainError {
 export class ExpertConflictError extends DomainError {
   override readonly name = 'ExpertConflictError';
   constructor() {
-    super('expert_conflict', {
+    super('invalid', 'expert_conflict', {
       zh: '您与该申报单位存在利益冲突，不能评分，请声明回避',
       en: 'You have a conflict with this applicant: declare it instead of scoring',
     });
@@ -116,7 +125,7 @@ export class ExpertConflictError extends DomainError {
 export class DocumentNotVerifiedError extends DomainError {
   override readonly name = 'DocumentNotVerifiedError';
   constructor(filename: string) {
-    super('document_not_verified', {
+    super('conflict', 'document_not_verified', {
       zh: `材料「${filename}」尚未上传完成或未通过校验`,
       en: `${filename} has not been uploaded and verified yet`,
     });
@@ -126,7 +135,7 @@ export class DocumentNotVerifiedError extends DomainError {
 export class DocumentReplacedError extends DomainError {
   override readonly name = 'DocumentReplacedError';
   constructor(filename: string) {
-    super('document_replaced', {
+    super('conflict', 'document_replaced', {
       zh: `材料「${filename}」已被替换`,
       en: `${filename} was replaced by another file`,
     });

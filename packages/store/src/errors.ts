@@ -8,7 +8,7 @@ export class TenantScopeError extends DomainError {
   override readonly name = 'TenantScopeError';
 
   constructor(tenant: string, what: string) {
-    super('tenant_scope', {
+    super('forbidden', 'tenant_scope', {
       zh: `访问超出租户 ${tenant} 的范围`,
       en: `${what} is outside tenant ${tenant}`,
     });
@@ -21,6 +21,7 @@ export class ConditionFailedError extends DomainError {
 
   constructor(what: string, options?: { cause?: unknown }) {
     super(
+      'conflict',
       'condition_failed',
       { zh: `数据已被修改：${what}`, en: `Condition failed: ${what}` },
       options,
@@ -36,7 +37,7 @@ export class InvalidIdError extends DomainError {
   override readonly name = 'InvalidIdError';
 
   constructor(readonly part: string) {
-    super('invalid_id', {
+    super('malformed', 'invalid_id', {
       zh: '编号格式不正确',
       en: `Not a valid id: ${JSON.stringify(part.slice(0, 64))}`,
     });
@@ -48,6 +49,41 @@ export class InvalidCursorError extends DomainError {
   override readonly name = 'InvalidCursorError';
 
   constructor(options?: { cause?: unknown }) {
-    super('invalid_cursor', { zh: '分页游标无效', en: 'The page cursor is not valid' }, options);
+    super(
+      'malformed',
+      'invalid_cursor',
+      { zh: '分页游标无效', en: 'The page cursor is not valid' },
+      options,
+    );
+  }
+}
+
+/** Why each operation of a refused transaction failed (`None` for those that did not). */
+export class TransactionRefusedError extends DomainError {
+  override readonly name = 'TransactionRefusedError';
+
+  constructor(
+    readonly reasons: string[],
+    options?: { cause?: unknown },
+  ) {
+    super(
+      'conflict',
+      'transaction_refused',
+      { zh: '数据已被并发修改', en: `Transaction refused: ${reasons.join(', ')}` },
+      options,
+    );
+  }
+
+  /** Whether operation `index` failed its condition. */
+  conditionFailed(index: number): boolean {
+    return this.reasons[index] === 'ConditionalCheckFailed';
+  }
+
+  /** Whether it failed only because another transaction was touching the same items. */
+  get conflicted(): boolean {
+    return (
+      this.reasons.some((r) => r === 'TransactionConflict') &&
+      !this.reasons.includes('ConditionalCheckFailed')
+    );
   }
 }

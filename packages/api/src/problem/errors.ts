@@ -6,6 +6,6 @@ import { DomainError } from '@sme/core';
 export class UnauthorizedError extends DomainError {
   override readonly name = 'UnauthorizedError';
   constructor() {
-    super('unauthorized', { zh: '需要登录', en: 'Sign-in required' });
+    super('unauthorized', 'unauthorized', { zh: '需要登录', en: 'Sign-in required' });
   }
 }

@@ -8,7 +8,7 @@ import { InvalidRequestError } from '@sme/platform';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { problem, statusOfCode } from './problem-details.js';
+import { problem, statusOf } from './problem-details.js';
 
 /** Domain errors that list what was wrong (entry rules, incomplete submissions, fields). */
 function hasViolations(error: DomainError): error is DomainError & { violations: RuleViolation[] } {
@@ -17,14 +17,14 @@ function hasViolations(error: DomainError): error is DomainError & { violations:
 
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof InvalidRequestError && error.path) {
-    return problem(c, statusOfCode(error.code), error.code, error.detail, [
+    return problem(c, statusOf(error), error.code, error.detail, [
       { path: error.path, message: error.detail.en },
     ]);
   }
   if (error instanceof DomainError && hasViolations(error)) {
     return problem(
       c,
-      statusOfCode(error.code),
+      statusOf(error),
       error.code,
       error.detail,
       error.violations.map((v) => ({
@@ -35,7 +35,7 @@ export function handleError(error: Error, c: Context): Response {
     );
   }
   if (error instanceof DomainError) {
-    return problem(c, statusOfCode(error.code), error.code, error.detail);
+    return problem(c, statusOf(error), error.code, error.detail);
   }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;

@@ -1,7 +1,7 @@
 /**
  * RFC 9457 problem details: the one shape every error leaves the API in.
  */
-import { escapeUnsafe } from '@sme/core';
+import { type DomainError, type ErrorKind, escapeUnsafe } from '@sme/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -23,44 +23,15 @@ export interface ProblemDetails {
   errors?: FieldError[];
 }
 
-/** HTTP status of each stable error code; anything unlisted is a 422. */
-const STATUS_OF_CODE: Record<string, ContentfulStatusCode> = {
-  validation_failed: 422,
-  invalid_body: 400,
-  invalid_cursor: 400,
-  too_deep: 400,
-  payload_too_large: 413,
-  invalid_characters: 422,
-  invalid_id: 400,
+/** The HTTP status of each kind of refusal: the one place kinds become statuses. */
+export const STATUS_OF_KIND: Record<ErrorKind, ContentfulStatusCode> = {
+  invalid: 422,
+  malformed: 400,
   unauthorized: 401,
   forbidden: 403,
-  tenant_scope: 403,
   not_found: 404,
-  tenant_not_found: 404,
-  program_not_found: 404,
-  clock_backwards: 409,
-  window_closed: 409,
-  version_conflict: 409,
-  invalid_transition: 409,
-  not_editable: 409,
-  stale_stage: 409,
-  score_locked: 409,
-  notice_closed: 409,
-  objection_decided: 409,
-  notice_not_found: 404,
-  objection_not_found: 404,
-  banned: 403,
-  application_not_found: 404,
-  document_not_found: 404,
-  branch_not_found: 404,
-  document_not_verified: 409,
-  document_replaced: 409,
-  panel_fixed: 409,
-  panel_changed: 409,
-  too_many_objections: 409,
-  not_in_notice: 422,
-  not_ready: 503,
-  internal: 500,
+  conflict: 409,
+  unavailable: 503,
 };
 
 const TITLES: Record<number, string> = {
@@ -76,8 +47,8 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-export function statusOfCode(code: string): ContentfulStatusCode {
-  return STATUS_OF_CODE[code] ?? 422;
+export function statusOf(error: DomainError): ContentfulStatusCode {
+  return STATUS_OF_KIND[error.kind];
 }
 
 /** Longest text a problem echoes: an id from a path may be long and hostile. */

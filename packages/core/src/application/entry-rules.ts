@@ -3,9 +3,10 @@
  * change: what the program offers, how many industries, and what the same entity
  * (branches and subsidiaries counted as their parent) already holds in the program.
  */
+
+import type { RuleViolation } from '../errors.js';
 import type { Program } from '../tenant/program.schema.js';
 import type { EligibilityRule } from '../tenant/rule.schema.js';
-import type { RuleViolation } from './application-errors.js';
 
 export interface EntryChoice {
   track?: string | undefined;

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from '../calendar/shanghai-time.js';
+import type { RuleViolation } from '../errors.js';
 import type { FieldSpec } from '../tenant/form.schema.js';
 import { formatPath } from '../tenant/resolve-tenants.js';
-import type { RuleViolation } from './application-errors.js';
 
 export type FormMode = 'draft' | 'submit';
 

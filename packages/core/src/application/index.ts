@@ -1,5 +1,4 @@
 export * from './application.js';
-export * from './application-errors.js';
 export * from './canonical-json.js';
 export * from './chain-audit.js';
 export * from './content-digest.js';

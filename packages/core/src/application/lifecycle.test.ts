@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidTransitionError, NotEditableError } from './application-errors.js';
+import { InvalidTransitionError, NotEditableError } from '../errors.js';
 import { assertEditable, assertTransition, canTransition } from './lifecycle.js';
 
 describe('lifecycle', () => {

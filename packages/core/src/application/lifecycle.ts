@@ -2,8 +2,9 @@
  * Which status may follow which. Review moves (in_review → publicity → listed) belong to
  * the workflow; providers move draft → submitted, returned → submitted, and withdraw.
  */
+
+import { InvalidTransitionError, NotEditableError } from '../errors.js';
 import type { ApplicationStatus } from './application.js';
-import { InvalidTransitionError, NotEditableError } from './application-errors.js';
 
 const NEXT: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
   draft: ['submitted', 'withdrawn'],

@@ -4,11 +4,11 @@
  * (引导性) never refuse; they come back as flags for the reviewers.
  */
 
+import type { RuleViolation } from '../errors.js';
 import type { Region } from '../tenant/catalogue.schema.js';
 import type { Program } from '../tenant/program.schema.js';
 import type { EligibilityRule } from '../tenant/rule.schema.js';
 import type { Application, ApplicationDocument } from './application.js';
-import type { RuleViolation } from './application-errors.js';
 import { ruleBinds } from './entry-rules.js';
 import { formSchema, formViolations } from './form-validation.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidDateError } from '../errors/domain-error.js';
+import { InvalidDateError } from '../errors.js';
 import {
   addDays,
   endOfShanghaiDay,

@@ -6,7 +6,7 @@
  * Calendar dates are `YYYY-MM-DD` strings: passing `Date` objects to date libraries
  * would make results depend on the process time zone (Lambda runs in UTC).
  */
-import { InvalidDateError } from '../errors/domain-error.js';
+import { InvalidDateError } from '../errors.js';
 
 /** A calendar date in Asia/Shanghai, `YYYY-MM-DD`. */
 export type CalendarDate = string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarYearUnknownError } from '../errors/domain-error.js';
+import { CalendarYearUnknownError } from '../errors.js';
 import { WorkdayCalendar } from './working-days.js';
 import type { YearSchedule } from './year-schedule.schema.js';
 

@@ -7,7 +7,7 @@
  * day, and a publicity period computed that way would end on a holiday.
  */
 import chineseDays from 'chinese-days';
-import { CalendarYearUnknownError } from '../errors/domain-error.js';
+import { CalendarYearUnknownError } from '../errors.js';
 import { addDays, type CalendarDate, endOfShanghaiDay, weekdayOf } from './shanghai-time.js';
 import type { YearSchedule } from './year-schedule.schema.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseInstant } from '../calendar/shanghai-time.js';
+import { ClockBackwardsError } from '../errors.js';
 import type { Clock } from './clock.js';
-import { ClockBackwardsError, VirtualClock } from './virtual-clock.js';
+import { VirtualClock } from './virtual-clock.js';
 
 /** A real clock the test moves by hand. */
 function manualClock(start: string): Clock & { tick(ms: number): void } {

@@ -2,19 +2,8 @@
  * The local stack's clock: starts at a chosen instant and then runs with real time, and
  * can be moved forward (never back) so a demo or a test reaches a deadline at once.
  */
-import { DomainError } from '../errors/domain-error.js';
+import { ClockBackwardsError } from '../errors.js';
 import { type Clock, systemClock } from './clock.js';
-
-export class ClockBackwardsError extends DomainError {
-  override readonly name = 'ClockBackwardsError';
-
-  constructor(now: Date, target: Date) {
-    super('clock_backwards', {
-      zh: `时钟只能向前拨动：当前 ${now.toISOString()}，目标 ${target.toISOString()}`,
-      en: `The clock only moves forward: now ${now.toISOString()}, asked for ${target.toISOString()}`,
-    });
-  }
-}
 
 export class VirtualClock implements Clock {
   /** Virtual minus real time, in ms. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { drawPanel, eligibleExperts, seedHashOf, TooFewExpertsError } from './panel-draw.js';
+import { TooFewExpertsError } from '../errors.js';
+import { drawPanel, eligibleExperts, seedHashOf } from './panel-draw.js';
 
 const pool = ['e-01', 'e-02', 'e-03', 'e-04', 'e-05', 'e-06', 'e-07'];
 

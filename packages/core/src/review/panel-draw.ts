@@ -5,17 +5,7 @@
  * HMAC-SHA256(seed, "<applicationId>:<i>").
  */
 import { createHash, createHmac } from 'node:crypto';
-import { DomainError } from '../errors/domain-error.js';
-
-export class TooFewExpertsError extends DomainError {
-  override readonly name = 'TooFewExpertsError';
-  constructor(eligible: number, needed: number) {
-    super('too_few_experts', {
-      zh: `专家库中可抽取的专家（${eligible} 名）少于所需的 ${needed} 名`,
-      en: `Only ${eligible} eligible experts in the pool; ${needed} are needed`,
-    });
-  }
-}
+import { TooFewExpertsError } from '../errors.js';
 
 export const seedHashOf = (seed: string) => createHash('sha256').update(seed, 'utf8').digest('hex');
 

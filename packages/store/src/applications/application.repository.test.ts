@@ -1,7 +1,7 @@
 import { type Application, GENESIS_HASH, historyEvent, verifyChain } from '@sme/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TransactionRefusedError } from '../errors.js';
 import { createTestStore, type TestStore } from '../local-store.test-support.js';
-import { TransactionRefusedError } from '../table/transaction.js';
 import { ApplicationRepository } from './application.repository.js';
 
 const ctx = { tenant: 'qingdao', province: 'shandong' };

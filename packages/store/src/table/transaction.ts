@@ -5,7 +5,7 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { DomainError } from '@sme/core';
+import { TransactionRefusedError } from '../errors.js';
 import { assertTenantKey, type TenantContext } from './keys.js';
 import type { TableItem } from './tenant-table.js';
 
@@ -23,35 +23,6 @@ export type TransactOp =
     }
   | { delete: { pk: string; sk: string }; condition?: string; names?: Names; values?: Values }
   | { check: { pk: string; sk: string }; condition: string; names?: Names; values?: Values };
-
-/** Why each operation of a refused transaction failed (`None` for those that did not). */
-export class TransactionRefusedError extends DomainError {
-  override readonly name = 'TransactionRefusedError';
-
-  constructor(
-    readonly reasons: string[],
-    options?: { cause?: unknown },
-  ) {
-    super(
-      'transaction_refused',
-      { zh: '数据已被并发修改', en: `Transaction refused: ${reasons.join(', ')}` },
-      options,
-    );
-  }
-
-  /** Whether operation `index` failed its condition. */
-  conditionFailed(index: number): boolean {
-    return this.reasons[index] === 'ConditionalCheckFailed';
-  }
-
-  /** Whether it failed only because another transaction was touching the same items. */
-  get conflicted(): boolean {
-    return (
-      this.reasons.some((r) => r === 'TransactionConflict') &&
-      !this.reasons.includes('ConditionalCheckFailed')
-    );
-  }
-}
 
 function keyOf(op: TransactOp): { pk: string; sk: string } {
   if ('put' in op) return op.put;

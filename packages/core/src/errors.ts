@@ -1,11 +1,89 @@
 /**
- * Refusals of the application lifecycle, each with its stable code (API.md).
+ * The errors of the domain, in one place. Every refusal the platform makes carries a
+ * `kind` (what sort of refusal: the API maps kinds to HTTP statuses once), a stable
+ * `code` (what clients and tests match on) and a message in Chinese first, English
+ * second.
  */
-import { formatDeadline, shanghaiDateOf } from '../calendar/shanghai-time.js';
-import { DomainError } from '../errors/domain-error.js';
-import type { Program } from '../tenant/program.schema.js';
-import { type ProgramState, programState, windowInstants } from '../tenant/program-state.js';
-import { statusName } from './status-names.js';
+
+import { statusName } from './application/status-names.js';
+import { formatDeadline, shanghaiDateOf } from './calendar/shanghai-time.js';
+import type { Program } from './tenant/program.schema.js';
+import { type ProgramState, programState, windowInstants } from './tenant/program-state.js';
+
+/**
+ * What sort of refusal: `invalid` input that breaks a rule, `malformed` input that
+ * cannot be read as meant (a forged cursor or id), `unauthorized` without credentials,
+ * `forbidden` to this caller, `not_found`, a `conflict` with the state things are in,
+ * or `unavailable` for now.
+ */
+export type ErrorKind =
+  | 'invalid'
+  | 'malformed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unavailable';
+
+export class DomainError extends Error {
+  override readonly name: string = 'DomainError';
+
+  constructor(
+    readonly kind: ErrorKind,
+    /** Stable, machine-readable code, e.g. `window_closed`. */
+    readonly code: string,
+    /** What a user reads: Chinese first, English after. */
+    readonly detail: { zh: string; en: string },
+    options?: { cause?: unknown },
+  ) {
+    super(`${detail.zh} / ${detail.en}`, options);
+  }
+}
+
+/** A year the working-day calendar has no State Council schedule for. */
+export class CalendarYearUnknownError extends DomainError {
+  override readonly name = 'CalendarYearUnknownError';
+
+  constructor(readonly year: number) {
+    super('invalid', 'calendar_year_unknown', {
+      zh: `尚未配置 ${year} 年国务院节假日安排，无法计算工作日`,
+      en: `No State Council holiday schedule is configured for ${year}; working days cannot be computed`,
+    });
+  }
+}
+
+/** A date or instant that cannot be read. */
+export class InvalidDateError extends DomainError {
+  override readonly name = 'InvalidDateError';
+
+  constructor(readonly input: string) {
+    super('invalid', 'invalid_date', {
+      zh: `无法识别的日期或时间：${input}`,
+      en: `Not a valid date or instant: ${input}`,
+    });
+  }
+}
+
+export class ClockBackwardsError extends DomainError {
+  override readonly name = 'ClockBackwardsError';
+
+  constructor(now: Date, target: Date) {
+    super('conflict', 'clock_backwards', {
+      zh: `时钟只能向前拨动：当前 ${now.toISOString()}，目标 ${target.toISOString()}`,
+      en: `The clock only moves forward: now ${now.toISOString()}, asked for ${target.toISOString()}`,
+    });
+  }
+}
+
+export class TooFewExpertsError extends DomainError {
+  override readonly name = 'TooFewExpertsError';
+  constructor(eligible: number, needed: number) {
+    super('invalid', 'too_few_experts', {
+      zh: `专家库中可抽取的专家（${eligible} 名）少于所需的 ${needed} 名`,
+      en: `Only ${eligible} eligible experts in the pool; ${needed} are needed`,
+    });
+  }
+}
 
 export interface RuleViolation {
   /** Stable code of the broken rule (`too_many_industries`, `missing_document`, …). */
@@ -25,6 +103,7 @@ export class WindowClosedError extends DomainError {
     const state = programState(program.window, now);
     const title = program.title;
     super(
+      'conflict',
       'window_closed',
       state === 'closed' && closesAt
         ? {
@@ -48,7 +127,7 @@ export class WindowClosedError extends DomainError {
 export class BannedError extends DomainError {
   override readonly name = 'BannedError';
   constructor(until: string, reason: string) {
-    super('banned', {
+    super('forbidden', 'banned', {
       zh: `该单位被禁止申报，至 ${until}：${reason}`,
       en: `The organization is barred from applying until ${until}`,
     });
@@ -63,7 +142,7 @@ export class EntryRuleError extends DomainError {
       code: 'rule_violated',
       message: { zh: '不符合申报规则', en: 'A rule is broken' },
     };
-    super(first.code, first.message);
+    super('invalid', first.code, first.message);
   }
 }
 
@@ -71,7 +150,7 @@ export class EntryRuleError extends DomainError {
 export class IncompleteError extends DomainError {
   override readonly name = 'IncompleteError';
   constructor(readonly violations: RuleViolation[]) {
-    super('incomplete', {
+    super('invalid', 'incomplete', {
       zh: `申报材料不完整或不符合条件，共 ${violations.length} 项`,
       en: `The application is incomplete or ineligible: ${violations.length} problem(s)`,
     });
@@ -81,7 +160,7 @@ export class IncompleteError extends DomainError {
 export class VersionConflictError extends DomainError {
   override readonly name = 'VersionConflictError';
   constructor(expected?: number, actual?: number) {
-    super('version_conflict', {
+    super('conflict', 'version_conflict', {
       zh: '申报已被他人修改，请刷新后重试',
       en:
         expected === undefined
@@ -94,7 +173,7 @@ export class VersionConflictError extends DomainError {
 export class InvalidTransitionError extends DomainError {
   override readonly name = 'InvalidTransitionError';
   constructor(from: string, to: string) {
-    super('invalid_transition', {
+    super('conflict', 'invalid_transition', {
       zh: `申报当前为「${statusName(from).zh}」，不能改为「${statusName(to).zh}」`,
       en: `An application ${statusName(from).en} cannot become ${statusName(to).en}`,
     });
@@ -104,7 +183,7 @@ export class InvalidTransitionError extends DomainError {
 export class NotEditableError extends DomainError {
   override readonly name = 'NotEditableError';
   constructor(status: string) {
-    super('not_editable', {
+    super('conflict', 'not_editable', {
       zh: `申报当前为「${statusName(status).zh}」，不可修改`,
       en: `An application ${statusName(status).en} cannot be edited`,
     });
@@ -115,14 +194,17 @@ export class NotEditableError extends DomainError {
 export class FieldsInvalidError extends DomainError {
   override readonly name = 'FieldsInvalidError';
   constructor(readonly violations: RuleViolation[]) {
-    super('validation_failed', { zh: '填写内容不符合要求', en: 'Some fields are not valid' });
+    super('invalid', 'validation_failed', {
+      zh: '填写内容不符合要求',
+      en: 'Some fields are not valid',
+    });
   }
 }
 
 export class InvalidUsccError extends DomainError {
   override readonly name = 'InvalidUsccError';
   constructor(uscc: string) {
-    super('invalid_uscc', {
+    super('invalid', 'invalid_uscc', {
       zh: `统一社会信用代码无效：${uscc}`,
       en: `Not a valid unified social credit code: ${uscc}`,
     });
@@ -138,6 +220,7 @@ export class StaleStageError extends DomainError {
   override readonly name = 'StaleStageError';
   constructor(stage: string, _current?: string | undefined, why?: 'not_ready') {
     super(
+      'conflict',
       'stale_stage',
       why === 'not_ready'
         ? {
