@@ -5,10 +5,10 @@
 import {
   type Category,
   formatShanghai,
+  kindOf,
   type Program,
   programState,
   type ResolvedTenant,
-  type Stage,
   windowInstants,
 } from '@sme/core';
 
@@ -72,39 +72,6 @@ function categoryView(category: Category) {
   };
 }
 
-function stageView(stage: Stage) {
-  const base = { id: stage.id, kind: stage.kind, name: stage.name };
-  switch (stage.kind) {
-    case 'screening':
-      return { ...base, checks: stage.checks };
-    case 'manual':
-      return {
-        ...base,
-        role: stage.role,
-        scope: stage.scope,
-        outcomes: stage.outcomes,
-        siteCheck: stage.siteCheck,
-        ...(stage.due && { due: stage.due }),
-      };
-    case 'panel':
-      return {
-        ...base,
-        role: stage.role,
-        scope: stage.scope,
-        criteria: stage.criteria,
-        weights: stage.weights,
-        minExperts: stage.minExperts,
-        decision: stage.decision,
-        ...(stage.decision.passMark !== undefined && { passMark: stage.decision.passMark }),
-        defence: stage.defence,
-      };
-    case 'publicity':
-      return { ...base, role: stage.role, workingDays: stage.workingDays };
-    case 'publish':
-      return { ...base, role: stage.role };
-  }
-}
-
 export function programDetail(tenant: ResolvedTenant, program: Program, now: Date) {
   const industries = new Map(tenant.catalogue.industries.map((i) => [i.id, i]));
   const categories = new Map(tenant.catalogue.categories.map((c) => [c.id, c]));
@@ -135,7 +102,7 @@ export function programDetail(tenant: ResolvedTenant, program: Program, now: Dat
     documents: program.documents,
     rules: program.rules,
     limits: program.limits,
-    stages: program.stages.map(stageView),
+    stages: program.stages.map((stage) => kindOf(stage).view(stage)),
     milestones: program.milestones,
   };
 }

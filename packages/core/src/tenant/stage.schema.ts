@@ -126,4 +126,5 @@ export const StageSchema = z.discriminatedUnion('kind', [
   PublishStageSchema,
 ]);
 export type Stage = z.infer<typeof StageSchema>;
-export type StageKind = Stage['kind'];
+/** The name of a kind of stage (its behaviour is `STAGE_KINDS[kind]`). */
+export type StageKindName = Stage['kind'];

@@ -3,7 +3,7 @@
  * manual stage. The decision closes the task and records the new status in one
  * transaction, then releases the workflow's token.
  */
-import { formatShanghai, type ResolvedTenant, StaleStageError } from '@sme/core';
+import { formatShanghai, kindOf, type ResolvedTenant, StaleStageError } from '@sme/core';
 import { tenantContext } from '@sme/store';
 import { type Outcome, outcomesOf } from '@sme/workflow';
 import type { Claims } from '../access/claims.js';
@@ -100,7 +100,7 @@ export class ReviewCommands {
         : undefined;
     // A manual stage is decided by its reviewer; a ranking panel by its convenor once
     // every expert has answered.
-    const decidable = task?.kind === 'manual' || (task?.kind === 'panel' && task.ready === true);
+    const decidable = task?.kind === stage.kind && kindOf(stage).decidable(task);
     if (!task || !decidable)
       throw new StaleStageError(
         stage.id,

@@ -7,12 +7,15 @@ import {
   type Application,
   type ApplicationStatus,
   type Clock,
+  kindOf,
   type Program,
   type ResolvedTenant,
   recordChange,
   type Stage,
+  type StageFacts,
 } from '@sme/core';
 import {
+  type ApplicationRecord,
   type ApplicationRepository,
   type BanRepository,
   type ChangeExtras,
@@ -25,12 +28,23 @@ import {
 } from '@sme/store';
 import type { StageHandler, StageInput } from '@sme/workflow';
 import { ENDED, type RunOutcome } from '@sme/workflow';
+import { banInForce } from '../organizations/ban-in-force.js';
 import { dueAt } from './due-date.js';
-import { screen } from './screening.js';
 import { stageActor } from './stage-actor.js';
 
-/** Where a stage may find the application; anywhere else, the run ends untouched. */
-const ENTERED_FROM: readonly ApplicationStatus[] = ['submitted', 'in_review', 'publicity'];
+/** The pool entry of an application being listed. */
+function poolEntryOf(app: Application, now: Date) {
+  return {
+    applicationId: app.id,
+    programId: app.programId,
+    orgName: app.org.name,
+    uscc: app.org.uscc,
+    ...(app.track && { track: app.track }),
+    ...(app.category && { category: app.category }),
+    industries: app.industries,
+    listedAt: now.toISOString(),
+  };
+}
 
 export interface ReviewDeps {
   tenants: ReadonlyMap<string, ResolvedTenant>;
@@ -103,48 +117,45 @@ export class ReviewStageHandler implements StageHandler {
   private async decideNow(input: StageInput): Promise<RunOutcome> {
     const { tenant, program, stage, record, ctx } = await this.load(input);
     const app = record.application;
-    const from: readonly ApplicationStatus[] =
-      stage.kind === 'publish' ? ['in_review', 'publicity'] : ['submitted', 'in_review'];
-    if (!this.expects(app, input, from)) return ENDED;
-    if (stage.kind === 'publish') {
-      const listedAt = this.deps.clock.now().toISOString();
-      await this.change(
-        ctx,
-        app,
-        { status: 'listed', stage: undefined },
-        stage,
-        '列入资源池 / listed',
-        {
-          poolEntry: {
-            applicationId: app.id,
-            programId: app.programId,
-            orgName: app.org.name,
-            uscc: app.org.uscc,
-            ...(app.track && { track: app.track }),
-            ...(app.category && { category: app.category }),
-            industries: app.industries,
-            listedAt,
-          },
-        },
-      );
-      return 'pass';
-    }
-    if (stage.kind !== 'screening')
+    const kind = kindOf(stage);
+    if (!kind.decide)
       throw new Error(`stage ${stage.id} (${stage.kind}) does not decide by itself`);
-    // Screened already (a resumed run, or a twin run that wrote first): it passed.
-    if (app.status === 'in_review' && app.stage === stage.id) return 'pass';
-    const { outcome, reason } = await screen(
-      this.deps,
-      tenant,
-      program,
+    if (!this.expects(app, input, kind.enteredFrom)) return ENDED;
+    // Decided already (a resumed run, or a twin run that wrote first): it passed.
+    if (app.stage === stage.id && app.status === kind.passed) return 'pass';
+    const decision = await kind.decide(stage, this.facts(tenant, program, record));
+    await this.change(
+      ctx,
+      app,
+      { status: decision.status, stage: decision.atStage ? stage.id : undefined },
       stage,
-      record,
-      this.deps.clock.now(),
+      decision.reason,
+      decision.listed ? { poolEntry: poolEntryOf(app, this.deps.clock.now()) } : {},
     );
-    const status =
-      outcome === 'pass' ? 'in_review' : outcome === 'return' ? 'returned' : 'rejected';
-    await this.change(ctx, app, { status, stage: stage.id }, stage, reason);
-    return outcome;
+    return decision.outcome;
+  }
+
+  /** What a stage that decides at once may ask, read only when it asks. */
+  private facts(tenant: ResolvedTenant, program: Program, record: ApplicationRecord): StageFacts {
+    const { app, documents } = { app: record.application, documents: record.documents };
+    const ctx = tenantContext(tenant);
+    const now = this.deps.clock.now();
+    return {
+      app,
+      documents,
+      program,
+      region: tenant.regions.find((r) => r.id === app.org.region),
+      now,
+      ban: () => banInForce(this.deps, tenant, app.org.uscc, now),
+      ownApplications: async () =>
+        (await this.deps.apps.orgApplications(ctx, app.org.uscc, program.id)).filter(
+          (s) => s.id !== app.id && s.status !== 'draft',
+        ),
+      familyApplications: async () =>
+        (await this.deps.apps.familyApplications(ctx, app.entityUscc, program.id)).filter(
+          (f) => f.id !== app.id,
+        ),
+    };
   }
 
   private async beginNow(
@@ -159,7 +170,8 @@ export class ReviewStageHandler implements StageHandler {
       app.status !== 'withdrawn'
     )
       return app.decision.outcome;
-    const from = input.kind === 'resubmission' ? (['returned'] as const) : ENTERED_FROM;
+    const from =
+      input.kind === 'resubmission' ? (['returned'] as const) : kindOf(stage).enteredFrom;
     if (!this.expects(app, input, from)) return ENDED;
     const open = await this.deps.tasks.openAt(ctx, app.id, stage.id);
     const now = this.deps.clock.now();

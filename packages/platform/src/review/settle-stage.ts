@@ -10,7 +10,7 @@
  * why is logged. The write itself is conditional on the version read and the task
  * still being open, so a change that slips in between refuses it.
  */
-import { type Application, type Clock, recordChange } from '@sme/core';
+import { type Application, type Clock, kindOfTask, recordChange } from '@sme/core';
 import {
   type ApplicationRepository,
   type ChangeExtras,
@@ -29,7 +29,7 @@ export interface SettleDeps {
 
 /** The status a task's application must have for the task to be settled. */
 export function awaitedStatus(task: Pick<ReviewTask, 'kind'>): Application['status'] {
-  return task.kind === 'publicity' ? 'publicity' : 'in_review';
+  return kindOfTask(task.kind)?.awaited ?? 'in_review';
 }
 
 /** Whether the application still waits at the task's stage. */
@@ -37,11 +37,11 @@ export function awaitsTask(app: Application, task: ReviewTask): boolean {
   return app.status === awaitedStatus(task) && app.stage === task.stage && task.state === 'open';
 }
 
-/** Passing publicity keeps the application in publicity until it is published. */
+/** Where an outcome leaves the application (a passed publicity stays in publicity). */
 function statusAfter(task: ReviewTask, outcome: Outcome): Application['status'] {
   if (outcome === 'return') return 'returned';
   if (outcome === 'reject') return 'rejected';
-  return awaitedStatus(task);
+  return kindOfTask(task.kind)?.passed ?? 'in_review';
 }
 
 export interface SettleDecision {

@@ -9,11 +9,10 @@
  * Task resources are `${…}` placeholders: CDK substitutes partition-aware ARNs, the
  * local executor binds the states to handlers.
  */
-import type { Program, Stage } from '@sme/core';
+import { kindOf, type Outcome, type Program, type Stage } from '@sme/core';
 import type { ChoiceState, State, StateMachineDefinition, TaskState } from './asl.js';
 
-/** What a person or a stage decides. */
-export type Outcome = 'pass' | 'return' | 'reject';
+export type { Outcome };
 
 /**
  * What ends a waiting run besides a decision: the application left review (withdrawn),
@@ -71,22 +70,12 @@ export const stateName = {
 
 /** Whether a stage waits for people (a callback) rather than deciding at once. */
 export function waitsForPeople(stage: Stage): boolean {
-  return stage.kind === 'manual' || stage.kind === 'panel' || stage.kind === 'publicity';
+  return kindOf(stage).waits;
 }
 
 /** The outcomes a stage may have, as its kind and configuration allow. */
 export function outcomesOf(stage: Stage): Outcome[] {
-  switch (stage.kind) {
-    case 'screening':
-      return ['pass', 'return', 'reject'];
-    case 'manual':
-      return stage.outcomes;
-    case 'panel':
-    case 'publicity':
-      return ['pass', 'reject'];
-    case 'publish':
-      return ['pass'];
-  }
+  return [...kindOf(stage).outcomes(stage)];
 }
 
 function payload(stage: Pick<Stage, 'id' | 'kind'>, kind: string, withToken: boolean) {
@@ -164,7 +153,9 @@ export function compileProgram(tenant: string, program: Program): StateMachineDe
       states[stateName.awaitResubmission(stage.id)] = awaitResubmission(stage);
   });
   states[stateName.listed] = { Type: 'Succeed', Comment: '列入资源池 / listed' };
-  states[stateName.rejected] = { Type: 'Succeed', Comment: '未通过 / rejected' };
+  // Only a program that can reject has the state (an unreachable state is invalid ASL).
+  if (program.stages.some((stage) => outcomesOf(stage).includes('reject')))
+    states[stateName.rejected] = { Type: 'Succeed', Comment: '未通过 / rejected' };
   states[stateName.ended] = {
     Type: 'Succeed',
     Comment: '申报已撤回，审核终止 / the application left review (withdrawn)',

@@ -1,0 +1,25 @@
+/**
+ * Publication: decides at once, and the application is listed in the pool.
+ */
+import type { Stage } from '../../tenant/stage.schema.js';
+import { type StageKind, stageBase } from '../stage-kind.js';
+
+type PublishStage = Extract<Stage, { kind: 'publish' }>;
+
+export const publish: StageKind<PublishStage> = {
+  waits: false,
+  enteredFrom: ['submitted', 'in_review', 'publicity'],
+  awaited: 'in_review',
+  passed: 'listed',
+  outcomes: () => ['pass'],
+  actor: (stage) => ({ role: stage.role }),
+  decidable: () => false,
+  view: (stage) => ({ ...stageBase(stage), role: stage.role }),
+  decide: async () => ({
+    outcome: 'pass',
+    status: 'listed',
+    atStage: false,
+    reason: '列入资源池 / listed',
+    listed: true,
+  }),
+};
