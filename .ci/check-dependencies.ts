@@ -105,7 +105,7 @@ for (const file of await sourceFiles(join(root, 'tenants'))) {
 
 // Services (repositories and use cases) are wired in one place; hosts choose adapters.
 const WIRING =
-  /\bnew (ApplicationRepository|OrganizationRepository|BanRepository|TaskRepository|PanelRepository|ExpertRepository|NoticeRepository|ApplicationCommands|ApplicationQueries|Submission|DocumentCommands|DocumentReads|OrganizationCommands|BanCommands|ReviewCommands|PanelCommands|Publicity|Objections|ReviewStageHandler)\(/;
+  /\bnew (ApplicationRepository|OrganizationRepository|BanRepository|TaskRepository|PanelRepository|ExpertRepository|NoticeRepository|DocumentReadLog|ApplicationCommands|ApplicationQueries|Submission|DocumentCommands|DocumentReads|OrganizationCommands|BanCommands|ReviewCommands|PanelCommands|Publicity|Objections|ReviewStageHandler)\(/;
 const WIRED_IN = join('packages', 'platform', 'src', 'create-platform.ts');
 for (const file of [
   ...(await Promise.all(Object.keys(ALLOWED).map(filesOf))).flat(),

@@ -81,7 +81,7 @@ afterAll(async () => {
 describe('the bundled timer tick and stage task', () => {
   it('start the review of a submission, run its stages, and release a decided task', async () => {
     const { id } = await submittedApplication(harness.app, 801, 'laoshan');
-    expect(await tick()).toEqual({ started: 1, closed: 0, released: 0 });
+    expect(await tick()).toEqual({ started: 1, closed: 0, released: 0, deadlines: 0 });
     expect(calls).toEqual([
       {
         action: 'StartExecution',

@@ -67,7 +67,7 @@ beforeAll(async () => {
 describe('the timer tick on Step Functions', () => {
   it('starts one execution per submission, named after the application, once', async () => {
     const { id } = await submittedApplication(harness.app, 501);
-    expect(await tick(deployed)).toEqual({ started: 1, closed: 0, released: 0 });
+    expect(await tick(deployed)).toEqual({ started: 1, closed: 0, released: 0, deadlines: 0 });
     expect(sfn.starts()).toEqual([
       {
         stateMachineArn: `${ARN_PREFIX}sme-dx-test-qingdao-${PROGRAM}`,
@@ -75,7 +75,7 @@ describe('the timer tick on Step Functions', () => {
         input: JSON.stringify({ tenant: 'qingdao', programId: PROGRAM, applicationId: id }),
       },
     ]);
-    expect(await tick(deployed)).toEqual({ started: 0, closed: 0, released: 0 });
+    expect(await tick(deployed)).toEqual({ started: 0, closed: 0, released: 0, deadlines: 0 });
     expect(sfn.starts()).toHaveLength(1);
   });
 

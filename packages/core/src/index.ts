@@ -5,6 +5,7 @@
  */
 export * from './application/index.js';
 export * from './calendar/index.js';
+export * from './case/index.js';
 export * from './clock/clock.js';
 export * from './clock/virtual-clock.js';
 export * from './errors.js';

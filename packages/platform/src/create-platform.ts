@@ -11,6 +11,7 @@ import type { Clock, ResolvedTenant } from '@sme/core';
 import {
   ApplicationRepository,
   BanRepository,
+  DocumentReadLog,
   type DocumentStore,
   ExpertRepository,
   NoticeRepository,
@@ -18,6 +19,7 @@ import {
   PanelRepository,
   TaskRepository,
   type TenantTable,
+  TimerRepository,
 } from '@sme/store';
 import type { StageHandler } from '@sme/workflow';
 import { ApplicationCommands } from './applications/application-commands.js';
@@ -26,6 +28,7 @@ import { DocumentCommands } from './applications/document-commands.js';
 import { DocumentReads } from './applications/document-reads.js';
 import type { Services } from './applications/services.js';
 import { Submission } from './applications/submission.js';
+import { TimerRunner } from './cases/timer-runner.js';
 import { ExpertPool } from './experts/expert-pool.js';
 import { BanCommands } from './organizations/ban-commands.js';
 import { OrganizationCommands } from './organizations/organization-commands.js';
@@ -73,6 +76,7 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     panels: new PanelRepository(table),
     experts: new ExpertRepository(table),
     notices: new NoticeRepository(table),
+    reads: new DocumentReadLog(table),
   };
   const stages = new ReviewStageHandler({ tenants: byId, ...repositories, clock });
   const engine = adapters.engine({ tenants: byId, apps: repositories.apps, clock, stages });
@@ -84,6 +88,8 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     newId: adapters.newId ?? randomUUID,
   };
   const publicity = new Publicity({ ...services, tenants: byId });
+  // Each kind of case registers what its deadlines do.
+  const timers = new TimerRunner(new TimerRepository(table), clock);
   return {
     tenants,
     clock,
@@ -106,10 +112,12 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     objections: new Objections({ ...services, tenants: byId }, publicity),
     publicityQueries: new PublicityQueries(services, tenants),
     province: new ProvinceQueries(services, tenants),
+    timers,
     /** What every timer tick runs, on every runtime. */
     timerJobs: timerJobs({
       review: engine,
       publicity,
+      timers,
       tenants: byId,
       apps: repositories.apps,
       clock,

@@ -6,6 +6,12 @@
 
 export * from './applications/application.repository.js';
 export * from './applications/change-extras.js';
+export * from './applications/document-read-log.js';
+export * from './cases/case.repository.js';
+export * from './cases/case-counters.js';
+export * from './cases/case-layout.js';
+export * from './cases/outbox.js';
+export * from './cases/timer.repository.js';
 export * from './clients.js';
 export * from './documents/document-store.js';
 export * from './documents/object-key.js';

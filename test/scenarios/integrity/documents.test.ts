@@ -114,7 +114,7 @@ describe('a verified document', () => {
     expect((await open(expert, id, declared.documentId)).status).toBe(403);
 
     // Every read is recorded with who and when.
-    const reads = await harness.platform.repositories.apps.reads(
+    const reads = await harness.platform.repositories.reads.list(
       { tenant: 'qingdao', province: 'shandong' },
       id,
     );

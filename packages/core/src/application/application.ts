@@ -1,6 +1,7 @@
 /**
  * An application to a program, as the domain sees it.
  */
+import type { Actor, CaseState } from '../case/case.js';
 
 export const APPLICATION_STATUSES = [
   'draft',
@@ -50,40 +51,22 @@ export interface OrgRef {
   region: string;
 }
 
-export interface Application {
-  id: string;
-  tenant: string;
+/** An application is the first kind of case (`APPLICATION_CASE`). */
+export interface Application extends CaseState<ApplicationStatus> {
   programId: string;
   org: OrgRef;
-  /** The USCC of the entity at the root of the applicant's branch chain. */
+  /** The USCC of the entity at the root of the applicant's declared branch chain. */
   entityUscc: string;
   track?: string;
   category?: string;
   industries: string[];
   fields: Record<string, unknown>;
-  status: ApplicationStatus;
   stage?: string;
   /**
    * The decision taken at the current stage, kept until the next stage begins: a run
    * resumed after a restart continues with it instead of asking again.
    */
   decision?: StageDecision;
-  version: number;
-  /**
-   * Counts the writes beside the application that a change must not miss (a task
-   * opened for it, an objection filed): each is conditional on the version, and a change
-   * is written only over the revision it read, so nothing slips in between.
-   */
-  revision?: number;
-  /** Hash of the latest history event: the next event chains to it. */
-  historyHead: string;
-  /**
-   * SHA-256 of what the applicant states (choice, fields, documents), as of the latest
-   * event, which carries it: the chain proves what was submitted (`contentDigestOf`).
-   */
-  contentDigest?: string;
-  createdAt: string;
-  updatedAt: string;
   submittedAt?: string;
 }
 
@@ -96,8 +79,4 @@ export interface StageDecision {
   at: string;
 }
 
-/** Who did something, as history records it. */
-export interface Actor {
-  sub: string;
-  role: string;
-}
+export type { Actor };

@@ -1,6 +1,5 @@
 export * from './application.js';
 export * from './canonical-json.js';
-export * from './chain-audit.js';
 export * from './content-digest.js';
 export * from './content-type-name.js';
 export * from './entry-rules.js';

@@ -3,7 +3,8 @@
  * the workflow; providers move draft → submitted, returned → submitted, and withdraw.
  */
 
-import { InvalidTransitionError, NotEditableError } from '../errors.js';
+import { assertMove, canMove, defineCaseKind } from '../case/case.js';
+import { NotEditableError } from '../errors.js';
 import type { ApplicationStatus } from './application.js';
 
 const NEXT: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
@@ -17,12 +18,18 @@ const NEXT: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
   withdrawn: [],
 };
 
+/** Applications, the first kind of case. */
+export const APPLICATION_CASE = defineCaseKind<ApplicationStatus>({
+  name: 'application',
+  transitions: NEXT,
+});
+
 export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
-  return NEXT[from].includes(to);
+  return canMove(APPLICATION_CASE, from, to);
 }
 
 export function assertTransition(from: ApplicationStatus, to: ApplicationStatus): void {
-  if (!canTransition(from, to)) throw new InvalidTransitionError(from, to);
+  assertMove(APPLICATION_CASE, from, to);
 }
 
 /** The owner edits only a draft or an application returned for correction. */

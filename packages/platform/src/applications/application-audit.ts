@@ -4,7 +4,7 @@
  * and whether the stored application and its documents are what the latest event
  * recorded. Used by staff (`GET …/audit`) and by `pnpm audit:verify`.
  */
-import { auditChain, type ChainAudit } from '@sme/core';
+import { auditChain, type ChainAudit, contentDigestOf } from '@sme/core';
 import type { ApplicationRepository, TenantContext } from '@sme/store';
 
 export async function auditApplication(
@@ -17,5 +17,9 @@ export async function auditApplication(
     apps.history(ctx, applicationId),
   ]);
   if (!record) return undefined;
-  return auditChain(events, record);
+  const { application, documents } = record;
+  return auditChain(events, {
+    state: application,
+    content: contentDigestOf(application, documents),
+  });
 }

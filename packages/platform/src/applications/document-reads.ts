@@ -49,7 +49,7 @@ export class DocumentReads {
       contentType: doc.contentType,
     });
     const role = claims.roles.find((r) => r !== 'province_admin') ?? claims.roles[0] ?? 'unknown';
-    await this.services.apps.recordRead(ctx, {
+    await this.services.reads.record(ctx, {
       id: this.services.newId(),
       applicationId: app.id,
       documentId,

@@ -19,6 +19,7 @@ import {
   type ApplicationRecord,
   type ApplicationRepository,
   type BanRepository,
+  type DocumentReadLog,
   type DocumentStore,
   type ExpertRepository,
   type NoticeRepository,
@@ -40,6 +41,7 @@ export interface Services {
   panels: PanelRepository;
   experts: ExpertRepository;
   notices: NoticeRepository;
+  reads: DocumentReadLog;
   documents: DocumentStore;
   /** Moves a waiting review on (the workflow's task tokens). */
   releaser: TaskReleaser;

@@ -10,15 +10,13 @@
  * applications of a declared family of branches (`T#<tenant>#FAMILY#<root uscc>`),
  * which reviewers see as a possible duplicate, never as a refusal.
  */
-import type { Application, ApplicationDocument, ApplicationStatus, HistoryEvent } from '@sme/core';
+import type { Application, ApplicationDocument, ApplicationStatus } from '@sme/core';
+import { caseTouched } from '../cases/case.repository.js';
 import { type TenantContext, tenantKey } from '../table/keys.js';
 import type { TableItem } from '../table/tenant-table.js';
 
 export const appPk = (ctx: TenantContext, id: string) => tenantKey(ctx, 'APP', id);
-export const historySk = (seq: number) => `H#${String(seq).padStart(8, '0')}`;
 export const documentSk = (documentId: string) => `DOC#${documentId}`;
-/** The tenant's counters, one item per program: the dashboard reads tenants × programs items. */
-export const statsPk = (ctx: TenantContext) => tenantKey(ctx, 'STATS');
 /** An organization's registration in the tenant, its live applications and its claims. */
 export const orgPk = (ctx: TenantContext, uscc: string) => tenantKey(ctx, 'ORG', uscc);
 /** Submitted applications of the organizations that declare one root entity. */
@@ -68,36 +66,13 @@ export function toDocument(item: Record<string, unknown>): ApplicationDocument {
   return doc as unknown as ApplicationDocument;
 }
 
-export function historyItem(ctx: TenantContext, appId: string, event: HistoryEvent): TableItem {
-  return { pk: appPk(ctx, appId), sk: historySk(event.seq), ...event };
-}
-
-export function toHistoryEvent(item: Record<string, unknown>): HistoryEvent {
-  const { pk: _pk, sk: _sk, ...event } = item;
-  return event as unknown as HistoryEvent;
-}
-
-/**
- * A write beside the application (a task opened, an objection filed) that its next
- * change must see: refused unless the application is still at `version` (or, with
- * `status`, in that status), it bumps the revision that every change checks.
- */
+/** A write beside the application that its next change must see (`caseTouched`). */
 export function applicationTouched(
   ctx: TenantContext,
   applicationId: string,
   expect: { version: number } | { status: ApplicationStatus },
 ) {
-  return {
-    update: { pk: appPk(ctx, applicationId), sk: 'META' },
-    expression: 'ADD revision :one',
-    ...('version' in expect
-      ? { condition: 'version = :version', values: { ':one': 1, ':version': expect.version } }
-      : {
-          condition: '#status = :status',
-          names: { '#status': 'status' },
-          values: { ':one': 1, ':status': expect.status },
-        }),
-  };
+  return caseTouched(appPk(ctx, applicationId), expect);
 }
 
 /** The organization's record of one of its live applications (entry rules read these). */
@@ -123,28 +98,5 @@ export function familyItem(ctx: TenantContext, app: Application): TableItem {
     orgName: app.org.name,
     region: app.org.region,
     ...(app.track && { track: app.track }),
-  };
-}
-
-/** The counter update moving one application from one status to another. */
-export function counterUpdate(
-  ctx: TenantContext,
-  programId: string,
-  from: ApplicationStatus | null,
-  to: ApplicationStatus,
-) {
-  const names: Record<string, string> = { '#to': to };
-  const values: Record<string, unknown> = { ':one': 1 };
-  let expression = 'ADD #to :one';
-  if (from && from !== to) {
-    names['#from'] = from;
-    values[':minusOne'] = -1;
-    expression += ', #from :minusOne';
-  }
-  return {
-    update: { pk: statsPk(ctx), sk: `P#${programId}` },
-    expression: `${expression} SET programId = :program`,
-    names,
-    values: { ...values, ':program': programId },
   };
 }

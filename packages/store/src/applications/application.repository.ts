@@ -1,10 +1,15 @@
 /**
- * Applications in the table. Every change of an application is one transaction: the
- * application with a version check, its history event, the counters, the
- * organization's record of its live applications, and whatever the change claims,
- * releases, opens or closes (see `ChangeExtras`).
+ * Applications in the table: the first kind of case. Every change is the case
+ * repository's one transaction (the application with its version and revision check,
+ * its history event, the counters, the organization's record of its live applications
+ * and its family's) with whatever the change claims, releases, opens or closes (see
+ * `ChangeExtras`). Hand-offs and releases go through the outbox.
  */
-import { type Application, type ApplicationDocument, type HistoryEvent, isLive } from '@sme/core';
+import type { Application, ApplicationDocument, HistoryEvent } from '@sme/core';
+import { isLive } from '@sme/core';
+import { CaseRepository } from '../cases/case.repository.js';
+import type { CaseLayout } from '../cases/case-layout.js';
+import { Outbox } from '../cases/outbox.js';
 import type { TenantContext } from '../table/keys.js';
 import { tenantKey } from '../table/keys.js';
 import type { Page, TenantTable } from '../table/tenant-table.js';
@@ -13,27 +18,27 @@ import {
   applicationItem,
   appPk,
   claimSk,
-  counterUpdate,
   familyItem,
   familyPk,
-  historyItem,
   orgApplicationItem,
   orgPk,
   programAppSk,
-  statsPk,
   toApplication,
   toDocument,
-  toHistoryEvent,
 } from './application-items.js';
+import { type ChangeExtras, extraOps } from './change-extras.js';
 import {
-  type ChangeExtras,
-  extraOps,
+  HANDOFF_TOPIC,
   type Handoff,
-  handoffListKey,
+  handoffEntry,
   type PendingRelease,
-  releaseListKey,
-  releaseSk,
-} from './change-extras.js';
+  RELEASE_TOPIC,
+  releaseEntry,
+  toHandoff,
+  toRelease,
+} from './review-outbox.js';
+
+export type { Handoff, PendingRelease };
 
 /** A live application of an organization in a program (for its own entry rules). */
 export interface OrgApplication {
@@ -63,12 +68,45 @@ export interface ApplicationRecord {
 /** Whether the application stands in its family's view: submitted once, not given up. */
 const inFamily = (app: Application) => app.status !== 'draft' && isLive(app.status);
 
+/** Keeps the organization's and the family's records of the application in step. */
+function listingOps(ctx: TenantContext, previous: Application | null, next: Application) {
+  const ops: TransactOp[] = [];
+  if (!previous) return [{ put: orgApplicationItem(ctx, next) }];
+  if (!isLive(next.status)) {
+    ops.push({ delete: { pk: orgPk(ctx, next.org.uscc), sk: programAppSk(next) } });
+  } else if (previous.status !== next.status || previous.track !== next.track) {
+    ops.push({ put: orgApplicationItem(ctx, next) });
+  }
+  if (inFamily(next) && (!inFamily(previous) || previous.track !== next.track)) {
+    ops.push({ put: familyItem(ctx, next) });
+  } else if (inFamily(previous) && !inFamily(next)) {
+    ops.push({ delete: { pk: familyPk(ctx, previous.entityUscc), sk: programAppSk(previous) } });
+  }
+  return ops;
+}
+
+/** How applications lie in the table, for the case repository. */
+export const APPLICATION_LAYOUT: CaseLayout<Application> = {
+  kind: 'application',
+  item: (ctx, app, decoration) =>
+    applicationItem(ctx, app, (decoration?.flags as unknown[] | undefined) ?? []),
+  fromItem: toApplication,
+  counter: (app) => ({ sk: `P#${app.programId}`, attributes: { programId: app.programId } }),
+  changeOps: listingOps,
+};
+
 export class ApplicationRepository {
-  constructor(private readonly table: TenantTable) {}
+  private readonly cases: CaseRepository<Application>;
+  private readonly outbox: Outbox;
+
+  constructor(private readonly table: TenantTable) {
+    this.cases = new CaseRepository(table, APPLICATION_LAYOUT);
+    this.outbox = new Outbox(table);
+  }
 
   /** The application (`META`, by key) and all its documents (by prefix, every page). */
   async get(ctx: TenantContext, id: string): Promise<ApplicationRecord | undefined> {
-    const meta = await this.table.get(ctx, appPk(ctx, id), 'META');
+    const meta = await this.cases.meta(ctx, id);
     if (!meta) return undefined;
     return {
       application: toApplication(meta),
@@ -88,15 +126,8 @@ export class ApplicationRepository {
     return documents;
   }
 
-  async history(ctx: TenantContext, id: string): Promise<HistoryEvent[]> {
-    const events: HistoryEvent[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.table.query(ctx, appPk(ctx, id), { beginsWith: 'H#', cursor });
-      events.push(...page.items.map(toHistoryEvent));
-      cursor = page.next;
-    } while (cursor);
-    return events;
+  history(ctx: TenantContext, id: string): Promise<HistoryEvent[]> {
+    return this.cases.history(ctx, id);
   }
 
   /** The organization's own live applications in one program. */
@@ -174,9 +205,11 @@ export class ApplicationRepository {
 
   /** Counters of every program of the tenant: `{ programId: { status: n } }`. */
   async counters(ctx: TenantContext): Promise<Record<string, Record<string, number>>> {
-    const { items } = await this.table.query(ctx, statsPk(ctx), { beginsWith: 'P#' });
     const result: Record<string, Record<string, number>> = {};
-    for (const { pk: _pk, sk: _sk, programId, ...byStatus } of items) {
+    for (const { pk: _pk, sk: _sk, programId, ...byStatus } of await this.cases.counters(
+      ctx,
+      'P#',
+    )) {
       result[String(programId)] = byStatus as Record<string, number>;
     }
     return result;
@@ -189,13 +222,10 @@ export class ApplicationRepository {
     event: HistoryEvent,
     extras: ChangeExtras = {},
   ): Promise<void> {
-    await this.table.transact(ctx, [
-      { put: applicationItem(ctx, app, extras.flags), condition: 'attribute_not_exists(pk)' },
-      { put: historyItem(ctx, app.id, event), condition: 'attribute_not_exists(pk)' },
-      counterUpdate(ctx, app.programId, null, app.status),
-      { put: orgApplicationItem(ctx, app) },
-      ...extraOps(ctx, app, extras),
-    ]);
+    await this.cases.create(ctx, app, event, {
+      ops: extraOps(ctx, app, extras),
+      decoration: { flags: extras.flags ?? [] },
+    });
   }
 
   /**
@@ -209,81 +239,30 @@ export class ApplicationRepository {
     event: HistoryEvent,
     extras: ChangeExtras = {},
   ): Promise<void> {
-    const ops: TransactOp[] = [
-      {
-        put: applicationItem(ctx, next, extras.flags),
-        // Nothing written beside it since it was read (see `applicationTouched`).
-        condition:
-          'version = :expected AND (attribute_not_exists(revision) OR revision = :revision)',
-        values: { ':expected': previous.version, ':revision': previous.revision ?? 0 },
-      },
-      { put: historyItem(ctx, next.id, event), condition: 'attribute_not_exists(pk)' },
-    ];
-    if (previous.status !== next.status)
-      ops.push(counterUpdate(ctx, next.programId, previous.status, next.status));
-    ops.push(...this.listingOps(ctx, previous, next));
-    ops.push(...extraOps(ctx, next, extras));
-    await this.table.transact(ctx, ops);
-  }
-
-  /** Keeps the organization's and the family's records of the application in step. */
-  private listingOps(ctx: TenantContext, previous: Application, next: Application): TransactOp[] {
-    const ops: TransactOp[] = [];
-    if (!isLive(next.status)) {
-      ops.push({ delete: { pk: orgPk(ctx, next.org.uscc), sk: programAppSk(next) } });
-    } else if (previous.status !== next.status || previous.track !== next.track) {
-      ops.push({ put: orgApplicationItem(ctx, next) });
-    }
-    if (inFamily(next) && (!inFamily(previous) || previous.track !== next.track)) {
-      ops.push({ put: familyItem(ctx, next) });
-    } else if (inFamily(previous) && !inFamily(next)) {
-      ops.push({ delete: { pk: familyPk(ctx, previous.entityUscc), sk: programAppSk(previous) } });
-    }
-    return ops;
+    await this.cases.update(ctx, previous, next, event, {
+      ops: extraOps(ctx, next, extras),
+      decoration: { flags: extras.flags ?? [] },
+    });
   }
 
   /** Submissions not yet taken up by review, oldest first. */
   async pendingHandoffs(ctx: TenantContext, limit = 100): Promise<Handoff[]> {
-    const { items } = await this.table.queryIndex(ctx, 'byListing', handoffListKey(ctx), { limit });
-    return items.map(({ applicationId, programId, version }) => ({
-      applicationId: String(applicationId),
-      programId: String(programId),
-      version: Number(version),
-    }));
+    return (await this.outbox.pending(ctx, HANDOFF_TOPIC, limit)).map(toHandoff);
   }
 
   /** Marks a hand-off taken up: it leaves the pending listing. */
   async handoffStarted(ctx: TenantContext, handoff: Handoff, at: string): Promise<void> {
-    await this.table.put(ctx, {
-      pk: appPk(ctx, handoff.applicationId),
-      sk: `HANDOFF#${String(handoff.version).padStart(8, '0')}`,
-      ...handoff,
-      state: 'started',
-      startedAt: at,
-    });
+    await this.outbox.done(ctx, handoffEntry(ctx, handoff), at);
   }
 
   /** Decided tasks whose release is not confirmed yet, oldest first. */
   async pendingReleases(ctx: TenantContext, limit = 100): Promise<PendingRelease[]> {
-    const { items } = await this.table.queryIndex(ctx, 'byListing', releaseListKey(ctx), { limit });
-    return items.map(({ applicationId, taskId, token, outcome, at }) => ({
-      applicationId: String(applicationId),
-      taskId: String(taskId),
-      token: String(token),
-      outcome: String(outcome),
-      at: String(at),
-    }));
+    return (await this.outbox.pending(ctx, RELEASE_TOPIC, limit)).map(toRelease);
   }
 
   /** Marks a release sent: it leaves the pending listing. */
   async releaseSent(ctx: TenantContext, release: PendingRelease, at: string): Promise<void> {
-    await this.table.put(ctx, {
-      pk: appPk(ctx, release.applicationId),
-      sk: releaseSk(release.taskId),
-      ...release,
-      state: 'sent',
-      sentAt: at,
-    });
+    await this.outbox.done(ctx, releaseEntry(ctx, release), at);
   }
 
   /** The stored answer of an idempotent request, with the version it produced. */
@@ -293,49 +272,5 @@ export class ApplicationRepository {
   ): Promise<{ response: unknown; version: number } | undefined> {
     const item = await this.table.get(ctx, tenantKey(ctx, 'IDEM', key), 'IDEM');
     return item && { response: item.response, version: Number(item.version) };
-  }
-
-  /** Records that someone opened a document (a read is not a change, but is kept). */
-  async recordRead(
-    ctx: TenantContext,
-    read: {
-      applicationId: string;
-      documentId: string;
-      actor: string;
-      role: string;
-      at: string;
-      id: string;
-    },
-  ): Promise<void> {
-    await this.table.put(
-      ctx,
-      { pk: appPk(ctx, read.applicationId), sk: `READ#${read.at}#${read.id}`, ...read },
-      { ifAbsent: true },
-    );
-  }
-
-  /** Who opened the application's documents, oldest first. */
-  async reads(
-    ctx: TenantContext,
-    applicationId: string,
-  ): Promise<{ documentId: string; actor: string; role: string; at: string }[]> {
-    const reads: { documentId: string; actor: string; role: string; at: string }[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.table.query(ctx, appPk(ctx, applicationId), {
-        beginsWith: 'READ#',
-        cursor,
-      });
-      reads.push(
-        ...page.items.map((i) => ({
-          documentId: String(i.documentId),
-          actor: String(i.actor),
-          role: String(i.role),
-          at: String(i.at),
-        })),
-      );
-      cursor = page.next;
-    } while (cursor);
-    return reads;
   }
 }

@@ -15,33 +15,8 @@ import {
 import { type TenantContext, tenantKey } from '../table/keys.js';
 import type { TransactOp } from '../table/transaction.js';
 import { type ReviewTask, taskItem, WORKFLOW_KINDS } from '../tasks/task.repository.js';
-import { appPk, claimSk, documentItem, orgPk } from './application-items.js';
-
-/** A submission waiting to be taken up by review. */
-export interface Handoff {
-  applicationId: string;
-  programId: string;
-  version: number;
-}
-
-export const handoffListKey = (ctx: TenantContext) => tenantKey(ctx, 'HANDOFFS');
-
-/**
- * A decided task whose token the workflow still has to be told about. It is written in
- * the transaction that closes the task and marked sent once the release went through, so
- * a release that fails (Step Functions throttled, the process gone) is retried, never
- * lost, and the application never waits on a decision already taken.
- */
-export interface PendingRelease {
-  applicationId: string;
-  taskId: string;
-  token: string;
-  outcome: string;
-  at: string;
-}
-
-export const releaseListKey = (ctx: TenantContext) => tenantKey(ctx, 'RELEASES');
-export const releaseSk = (taskId: string) => `RELEASE#${taskId}`;
+import { claimSk, documentItem, orgPk } from './application-items.js';
+import { handoffOp, releaseOp } from './review-outbox.js';
 
 /** What a change writes besides the application and its history event. */
 export interface ChangeExtras {
@@ -104,44 +79,17 @@ function updateTaskOps(ctx: TenantContext, app: Application, tasks: ReviewTask[]
     };
     // Only a run waits on a workflow task's token; other tasks carry none to release.
     if (!task.outcome || !task.token || !WORKFLOW_KINDS.has(task.kind)) return [close];
-    const at = task.decidedAt ?? app.updatedAt;
-    const release: PendingRelease = {
-      applicationId: app.id,
-      taskId: task.taskId,
-      token: task.token,
-      outcome: task.outcome,
-      at,
-    };
     return [
       close,
-      {
-        put: {
-          pk: appPk(ctx, app.id),
-          sk: releaseSk(task.taskId),
-          ...release,
-          state: 'pending',
-          gsi1pk: releaseListKey(ctx),
-          gsi1sk: `${at}#${app.id}#${task.taskId}`,
-        },
-      },
+      releaseOp(ctx, {
+        applicationId: app.id,
+        taskId: task.taskId,
+        token: task.token,
+        outcome: task.outcome,
+        at: task.decidedAt ?? app.updatedAt,
+      }),
     ];
   });
-}
-
-function handoffOp(ctx: TenantContext, app: Application): TransactOp {
-  return {
-    put: {
-      pk: appPk(ctx, app.id),
-      sk: `HANDOFF#${String(app.version).padStart(8, '0')}`,
-      applicationId: app.id,
-      programId: app.programId,
-      version: app.version,
-      at: app.updatedAt,
-      state: 'pending',
-      gsi1pk: handoffListKey(ctx),
-      gsi1sk: `${app.updatedAt}#${app.id}#${app.version}`,
-    },
-  };
 }
 
 /** The transaction operations for the extras of a change. */

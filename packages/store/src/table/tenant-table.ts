@@ -113,6 +113,27 @@ export class TenantTable {
     return this.run<T>(ctx, { keys: [partitionKey, sortKey], pk, indexName: name }, options);
   }
 
+  /**
+   * Items of the shared due-time index whose due instant is before `until`, oldest
+   * first, across tenants: the timer tick fires every tenant's. Each item names its
+   * tenant, whose context the caller then acts in.
+   */
+  async dueItems(shard: string, until: string, limit: number): Promise<TableItem[]> {
+    const { name, partitionKey, sortKey } = INDEXES.byDue;
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: name,
+        KeyConditionExpression: '#pk = :pk AND #sk < :until',
+        ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
+        // '~' sorts after '#', so every item due at `until` or before is included.
+        ExpressionAttributeValues: { ':pk': shard, ':until': `${until}~` },
+        Limit: limit,
+      }),
+    );
+    return Items as TableItem[];
+  }
+
   private async run<T>(
     ctx: TenantContext,
     target: { keys: [string, string]; pk: string; indexName?: string },

@@ -6,6 +6,7 @@
  */
 
 import { applicationTouched, appPk } from '../applications/application-items.js';
+import { casePk } from '../cases/case-layout.js';
 import { type TenantContext, tenantKey } from '../table/keys.js';
 import type { Page, TenantTable } from '../table/tenant-table.js';
 
@@ -16,7 +17,12 @@ export interface ReviewTask {
   taskId: string;
   tenant: string;
   programId: string;
+  /**
+   * The case the task is work on: its id (an application's, for review), and its kind
+   * when it is not an application.
+   */
   applicationId: string;
+  caseKind?: string;
   stage: string;
   /**
    * The stage kind (`manual`, `panel`, `publicity`), `resubmission` while the provider
@@ -66,7 +72,7 @@ export const WORKFLOW_KINDS: ReadonlySet<string> = new Set([
 
 export function taskItem(ctx: TenantContext, task: ReviewTask) {
   return {
-    pk: appPk(ctx, task.applicationId),
+    pk: casePk(ctx, task.caseKind ?? 'application', task.applicationId),
     sk: `TASK#${task.taskId}`,
     ...task,
     ...(task.state === 'open' && {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../application/canonical-json.js';
+import { GENESIS_HASH, historyEvent } from './case-history.js';
 import { verifyChain } from './chain-audit.js';
-import { GENESIS_HASH, historyEvent } from './history-event.js';
 
 const actor = { sub: 'provider:qingdao:91350100M000100Y43', role: 'provider' };
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Application, ApplicationDocument } from './application.js';
+import type { Application, ApplicationDocument } from '../application/application.js';
+import { contentDigestOf } from '../application/content-digest.js';
+import { recordChange } from '../application/history-event.js';
+import { type HistoryEvent, hashEvent } from './case-history.js';
 import { auditChain } from './chain-audit.js';
-import { contentDigestOf } from './content-digest.js';
-import { type HistoryEvent, hashEvent, recordChange } from './history-event.js';
 
 const provider = { sub: 'provider:91350100M000100Y43', role: 'provider' };
 const doc: ApplicationDocument = {
@@ -70,7 +71,9 @@ describe('auditing a history chain', () => {
       '2024-01-20T01:00:00.009Z',
     ]);
     expect(events[2]?.digest).toBe(contentDigestOf(application, [doc]));
-    expect(auditChain(events, { application, documents: [doc] })).toMatchObject({
+    expect(
+      auditChain(events, { state: application, content: contentDigestOf(application, [doc]) }),
+    ).toMatchObject({
       ok: true,
       events: 3,
     });
@@ -104,15 +107,17 @@ describe('auditing a history chain', () => {
   it('finds a document swapped behind the latest event', () => {
     const { events, application } = walk();
     const swapped = { ...doc, sha256: 'b'.repeat(64) };
-    expect(auditChain(events, { application, documents: [swapped] })).toMatchObject({
+    expect(
+      auditChain(events, { state: application, content: contentDigestOf(application, [swapped]) }),
+    ).toMatchObject({
       ok: false,
       seq: 3,
       reason: 'content_mismatch',
     });
     expect(
       auditChain(events, {
-        application: { ...application, fields: { teamSize: 99 } },
-        documents: [doc],
+        state: application,
+        content: contentDigestOf({ ...application, fields: { teamSize: 99 } }, [doc]),
       }),
     ).toMatchObject({ ok: false, reason: 'content_mismatch' });
   });

@@ -1,12 +1,11 @@
 /**
- * Recomputes an application's history chain and says where it breaks: an event whose
- * hash does not match its content, one that does not chain to the event before it, a
- * gap in the sequence, or a stored application whose head or content is not what the
- * latest event recorded.
+ * Recomputes a case's history chain and says where it breaks: an event whose hash does
+ * not match its content, one that does not chain to the event before it, a gap in the
+ * sequence, or a stored case whose head or content is not what the latest event
+ * recorded.
  */
-import type { Application, ApplicationDocument } from './application.js';
-import { contentDigestOf } from './content-digest.js';
-import { GENESIS_HASH, type HistoryEvent, hashEvent } from './history-event.js';
+import type { CaseState } from './case.js';
+import { GENESIS_HASH, type HistoryEvent, hashEvent } from './case-history.js';
 
 export type ChainBreakReason =
   | 'hash_mismatch'
@@ -36,10 +35,14 @@ const broken = (events: number, seq: number, reason: ChainBreakReason): ChainAud
   detail: REASONS[reason],
 });
 
-/** Audits the events (oldest first), and, when given, the stored application against them. */
+/**
+ * Audits the events (oldest first), and, when given, the stored case against them: its
+ * head and version, and the digest of its content as recomputed now (a kind that keeps
+ * one, such as applications: `contentDigestOf`).
+ */
 export function auditChain(
   events: readonly HistoryEvent[],
-  current?: { application: Application; documents: readonly ApplicationDocument[] },
+  current?: { state: CaseState; content?: string | undefined },
 ): ChainAudit {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
@@ -53,10 +56,10 @@ export function auditChain(
   }
   const last = events.at(-1);
   if (current && last) {
-    const { application, documents } = current;
-    if (application.historyHead !== last.hash || application.version !== last.seq)
+    const { state, content } = current;
+    if (state.historyHead !== last.hash || state.version !== last.seq)
       return broken(events.length, last.seq, 'head_mismatch');
-    if (last.digest && contentDigestOf(application, documents) !== last.digest)
+    if (last.digest && content !== undefined && content !== last.digest)
       return broken(events.length, last.seq, 'content_mismatch');
   }
   return { ok: true, events: events.length, head: prev };

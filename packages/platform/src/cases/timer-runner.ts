@@ -1,0 +1,60 @@
+/**
+ * Fires the deadlines of every kind of case (`CaseTimer`) as the clock passes them.
+ * Each kind registers what its timers do; a handler writes the case's change with the
+ * timer's firing in the same transaction (so a deadline fires once, and never after the
+ * case moved on), or answers that there is nothing left to do and the timer is dropped.
+ */
+import type { Clock } from '@sme/core';
+import {
+  type CaseTimer,
+  contextOfTimer,
+  type TenantContext,
+  type TimerRepository,
+  TransactionRefusedError,
+  type TransactOp,
+  timerFiredOp,
+} from '@sme/store';
+
+/**
+ * What a timer does: `fired` is the operation to put in the transaction of the change
+ * it makes; the answer says whether it did (false: nothing to do, drop the timer).
+ */
+export type TimerHandler = (
+  timer: CaseTimer,
+  context: { ctx: TenantContext; fired: TransactOp; now: Date },
+) => Promise<boolean>;
+
+export class TimerRunner {
+  private readonly handlers = new Map<string, TimerHandler>();
+
+  constructor(
+    private readonly timers: TimerRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Registers what the timers of a kind of case do. */
+  register(caseKind: string, handler: TimerHandler): void {
+    if (this.handlers.has(caseKind)) throw new Error(`timers of ${caseKind} already handled`);
+    this.handlers.set(caseKind, handler);
+  }
+
+  /** Fires every timer due by now; how many fired. */
+  async fireDue(): Promise<number> {
+    const now = this.clock.now();
+    let fired = 0;
+    for (const timer of await this.timers.due(now)) {
+      const handler = this.handlers.get(timer.caseKind);
+      if (!handler) continue;
+      try {
+        const ctx = contextOfTimer(timer);
+        const done = await handler(timer, { ctx, fired: timerFiredOp(timer), now });
+        if (!done) await this.timers.dismiss(timer);
+        fired += 1;
+      } catch (error) {
+        // Moved or fired meanwhile: the next tick sees what is there then.
+        if (!(error instanceof TransactionRefusedError)) throw error;
+      }
+    }
+    return fired;
+  }
+}
