@@ -19,6 +19,8 @@ const Entry = z.object({
   track: z.string().optional(),
   category: z.string().optional(),
   industries: z.array(z.string()),
+  /** The district the organization registered in. */
+  region: z.string().optional(),
   /** The applicant withdrew while the notice ran: the entry no longer stands. */
   withdrawnAt: z.string().optional(),
 });
@@ -36,6 +38,13 @@ const NoticeParams = TenantParam.extend({
 });
 const ObjectionParams = NoticeParams.extend({
   objectionId: z.string().openapi({ param: { name: 'objectionId', in: 'path' } }),
+});
+
+/** An objection as the public sends it; the notice's page validates its form with it too. */
+export const ObjectionBody = z.object({
+  applicationId: SafeId,
+  reason: z.string().trim().min(5).max(2000),
+  contact: z.string().trim().min(3).max(200),
 });
 
 const shanghai = (iso: string) => formatShanghai(new Date(iso));
@@ -102,13 +111,7 @@ const object = createRoute({
   ...publicRoute,
   request: {
     params: NoticeParams,
-    body: jsonBody(
-      z.object({
-        applicationId: SafeId,
-        reason: z.string().trim().min(5).max(2000),
-        contact: z.string().trim().min(3).max(200),
-      }),
-    ),
+    body: jsonBody(ObjectionBody),
   },
   responses: {
     201: json(
@@ -180,6 +183,7 @@ const pool = createRoute({
       track: z.string().max(64).optional(),
       category: z.string().max(64).optional(),
       industry: z.string().max(64).optional(),
+      region: z.string().max(64).optional(),
       q: z.string().max(100).optional(),
     }),
   },

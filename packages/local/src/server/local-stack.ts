@@ -22,6 +22,7 @@ import {
 } from '@sme/store';
 import { loadTenants } from '@sme/tenants/load';
 import { LocalReviewEngine } from '@sme/workflow/local';
+import { seedDemo } from '../demo/seed-demo.js';
 import { startDynamoDbLocal } from '../engines/dynamodb-local.js';
 import { startLocalS3 } from '../engines/s3-local.js';
 import type { LocalConfig } from './local-config.js';
@@ -125,6 +126,8 @@ export async function startLocalStack(
       clock,
       engine: (parts) => new LocalReviewEngine(parts),
     });
+    // The demo people of the sign-in page find their organizations and expert pool.
+    await seedDemo(platform);
     const review = platform.engine;
     stops.push(async () => review.stop());
     await review.resume();

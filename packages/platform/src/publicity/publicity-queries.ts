@@ -12,6 +12,8 @@ export interface PoolFilter {
   track?: string | undefined;
   category?: string | undefined;
   industry?: string | undefined;
+  /** The district (region) the organization registered in. */
+  region?: string | undefined;
   /** Part of the organization's name or USCC. */
   q?: string | undefined;
 }
@@ -43,7 +45,7 @@ export class PublicityQueries {
         })),
       ),
     );
-    const { track, category, industry, q } = filter;
+    const { track, category, industry, region, q } = filter;
     return pools
       .flat()
       .filter(
@@ -51,6 +53,7 @@ export class PublicityQueries {
           (!track || e.track === track) &&
           (!category || e.category === category) &&
           (!industry || e.industries.includes(industry)) &&
+          (!region || e.region === region) &&
           (!q || e.orgName.includes(q) || e.uscc.includes(q)),
       );
   }

@@ -25,6 +25,7 @@ import {
 import type { Claims } from '../access/claims.js';
 import { ForbiddenError, NoticeNotFoundError, PublicityConfigError } from '../errors.js';
 import { type SettleDeps, settleStage } from '../review/settle-stage.js';
+import { entryOf } from './entry-of.js';
 
 export interface PublicityDeps extends SettleDeps {
   tenants: ReadonlyMap<string, ResolvedTenant>;
@@ -102,14 +103,7 @@ export class Publicity {
       stage: stage.id,
       publishedAt: now.toISOString(),
       endsAt: calendar.endOfWorkdayPeriod(shanghaiDateOf(now), workingDays).toISOString(),
-      entries: waiting.map(({ app }) => ({
-        applicationId: app.id,
-        orgName: app.org.name,
-        uscc: app.org.uscc,
-        ...(app.track && { track: app.track }),
-        ...(app.category && { category: app.category }),
-        industries: app.industries,
-      })),
+      entries: waiting.map(({ app }) => entryOf(app)),
       createdBy: by,
       state: 'open',
     };

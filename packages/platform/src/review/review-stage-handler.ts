@@ -29,21 +29,13 @@ import {
 import type { StageHandler, StageInput } from '@sme/workflow';
 import { ENDED, type RunOutcome } from '@sme/workflow';
 import { banInForce } from '../organizations/ban-in-force.js';
+import { entryOf } from '../publicity/entry-of.js';
 import { dueAt } from './due-date.js';
 import { stageActor } from './stage-actor.js';
 
 /** The pool entry of an application being listed. */
 function poolEntryOf(app: Application, now: Date) {
-  return {
-    applicationId: app.id,
-    programId: app.programId,
-    orgName: app.org.name,
-    uscc: app.org.uscc,
-    ...(app.track && { track: app.track }),
-    ...(app.category && { category: app.category }),
-    industries: app.industries,
-    listedAt: now.toISOString(),
-  };
+  return { ...entryOf(app), programId: app.programId, listedAt: now.toISOString() };
 }
 
 export interface ReviewDeps {

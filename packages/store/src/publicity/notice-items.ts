@@ -9,6 +9,8 @@ export interface NoticeEntry {
   applicationId: string;
   orgName: string;
   uscc: string;
+  /** The district the organization registered in (absent on entries older than the field). */
+  region?: string;
   track?: string;
   category?: string;
   industries: string[];
