@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -53,9 +53,25 @@ export default defineConfig({
             'packages/local/src/**/*.test.ts',
             'test/**/*.test.ts',
           ],
+          exclude: [...configDefaults.exclude, 'test/browser/**'],
           globalSetup: ['test/setup/tenants.global.ts', 'test/setup/local-engines.global.ts'],
           // Suites here start the real engines (java) and whole local stacks.
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: [
+            'test/setup/chromium.global.ts',
+            'test/setup/tenants.global.ts',
+            'test/setup/local-engines.global.ts',
+          ],
+          // A walk drives chromium through many pages, each checked by axe.
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
     ],

@@ -1,6 +1,6 @@
 /**
  * What the global setups hand to tests with `inject()`: the resolved tenants
- * (`tenants.global.ts`) and the local engines' endpoints (`local-engines.global.ts`).
+ * (`tenants.global.ts`) and the local engines' endpoints (`local-engines.global.ts`), and the browser (`chromium.global.ts`).
  */
 import type { ResolvedTenant } from '@sme/core';
 
@@ -9,5 +9,7 @@ declare module 'vitest' {
     tenants: ResolvedTenant[];
     dynamodbEndpoint: string;
     s3Endpoint: string;
+    /** The chromium binary the browser suites drive (`chromium.global.ts`). */
+    chromiumPath: string;
   }
 }

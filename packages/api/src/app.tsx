@@ -3,6 +3,7 @@
  * server, the Lambda handler) build it with their dependencies.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { authenticate } from './auth/authenticate.js';
 import type { AppDeps } from './deps.js';
 import { requestBodyLimit } from './middleware/body-limit/index.js';
@@ -10,6 +11,7 @@ import { noStore } from './middleware/cache-control/index.js';
 import { jsonGuard } from './middleware/json-guard/index.js';
 import { pageSecurityHeaders, securityHeaders } from './middleware/security-headers/index.js';
 import { tenantScope } from './middleware/tenant-scope/index.js';
+import { handlePageError, pageNotFound, portal } from './portal/index.js';
 import { handleError } from './problem/handle-error.js';
 import { problem } from './problem/problem-details.js';
 import { validationHook } from './problem/validation-hook.js';
@@ -26,16 +28,20 @@ import { provinceRoutes } from './routes/province.routes.js';
 import { publicityRoutes } from './routes/publicity.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
 
+const isApiPath = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/');
+
+const apiNotFound = (c: Context) =>
+  problem(c, 404, 'not_found', {
+    zh: '未找到该地址',
+    en: `No route for ${c.req.method} ${c.req.path}`,
+  });
+
 export function createApp(deps: AppDeps) {
   const { platform } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
-  app.onError(handleError);
-  app.notFound((c) =>
-    problem(c, 404, 'not_found', {
-      zh: '未找到该地址',
-      en: `No route for ${c.req.method} ${c.req.path}`,
-    }),
-  );
+  // The API answers problem details; a page answers a page.
+  app.onError((error, c) => (isApiPath(c) ? handleError(error, c) : handlePageError(error, c)));
+  app.notFound((c) => (isApiPath(c) ? apiNotFound(c) : pageNotFound(c)));
 
   // Outermost first: headers reach every answer, refusals included; oversized, too
   // deep or unsafe bodies are refused before authentication and before any route.
@@ -76,6 +82,9 @@ export function createApp(deps: AppDeps) {
     const doc = app.getOpenAPI31Document(config) as unknown as OpenApiDocument;
     return c.html(<DocsPage doc={doc} />);
   });
+  // Below the API: every other path is the portal.
+  app.all('/api/*', apiNotFound);
+  app.route('/', portal(deps));
   return app;
 }
 

@@ -1,9 +1,10 @@
 /**
  * @module @sme/api
- * The HTTP API and (later) the portal: routes, auth, tenant scoping, OpenAPI. Knows
+ * The HTTP API and the portal: routes, pages, auth, tenant scoping, OpenAPI. Knows
  * HTTP; delegates every decision to `@sme/platform`.
  */
 export { type App, createApp } from './app.jsx';
+export { claimsForLogin } from './auth/dev-login.js';
 export {
   type ClaimNames,
   DEFAULT_CLAIM_NAMES,
@@ -12,3 +13,9 @@ export {
   type TokenVerifier,
 } from './auth/token-verifier.js';
 export type { AppDeps, DevDeps } from './deps.js';
+export {
+  type DemoIdentity,
+  demoExpertIds,
+  demoIdentities,
+  demoOrganizations,
+} from './portal/session/demo-identities.js';

@@ -16,7 +16,7 @@ export interface LoginRequest {
   name?: string | undefined;
 }
 
-const TOKEN_LIFETIME_SECONDS = 8 * 60 * 60;
+export const TOKEN_LIFETIME_SECONDS = 8 * 60 * 60;
 
 /** The claims for a login, or an error naming the field that does not fit. */
 export function claimsForLogin(tenant: ResolvedTenant, request: LoginRequest): Claims {

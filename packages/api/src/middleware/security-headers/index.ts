@@ -40,3 +40,26 @@ export function pageSecurityHeaders(options: { styles: readonly string[] }): Mid
     contentSecurityPolicy: { ...LOCKED_DOWN, styleSrc: options.styles.map(cspHash) },
   });
 }
+
+/**
+ * For the portal's pages: stylesheet, scripts and forms from this origin only (no
+ * inline script or style at all), images from here or `data:`, and fetches to this
+ * origin and to the upload origins given (browsers post documents straight to storage).
+ */
+export function portalSecurityHeaders(
+  options: { connect?: readonly string[] } = {},
+): MiddlewareHandler {
+  return secureHeaders({
+    ...COMMON,
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      styleSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'", ...(options.connect ?? [])],
+    },
+  });
+}

@@ -1,0 +1,142 @@
+/**
+ * The form controls every page uses: a label tied to its control (`<label for>`), an
+ * optional hint, the error beside the field (tied by `aria-describedby`, announced),
+ * and the value that was typed kept in place.
+ */
+import type { LocalizedText } from '@sme/core';
+import type { Child, FC } from 'hono/jsx';
+import { CSRF_FIELD } from '../session/csrf.js';
+
+interface FieldProps {
+  id: string;
+  name?: string;
+  label: LocalizedText;
+  hint?: string | undefined;
+  error?: LocalizedText | undefined;
+  required?: boolean;
+}
+
+const describedBy = (p: FieldProps) =>
+  [p.hint && `${p.id}-hint`, p.error && `${p.id}-error`].filter(Boolean).join(' ') || undefined;
+
+const FieldFrame: FC<FieldProps & { children?: Child }> = (p) => (
+  <div class={p.error ? 'field invalid' : 'field'}>
+    <label for={p.id}>
+      {p.label.zh}{' '}
+      <span class="en" lang="en">
+        {p.label.en}
+      </span>
+      {p.required && <span aria-hidden="true"> *</span>}
+    </label>
+    {p.hint && (
+      <span class="hint" id={`${p.id}-hint`}>
+        {p.hint}
+      </span>
+    )}
+    {p.error && (
+      <span class="error-text" id={`${p.id}-error`}>
+        {p.error.zh}
+        <span class="en" lang="en">
+          {' '}
+          {p.error.en}
+        </span>
+      </span>
+    )}
+    {p.children}
+  </div>
+);
+
+export const TextField: FC<
+  FieldProps & {
+    value?: string | undefined;
+    type?: string;
+    maxLength?: number;
+    inputMode?: 'text' | 'numeric' | 'decimal' | 'email' | 'tel' | 'search';
+    pattern?: string;
+  }
+> = (p) => (
+  <FieldFrame {...p}>
+    <input
+      type={p.type ?? 'text'}
+      id={p.id}
+      name={p.name ?? p.id}
+      value={p.value ?? ''}
+      required={p.required}
+      maxlength={p.maxLength}
+      inputmode={p.inputMode}
+      pattern={p.pattern}
+      aria-invalid={p.error ? 'true' : undefined}
+      aria-describedby={describedBy(p)}
+    />
+  </FieldFrame>
+);
+
+export const TextArea: FC<FieldProps & { value?: string | undefined; maxLength?: number }> = (
+  p,
+) => (
+  <FieldFrame {...p}>
+    <textarea
+      id={p.id}
+      name={p.name ?? p.id}
+      required={p.required}
+      maxlength={p.maxLength}
+      aria-invalid={p.error ? 'true' : undefined}
+      aria-describedby={describedBy(p)}
+    >
+      {p.value ?? ''}
+    </textarea>
+  </FieldFrame>
+);
+
+export const Select: FC<
+  FieldProps & {
+    value?: string | undefined;
+    options: readonly { value: string; label: string }[];
+    placeholder?: string;
+  }
+> = (p) => (
+  <FieldFrame {...p}>
+    <select
+      id={p.id}
+      name={p.name ?? p.id}
+      required={p.required}
+      aria-invalid={p.error ? 'true' : undefined}
+      aria-describedby={describedBy(p)}
+    >
+      {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
+      {p.options.map((o) => (
+        <option value={o.value} selected={o.value === p.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  </FieldFrame>
+);
+
+/** The form's token against cross-site forgery (every state-changing form has one). */
+export const CsrfField: FC<{ token: string }> = ({ token }) => (
+  <input type="hidden" name={CSRF_FIELD} value={token} />
+);
+
+/** A summary at the top of a refused form, linking to each field in error. */
+export const ErrorSummary: FC<{
+  errors: Partial<Record<string, LocalizedText>>;
+  idPrefix?: string;
+}> = ({ errors, idPrefix = '' }) => {
+  const entries = Object.entries(errors).filter((e): e is [string, LocalizedText] => !!e[1]);
+  if (entries.length === 0) return null;
+  return (
+    <div class="notice-box bad" role="alert" tabindex={-1} id="error-summary">
+      <p>
+        <strong>请修改以下内容后重新提交 Please correct the following:</strong>
+      </p>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>
+            <a href={`#${idPrefix}${field}`}>{message.zh}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+};

@@ -1,0 +1,145 @@
+/**
+ * The public pages of publicity: `/<t>/notices` (every notice, newest first),
+ * `/<t>/notices/<id>` (one notice, with the objection form while it runs) and the
+ * objection's post, which on success redirects back to the notice (post, redirect,
+ * get: a reload does not object twice) and otherwise shows the form again with each
+ * error beside its field and what was typed.
+ */
+import type { DomainError, ResolvedTenant } from '@sme/core';
+import { type Platform, programOf } from '@sme/platform';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { scopeOf } from '../../middleware/tenant-scope/index.js';
+import { ObjectionBody } from '../../routes/publicity.routes.js';
+import { type FieldErrors, readForm } from '../forms/form-errors.js';
+import { csrfToken } from '../session/csrf.js';
+import { renderPage } from '../shell/page.js';
+import { beijing } from '../shell/text.js';
+import { catalogueNames } from './catalogue-names.js';
+import {
+  NoticeDocument,
+  noticeTitle,
+  OBJECTION_LABELS,
+  type ObjectionFormState,
+} from './notice-page.js';
+import { poolPage } from './pool-page.js';
+
+/** Which field a refusal of the objection belongs beside. */
+const FIELD_OF_CODE: Record<string, string> = {
+  not_in_notice: 'applicationId',
+  notice_closed: 'applicationId',
+  too_many_objections: 'applicationId',
+};
+
+export function publicityPages(platform: Platform) {
+  const { publicity, publicityQueries, objections, clock, tenants } = platform;
+
+  async function noticePage(
+    c: Context,
+    tenant: ResolvedTenant,
+    id: string,
+    form: ObjectionFormState,
+    status: 200 | 409 | 422 = 200,
+  ) {
+    const notice = await publicity.notice(tenant, id);
+    const program = programOf(tenant, notice.programId);
+    return renderPage(
+      c,
+      { title: noticeTitle(program), status },
+      <NoticeDocument
+        tenant={tenant}
+        program={program}
+        notice={notice}
+        names={catalogueNames([tenant])}
+        now={clock.now()}
+        csrf={csrfToken(c)}
+        form={form}
+      />,
+    );
+  }
+
+  return new Hono()
+    .get('/:t/notices', async (c) => {
+      const { tenant } = scopeOf(c);
+      const notices = await publicityQueries.notices(tenant);
+      const now = clock.now();
+      return renderPage(
+        c,
+        { title: '公示' },
+        <>
+          <h1>
+            公示 <span class="en">Publicity notices</span>
+          </h1>
+          {notices.length === 0 ? (
+            <p>暂无公示。No notices yet.</p>
+          ) : (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">公示 Notice</th>
+                    <th scope="col">发布时间 Published</th>
+                    <th scope="col">公示截止 Ends</th>
+                    <th scope="col">状态 State</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {notices.map((notice) => {
+                    const running =
+                      notice.state === 'open' && now.getTime() < Date.parse(notice.endsAt);
+                    return (
+                      <tr>
+                        <td>
+                          <a href={`/${tenant.id}/notices/${notice.id}`}>
+                            {noticeTitle(programOf(tenant, notice.programId))}
+                          </a>
+                        </td>
+                        <td>{beijing(notice.publishedAt)}</td>
+                        <td>{beijing(notice.endsAt)}</td>
+                        <td>
+                          {running ? (
+                            <span class="tag open">公示中</span>
+                          ) : (
+                            <span class="tag closed">已结束</span>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>,
+      );
+    })
+    .get('/:t/notices/:id', (c) =>
+      noticePage(c, scopeOf(c).tenant, c.req.param('id'), {
+        values: {},
+        errors: {},
+        recorded: c.req.query('objection') === 'recorded',
+      }),
+    )
+    .post('/:t/notices/:id/objections', async (c) => {
+      const { tenant } = scopeOf(c);
+      const id = c.req.param('id');
+      const posted = await c.req.parseBody();
+      const values = {
+        applicationId: String(posted.applicationId ?? ''),
+        reason: String(posted.reason ?? ''),
+        contact: String(posted.contact ?? ''),
+      };
+      const { data, errors } = readForm(ObjectionBody, values, OBJECTION_LABELS, ['applicationId']);
+      if (!data) return noticePage(c, tenant, id, { values, errors }, 422);
+      try {
+        await objections.object(tenant, id, data);
+      } catch (error) {
+        const field = FIELD_OF_CODE[(error as DomainError).code];
+        if (!field) throw error;
+        const refused: FieldErrors = { [field]: (error as DomainError).detail };
+        return noticePage(c, tenant, id, { values, errors: refused }, 409);
+      }
+      return c.redirect(`/${tenant.id}/notices/${id}?objection=recorded#main`, 303);
+    })
+    .get('/:t/pool', (c) => poolPage(c, platform, tenants.family(scopeOf(c).tenant)));
+}

@@ -1,0 +1,93 @@
+/**
+ * A browser without a browser, for page tests through `app.request`: keeps the cookies
+ * the app sets, follows nothing by itself (tests look at each redirect), and posts
+ * forms as a browser does (urlencoded), with the page's form token unless told not to.
+ */
+type Fetchable = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
+
+export interface Page {
+  status: number;
+  headers: Headers;
+  html: string;
+  location: string | null;
+}
+
+export class PageClient {
+  readonly cookies = new Map<string, string>();
+
+  constructor(private readonly app: Fetchable) {}
+
+  private remember(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(';');
+      const [name = '', ...rest] = pair.split('=');
+      const value = rest.join('=');
+      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
+      if (expired || value === '') this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+  }
+
+  private async send(path: string, init: RequestInit = {}): Promise<Page> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size > 0) {
+      headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    }
+    const res = await this.app.request(path, { ...init, headers });
+    this.remember(res);
+    return {
+      status: res.status,
+      headers: res.headers,
+      html: await res.text(),
+      location: res.headers.get('location'),
+    };
+  }
+
+  get(path: string): Promise<Page> {
+    return this.send(path);
+  }
+
+  /** The form token the pages carry (the double-submit cookie), fetching a page for one if needed. */
+  async csrf(): Promise<string> {
+    if (!this.cookies.has('csrf')) await this.get('/');
+    return this.cookies.get('csrf') ?? '';
+  }
+
+  async post(
+    path: string,
+    fields: Record<string, string | string[]>,
+    options: { csrf?: false | string } = {},
+  ): Promise<Page> {
+    const body = new URLSearchParams();
+    for (const [key, value] of Object.entries(fields)) {
+      for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+    }
+    if (options.csrf !== false) body.set('_csrf', options.csrf ?? (await this.csrf()));
+    return this.send(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: body.toString(),
+    });
+  }
+
+  /** Signs in as one of the tenant's demo identities. */
+  async signIn(tenant: string, identity: string): Promise<void> {
+    const page = await this.post(`/${tenant}/signin`, { identity });
+    if (page.status !== 303 || !this.cookies.has('session')) {
+      throw new Error(`sign-in as ${identity} failed: ${page.status}`);
+    }
+  }
+}
+
+/** The text of an HTML page without its tags, for asserting on what a person reads. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
