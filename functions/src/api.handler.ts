@@ -1,9 +1,10 @@
 /**
  * The API on Lambda: API Gateway's HTTP API event → the same Hono app the local stack
  * serves. Tokens were checked by the JWT authorizer; the app verifies them again against
- * the issuer's key set, so no route trusts the gateway alone.
+ * the issuer's key set, so no route trusts the gateway alone. The portal's pages sign
+ * people in through the same issuer (code flow with PKCE) when the portal has a client.
  */
-import { createApp, jwksVerifier } from '@sme/api';
+import { createApp, jwksVerifier, OidcSignIn } from '@sme/api';
 import { createDocumentsClient, storageReadiness } from '@sme/store';
 import { handle } from 'hono/aws-lambda';
 import { createRemoteJWKSet } from 'jose';
@@ -20,6 +21,9 @@ const app = createApp({
     issuer: env.OIDC_ISSUER,
     ...(env.OIDC_AUDIENCE && { audience: env.OIDC_AUDIENCE }),
     claimNames: env.CLAIM_NAMES,
+  }),
+  ...(env.OIDC_CLIENT_ID && {
+    oidc: new OidcSignIn({ issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID }),
   }),
   readiness: () =>
     storageReadiness(

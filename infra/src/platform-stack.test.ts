@@ -122,20 +122,22 @@ describe('the platform stack', () => {
     }
   });
 
-  it('puts the JWT authorizer on every route but the public ones', () => {
+  it('puts the JWT authorizer on every API route but the public ones; pages check their session', () => {
     const routes = resources('AWS::ApiGatewayV2::Route');
     const publicKeys = PUBLIC_ROUTES.map((r) => `${r.method} ${r.path}`);
-    expect(routes.length).toBe(publicKeys.length + 1);
+    const portalKeys = ['GET /', 'POST /', 'GET /{proxy+}', 'POST /{proxy+}'];
+    expect(routes.length).toBe(publicKeys.length + portalKeys.length + 1);
     for (const route of routes) {
       const key = String(route.Properties.RouteKey);
-      if (publicKeys.includes(key)) {
+      if (publicKeys.includes(key) || portalKeys.includes(key)) {
         expect(route.Properties.AuthorizationType, key).toBe('NONE');
       } else {
+        expect(key).toBe('ANY /api/{proxy+}');
         expect(route.Properties, key).toMatchObject({ AuthorizationType: 'JWT' });
         expect(route.Properties.AuthorizerId, key).toBeDefined();
       }
     }
-    expect(routes.map((r) => r.Properties.RouteKey)).toContain('ANY /{proxy+}');
+    expect(routes.map((r) => r.Properties.RouteKey)).toContain('ANY /api/{proxy+}');
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
@@ -218,6 +220,24 @@ describe('the platform stack', () => {
     const client = resources('AWS::Cognito::UserPoolClient')[0];
     expect(client?.Properties.WriteAttributes).toEqual(['name']);
   });
+
+  it('lets the portal sign in through the hosted UI: code flow only, back to its own callback', () => {
+    const [client] = resources('AWS::Cognito::UserPoolClient');
+    expect(client?.Properties).toMatchObject({
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      GenerateSecret: false,
+      SupportedIdentityProviders: ['COGNITO'],
+    });
+    expect(client?.Properties.AllowedOAuthScopes).toEqual(
+      expect.arrayContaining(['openid', 'email', 'profile']),
+    );
+    expect(JSON.stringify(client?.Properties.CallbackURLs)).toContain('/auth/callback');
+    expect(resources('AWS::Cognito::UserPoolDomain')).toHaveLength(1);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ OIDC_CLIENT_ID: Match.anyValue() }) },
+    });
+  });
 });
 
 describe('AWS China (cn-northwest-1)', () => {
@@ -240,6 +260,7 @@ describe('AWS China (cn-northwest-1)', () => {
         Variables: Match.objectLike({
           OIDC_JWKS_URL: 'https://id.example.gov.cn/oidc/.well-known/jwks.json',
           CLAIM_NAMES: JSON.stringify({ tenant: 'org_tenant' }),
+          OIDC_CLIENT_ID: 'sme-dx-portal',
         }),
       },
     });

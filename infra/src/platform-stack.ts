@@ -41,7 +41,10 @@ export class PlatformStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const data = new DataTable(this, 'Data', { key });
-    const identity = new IdentityProvider(this, 'Identity', { identity: config.identity });
+    const identity = new IdentityProvider(this, 'Identity', {
+      identity: config.identity,
+      namePrefix,
+    });
 
     const timerDeadLetters = new sqs.Queue(this, 'TimerDeadLetters', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -51,15 +54,15 @@ export class PlatformStack extends Stack {
 
     const machineNames = stateMachineNames(tenants, namePrefix);
     const arnPrefix = stateMachineArnPrefix(this);
-    // The HTTP API comes first: the bucket allows uploads from the portal's origin.
-    const http = new PlatformHttpApi(this, 'Http', {
-      issuer: identity.issuer,
-      audience: identity.audience,
-    });
+    // The HTTP API comes first: sign-in returns to the portal's origin, and the bucket
+    // allows uploads from it.
+    const http = new PlatformHttpApi(this, 'Http');
+    const portalOrigins = [http.origin, ...config.portalOrigins];
+    identity.addPortalClient(portalOrigins);
     const documents = new DocumentsBucket(this, 'Documents', {
       key,
       tenants,
-      corsOrigins: [http.origin, ...config.portalOrigins],
+      corsOrigins: portalOrigins,
     });
     const fns = new PlatformFunctions(this, 'Functions', {
       tableName: data.table.tableName,
@@ -75,7 +78,7 @@ export class PlatformStack extends Stack {
       oidc: identity,
       tickDeadLetterQueue: timerDeadLetters,
     });
-    http.routeTo(fns.functions.api);
+    http.routeTo(fns.functions.api, identity);
     const review = new ReviewStateMachines(this, 'Review', {
       tenants,
       namePrefix,

@@ -43,6 +43,8 @@ const EnvironmentSchema = z.object({
     .min(1)
     .transform((text) => text.split(',').map((id) => id.trim()))
     .optional(),
+  /** The portal's client at the issuer (code flow with PKCE); absent, pages offer no sign-in. */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
   /** Where the issuer keeps each claim, as JSON; defaults apply to names left out. */
   CLAIM_NAMES: ClaimNamesSchema.default(DEFAULT_CLAIM_NAMES),
 });

@@ -32,7 +32,14 @@ export interface PlatformFunctionsProps {
   readonly tenantsModule: string;
   /** Every program's state machine ARN (the tick starts them), and how they are named. */
   readonly stateMachines: { arns: string[]; arnPrefix: string; namePrefix: string };
-  readonly oidc: { issuer: string; audience: string[]; jwksUrl: string; claimNames: object };
+  readonly oidc: {
+    issuer: string;
+    audience: string[];
+    jwksUrl: string;
+    claimNames: object;
+    /** The portal's client for the code flow; absent, the portal offers no sign-in. */
+    portalClientId: string | undefined;
+  };
   /** Where the tick's failed asynchronous invocations land. */
   readonly tickDeadLetterQueue: sqs.IQueue;
 }
@@ -70,6 +77,7 @@ export class PlatformFunctions extends Construct {
       OIDC_AUDIENCE: props.oidc.audience.join(','),
       OIDC_JWKS_URL: props.oidc.jwksUrl,
       CLAIM_NAMES: JSON.stringify(props.oidc.claimNames),
+      ...(props.oidc.portalClientId && { OIDC_CLIENT_ID: props.oidc.portalClientId }),
     };
     const make = (name: FunctionName, extra: Partial<nodejs.NodejsFunctionProps> = {}) => {
       const settings = SETTINGS[name];

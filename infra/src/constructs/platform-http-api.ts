@@ -1,8 +1,11 @@
 /**
- * The HTTP API in front of the API function. Every route needs a valid token from the
- * deployment's issuer (JWT authorizer), except the public routes of `PUBLIC_ROUTES`,
- * which are listed one by one: a route the app adds is protected until it is made
- * public on purpose. Access is logged and throttled.
+ * The HTTP API in front of the API function. Every API route (`/api/…`) needs a valid
+ * token from the deployment's issuer (JWT authorizer), except the public routes of
+ * `PUBLIC_ROUTES`, which are listed one by one: an API route the app adds is protected
+ * until it is made public on purpose. The portal's pages (every other path) carry no
+ * bearer token: a browser sends the session cookie, which the app verifies against the
+ * same issuer on every request, and the sign-in itself must reach the app unsigned.
+ * Access is logged and throttled.
  */
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -13,17 +16,20 @@ import { Construct } from 'constructs';
 import { PUBLIC_ROUTES } from '../api/public-routes.js';
 import { acknowledge } from '../nag/acknowledge.js';
 
-export interface PlatformHttpApiProps {
+/** Whose tokens the API routes accept. */
+export interface ApiIssuer {
   readonly issuer: string;
   readonly audience: string[];
 }
 
+/** The portal: its home page and every page below it (the API's paths are more specific). */
+const PORTAL_PATHS = ['/', '/{proxy+}'];
+
 export class PlatformHttpApi extends Construct {
   readonly api: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
-  private readonly authorizer: HttpJwtAuthorizer;
 
-  constructor(scope: Construct, id: string, props: PlatformHttpApiProps) {
+  constructor(scope: Construct, id: string) {
     super(scope, id);
     this.api = new apigw.HttpApi(this, 'Api', {
       description: 'SME digital-transformation service provider platform',
@@ -38,21 +44,35 @@ export class PlatformHttpApi extends Construct {
       accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs) },
       throttle: { rateLimit: 200, burstLimit: 400 },
     });
-    this.authorizer = new HttpJwtAuthorizer('Jwt', props.issuer, {
-      jwtAudience: props.audience,
-    });
   }
 
-  /** Routes every request to the API function: public routes open, the rest authorized. */
-  routeTo(handler: lambda.IFunction): void {
+  /**
+   * Routes every request to the API function: the API authorized but for its public
+   * routes, the portal's pages open at the gateway and checked by the app.
+   */
+  routeTo(handler: lambda.IFunction, issuer: ApiIssuer): void {
     const integration = new HttpLambdaIntegration('Lambda', handler);
-    const authorizer = this.authorizer;
+    const authorizer = new HttpJwtAuthorizer('Jwt', issuer.issuer, {
+      jwtAudience: issuer.audience,
+    });
     this.api.addRoutes({
-      path: '/{proxy+}',
+      path: '/api/{proxy+}',
       methods: [apigw.HttpMethod.ANY],
       integration,
       authorizer,
     });
+    for (const path of PORTAL_PATHS) {
+      for (const portalRoute of this.api.addRoutes({
+        path,
+        methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
+        integration,
+      })) {
+        acknowledge(portalRoute, {
+          'AwsSolutions-APIG4':
+            'The portal’s pages: a browser carries the session cookie, not a bearer token; the app verifies it against the issuer on every request, and sign-in itself must reach the app.',
+        });
+      }
+    }
     for (const route of PUBLIC_ROUTES) {
       const [publicRoute] = this.api.addRoutes({
         path: route.path,

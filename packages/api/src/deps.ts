@@ -4,6 +4,7 @@
  */
 import type { Clock, VirtualClock } from '@sme/core';
 import type { Platform } from '@sme/platform';
+import type { OidcSignIn } from './auth/oidc-sign-in.js';
 import type { TokenVerifier } from './auth/token-verifier.js';
 
 export interface AppDeps {
@@ -13,6 +14,8 @@ export interface AppDeps {
   verifier: TokenVerifier;
   /** Whether table, bucket and workflow executor answer. */
   readiness(): Promise<{ ready: boolean; detail?: string }>;
+  /** On a deployment: the portal signs people in through the issuer (code flow, PKCE). */
+  oidc?: OidcSignIn;
   /** Present only on the local stack: enables `/api/dev/*`. */
   dev?: DevDeps;
 }

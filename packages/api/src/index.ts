@@ -5,6 +5,7 @@
  */
 export { type App, createApp } from './app.jsx';
 export { claimsForLogin } from './auth/dev-login.js';
+export { type IssuerFetch, OidcSignIn, type OidcSignInOptions } from './auth/oidc-sign-in.js';
 export {
   type ClaimNames,
   DEFAULT_CLAIM_NAMES,

@@ -27,10 +27,10 @@ export function portal(deps: AppDeps) {
   app.use('*', portalSecurityHeaders(), noStore([]));
   app.use('*', portalSession(deps.verifier), csrfProtection());
   app.route('/', homePage(platform));
-  app.route('/', signInRoot(platform));
+  app.route('/', signInRoot(platform, deps));
   app.use('/:t', tenantScope(platform.tenants));
   app.use('/:t/*', tenantScope(platform.tenants));
-  app.route('/', signInPages(deps.dev));
+  app.route('/', signInPages(deps));
   app.route('/', cataloguePages(platform));
   app.route('/', publicityPages(platform));
   return app;

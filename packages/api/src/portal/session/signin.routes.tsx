@@ -1,31 +1,30 @@
 /**
  * Signing in and out of the portal. Locally (`pnpm dev`) the sign-in page offers the
  * demo people of the tenant (demo-identities.ts); choosing one starts a session with a
- * token signed like `/api/dev/login`'s. Signing out ends the session, from any page.
+ * token signed like `/api/dev/login`'s. On a deployment the tenant's sign-in goes to the
+ * OIDC issuer (oidc.routes.ts). Signing out ends the session, from any page.
  */
-import type { ResolvedTenant } from '@sme/core';
 import type { Platform } from '@sme/platform';
 import { Hono } from 'hono';
 import { claimsForLogin, signDevToken, TOKEN_LIFETIME_SECONDS } from '../../auth/dev-login.js';
-import type { DevDeps } from '../../deps.js';
+import type { AppDeps, DevDeps } from '../../deps.js';
 import { scopeOf } from '../../middleware/tenant-scope/index.js';
 import { renderPage } from '../shell/page.js';
 import { Bi } from '../shell/text.js';
 import { CSRF_FIELD, csrfToken } from './csrf.js';
 import { demoIdentities } from './demo-identities.js';
+import { oidcCallback, oidcSignInStart } from './oidc.routes.js';
 import { endSession, startSession } from './session.js';
+import { safeNext } from './signin-paths.js';
 
-/** A path on this site under the tenant, or nothing: never an open redirect. */
-export function safeNext(tenant: ResolvedTenant, next: unknown): string | undefined {
-  if (typeof next !== 'string') return undefined;
-  return next.startsWith(`/${tenant.id}/`) && !/[\\\s]|\/\/|\/\.\.?\//.test(next)
-    ? next
-    : undefined;
-}
-
-/** `/signin` (choose a tenant) and `/signout`, outside any tenant. */
-export function signInRoot(platform: Platform) {
-  return new Hono()
+/**
+ * `/signin` (choose a tenant), `/signout`, and on a deployment the issuer's callback:
+ * the routes outside any tenant.
+ */
+export function signInRoot(platform: Platform, deps: Pick<AppDeps, 'oidc' | 'verifier'>) {
+  const root = new Hono();
+  if (deps.oidc) root.route('/', oidcCallback(deps.oidc, deps.verifier));
+  return root
     .get('/signin', (c) =>
       renderPage(
         c,
@@ -53,22 +52,33 @@ export function signInRoot(platform: Platform) {
     });
 }
 
-/** A tenant's sign-in page and its post. */
-export function signInPages(dev: DevDeps | undefined) {
+/**
+ * A tenant's sign-in: the demo people on the local stack, the issuer on a deployment
+ * (oidc.routes.ts), or a page saying sign-in is not configured.
+ */
+export function signInPages(deps: Pick<AppDeps, 'dev' | 'oidc'>) {
+  if (deps.dev) return demoSignIn(deps.dev);
+  if (deps.oidc) return oidcSignInStart(deps.oidc, safeNext);
+  return new Hono().get('/:t/signin', (c) =>
+    renderPage(
+      c,
+      { title: '登录', status: 503 },
+      <>
+        <h1>
+          登录 <span class="en">Sign in</span>
+        </h1>
+        <p>本部署尚未配置统一身份认证。Sign-in is not configured on this deployment.</p>
+      </>,
+    ),
+  );
+}
+
+/** The demo people of the tenant, one button each. */
+function demoSignIn(dev: DevDeps) {
   return new Hono()
     .get('/:t/signin', (c) => {
       const tenant = scopeOf(c).tenant;
       const next = safeNext(tenant, c.req.query('next'));
-      if (!dev) {
-        return renderPage(
-          c,
-          { title: '登录' },
-          <>
-            <h1>登录</h1>
-            <p>本部署尚未配置统一身份认证。Sign-in is not configured on this deployment.</p>
-          </>,
-        );
-      }
       return renderPage(
         c,
         { title: '登录' },
@@ -103,7 +113,7 @@ export function signInPages(dev: DevDeps | undefined) {
       const tenant = scopeOf(c).tenant;
       const form = await c.req.parseBody();
       const identity = demoIdentities(tenant).find((i) => i.id === form.identity);
-      if (!dev || !identity) return c.redirect(`/${tenant.id}/signin`, 303);
+      if (!identity) return c.redirect(`/${tenant.id}/signin`, 303);
       const claims = claimsForLogin(tenant, identity.request);
       startSession(
         c,
