@@ -221,6 +221,18 @@ describe('the staff pages of review', () => {
     expect(after).not.toContain('本地服务能力和技术服务团队');
   });
 
+  it("lists the panel in the city's queue, with no decision form until every expert has answered", async () => {
+    const city = new PageClient(harness.app);
+    await city.signIn('qingdao', 'city-admin');
+    const queue = await city.get('/qingdao/review');
+    const row = textOf(rowOf(queue.html, panel));
+    expect(row).toContain('专家评审');
+    expect(row).toContain('专家评审中');
+    const shown = await city.get(page(panel));
+    expect(shown.status).toBe(200);
+    expect(shown.html).not.toContain('name="outcome"');
+  });
+
   it('answers the 403 page to an expert not on the panel, and to staff of another tenant', async () => {
     const stranger = new PageClient(harness.app);
     await stranger.signInWith({ role: 'expert', tenant: 'qingdao', expertId: 'e-9' });
