@@ -70,6 +70,20 @@ export class PageClient {
     });
   }
 
+  /**
+   * Signs in with any dev-login request (`/api/dev/login`), as the harness's API
+   * helpers do (experts `e-1..e-3`): the portal's session is the same signed token.
+   */
+  async signInWith(request: Record<string, unknown>): Promise<void> {
+    const res = await this.app.request('/api/dev/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    if (res.status !== 200) throw new Error(`dev login failed: ${res.status}`);
+    this.cookies.set('session', ((await res.json()) as { token: string }).token);
+  }
+
   /** Signs in as one of the tenant's demo identities. */
   async signIn(tenant: string, identity: string): Promise<void> {
     const page = await this.post(`/${tenant}/signin`, { identity });

@@ -39,6 +39,7 @@ import { PublicityQueries } from './publicity/publicity-queries.js';
 import { ReviewCommands } from './review/decision-commands.js';
 import { PanelCommands } from './review/panel-commands.js';
 import { RankingQueries } from './review/ranking.js';
+import { ReviewDesk } from './review/review-desk.js';
 import { ReviewStageHandler } from './review/review-stage-handler.js';
 import { type ReviewEngine, timerJobs } from './review/timer-jobs.js';
 import { TenantRegistry } from './tenancy/tenant-registry.js';
@@ -88,6 +89,7 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     newId: adapters.newId ?? randomUUID,
   };
   const publicity = new Publicity({ ...services, tenants: byId });
+  const review = new ReviewCommands(services);
   // Each kind of case registers what its deadlines do.
   const timers = new TimerRunner(new TimerRepository(table), clock);
   return {
@@ -105,7 +107,9 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     organizations: new OrganizationCommands(services),
     bans: new BanCommands(services),
     experts: new ExpertPool(services),
-    review: new ReviewCommands(services),
+    review,
+    /** What the staff pages read: the work queue with names, one application with what the caller may do. */
+    reviewDesk: new ReviewDesk(services, review),
     panels: new PanelCommands(services),
     ranking: new RankingQueries(services),
     publicity,

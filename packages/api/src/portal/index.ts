@@ -13,6 +13,7 @@ import { portalSecurityHeaders } from '../middleware/security-headers/index.js';
 import { tenantScope } from '../middleware/tenant-scope/index.js';
 import { cataloguePages, homePage } from './catalogue/catalogue.pages.js';
 import { publicityPages } from './publicity/publicity.pages.js';
+import { reviewPages } from './review/review.pages.js';
 import { csrfProtection } from './session/csrf.js';
 import { portalSession } from './session/session.js';
 import { signInPages, signInRoot } from './session/signin.routes.js';
@@ -33,5 +34,6 @@ export function portal(deps: AppDeps) {
   app.route('/', signInPages(deps));
   app.route('/', cataloguePages(platform));
   app.route('/', publicityPages(platform));
+  app.route('/', reviewPages(platform));
   return app;
 }

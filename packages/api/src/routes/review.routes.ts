@@ -28,7 +28,7 @@ const TaskSchema = z
   })
   .openapi('Task');
 
-const DecisionBody = z
+export const DecisionBody = z
   .object({
     stage: z.string().min(1).max(64).openapi({ example: 'district-review' }),
     outcome: z.enum(['pass', 'return', 'reject']),

@@ -114,6 +114,17 @@ export class ReviewCommands {
         'outcome',
       );
     }
+    // A provider told to correct, or refused, is told why.
+    if (input.outcome !== 'pass' && !input.comment.trim()) {
+      throw new InvalidRequestError(
+        'comment_required',
+        {
+          zh: '退回修改或不予通过时，须填写审核意见',
+          en: 'A return or a rejection needs a comment saying why',
+        },
+        'comment',
+      );
+    }
     const at = this.services.clock.now().toISOString();
     const next = await settleStage(this.services, ctx, app, task, {
       outcome: input.outcome,

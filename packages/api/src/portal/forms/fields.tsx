@@ -53,6 +53,10 @@ export const TextField: FC<
     maxLength?: number;
     inputMode?: 'text' | 'numeric' | 'decimal' | 'email' | 'tel' | 'search';
     pattern?: string;
+    /** Numbers: the bounds and the step a browser checks before posting. */
+    min?: number;
+    max?: number;
+    step?: string;
   }
 > = (p) => (
   <FieldFrame {...p}>
@@ -65,6 +69,9 @@ export const TextField: FC<
       maxlength={p.maxLength}
       inputmode={p.inputMode}
       pattern={p.pattern}
+      min={p.min}
+      max={p.max}
+      step={p.step}
       aria-invalid={p.error ? 'true' : undefined}
       aria-describedby={describedBy(p)}
     />

@@ -16,7 +16,11 @@ const PUBLIC: readonly [string, LocalizedText][] = [
   ['pool', { zh: '服务商资源池', en: 'Provider pool' }],
 ];
 
-const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {};
+const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
+  district_reviewer: [['review', { zh: '待办', en: 'My tasks' }]],
+  expert: [['review', { zh: '待办', en: 'My tasks' }]],
+  city_admin: [['review', { zh: '待办', en: 'My tasks' }]],
+};
 
 export function navigation(tenant: ResolvedTenant, claims: Claims | undefined): NavLink[] {
   const own = claims && claims.tenant === tenant.id ? claims.roles : [];

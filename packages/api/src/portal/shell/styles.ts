@@ -43,6 +43,11 @@ form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end;backgro
 .field label,.field legend{font-weight:bold}
 .hint{color:var(--muted);font-size:.875rem}
 .error-text{color:var(--bad);font-weight:bold}
+fieldset{border:1px solid var(--line);border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem}legend{font-weight:bold;padding:0 .25rem}
+.choice{display:flex;gap:.5rem;align-items:center;margin:.35rem 0}.choice input{width:1.25rem;height:1.25rem;margin:0}
+.text-block{white-space:pre-wrap}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
+tr.overdue td{background:#fdf2f2}
 .field.invalid input,.field.invalid select,.field.invalid textarea{border-color:var(--bad);border-width:2px}
 input,select,textarea,button{font:inherit;color:inherit}
 input[type=text],input[type=search],input[type=number],input[type=date],input[type=email],input[type=tel],select,textarea{border:1px solid #7b8794;border-radius:4px;padding:.4rem .5rem;min-height:2.5rem;max-width:100%;background:#fff}
