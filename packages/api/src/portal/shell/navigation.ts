@@ -16,7 +16,12 @@ const PUBLIC: readonly [string, LocalizedText][] = [
   ['pool', { zh: '服务商资源池', en: 'Provider pool' }],
 ];
 
-const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {};
+const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
+  provider: [
+    ['me/applications', { zh: '我的申报', en: 'My applications' }],
+    ['me/organization', { zh: '单位信息', en: 'Organization' }],
+  ],
+};
 
 export function navigation(tenant: ResolvedTenant, claims: Claims | undefined): NavLink[] {
   const own = claims && claims.tenant === tenant.id ? claims.roles : [];
