@@ -5,7 +5,8 @@
  * hashed with SHA-256 in the browser, declared to the portal (which asks the platform
  * for a presigned POST), posted to storage with its progress shown, completed (the
  * server verifies size, hash and magic bytes), and the kind's list of files refreshed
- * from the page itself, so its rendering lives in one place.
+ * from the page itself, so its rendering lives in one place (with the form's version,
+ * which a document moves on).
  */
 export const UPLOAD_JS = `(function(){
 "use strict";
@@ -43,9 +44,13 @@ function toStorage(upload,file,progress){
 }
 function refresh(kind){
   return fetch(location.pathname+location.search,{credentials:"same-origin"}).then(function(r){return r.text();}).then(function(html){
-    var fresh=new DOMParser().parseFromString(html,"text/html").getElementById("files-"+kind);
-    var old=document.getElementById("files-"+kind);
+    var doc=new DOMParser().parseFromString(html,"text/html");
+    var fresh=doc.getElementById("files-"+kind),old=document.getElementById("files-"+kind);
     if(fresh&&old)old.replaceWith(document.importNode(fresh,true));
+    // A document changes the application's version, never its fields: the form's
+    // unsaved values stay right, so it carries the new version.
+    var version=doc.querySelector("#application-form input[name=version]"),mine=document.querySelector("#application-form input[name=version]");
+    if(version&&mine)mine.value=version.value;
   });
 }
 function upload(input){
@@ -70,8 +75,9 @@ function upload(input){
     say(box,{zh:"正在校验…",en:"Verifying…"});
     return postJson(base+"/"+encodeURIComponent(declared)+"/complete",{});
   }).then(function(){
-    say(box,{zh:"已上传并校验："+file.name,en:"Uploaded and verified"});
     return refresh(kind);
+  }).then(function(){
+    say(box,{zh:"已上传并校验："+file.name,en:"Uploaded and verified"});
   }).catch(function(error){
     say(box,(error&&error.message)||{zh:"上传失败，请重试",en:"The upload failed; try again"},true);
     progress.hidden=true;
