@@ -167,7 +167,7 @@ describe('a provider applies in chromium', () => {
       expect(
         await page
           .locator(`#upload-${kind}-progress`)
-          .evaluate((p) => (p as HTMLProgressElement).value),
+          .evaluate((p) => (p as unknown as { value: number }).value),
       ).toBe(100);
       expect(await page.locator(`#files-${kind}`).textContent()).toContain('已校验');
     }
