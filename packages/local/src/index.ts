@@ -5,6 +5,7 @@
  */
 
 export { loadTenants } from '@sme/tenants/load';
+export { seedDemo } from './demo/seed-demo.js';
 export * from './errors.js';
 export * from './server/local-config.js';
 export * from './server/local-stack.js';

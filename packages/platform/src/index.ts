@@ -7,6 +7,7 @@
 export * from './access/access.js';
 export type { Claims } from './access/claims.js';
 export { auditApplication } from './applications/application-audit.js';
+export { declarationRefusals } from './applications/document-commands.js';
 export type { TimerHandler } from './cases/timer-runner.js';
 export * from './create-platform.js';
 export * from './errors.js';

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createStoreClients, type StoreClients } from './clients.js';
-import { DocumentStore, ensureBucket } from './documents/document-store.js';
+import { DocumentStore, ensureBucket, LOOPBACK_ORIGINS } from './documents/document-store.js';
 import { ensureTable } from './table/ensure-table.js';
 import { TenantTable } from './table/tenant-table.js';
 
@@ -24,7 +24,7 @@ export async function createTestStore(): Promise<TestStore> {
   const tableName = `test-${suffix}`;
   const bucket = `test-${suffix}`;
   await ensureTable(clients.dynamodb, tableName);
-  await ensureBucket(clients.s3, bucket);
+  await ensureBucket(clients.s3, bucket, { corsOrigins: LOOPBACK_ORIGINS });
   return {
     clients,
     table: new TenantTable(clients.documents, tableName),

@@ -11,7 +11,10 @@ import type { AppDeps } from '../deps.js';
 import { noStore } from '../middleware/cache-control/index.js';
 import { portalSecurityHeaders } from '../middleware/security-headers/index.js';
 import { tenantScope } from '../middleware/tenant-scope/index.js';
+import { applicationPages } from './applications/application.pages.js';
+import { myApplicationsPages } from './applications/my-applications.pages.js';
 import { cataloguePages, homePage } from './catalogue/catalogue.pages.js';
+import { organizationPages } from './provider/organization.pages.js';
 import { publicityPages } from './publicity/publicity.pages.js';
 import { reviewPages } from './review/review.pages.js';
 import { csrfProtection } from './session/csrf.js';
@@ -25,7 +28,12 @@ export function portal(deps: AppDeps) {
   const { platform } = deps;
   const app = new Hono();
   app.route('/', assetRoutes());
-  app.use('*', portalSecurityHeaders(), noStore([]));
+  // Pages may post documents straight to storage: its origin, read once from the adapter.
+  app.use(
+    '*',
+    portalSecurityHeaders({ connect: () => platform.documents.uploadOrigin() }),
+    noStore([]),
+  );
   app.use('*', portalSession(deps.verifier), csrfProtection());
   app.route('/', homePage(platform));
   app.route('/', signInRoot(platform, deps));
@@ -35,5 +43,8 @@ export function portal(deps: AppDeps) {
   app.route('/', cataloguePages(platform));
   app.route('/', publicityPages(platform));
   app.route('/', reviewPages(platform));
+  app.route('/', organizationPages(platform));
+  app.route('/', myApplicationsPages(platform));
+  app.route('/', applicationPages(platform));
   return app;
 }

@@ -16,6 +16,7 @@ import {
   DocumentStore,
   ensureBucket,
   ensureTable,
+  LOOPBACK_ORIGINS,
   type StoreClients,
   storageReadiness,
   TenantTable,
@@ -105,7 +106,8 @@ export async function startLocalStack(
       clients.s3.destroy();
     });
     await ensureTable(clients.dynamodb, TABLE_NAME);
-    await ensureBucket(clients.s3, BUCKET_NAME);
+    // The portal's pages post uploads straight to the local S3 from the browser.
+    await ensureBucket(clients.s3, BUCKET_NAME, { corsOrigins: LOOPBACK_ORIGINS });
     // Where tools such as `pnpm audit:verify` find the running engines.
     const endpointsFile = join(config.dataDir, ENDPOINTS_FILE);
     await writeFile(

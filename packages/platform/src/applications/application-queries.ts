@@ -5,6 +5,7 @@
 import { formatShanghai, type ResolvedTenant } from '@sme/core';
 import { tenantContext } from '@sme/store';
 import {
+  assertActsIn,
   assertCanRead,
   assertRole,
   assertTenantAccess,
@@ -68,6 +69,25 @@ export class ApplicationQueries {
       ...e,
       at: formatShanghai(new Date(e.at), { milliseconds: true }),
     }));
+  }
+
+  /**
+   * The applications of the caller's own organization in this tenant, every call,
+   * newest change first.
+   */
+  async own(tenant: ResolvedTenant, claims: Claims) {
+    const uscc = claims.org ?? '';
+    assertActsIn(claims, tenant, uscc);
+    const ctx = tenantContext(tenant);
+    const refs = (
+      await Promise.all(
+        tenant.programs.map((p) => this.services.apps.orgApplications(ctx, uscc, p.id)),
+      )
+    ).flat();
+    const records = await Promise.all(refs.map((ref) => this.services.apps.get(ctx, ref.id)));
+    return records
+      .flatMap((r) => (r ? [r.application] : []))
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
   async list(tenant: ResolvedTenant, claims: Claims, query: ListQuery) {

@@ -42,6 +42,26 @@ const invalid = (code: string, path: string, zh: string, en: string) =>
 /** Documents still standing (not replaced). */
 const live = (docs: readonly ApplicationDocument[]) => docs.filter((d) => d.status !== 'replaced');
 
+/**
+ * What a refused declaration says, per document kind: the same words the portal's
+ * upload script shows before any upload (the page carries them), so a browser and the
+ * server refuse a file alike. Names the kind of file ("PDF 文件"), never a MIME type.
+ */
+export function declarationRefusals(spec: DocumentSpec) {
+  const names = contentTypeNames(spec.contentTypes);
+  const mb = Math.floor(spec.maxBytes / 1024 / 1024);
+  return {
+    contentType: {
+      zh: `「${spec.label.zh}」须为 ${names.zh}`,
+      en: `${spec.label.en} must be a ${names.en}`,
+    },
+    size: {
+      zh: `「${spec.label.zh}」不得超过 ${mb} MB`,
+      en: `${spec.label.en} may be at most ${mb} MB`,
+    },
+  };
+}
+
 export function documentOf(docs: readonly ApplicationDocument[], documentId: string) {
   const doc = docs.find((d) => d.documentId === documentId);
   if (!doc)
@@ -82,23 +102,14 @@ export class DocumentCommands {
     documents: readonly ApplicationDocument[],
     input: UploadRequest,
   ) {
+    const refusals = declarationRefusals(spec);
     if (!spec.contentTypes.includes(input.contentType)) {
-      const names = contentTypeNames(spec.contentTypes);
-      throw invalid(
-        'content_type_not_allowed',
-        'contentType',
-        `「${spec.label.zh}」须为 ${names.zh}`,
-        `${spec.label.en} must be a ${names.en}`,
-      );
+      const { zh, en } = refusals.contentType;
+      throw invalid('content_type_not_allowed', 'contentType', zh, en);
     }
     if (input.size > spec.maxBytes) {
-      const mb = Math.floor(spec.maxBytes / 1024 / 1024);
-      throw invalid(
-        'too_large',
-        'size',
-        `「${spec.label.zh}」不得超过 ${mb} MB`,
-        `${spec.label.en} may be at most ${mb} MB`,
-      );
+      const { zh, en } = refusals.size;
+      throw invalid('too_large', 'size', zh, en);
     }
     const replaced = input.replaces
       ? live(documents).find((d) => d.documentId === input.replaces && d.kind === spec.kind)
@@ -118,6 +129,11 @@ export class DocumentCommands {
         `「${spec.label.zh}」最多上传 ${spec.maxFiles} 个文件，请替换已有文件`,
         `${spec.label.en} takes at most ${spec.maxFiles} files: replace one instead`,
       );
+  }
+
+  /** Where browsers post uploads: the portal's CSP lets its pages connect there. */
+  uploadOrigin(): Promise<string> {
+    return this.services.documents.uploadOrigin();
   }
 
   async requestUpload(tenant: ResolvedTenant, claims: Claims, appId: string, input: UploadRequest) {

@@ -94,6 +94,28 @@ export class OrganizationCommands {
     };
   }
 
+  /**
+   * The caller's organization as registered in this city (undefined before it is), with
+   * the parent it declares: what the registration form starts from.
+   */
+  async own(tenant: ResolvedTenant, claims: Claims) {
+    const uscc = claims.org ?? '';
+    assertActsIn(claims, tenant, uscc);
+    const ctx = tenantContext(tenant);
+    const [registration, profile] = await Promise.all([
+      this.services.orgs.registration(ctx, uscc),
+      this.services.orgs.profile(ctx, uscc),
+    ]);
+    if (!registration) return undefined;
+    return {
+      uscc,
+      name: registration.name,
+      region: registration.region,
+      ...(profile?.parentUscc && { parentUscc: profile.parentUscc }),
+      updatedAt: registration.updatedAt,
+    };
+  }
+
   /** Organizations that declare the caller's organization their parent. */
   async branches(tenant: ResolvedTenant, claims: Claims, uscc: string) {
     assertActsIn(claims, tenant, uscc);

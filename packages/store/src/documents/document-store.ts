@@ -14,6 +14,7 @@ import {
   HeadBucketCommand,
   NoSuchKey,
   NotFound,
+  PutBucketCorsCommand,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -54,10 +55,24 @@ function isMissing(error: unknown): boolean {
 }
 
 export class DocumentStore {
+  private origin: Promise<string> | undefined;
+
   constructor(
     private readonly s3: S3Client,
     readonly bucket: string,
   ) {}
+
+  /**
+   * The origin browsers post uploads to (the portal's CSP must allow it): read off a
+   * presigned POST, so it is exactly what the SDK hands out on every partition and
+   * endpoint style, the local S3 included.
+   */
+  uploadOrigin(): Promise<string> {
+    this.origin ??= createPresignedPost(this.s3, { Bucket: this.bucket, Key: 'origin-probe' }).then(
+      (post) => new URL(post.url).origin,
+    );
+    return this.origin;
+  }
 
   private assertOwned(ctx: TenantContext, key: string): void {
     if (!key.startsWith(tenantObjectPrefix(ctx)))
@@ -180,15 +195,47 @@ export class DocumentStore {
   }
 }
 
-/** Creates the bucket where it is missing (the local stack; on AWS the CDK stack owns it). */
-export async function ensureBucket(s3: S3Client, bucket: string): Promise<boolean> {
+/**
+ * Browsers on the local stack's pages (any port of the loopback host) may post uploads
+ * to the local S3. One wildcard per origin is what S3 (and s3rver) allow.
+ */
+export const LOOPBACK_ORIGINS = ['http://127.0.0.1:*', 'http://localhost:*'] as const;
+
+/**
+ * Creates the bucket where it is missing (the local stack; on AWS the CDK stack owns it,
+ * CORS rule included). With `corsOrigins`, browsers from those origins may post uploads
+ * (a presigned POST with progress events is preflighted).
+ */
+export async function ensureBucket(
+  s3: S3Client,
+  bucket: string,
+  options: { corsOrigins?: readonly string[] } = {},
+): Promise<boolean> {
+  let created = false;
   try {
     await s3.send(new HeadBucketCommand({ Bucket: bucket }));
-    return false;
   } catch (error) {
     if (!(error instanceof NotFound) && (error as { name?: string }).name !== 'NotFound')
       throw error;
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    created = true;
   }
-  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  return true;
+  if (options.corsOrigins?.length) {
+    await s3.send(
+      new PutBucketCorsCommand({
+        Bucket: bucket,
+        CORSConfiguration: {
+          CORSRules: [
+            {
+              AllowedMethods: ['POST'],
+              AllowedOrigins: [...options.corsOrigins],
+              AllowedHeaders: ['*'],
+              MaxAgeSeconds: 3600,
+            },
+          ],
+        },
+      }),
+    );
+  }
+  return created;
 }

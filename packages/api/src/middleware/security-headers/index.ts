@@ -45,21 +45,35 @@ export function pageSecurityHeaders(options: { styles: readonly string[] }): Mid
  * For the portal's pages: stylesheet, scripts and forms from this origin only (no
  * inline script or style at all), images from here or `data:`, and fetches to this
  * origin and to the upload origins given (browsers post documents straight to storage).
+ * `connect` may be a lookup (the storage adapter knows its origin only once asked): it
+ * runs on the first page and is kept; if it fails, pages go without it and ask again.
  */
 export function portalSecurityHeaders(
-  options: { connect?: readonly string[] } = {},
+  options: { connect?: readonly string[] | (() => Promise<string>) } = {},
 ): MiddlewareHandler {
-  return secureHeaders({
-    ...COMMON,
-    contentSecurityPolicy: {
-      defaultSrc: ["'none'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'none'"],
-      formAction: ["'self'"],
-      styleSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'", ...(options.connect ?? [])],
-    },
-  });
+  const build = (connect: readonly string[]) =>
+    secureHeaders({
+      ...COMMON,
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", ...connect],
+      },
+    });
+  const { connect } = options;
+  if (typeof connect !== 'function') return build(connect ?? []);
+  let ready: MiddlewareHandler | undefined;
+  return async (c, next) => {
+    if (!ready) {
+      const origin = await connect().catch(() => undefined);
+      if (!origin) return build([])(c, next);
+      ready = build([origin]);
+    }
+    return ready(c, next);
+  };
 }

@@ -50,7 +50,7 @@ export const TextField: FC<
   FieldProps & {
     value?: string | undefined;
     type?: string;
-    maxLength?: number;
+    maxLength?: number | undefined;
     inputMode?: 'text' | 'numeric' | 'decimal' | 'email' | 'tel' | 'search';
     pattern?: string;
     /** Numbers: the bounds and the step a browser checks before posting. */
@@ -78,9 +78,9 @@ export const TextField: FC<
   </FieldFrame>
 );
 
-export const TextArea: FC<FieldProps & { value?: string | undefined; maxLength?: number }> = (
-  p,
-) => (
+export const TextArea: FC<
+  FieldProps & { value?: string | undefined; maxLength?: number | undefined }
+> = (p) => (
   <FieldFrame {...p}>
     <textarea
       id={p.id}

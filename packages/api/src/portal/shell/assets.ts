@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { COUNTDOWN_JS } from './scripts/countdown.js';
+import { UPLOAD_JS } from './scripts/upload.js';
+import { USCC_CHECK_JS } from './scripts/uscc-check.js';
 import { PORTAL_CSS } from './styles.js';
 
 export interface Asset {
@@ -31,6 +33,8 @@ function asset(name: string, ext: 'css' | 'js', body: string): Asset {
 export const ASSETS = {
   css: asset('portal', 'css', PORTAL_CSS),
   countdown: asset('countdown', 'js', COUNTDOWN_JS),
+  usccCheck: asset('uscc-check', 'js', USCC_CHECK_JS),
+  upload: asset('upload', 'js', UPLOAD_JS),
 } satisfies Record<string, Asset>;
 
 export type ScriptName = Exclude<keyof typeof ASSETS, 'css'>;

@@ -20,6 +20,10 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
   district_reviewer: [['review', { zh: '待办', en: 'My tasks' }]],
   expert: [['review', { zh: '待办', en: 'My tasks' }]],
   city_admin: [['review', { zh: '待办', en: 'My tasks' }]],
+  provider: [
+    ['me/applications', { zh: '我的申报', en: 'My applications' }],
+    ['me/organization', { zh: '单位信息', en: 'Organization' }],
+  ],
 };
 
 export function navigation(tenant: ResolvedTenant, claims: Claims | undefined): NavLink[] {

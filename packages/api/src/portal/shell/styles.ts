@@ -58,6 +58,16 @@ button.danger{background:var(--bad);border-color:var(--bad)}
 .notice-box{border-left:4px solid var(--link);background:var(--soft);padding:.75rem 1rem;margin:1rem 0}
 .notice-box.bad{border-color:var(--bad)}.notice-box.ok{border-color:var(--ok)}
 .sign-off{text-align:right}
+fieldset.group{border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem 1rem}fieldset.entry{border:1px dashed var(--line);border-radius:6px;margin:0 0 .75rem;padding:.5rem .75rem}
+.field.invalid.group,.card.invalid{border-color:var(--bad);border-width:2px}
+.check{display:flex;gap:.5rem;align-items:center;margin:.2rem 0}.check input{width:1.1rem;height:1.1rem}
+.uscc-live{font-size:.9rem}.uscc-live.ok{color:var(--ok)}
+.upload{display:flex;flex-direction:column;gap:.35rem;margin-top:.5rem}.upload progress{width:100%;max-width:24rem}.upload-status{margin:0}
+.files{padding-left:1.25rem;margin:.25rem 0}.prewrap{white-space:pre-wrap}
+.timeline{list-style:none;padding:0;margin:0;border-left:3px solid var(--line)}.timeline-item{padding:.25rem 0 .75rem 1rem;position:relative}.timeline-item p{margin:.1rem 0}
+.timeline-item::before{content:"";position:absolute;left:-.5rem;top:.6rem;width:.7rem;height:.7rem;border-radius:50%;background:var(--link)}
+.timeline-item.status-returned::before,.timeline-item.status-rejected::before{background:var(--bad)}.timeline-reason{color:var(--muted)}
+.return-reason{font-size:1.05rem}
 .pager{display:flex;gap:1rem;margin:1rem 0;align-items:center}
 .identities{list-style:none;padding:0;display:grid;gap:.5rem}
 .identities form{display:flex;gap:.75rem;align-items:center;justify-content:space-between;border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem}
