@@ -86,7 +86,8 @@ describe('the staff pages of review', () => {
     expect(text).toContain('credit-report.pdf');
     expect(text).toContain('已核验');
     expect(text).toContain(uscc(61_001));
-    expect(text).toContain('审核记录');
+    expect(text).toContain('办理记录');
+    expect(text).toContain('已提交');
     // The decision form: outcomes by their Chinese names, each labelled.
     expect(shown.html).toMatch(/<label for="decision-outcome">通过/);
     expect(text).toContain('退回修改');

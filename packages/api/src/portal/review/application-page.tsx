@@ -4,6 +4,7 @@
  * entity), every answer, every document with a link that opens it, the history, and
  * what the caller may do there now: decide the current stage, or score its panel.
  */
+
 import {
   formatDeadline,
   type LocalizedText,
@@ -15,10 +16,10 @@ import type { Platform } from '@sme/platform';
 import type { FC } from 'hono/jsx';
 import { DocumentList } from '../applications/document-list.js';
 import { FieldValues } from '../applications/field-values.js';
+import { HistoryTimeline } from '../applications/history-timeline.js';
 import { type CatalogueNames, nameOf } from '../publicity/catalogue-names.js';
 import { Bi, beijing } from '../shell/text.js';
 import { DecisionForm, type DecisionFormState } from './decision-form.js';
-import { HistoryTable } from './history-table.js';
 import { ScoringForm, type ScoringFormState, SubmittedScore } from './scoring-form.js';
 
 export type DeskView = Awaited<ReturnType<Platform['reviewDesk']['application']>>;
@@ -214,14 +215,7 @@ export const ReviewApplicationPage: FC<{
       ) : (
         <p class="notice-box">您已声明利益冲突，不再查看该申报的内容和材料。</p>
       )}
-      {view.history && (
-        <section aria-labelledby="history">
-          <h2 id="history">
-            审核记录 <span class="en">History</span>
-          </h2>
-          <HistoryTable program={program} events={view.history} />
-        </section>
-      )}
+      {view.history && <HistoryTimeline program={program} events={view.history} />}
       {view.decision && (
         <section aria-labelledby="decision">
           <h2 id="decision">
