@@ -32,8 +32,9 @@ import { catalogueNames, nameOf } from '../publicity/catalogue-names.js';
 import { csrfToken } from '../session/csrf.js';
 import { renderPage } from '../shell/page.js';
 import { beijing } from '../shell/text.js';
-import { FieldValues, FormFields } from './application-form.js';
+import { FormFields } from './application-form.js';
 import { DocumentsSection } from './documents-section.js';
+import { FieldValues } from './field-values.js';
 import { changeList, fieldsOf, first, inputId, type Raw, rawOf } from './form-values.js';
 import { HistoryTimeline, returnReason } from './history-timeline.js';
 import { StatusTag } from './my-applications.pages.js';
@@ -205,7 +206,7 @@ async function detailPage(
           </button>
         </form>
       ) : (
-        <FieldValues specs={specs} values={app.fields} />
+        <FieldValues program={program} track={app.track} values={app.fields} />
       )}
       <DocumentsSection
         tenantId={tenant.id}

@@ -4,7 +4,7 @@
  * them (money as `¥1,000,000`, a choice by its name, yes or no), and each repeating
  * group (cases, products) as a table. Read-only; the form itself is the provider's.
  */
-import type { FieldSpec, Program } from '@sme/core';
+import { type FieldSpec, fieldsForTrack, type Program } from '@sme/core';
 import type { FC } from 'hono/jsx';
 
 const MONEY = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
@@ -108,10 +108,6 @@ const GroupTable: FC<{ spec: FieldSpec; value: unknown; idPrefix: string }> = ({
   );
 };
 
-/** The fields of the program that apply to an application of this track. */
-export const fieldsFor = (program: Program, track: string | undefined) =>
-  program.fields.filter((f) => !f.track || f.track === track);
-
 export const FieldValues: FC<{
   program: Program;
   track?: string | undefined;
@@ -119,7 +115,7 @@ export const FieldValues: FC<{
   /** Prefix of each group table's id, for links into the page. */
   idPrefix?: string;
 }> = ({ program, track, values, idPrefix = 'field-' }) => {
-  const fields = fieldsFor(program, track);
+  const fields = fieldsForTrack(program.fields, track);
   const scalars = fields.filter((f) => f.type !== 'list');
   const groups = fields.filter((f) => f.type === 'list');
   return (
