@@ -39,6 +39,7 @@ import { PublicityQueries } from './publicity/publicity-queries.js';
 import { ReviewCommands } from './review/decision-commands.js';
 import { PanelCommands } from './review/panel-commands.js';
 import { RankingQueries } from './review/ranking.js';
+import { RankingDecision } from './review/ranking-decision.js';
 import { ReviewStageHandler } from './review/review-stage-handler.js';
 import { type ReviewEngine, timerJobs } from './review/timer-jobs.js';
 import { TenantRegistry } from './tenancy/tenant-registry.js';
@@ -108,6 +109,7 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     review: new ReviewCommands(services),
     panels: new PanelCommands(services),
     ranking: new RankingQueries(services),
+    rankingDecision: new RankingDecision(services),
     publicity,
     objections: new Objections({ ...services, tenants: byId }, publicity),
     publicityQueries: new PublicityQueries(services, tenants),
