@@ -24,6 +24,7 @@ import {
 import type { StageHandler } from '@sme/workflow';
 import { ApplicationCommands } from './applications/application-commands.js';
 import { ApplicationQueries } from './applications/application-queries.js';
+import { ApplicationTable } from './applications/application-table.js';
 import { DocumentCommands } from './applications/document-commands.js';
 import { DocumentReads } from './applications/document-reads.js';
 import type { Services } from './applications/services.js';
@@ -38,6 +39,7 @@ import { Publicity } from './publicity/publicity.js';
 import { PublicityQueries } from './publicity/publicity-queries.js';
 import { ReviewCommands } from './review/decision-commands.js';
 import { PanelCommands } from './review/panel-commands.js';
+import { PanelView } from './review/panel-view.js';
 import { RankingQueries } from './review/ranking.js';
 import { RankingDecision } from './review/ranking-decision.js';
 import { ReviewStageHandler } from './review/review-stage-handler.js';
@@ -101,6 +103,7 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     applications: new ApplicationCommands(services),
     submission: new Submission(services),
     queries: new ApplicationQueries(services),
+    applicationTable: new ApplicationTable(services),
     documents: new DocumentCommands(services),
     documentReads: new DocumentReads(services),
     organizations: new OrganizationCommands(services),
@@ -108,6 +111,7 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     experts: new ExpertPool(services),
     review: new ReviewCommands(services),
     panels: new PanelCommands(services),
+    panelView: new PanelView(services),
     ranking: new RankingQueries(services),
     rankingDecision: new RankingDecision(services),
     publicity,

@@ -11,6 +11,7 @@ import type { AppDeps } from '../deps.js';
 import { noStore } from '../middleware/cache-control/index.js';
 import { portalSecurityHeaders } from '../middleware/security-headers/index.js';
 import { tenantScope } from '../middleware/tenant-scope/index.js';
+import { adminPages } from './admin/admin.pages.js';
 import { cataloguePages, homePage } from './catalogue/catalogue.pages.js';
 import { publicityPages } from './publicity/publicity.pages.js';
 import { csrfProtection } from './session/csrf.js';
@@ -33,5 +34,6 @@ export function portal(deps: AppDeps) {
   app.route('/', signInPages(deps.dev));
   app.route('/', cataloguePages(platform));
   app.route('/', publicityPages(platform));
+  app.route('/', adminPages(platform));
   return app;
 }

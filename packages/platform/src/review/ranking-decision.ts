@@ -60,7 +60,14 @@ function checkLists(input: RankingDecisionInput) {
       : invalid('duplicate_ids', '申报重复列出', 'An application is listed twice', 'pass');
   }
   if (!input.comment.trim())
-    throw invalid('comment_required', '请填写决定意见', 'Enter a comment', 'comment');
+    throw invalid('comment_required', '请填写「决定意见」', 'Enter a comment', 'comment');
+  if (input.comment.length > 2000)
+    throw invalid(
+      'comment_too_long',
+      '「决定意见」最多 2000 个字',
+      'Comment: at most 2000 characters',
+      'comment',
+    );
 }
 
 export class RankingDecision {

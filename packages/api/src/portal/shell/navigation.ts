@@ -16,7 +16,12 @@ const PUBLIC: readonly [string, LocalizedText][] = [
   ['pool', { zh: '服务商资源池', en: 'Provider pool' }],
 ];
 
-const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {};
+const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
+  city_admin: [
+    ['admin/applications', { zh: '申报管理', en: 'Applications' }],
+    ['admin/notices', { zh: '公示管理', en: 'Notices and objections' }],
+  ],
+};
 
 export function navigation(tenant: ResolvedTenant, claims: Claims | undefined): NavLink[] {
   const own = claims && claims.tenant === tenant.id ? claims.roles : [];

@@ -53,6 +53,9 @@ button.danger{background:var(--bad);border-color:var(--bad)}
 .notice-box{border-left:4px solid var(--link);background:var(--soft);padding:.75rem 1rem;margin:1rem 0}
 .notice-box.bad{border-color:var(--bad)}.notice-box.ok{border-color:var(--ok)}
 .sign-off{text-align:right}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.choices,.inline-links{list-style:none;padding:0;margin:0 0 .5rem}.choices li{margin:.35rem 0}.inline-links{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
+fieldset.field{border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem}
 .pager{display:flex;gap:1rem;margin:1rem 0;align-items:center}
 .identities{list-style:none;padding:0;display:grid;gap:.5rem}
 .identities form{display:flex;gap:.75rem;align-items:center;justify-content:space-between;border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem}

@@ -1,0 +1,336 @@
+/**
+ * The city admin's side of publicity: `/<t>/admin/notices` (the notices with their open
+ * objections), `/<t>/admin/notices/new?program=<p>` (choose the applications that passed
+ * the panel and wait at publicity, publish; after the redirect the computed end in
+ * Beijing time and the public notice's link), and `/<t>/admin/notices/<id>/objections`
+ * (each objection with a decision form while open; a second decision of the same
+ * objection is told it was decided already).
+ */
+import {
+  type DomainError,
+  formatDeadline,
+  type LocalizedText,
+  type ResolvedTenant,
+} from '@sme/core';
+import { type Platform, programOf } from '@sme/platform';
+import type { Context } from 'hono';
+import { member } from '../../middleware/tenant-scope/index.js';
+import { CsrfField, ErrorSummary, TextArea } from '../forms/fields.js';
+import type { FieldErrors } from '../forms/form-errors.js';
+import { catalogueNames, nameOf } from '../publicity/catalogue-names.js';
+import { noticeTitle } from '../publicity/notice-page.js';
+import { csrfToken } from '../session/csrf.js';
+import { renderPage } from '../shell/page.js';
+import { beijing } from '../shell/text.js';
+import { ErrorText } from './error-text.js';
+
+const OBJECTION_STATES: Record<string, LocalizedText> = {
+  open: { zh: '待核查', en: 'Open' },
+  upheld: { zh: '异议成立', en: 'Upheld' },
+  dismissed: { zh: '异议不成立', en: 'Dismissed' },
+  closed: { zh: '已结束', en: 'Closed' },
+};
+
+const publicityPrograms = (tenant: ResolvedTenant) =>
+  tenant.programs.filter((p) => p.stages.some((s) => s.kind === 'publicity'));
+
+export async function noticesIndexPage(c: Context, platform: Platform) {
+  const { tenant, claims } = member(c);
+  const notices = await platform.publicityQueries.notices(tenant);
+  const open = await Promise.all(
+    notices.map(
+      async (n) =>
+        (await platform.objections.objections(tenant, claims, n.id)).filter(
+          (o) => o.state === 'open',
+        ).length,
+    ),
+  );
+  return renderPage(
+    c,
+    { title: '公示管理' },
+    <>
+      <h1>
+        公示管理 <span class="en">Notices</span>
+      </h1>
+      <ul>
+        {publicityPrograms(tenant).map((p) => (
+          <li>
+            <a href={`/${tenant.id}/admin/notices/new?program=${p.id}`}>发布公示：{p.title.zh}</a>
+          </li>
+        ))}
+      </ul>
+      {notices.length === 0 ? (
+        <p>暂无公示。No notices yet.</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">公示 Notice</th>
+                <th scope="col">发布时间 Published</th>
+                <th scope="col">公示截止 Ends</th>
+                <th scope="col">待核查异议 Open objections</th>
+              </tr>
+            </thead>
+            <tbody>
+              {notices.map((n, i) => (
+                <tr>
+                  <td>
+                    <a href={`/${tenant.id}/notices/${n.id}`}>
+                      {noticeTitle(programOf(tenant, n.programId))}
+                    </a>
+                  </td>
+                  <td>{beijing(n.publishedAt)}</td>
+                  <td>{formatDeadline(new Date(n.endsAt))}</td>
+                  <td>
+                    <a href={`/${tenant.id}/admin/notices/${n.id}/objections`}>
+                      {open[i]} 项 · 查看异议 Objections
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>,
+  );
+}
+
+export interface PublishFormState {
+  values: { applicationIds: string[] };
+  errors: FieldErrors;
+}
+
+export async function newNoticePage(
+  c: Context,
+  platform: Platform,
+  form?: PublishFormState,
+  status: 200 | 409 | 422 = 200,
+) {
+  const { tenant, claims } = member(c);
+  const programs = publicityPrograms(tenant);
+  const program = programs.find((p) => p.id === c.req.query('program')) ?? programs[0];
+  if (!program) return noticesIndexPage(c, platform);
+  const waiting = await platform.applicationTable.awaitingNotice(tenant, claims, program.id);
+  const publishedId = c.req.query('published');
+  const published = publishedId ? await platform.publicity.notice(tenant, publishedId) : undefined;
+  const names = catalogueNames([tenant]);
+  const chosen = new Set(form ? form.values.applicationIds : waiting.map((a) => a.id));
+  return renderPage(
+    c,
+    { title: '发布公示', status },
+    <>
+      <nav class="crumbs" aria-label="位置 Breadcrumb">
+        <ol>
+          <li>
+            <a href={`/${tenant.id}/admin/notices`}>公示管理</a>
+          </li>
+          <li aria-current="page">发布公示</li>
+        </ol>
+      </nav>
+      <h1>
+        发布公示 <span class="en">Publish a notice</span>
+      </h1>
+      <p>{program.title.zh}</p>
+      {published && (
+        <div class="notice-box ok" role="status">
+          <p>
+            公示已发布，共 {published.entries.length} 家；公示期至{' '}
+            <strong>{formatDeadline(new Date(published.endsAt))}（北京时间）</strong>。
+            <span class="en">
+              {' '}
+              Published; publicity ends {formatDeadline(new Date(published.endsAt))} Beijing time.
+            </span>
+          </p>
+          <p>
+            <a href={`/${tenant.id}/notices/${published.id}`}>查看公示 View the notice</a>
+          </p>
+        </div>
+      )}
+      <ErrorSummary errors={form?.errors ?? {}} />
+      {waiting.length === 0 ? (
+        <p>暂无通过专家评审、等待公示的申报。Nothing is waiting for a notice.</p>
+      ) : (
+        <form method="post" action={`/${tenant.id}/admin/notices?program=${program.id}`}>
+          <CsrfField token={csrfToken(c)} />
+          <fieldset
+            class={form?.errors.applicationIds ? 'field invalid' : 'field'}
+            id="applicationIds"
+            aria-describedby={form?.errors.applicationIds ? 'applicationIds-error' : undefined}
+          >
+            <legend>
+              列入公示的申报 <span class="en">Applications in the notice</span>
+            </legend>
+            <ErrorText id="applicationIds-error" error={form?.errors.applicationIds} />
+            <ul class="choices">
+              {waiting.map((app) => (
+                <li>
+                  <input
+                    type="checkbox"
+                    id={`app-${app.id}`}
+                    name="applicationIds"
+                    value={app.id}
+                    checked={chosen.has(app.id)}
+                  />{' '}
+                  <label for={`app-${app.id}`}>
+                    {app.org.name}
+                    <span class="muted">
+                      {' '}
+                      {nameOf(names.tracks, app.track) || nameOf(names.categories, app.category)}
+                      {' · '}
+                      {app.industries.map((i) => nameOf(names.industries, i)).join('、')}
+                      {' · '}
+                      {nameOf(names.regions, app.org.region)}
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <button type="submit">发布公示 Publish</button>
+        </form>
+      )}
+    </>,
+  );
+}
+
+/** Which field a refusal of publishing belongs beside. */
+export function publishRefusal(error: unknown): FieldErrors | undefined {
+  const { code, detail } = error as DomainError;
+  return ['stale_stage', 'no_publicity', 'publicity_length_unset'].includes(code)
+    ? { applicationIds: detail }
+    : undefined;
+}
+
+export interface ObjectionDecisionState {
+  objectionId: string;
+  values: { upheld?: string | undefined; comment: string };
+  errors: FieldErrors;
+}
+
+export async function objectionsPage(
+  c: Context,
+  platform: Platform,
+  form?: ObjectionDecisionState,
+  status: 200 | 409 | 422 = 200,
+) {
+  const { tenant, claims } = member(c);
+  const noticeId = c.req.param('id') ?? '';
+  const notice = await platform.publicity.notice(tenant, noticeId);
+  const objections = await platform.objections.objections(tenant, claims, noticeId);
+  const orgOf = new Map(notice.entries.map((e) => [e.applicationId, e.orgName]));
+  const decided = c.req.query('decided');
+  return renderPage(
+    c,
+    { title: '公示异议', status },
+    <>
+      <nav class="crumbs" aria-label="位置 Breadcrumb">
+        <ol>
+          <li>
+            <a href={`/${tenant.id}/admin/notices`}>公示管理</a>
+          </li>
+          <li aria-current="page">异议</li>
+        </ol>
+      </nav>
+      <h1>
+        公示异议 <span class="en">Objections</span>
+      </h1>
+      <p>
+        <a href={`/${tenant.id}/notices/${notice.id}`}>
+          {noticeTitle(programOf(tenant, notice.programId))}
+        </a>
+        <span class="muted">，公示期至 {formatDeadline(new Date(notice.endsAt))}（北京时间）</span>
+      </p>
+      {decided && (
+        <div class="notice-box ok" role="status">
+          <p>异议已处理。The objection is decided.</p>
+        </div>
+      )}
+      {objections.length === 0 && <p>暂无异议。No objections.</p>}
+      {objections.map((o, i) => {
+        const mine = form?.objectionId === o.objectionId ? form : undefined;
+        const prefix = `o${i}`;
+        const state = OBJECTION_STATES[o.state] ?? { zh: o.state, en: o.state };
+        return (
+          <article class="card" aria-labelledby={`${prefix}-title`}>
+            <h2 id={`${prefix}-title`}>
+              {orgOf.get(o.applicationId) ?? o.applicationId}{' '}
+              <span class={`tag ${o.state === 'open' ? 'warn' : 'closed'}`}>{state.zh}</span>
+            </h2>
+            <dl class="facts">
+              <dt>异议理由 Reason</dt>
+              <dd>{o.reason}</dd>
+              <dt>联系方式 Contact</dt>
+              <dd>{o.contact}</dd>
+              <dt>提出时间 Received</dt>
+              <dd>{beijing(o.at)}</dd>
+              {o.comment && (
+                <>
+                  <dt>核查意见 Decision</dt>
+                  <dd>{o.comment}</dd>
+                </>
+              )}
+            </dl>
+            {mine?.errors.form && (
+              <p class="notice-box bad" role="alert">
+                {mine.errors.form.zh} <span class="en">{mine.errors.form.en}</span>
+              </p>
+            )}
+            {o.state === 'open' && (
+              <form
+                method="post"
+                action={`/${tenant.id}/admin/notices/${notice.id}/objections/${o.objectionId}/decision`}
+              >
+                <CsrfField token={csrfToken(c)} />
+                <fieldset
+                  class={mine?.errors.upheld ? 'field invalid' : 'field'}
+                  id={`${prefix}-upheld`}
+                >
+                  <legend>
+                    核查结论 <span class="en">Finding</span>
+                  </legend>
+                  <ErrorText id={`${prefix}-upheld-error`} error={mine?.errors.upheld} />
+                  <span>
+                    <input
+                      type="radio"
+                      id={`${prefix}-dismiss`}
+                      name="upheld"
+                      value="no"
+                      checked={mine?.values.upheld === 'no'}
+                    />{' '}
+                    <label for={`${prefix}-dismiss`}>
+                      异议不成立，继续公示 <span class="en">Dismiss</span>
+                    </label>
+                  </span>
+                  <span>
+                    <input
+                      type="radio"
+                      id={`${prefix}-uphold`}
+                      name="upheld"
+                      value="yes"
+                      checked={mine?.values.upheld === 'yes'}
+                    />{' '}
+                    <label for={`${prefix}-uphold`}>
+                      异议成立，不予入库 <span class="en">Uphold: the entry is rejected</span>
+                    </label>
+                  </span>
+                </fieldset>
+                <TextArea
+                  id={`${prefix}-comment`}
+                  name="comment"
+                  label={{ zh: '核查意见', en: 'Comment' }}
+                  value={mine?.values.comment}
+                  error={mine?.errors.comment}
+                  maxLength={2000}
+                  required
+                />
+                <button type="submit">提交核查结论 Decide</button>
+              </form>
+            )}
+          </article>
+        );
+      })}
+    </>,
+  );
+}
