@@ -128,6 +128,39 @@ describe('the batch decision from the ranking', () => {
     expect(await history(done.provider, done.id)).toEqual(before);
   });
 
+  it('gives each application one decision when two convenors decide the same group at once', async () => {
+    const a = await ready(61_041);
+    const b = await ready(61_042);
+    const other = await cityAdminOf(harness);
+    const [passing, rejecting] = await Promise.all([
+      cityAdmin.post<{ decided?: number; skipped?: string[]; code?: string }>(DECISION, {
+        stage: 'expert-review',
+        pass: [a.id, b.id],
+        comment: 'PASS-BY-ONE',
+      }),
+      other.post<{ decided?: number; skipped?: string[]; code?: string }>(DECISION, {
+        stage: 'expert-review',
+        pass: [b.id],
+        reject: [a.id],
+        comment: 'REJECT-BY-OTHER',
+      }),
+    ]);
+    // Each answer is a 200 (some perhaps skipped) or a 409 that decided nothing.
+    for (const answer of [passing, rejecting]) {
+      expect([200, 409]).toContain(answer.status);
+      if (answer.status === 409) expect(answer.body.code).toBe('stale_stage');
+    }
+    const decided = [passing, rejecting].reduce((n, r) => n + (r.body.decided ?? 0), 0);
+    expect(decided).toBe(2);
+    await harness.review.settled();
+    for (const { id, provider } of [a, b]) {
+      const decisions = (await history(provider, id)).filter(
+        (e) => e.reason === 'PASS-BY-ONE' || e.reason === 'REJECT-BY-OTHER',
+      );
+      expect(decisions).toHaveLength(1);
+    }
+  });
+
   it('is the convenor’s alone', async () => {
     const one = await ready(61_021);
     const body = { stage: 'expert-review', pass: [one.id], comment: COMMENT };
