@@ -217,7 +217,7 @@ export async function applicationsPage(c: Context, platform: Platform) {
         ))}
       </ul>
       <p>
-        <a href={`/${tenant.id}/notices`}>已发布的公示及异议 Notices and objections</a>
+        <a href={`/${tenant.id}/admin/notices`}>公示管理及异议 Notices and objections</a>
       </p>
     </>,
   );

@@ -38,7 +38,7 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;marg
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;vertical-align:top}th{background:var(--soft)}
 caption{text-align:left;font-weight:bold;padding:.25rem 0}
-form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end;background:var(--soft);padding:.75rem;border-radius:6px}
+form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end;background:var(--soft);padding:.75rem;border-radius:6px}form.filters>.field{max-width:100%;min-width:0}
 .field{display:flex;flex-direction:column;gap:.25rem;margin:0 0 1rem}
 .field label,.field legend{font-weight:bold}
 .hint{color:var(--muted);font-size:.875rem}
