@@ -11,7 +11,8 @@ import { Hono } from 'hono';
 import { member } from '../../middleware/tenant-scope/index.js';
 import type { FieldErrors } from '../forms/form-errors.js';
 import { applicationsPage } from './applications-page.js';
-import { newNoticePage, noticesIndexPage, objectionsPage, publishRefusal } from './notice-pages.js';
+import { newNoticePage, noticesIndexPage, publishRefusal } from './notice-pages.js';
+import { objectionsPage } from './objections-page.js';
 import { panelPage, panelRefusal, readPanelForm } from './panel-page.js';
 import { rankingPage, rankingRefusal, readRankingForm } from './ranking-page.js';
 
