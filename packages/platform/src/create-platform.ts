@@ -24,6 +24,7 @@ import {
 import type { StageHandler } from '@sme/workflow';
 import { ApplicationCommands } from './applications/application-commands.js';
 import { ApplicationQueries } from './applications/application-queries.js';
+import { ApplicationTable } from './applications/application-table.js';
 import { DocumentCommands } from './applications/document-commands.js';
 import { DocumentReads } from './applications/document-reads.js';
 import type { Services } from './applications/services.js';
@@ -38,7 +39,9 @@ import { Publicity } from './publicity/publicity.js';
 import { PublicityQueries } from './publicity/publicity-queries.js';
 import { ReviewCommands } from './review/decision-commands.js';
 import { PanelCommands } from './review/panel-commands.js';
+import { PanelView } from './review/panel-view.js';
 import { RankingQueries } from './review/ranking.js';
+import { RankingDecision } from './review/ranking-decision.js';
 import { ReviewDesk } from './review/review-desk.js';
 import { ReviewStageHandler } from './review/review-stage-handler.js';
 import { type ReviewEngine, timerJobs } from './review/timer-jobs.js';
@@ -102,6 +105,7 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     applications: new ApplicationCommands(services),
     submission: new Submission(services),
     queries: new ApplicationQueries(services),
+    applicationTable: new ApplicationTable(services),
     documents: new DocumentCommands(services),
     documentReads: new DocumentReads(services),
     organizations: new OrganizationCommands(services),
@@ -111,7 +115,9 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     /** What the staff pages read: the work queue with names, one application with what the caller may do. */
     reviewDesk: new ReviewDesk(services, review),
     panels: new PanelCommands(services),
+    panelView: new PanelView(services),
     ranking: new RankingQueries(services),
+    rankingDecision: new RankingDecision(services),
     publicity,
     objections: new Objections({ ...services, tenants: byId }, publicity),
     publicityQueries: new PublicityQueries(services, tenants),

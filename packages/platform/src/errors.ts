@@ -141,3 +141,21 @@ export class DocumentReplacedError extends DomainError {
     });
   }
 }
+
+/**
+ * A batch decision refused as a whole (`stale_stage`): these applications are not
+ * ready at the stage (still being scored, decided meanwhile, withdrawn, elsewhere).
+ */
+export class BatchStaleError extends DomainError {
+  override readonly name = 'BatchStaleError';
+  constructor(
+    stage: string,
+    readonly applications: readonly { id: string; name?: string }[],
+  ) {
+    const names = applications.map((a) => a.name ?? a.id);
+    super('conflict', 'stale_stage', {
+      zh: `以下申报已不在此环节或尚未完成评分，本次未作任何决定：${names.join('、')}`,
+      en: `Nothing was decided: not ready at stage ${stage}: ${applications.map((a) => a.id).join(', ')}`,
+    });
+  }
+}

@@ -11,6 +11,7 @@ import type { AppDeps } from '../deps.js';
 import { noStore } from '../middleware/cache-control/index.js';
 import { portalSecurityHeaders } from '../middleware/security-headers/index.js';
 import { tenantScope } from '../middleware/tenant-scope/index.js';
+import { adminPages } from './admin/admin.pages.js';
 import { applicationPages } from './applications/application.pages.js';
 import { myApplicationsPages } from './applications/my-applications.pages.js';
 import { cataloguePages, homePage } from './catalogue/catalogue.pages.js';
@@ -46,5 +47,6 @@ export function portal(deps: AppDeps) {
   app.route('/', organizationPages(platform));
   app.route('/', myApplicationsPages(platform));
   app.route('/', applicationPages(platform));
+  app.route('/', adminPages(platform));
   return app;
 }

@@ -185,6 +185,60 @@ const ranking = createRoute({
   },
 });
 
+/** The convenor's decision for a group of the ranking: ids once each, in one list only. */
+export const RankingDecisionBody = z
+  .object({
+    stage: z.string().min(1).max(64).openapi({ example: 'expert-review' }),
+    pass: z.array(SafeId).min(1).max(200),
+    reject: z.array(SafeId).max(200).optional(),
+    comment: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .openapi({ example: '按综合得分排名，配额内择优推荐。' }),
+  })
+  .superRefine((body, ctx) => {
+    const all = [...body.pass, ...(body.reject ?? [])];
+    if (new Set(all).size === all.length) return;
+    const both = body.pass.some((id) => body.reject?.includes(id));
+    ctx.addIssue({
+      code: 'custom',
+      path: [both ? 'reject' : 'pass'],
+      message: both
+        ? 'An application cannot be both passed and rejected'
+        : 'An application is listed twice',
+    });
+  })
+  .openapi('RankingDecision');
+
+const rankingDecision = createRoute({
+  method: 'post',
+  path: '/api/tenants/{t}/programs/{p}/ranking/decision',
+  tags,
+  summary: 'Pass (and reject) many applications of a ranking at once, each in its own history',
+  request: {
+    params: TenantParam.extend({ p: z.string().openapi({ param: { name: 'p', in: 'path' } }) }),
+    body: jsonBody(RankingDecisionBody),
+  },
+  responses: {
+    200: json(
+      z.object({
+        decided: z.number().int(),
+        skipped: z
+          .array(z.string())
+          .optional()
+          .openapi({ description: 'Decided by someone else between the check and the decision' }),
+      }),
+      'Decided',
+    ),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Not the panel’s convenor'),
+    409: problemResponse('An application not ready at that stage (stale_stage): nothing decided'),
+    422: problemResponse('Not a ranked panel stage; an id twice, in both lists, or none to pass'),
+  },
+});
+
 const drawExperts = createRoute({
   method: 'post',
   path: '/api/tenants/{t}/applications/{id}/experts/draw',
@@ -217,7 +271,12 @@ const drawExperts = createRoute({
   },
 });
 
-export function reviewRoutes({ review, panels, ranking: rankings }: Platform) {
+export function reviewRoutes({
+  review,
+  panels,
+  ranking: rankings,
+  rankingDecision: batch,
+}: Platform) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(tasks, async (c) => {
       const { tenant, claims } = member(c);
@@ -237,6 +296,11 @@ export function reviewRoutes({ review, panels, ranking: rankings }: Platform) {
       const { p } = c.req.valid('param');
       const { tenant, claims } = member(c);
       return c.json(await rankings.ranking(tenant, claims, p, c.req.valid('query').stage), 200);
+    })
+    .openapi(rankingDecision, async (c) => {
+      const { p } = c.req.valid('param');
+      const { tenant, claims } = member(c);
+      return c.json(await batch.decide(tenant, claims, p, c.req.valid('json')), 200);
     })
     .openapi(drawExperts, async (c) => {
       const { id } = c.req.valid('param');

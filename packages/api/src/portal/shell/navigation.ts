@@ -19,10 +19,14 @@ const PUBLIC: readonly [string, LocalizedText][] = [
 const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
   district_reviewer: [['review', { zh: '待办', en: 'My tasks' }]],
   expert: [['review', { zh: '待办', en: 'My tasks' }]],
-  city_admin: [['review', { zh: '待办', en: 'My tasks' }]],
   provider: [
     ['me/applications', { zh: '我的申报', en: 'My applications' }],
     ['me/organization', { zh: '单位信息', en: 'Organization' }],
+  ],
+  city_admin: [
+    ['review', { zh: '待办', en: 'My tasks' }],
+    ['admin/applications', { zh: '申报管理', en: 'Applications' }],
+    ['admin/notices', { zh: '公示管理', en: 'Notices and objections' }],
   ],
 };
 

@@ -38,7 +38,7 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;marg
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;vertical-align:top}th{background:var(--soft)}
 caption{text-align:left;font-weight:bold;padding:.25rem 0}
-form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end;background:var(--soft);padding:.75rem;border-radius:6px}
+form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end;background:var(--soft);padding:.75rem;border-radius:6px}form.filters>.field{max-width:100%;min-width:0}
 .field{display:flex;flex-direction:column;gap:.25rem;margin:0 0 1rem}
 .field label,.field legend{font-weight:bold}
 .hint{color:var(--muted);font-size:.875rem}
@@ -68,6 +68,8 @@ fieldset.group{border:1px solid var(--line);border-radius:6px;padding:.5rem .75r
 .timeline-item::before{content:"";position:absolute;left:-.5rem;top:.6rem;width:.7rem;height:.7rem;border-radius:50%;background:var(--link)}
 .timeline-item.status-returned::before,.timeline-item.status-rejected::before{background:var(--bad)}.timeline-reason{color:var(--muted)}
 .return-reason{font-size:1.05rem}
+.choices,.inline-links{list-style:none;padding:0;margin:0 0 .5rem}.choices li{margin:.35rem 0}.inline-links{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
+fieldset.field{border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem}
 .pager{display:flex;gap:1rem;margin:1rem 0;align-items:center}
 .identities{list-style:none;padding:0;display:grid;gap:.5rem}
 .identities form{display:flex;gap:.75rem;align-items:center;justify-content:space-between;border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem}

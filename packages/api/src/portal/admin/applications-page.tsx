@@ -1,0 +1,224 @@
+/**
+ * `/<t>/admin/applications`: the city admin's table of the tenant's applications with
+ * filters (call, status, district, track) and search by name or USCC as a GET form (a
+ * result is a link one can share), the "overdue across districts" view, numbered pages.
+ * Each row links to the staff application page; each call links to its ranking (when
+ * its panel ranks by quota) and its notices.
+ */
+import { type LocalizedText, type Program, statusName } from '@sme/core';
+import type { Platform } from '@sme/platform';
+import type { Context } from 'hono';
+import { member } from '../../middleware/tenant-scope/index.js';
+import { Select, TextField } from '../forms/fields.js';
+import { catalogueNames, nameOf } from '../publicity/catalogue-names.js';
+import { renderPage } from '../shell/page.js';
+import { beijing } from '../shell/text.js';
+
+const FILTERS = ['q', 'program', 'status', 'region', 'track'] as const;
+type Filter = (typeof FILTERS)[number];
+
+const LABELS: Record<Filter, LocalizedText> = {
+  q: { zh: '单位名称或信用代码', en: 'Name or USCC' },
+  program: { zh: '申报项目', en: 'Call' },
+  status: { zh: '状态', en: 'Status' },
+  region: { zh: '所在区市', en: 'District' },
+  track: { zh: '申报类别', en: 'Track' },
+};
+
+/** The statuses the table shows (drafts are the providers' own). */
+const STATUSES = [
+  'submitted',
+  'in_review',
+  'returned',
+  'publicity',
+  'listed',
+  'rejected',
+  'withdrawn',
+] as const;
+
+/** The panel stages of a call decided by a quota ranking: each has a ranking page. */
+export const rankingStages = (program: Program) =>
+  program.stages.filter((s) => s.kind === 'panel' && s.decision.kind === 'quota-ranking');
+
+export async function applicationsPage(c: Context, platform: Platform) {
+  const { tenant, claims } = member(c);
+  const filter: Partial<Record<Filter, string>> = {};
+  for (const key of FILTERS) {
+    const value = c.req
+      .query(key)
+      ?.trim()
+      .slice(0, key === 'q' ? 100 : 64);
+    if (value) filter[key] = value;
+  }
+  const overdue = c.req.query('view') === 'overdue';
+  const program = tenant.programs.find((p) => p.id === filter.program);
+  if (!program) delete filter.program;
+  const result = await platform.applicationTable.table(tenant, claims, {
+    programId: filter.program,
+    status: filter.status,
+    region: filter.region,
+    track: filter.track,
+    q: filter.q,
+    overdue,
+    page: Number.parseInt(c.req.query('page') ?? '1', 10) || 1,
+  });
+  const names = catalogueNames([tenant]);
+  const base = `/${tenant.id}/admin/applications`;
+  const link = (page: number) =>
+    `${base}?${new URLSearchParams({ ...filter, ...(overdue && { view: 'overdue' }), page: String(page) })}`;
+  const stageName = (programId: string, stageId: string | undefined) =>
+    tenant.programs.find((p) => p.id === programId)?.stages.find((s) => s.id === stageId)?.name
+      .zh ?? '';
+  const heading = overdue
+    ? { zh: '逾期未审核的申报', en: 'Overdue district reviews' }
+    : { zh: '申报管理', en: 'Applications' };
+  return renderPage(
+    c,
+    { title: heading.zh },
+    <>
+      <h1>
+        {heading.zh} <span class="en">{heading.en}</span>
+      </h1>
+      <nav aria-label="视图 Views">
+        <ul class="inline-links">
+          <li>
+            {overdue ? <a href={base}>全部申报 All applications</a> : <strong>全部申报 All</strong>}
+          </li>
+          <li>
+            {overdue ? (
+              <strong>各区市逾期初审 Overdue across districts</strong>
+            ) : (
+              <a href={`${base}?view=overdue`}>各区市逾期初审 Overdue across districts</a>
+            )}
+          </li>
+        </ul>
+      </nav>
+      <form class="filters" method="get" action={base} aria-label="筛选 Filter">
+        {overdue && <input type="hidden" name="view" value="overdue" />}
+        <TextField id="q" type="search" label={LABELS.q} value={filter.q} maxLength={100} />
+        <Select
+          id="program"
+          label={LABELS.program}
+          value={filter.program}
+          placeholder="全部"
+          options={tenant.programs.map((p) => ({ value: p.id, label: p.title.zh }))}
+        />
+        <Select
+          id="status"
+          label={LABELS.status}
+          value={filter.status}
+          placeholder="全部"
+          options={STATUSES.map((s) => ({ value: s, label: statusName(s).zh }))}
+        />
+        <Select
+          id="region"
+          label={LABELS.region}
+          value={filter.region}
+          placeholder="全部"
+          options={tenant.regions.map((r) => ({ value: r.id, label: r.name.zh }))}
+        />
+        <Select
+          id="track"
+          label={LABELS.track}
+          value={filter.track}
+          placeholder="全部"
+          options={[...names.tracks].map(([value, name]) => ({ value, label: name.zh }))}
+        />
+        <div class="field">
+          <button type="submit">查询 Search</button>
+        </div>
+      </form>
+      <p role="status">
+        共 {result.total} 项{result.pages > 1 ? `，第 ${result.page}/${result.pages} 页` : ''}。
+        <span class="en" lang="en">
+          {' '}
+          {result.total} applications.
+        </span>
+      </p>
+      {result.rows.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">单位名称 Organization</th>
+                <th scope="col">统一社会信用代码 USCC</th>
+                <th scope="col">类别 Track</th>
+                <th scope="col">服务行业 Industries</th>
+                <th scope="col">所在区市 District</th>
+                <th scope="col">状态 Status</th>
+                <th scope="col">提交时间 Submitted</th>
+                <th scope="col">办理期限 Due</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map(({ app, dueAt, overdue: late }) => (
+                <tr>
+                  <td>
+                    <a href={`/${tenant.id}/review/applications/${app.id}`}>{app.org.name}</a>
+                  </td>
+                  <td>{app.org.uscc}</td>
+                  <td>
+                    {nameOf(names.tracks, app.track) || nameOf(names.categories, app.category)}
+                  </td>
+                  <td>{app.industries.map((id) => nameOf(names.industries, id)).join('、')}</td>
+                  <td>{nameOf(names.regions, app.org.region)}</td>
+                  <td>
+                    {statusName(app.status).zh}
+                    {app.stage && app.status === 'in_review' && (
+                      <span class="muted">（{stageName(app.programId, app.stage)}）</span>
+                    )}
+                  </td>
+                  <td>{app.submittedAt ? beijing(app.submittedAt) : ''}</td>
+                  <td>
+                    {dueAt && beijing(dueAt)}
+                    {late && (
+                      <>
+                        {' '}
+                        <span class="tag bad">已逾期 Overdue</span>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {result.pages > 1 && (
+        <nav class="pager" aria-label="分页 Pages">
+          {result.page > 1 && <a href={link(result.page - 1)}>上一页 Previous</a>}
+          <span>
+            第 {result.page} / {result.pages} 页
+          </span>
+          {result.page < result.pages && <a href={link(result.page + 1)}>下一页 Next</a>}
+        </nav>
+      )}
+      <h2>
+        各申报项目 <span class="en">By call</span>
+      </h2>
+      <ul>
+        {tenant.programs.map((p) => (
+          <li>
+            {p.title.zh}：
+            {rankingStages(p).map((stage) => (
+              <>
+                <a href={`/${tenant.id}/admin/programs/${p.id}/ranking?stage=${stage.id}`}>
+                  {stage.name.zh}排名 Ranking
+                </a>
+                {' · '}
+              </>
+            ))}
+            {p.stages.some((s) => s.kind === 'publicity') && (
+              <a href={`/${tenant.id}/admin/notices/new?program=${p.id}`}>
+                发布公示 Publish notice
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href={`/${tenant.id}/admin/notices`}>公示管理及异议 Notices and objections</a>
+      </p>
+    </>,
+  );
+}
