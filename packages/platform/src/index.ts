@@ -10,6 +10,12 @@ export { auditApplication } from './applications/application-audit.js';
 export type { TimerHandler } from './cases/timer-runner.js';
 export * from './create-platform.js';
 export * from './errors.js';
+export type {
+  ApplicationsQuery,
+  ExportColumn,
+  ExportTable,
+  RecommendationQuery,
+} from './exports/export-queries.js';
 export type { ProvinceStats } from './province/province-stats.js';
 export type { PoolFilter } from './publicity/publicity-queries.js';
 export { settleStage } from './review/settle-stage.js';

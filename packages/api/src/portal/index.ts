@@ -12,6 +12,7 @@ import { noStore } from '../middleware/cache-control/index.js';
 import { portalSecurityHeaders } from '../middleware/security-headers/index.js';
 import { tenantScope } from '../middleware/tenant-scope/index.js';
 import { cataloguePages, homePage } from './catalogue/catalogue.pages.js';
+import { exportPages } from './exports/exports.pages.js';
 import { publicityPages } from './publicity/publicity.pages.js';
 import { csrfProtection } from './session/csrf.js';
 import { portalSession } from './session/session.js';
@@ -33,5 +34,6 @@ export function portal(deps: AppDeps) {
   app.route('/', signInPages(deps.dev));
   app.route('/', cataloguePages(platform));
   app.route('/', publicityPages(platform));
+  app.route('/', exportPages(platform));
   return app;
 }

@@ -16,7 +16,11 @@ const PUBLIC: readonly [string, LocalizedText][] = [
   ['pool', { zh: '服务商资源池', en: 'Provider pool' }],
 ];
 
-const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {};
+const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
+  city_admin: [['admin/exports', { zh: '数据导出', en: 'Exports' }]],
+  district_reviewer: [['admin/exports', { zh: '数据导出', en: 'Exports' }]],
+  province_admin: [['province', { zh: '数据看板', en: 'Dashboard' }]],
+};
 
 export function navigation(tenant: ResolvedTenant, claims: Claims | undefined): NavLink[] {
   const own = claims && claims.tenant === tenant.id ? claims.roles : [];
