@@ -16,7 +16,7 @@ export type {
   ExportTable,
   RecommendationQuery,
 } from './exports/export-queries.js';
-export type { ProvinceStats } from './province/province-stats.js';
+export type { ByStatus, CategoryCount, ProvinceStats } from './province/province-stats.js';
 export type { PoolFilter } from './publicity/publicity-queries.js';
 export { settleStage } from './review/settle-stage.js';
 export type { ReviewEngine, TimerJob } from './review/timer-jobs.js';

@@ -13,6 +13,7 @@ import { portalSecurityHeaders } from '../middleware/security-headers/index.js';
 import { tenantScope } from '../middleware/tenant-scope/index.js';
 import { cataloguePages, homePage } from './catalogue/catalogue.pages.js';
 import { exportPages } from './exports/exports.pages.js';
+import { provincePages } from './province/province.pages.js';
 import { publicityPages } from './publicity/publicity.pages.js';
 import { csrfProtection } from './session/csrf.js';
 import { portalSession } from './session/session.js';
@@ -35,5 +36,6 @@ export function portal(deps: AppDeps) {
   app.route('/', cataloguePages(platform));
   app.route('/', publicityPages(platform));
   app.route('/', exportPages(platform));
+  app.route('/', provincePages(platform));
   return app;
 }

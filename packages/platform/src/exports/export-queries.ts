@@ -91,7 +91,7 @@ function names(tenant: ResolvedTenant, program: Program) {
 /** The stage at which districts review and recommend (scope `region`). */
 function districtStage(program: Program) {
   const stage = program.stages.find((s) => s.kind === 'manual' && s.scope === 'region');
-  if (!stage || stage.kind !== 'manual') {
+  if (stage?.kind !== 'manual') {
     throw new NotFoundError('no_district_review', {
       zh: '该申报项目的区市初审',
       en: 'A district initial review of this program',
