@@ -107,7 +107,7 @@ export class PlatformFunctions extends Construct {
         logGroup,
         tracing: lambda.Tracing.ACTIVE,
         environment,
-        bundling: cdkBundling(props.tenantsModule),
+        bundling: cdkBundling(props.tenantsModule, name),
         ...extra,
       });
     };

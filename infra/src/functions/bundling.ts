@@ -99,7 +99,7 @@ export function writeTenantsModule(tenants: readonly ResolvedTenant[], dir: stri
  * The AWS SDK is bundled rather than taken from the runtime: the version that ran in
  * the tests is the version that runs in Lambda.
  */
-export function cdkBundling(tenantsModule: string): BundlingOptions {
+export function cdkBundling(tenantsModule: string, name: FunctionName): BundlingOptions {
   return {
     format: OutputFormat.ESM,
     target: TARGET,
@@ -111,14 +111,18 @@ export function cdkBundling(tenantsModule: string): BundlingOptions {
     bundleAwsSDK: true,
     externalModules: [...LAZY_MODULES],
     forceDockerBundling: false,
-    // The lazy modules, built beside the bundle by the same function as the report's.
-    commandHooks: {
-      beforeBundling: () => [],
-      beforeInstall: () => [],
-      afterBundling: (_inputDir, outputDir) => [
-        `cd "${REPO_ROOT}" && node --import tsx infra/bin/lazy-modules.ts "${outputDir}"`,
-      ],
-    },
+    // The API's lazy modules, built beside its bundle by the same function as the report's.
+    ...(name === 'api' && { commandHooks: lazyModuleHooks() }),
+  };
+}
+
+function lazyModuleHooks(): NonNullable<BundlingOptions['commandHooks']> {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir, outputDir) => [
+      `cd "${REPO_ROOT}" && node --import tsx infra/bin/lazy-modules.ts "${outputDir}"`,
+    ],
   };
 }
 
