@@ -648,6 +648,13 @@ export default {
           scope: 'region',
           outcomes: ['pass', 'return', 'reject'],
           due: { kind: 'date', by: '2024-02-08' },
+          summaryTable: {
+            title: {
+              zh: '青岛市中小企业数字化转型城市试点推荐服务商初审推荐汇总表',
+              en: 'Summary of providers recommended by the initial review',
+            },
+            source: '002 附件5',
+          },
           source: '002 §三(二)',
         },
         {

@@ -115,7 +115,7 @@ export class PlatformFunctions extends Construct {
         logGroup,
         tracing: lambda.Tracing.ACTIVE,
         environment,
-        bundling: cdkBundling(props.tenantsModule),
+        bundling: cdkBundling(props.tenantsModule, name),
         ...extra,
       });
     };

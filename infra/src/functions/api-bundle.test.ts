@@ -2,13 +2,18 @@
  * The API bundle as deployed: built by esbuild with the stack's options, then invoked
  * from its output file with an API Gateway HTTP API (v2) event.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BundleReport, bundleFunction } from './bundle-report.js';
 import { writeTenantsModule } from './bundling.js';
+
+interface ExcelWorkbook {
+  addWorksheet(name: string): { addRow(values: unknown[]): unknown };
+  xlsx: { writeBuffer(): Promise<ArrayBuffer> };
+}
 
 type Handler = (
   event: unknown,
@@ -84,5 +89,23 @@ describe('the bundled API handler', () => {
     expect(inputs.some((path) => path.includes('aws-local-stepfunctions'))).toBe(false);
     const login = await handler(httpApiEvent('POST', '/api/dev/login'), {});
     expect(login.statusCode).toBe(404);
+  });
+
+  it('leaves the Excel library out, shipped beside it where `import("exceljs")` finds it', async () => {
+    const inputs = Object.keys(report.metafile.inputs);
+    expect(inputs.some((path) => path.includes('node_modules/exceljs/'))).toBe(false);
+    expect(report.lazy.map((l) => l.name)).toEqual(['exceljs']);
+    // A module beside index.mjs resolves the bare name as the bundle does at run time.
+    const probe = join(dirname(report.file), 'probe.mjs');
+    await writeFile(probe, "export const load = () => import('exceljs');\n");
+    const { load } = (await import(pathToFileURL(probe).href)) as {
+      load: () => Promise<{ default: { Workbook: new () => ExcelWorkbook } }>;
+    };
+    const { Workbook } = (await load()).default;
+    const workbook = new Workbook();
+    workbook.addWorksheet('表').addRow(['序号', '服务商名称']);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    // A zip (xlsx) starts with PK.
+    expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
   });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ResolvedTenant } from '@sme/core';
 import { build, type Metafile } from 'esbuild';
 import {
+  buildLazyModules,
   esbuildOptions,
   FUNCTION_ENTRIES,
   type FunctionName,
@@ -32,6 +33,8 @@ export interface BundleReport {
   /** What the baked-in tenants weigh; next to nothing means a bundle that serves no one. */
   tenantsBytes: number;
   metafile: Metafile;
+  /** Modules shipped beside the bundle, loaded the first time a route imports them. */
+  lazy: { name: string; file: string; bytes: number }[];
 }
 
 const BAKED_TENANTS = '(the resolved tenants, baked in)';
@@ -52,6 +55,9 @@ export async function bundleFunction(
   const dir = join(outdir, name);
   const { metafile } = await build(esbuildOptions(name, tenantsModule, dir));
   const file = join(dir, 'index.mjs');
+  // Only the API imports them; every function is built with them left out.
+  const lazy = name === 'api' ? await buildLazyModules(dir) : [];
+  const lazyInputs = lazy.flatMap((l) => Object.keys(l.metafile.inputs));
   const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith('index.mjs'));
   const inputs = Object.entries(output?.[1].inputs ?? {}).map(([path, input]) => ({
     module: moduleName(path),
@@ -62,9 +68,14 @@ export async function bundleFunction(
     file,
     bytes: (await stat(file)).size,
     heaviest: [...inputs].sort((a, b) => b.bytes - a.bytes).slice(0, 10),
-    forbidden: Object.keys(metafile.inputs).filter((path) => FORBIDDEN.some((re) => re.test(path))),
+    forbidden: [...Object.keys(metafile.inputs), ...lazyInputs].filter((path) =>
+      FORBIDDEN.some((re) => re.test(path)),
+    ),
     tenantsBytes: inputs.find((i) => i.module === BAKED_TENANTS)?.bytes ?? 0,
     metafile,
+    lazy: await Promise.all(
+      lazy.map(async (l) => ({ name: l.name, file: l.file, bytes: (await stat(l.file)).size })),
+    ),
   };
 }
 
@@ -93,6 +104,10 @@ export function formatReport(reports: readonly BundleReport[]): string {
       [
         `${r.name}: ${kib(r.bytes)} (${FUNCTION_ENTRIES[r.name]})`,
         ...r.heaviest.map((m) => `  ${kib(m.bytes).padStart(10)}  ${m.module}`),
+        ...r.lazy.map(
+          (l) =>
+            `  lazy, beside the bundle: ${l.name} ${kib(l.bytes)} (node_modules/${l.name}/index.mjs, loaded on first use)`,
+        ),
         ...r.forbidden.map((path) => `  ✗ must not be bundled: ${path}`),
         ...(r.tenantsBytes < MIN_TENANTS_BYTES ? ['  ✗ the resolved tenants are missing'] : []),
       ].join('\n'),

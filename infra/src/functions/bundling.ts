@@ -8,11 +8,12 @@
  * time, never files read at run time (DESIGN §3).
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedTenant } from '@sme/core';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { BuildOptions } from 'esbuild';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -30,6 +31,53 @@ const TARGET = 'node22';
 /** ESM bundles still meet CommonJS dependencies that call `require`. */
 const REQUIRE_SHIM =
   "import{createRequire as __smeRequire}from'node:module';const require=__smeRequire(import.meta.url);";
+
+/**
+ * Libraries a route imports lazily (`await import('exceljs')`) that no other route may
+ * pay for. A one-file bundle would inline a dynamic import, so each is left out of the
+ * bundle and shipped beside it as `node_modules/<name>/index.mjs`, a bundle of its own,
+ * which Node's resolution finds from `index.mjs` the first time a route asks for it.
+ */
+export const LAZY_MODULES = ['exceljs'] as const;
+
+/** The package that depends on the lazy modules, to resolve them as it does. */
+const LAZY_OWNER = join(REPO_ROOT, 'packages/api/package.json');
+
+/**
+ * Builds each lazy module into `<outdir>/node_modules/<name>/` (one ESM file and a
+ * package.json naming it); answers the metafiles, for the report.
+ */
+export async function buildLazyModules(
+  outdir: string,
+): Promise<{ name: string; file: string; metafile: Metafile }[]> {
+  const resolveFrom = createRequire(LAZY_OWNER);
+  return Promise.all(
+    LAZY_MODULES.map(async (name) => {
+      const dir = join(outdir, 'node_modules', name);
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, 'index.mjs');
+      const { metafile } = await build({
+        entryPoints: [resolveFrom.resolve(name)],
+        outfile: file,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: TARGET,
+        minify: true,
+        sourcemap: false,
+        mainFields: ['module', 'main'],
+        banner: { js: REQUIRE_SHIM },
+        metafile: true,
+        logLevel: 'warning',
+      });
+      writeFileSync(
+        join(dir, 'package.json'),
+        `${JSON.stringify({ name, private: true, type: 'module', exports: './index.mjs' })}\n`,
+      );
+      return { name, file, metafile };
+    }),
+  );
+}
 
 /**
  * Writes the module esbuild injects; returns its path. Written aside and renamed into
@@ -51,7 +99,7 @@ export function writeTenantsModule(tenants: readonly ResolvedTenant[], dir: stri
  * The AWS SDK is bundled rather than taken from the runtime: the version that ran in
  * the tests is the version that runs in Lambda.
  */
-export function cdkBundling(tenantsModule: string): BundlingOptions {
+export function cdkBundling(tenantsModule: string, name: FunctionName): BundlingOptions {
   return {
     format: OutputFormat.ESM,
     target: TARGET,
@@ -61,7 +109,20 @@ export function cdkBundling(tenantsModule: string): BundlingOptions {
     banner: REQUIRE_SHIM,
     inject: [tenantsModule],
     bundleAwsSDK: true,
+    externalModules: [...LAZY_MODULES],
     forceDockerBundling: false,
+    // The API's lazy modules, built beside its bundle by the same function as the report's.
+    ...(name === 'api' && { commandHooks: lazyModuleHooks() }),
+  };
+}
+
+function lazyModuleHooks(): NonNullable<BundlingOptions['commandHooks']> {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir, outputDir) => [
+      `cd "${REPO_ROOT}" && node --import tsx infra/bin/lazy-modules.ts "${outputDir}"`,
+    ],
   };
 }
 
@@ -84,6 +145,7 @@ export function esbuildOptions(
     mainFields: ['module', 'main'],
     banner: { js: REQUIRE_SHIM },
     inject: [tenantsModule],
+    external: [...LAZY_MODULES],
     metafile: true,
     logLevel: 'warning',
   };

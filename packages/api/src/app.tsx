@@ -22,6 +22,7 @@ import { devRoutes } from './routes/dev.routes.js';
 import { DOCS_STYLE, DocsPage, type OpenApiDocument } from './routes/docs.page.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { expertRoutes } from './routes/experts.routes.js';
+import { exportRoutes } from './routes/exports.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { organizationRoutes } from './routes/organizations.routes.js';
 import { provinceRoutes } from './routes/province.routes.js';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', expertRoutes(platform));
   app.route('/', publicityRoutes(platform));
   app.route('/', provinceRoutes(platform));
+  app.route('/', exportRoutes(platform));
   if (deps.dev) app.route('/', devRoutes(platform.tenants, deps.dev));
 
   const info = {

@@ -31,6 +31,7 @@ import type { Services } from './applications/services.js';
 import { Submission } from './applications/submission.js';
 import { TimerRunner } from './cases/timer-runner.js';
 import { ExpertPool } from './experts/expert-pool.js';
+import { ExportQueries } from './exports/export-queries.js';
 import { BanCommands } from './organizations/ban-commands.js';
 import { OrganizationCommands } from './organizations/organization-commands.js';
 import { ProvinceQueries } from './province/province-stats.js';
@@ -122,6 +123,8 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     objections: new Objections({ ...services, tenants: byId }, publicity),
     publicityQueries: new PublicityQueries(services, tenants),
     province: new ProvinceQueries(services, tenants),
+    /** The tables officials download (Excel, CSV). */
+    exports: new ExportQueries(services),
     timers,
     /** What every timer tick runs, on every runtime. */
     timerJobs: timerJobs({

@@ -11,7 +11,13 @@ export { declarationRefusals } from './applications/document-commands.js';
 export type { TimerHandler } from './cases/timer-runner.js';
 export * from './create-platform.js';
 export * from './errors.js';
-export type { ProvinceStats } from './province/province-stats.js';
+export type {
+  ApplicationsQuery,
+  ExportColumn,
+  ExportTable,
+  RecommendationQuery,
+} from './exports/export-queries.js';
+export type { ByStatus, CategoryCount, ProvinceStats } from './province/province-stats.js';
 export type { PoolFilter } from './publicity/publicity-queries.js';
 export { settleStage } from './review/settle-stage.js';
 export type { ReviewEngine, TimerJob } from './review/timer-jobs.js';

@@ -15,7 +15,9 @@ import { adminPages } from './admin/admin.pages.js';
 import { applicationPages } from './applications/application.pages.js';
 import { myApplicationsPages } from './applications/my-applications.pages.js';
 import { cataloguePages, homePage } from './catalogue/catalogue.pages.js';
+import { exportPages } from './exports/exports.pages.js';
 import { organizationPages } from './provider/organization.pages.js';
+import { provincePages } from './province/province.pages.js';
 import { publicityPages } from './publicity/publicity.pages.js';
 import { reviewPages } from './review/review.pages.js';
 import { csrfProtection } from './session/csrf.js';
@@ -48,5 +50,7 @@ export function portal(deps: AppDeps) {
   app.route('/', myApplicationsPages(platform));
   app.route('/', applicationPages(platform));
   app.route('/', adminPages(platform));
+  app.route('/', exportPages(platform));
+  app.route('/', provincePages(platform));
   return app;
 }

@@ -1,5 +1,6 @@
 /**
- * The province's view across its cities (API.md "The province"): counts by status.
+ * The province's view across its cities (API.md "The province"): counts by status and
+ * by category.
  * Bans are in `bans.routes.ts`; the province-wide pool is the pool route of the
  * province's tenant.
  */
@@ -20,11 +21,19 @@ const ByStatus = z.object(
   >,
 );
 
+const ByCategory = z.array(
+  z.object({
+    category: z.string().optional().openapi({ description: 'Absent: calls not by category' }),
+    byStatus: ByStatus,
+  }),
+);
+
 const stats = createRoute({
   method: 'get',
   path: '/api/tenants/{t}/stats',
   tags: ['Province'],
-  summary: 'Applications by status, per tenant and program of the province, and in total',
+  summary:
+    'Applications by status (and by category), per tenant and program of the province, and in total',
   request: { params: TenantParam },
   responses: {
     200: json(
@@ -32,10 +41,12 @@ const stats = createRoute({
         tenants: z.array(
           z.object({
             tenant: z.string(),
-            programs: z.array(z.object({ programId: z.string(), byStatus: ByStatus })),
+            programs: z.array(
+              z.object({ programId: z.string(), byStatus: ByStatus, byCategory: ByCategory }),
+            ),
           }),
         ),
-        totals: z.object({ byStatus: ByStatus }),
+        totals: z.object({ byStatus: ByStatus, byCategory: ByCategory }),
       }),
       'Counts, equal to a recount at every moment',
     ),

@@ -67,6 +67,11 @@ export const ManualStageSchema = z.strictObject({
   /** The reviewer also inspects the applicant's site (seed 003 第十四条). */
   siteCheck: z.boolean().default(false),
   due: DueSchema.optional(),
+  /**
+   * The table the stage's reviewers send up with the applications they pass, as the
+   * notice names it (seed 002 附件5: 初审推荐汇总表).
+   */
+  summaryTable: z.strictObject({ title: LocalizedTextSchema, source: SourceSchema }).optional(),
 });
 
 export const CriterionSchema = NamedSchema.extend({ max: z.number().positive() });

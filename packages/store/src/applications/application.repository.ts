@@ -8,6 +8,7 @@
 import type { Application, ApplicationDocument, HistoryEvent } from '@sme/core';
 import { isLive } from '@sme/core';
 import { CaseRepository } from '../cases/case.repository.js';
+import { counterMove } from '../cases/case-counters.js';
 import type { CaseLayout } from '../cases/case-layout.js';
 import { Outbox } from '../cases/outbox.js';
 import type { TenantContext } from '../table/keys.js';
@@ -85,6 +86,23 @@ function listingOps(ctx: TenantContext, previous: Application | null, next: Appl
   return ops;
 }
 
+/** Applications without a category count under this key. */
+export const NO_CATEGORY = '-';
+
+/**
+ * The counter by program and category (`C#<program>#<category>`), beside the case's own
+ * by program: a category can change while the application is a draft, so a change
+ * moves it between category counters as well as between statuses.
+ */
+function categoryCounter(app: Application) {
+  const category = app.category ?? NO_CATEGORY;
+  return {
+    sk: `C#${app.programId}#${category}`,
+    attributes: { programId: app.programId, category },
+    status: app.status,
+  };
+}
+
 /** How applications lie in the table, for the case repository. */
 export const APPLICATION_LAYOUT: CaseLayout<Application> = {
   kind: 'application',
@@ -92,7 +110,10 @@ export const APPLICATION_LAYOUT: CaseLayout<Application> = {
     applicationItem(ctx, app, (decoration?.flags as unknown[] | undefined) ?? []),
   fromItem: toApplication,
   counter: (app) => ({ sk: `P#${app.programId}`, attributes: { programId: app.programId } }),
-  changeOps: listingOps,
+  changeOps: (ctx, previous, next) => [
+    ...listingOps(ctx, previous, next),
+    ...counterMove(ctx, previous && categoryCounter(previous), categoryCounter(next)),
+  ],
 };
 
 export class ApplicationRepository {
@@ -211,6 +232,22 @@ export class ApplicationRepository {
       'P#',
     )) {
       result[String(programId)] = byStatus as Record<string, number>;
+    }
+    return result;
+  }
+
+  /** Counters by program and category: `{ programId: { category: { status: n } } }` (`-`: none). */
+  async categoryCounters(
+    ctx: TenantContext,
+  ): Promise<Record<string, Record<string, Record<string, number>>>> {
+    const result: Record<string, Record<string, Record<string, number>>> = {};
+    for (const { pk: _pk, sk: _sk, programId, category, ...byStatus } of await this.cases.counters(
+      ctx,
+      'C#',
+    )) {
+      const program = result[String(programId)] ?? {};
+      program[String(category)] = byStatus as Record<string, number>;
+      result[String(programId)] = program;
     }
     return result;
   }

@@ -35,3 +35,28 @@ export function counterUpdate(
     values,
   };
 }
+
+/**
+ * Moves a case between two counters (a group it left, a group it joined) and statuses
+ * in one go: within one counter, the single update of `counterUpdate`; across two, one
+ * down and one up. Nothing when neither the group nor the status changed.
+ */
+export function counterMove(
+  ctx: TenantContext,
+  from: { sk: string; attributes: Record<string, string>; status: string } | null,
+  to: { sk: string; attributes: Record<string, string>; status: string },
+): TransactOp[] {
+  if (!from) return [counterUpdate(ctx, to, null, to.status)];
+  if (from.sk === to.sk) {
+    return from.status === to.status ? [] : [counterUpdate(ctx, to, from.status, to.status)];
+  }
+  return [
+    {
+      update: { pk: statsPk(ctx), sk: from.sk },
+      expression: 'ADD #from :minusOne',
+      names: { '#from': from.status },
+      values: { ':minusOne': -1 },
+    },
+    counterUpdate(ctx, to, null, to.status),
+  ];
+}

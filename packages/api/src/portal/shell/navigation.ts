@@ -17,7 +17,10 @@ const PUBLIC: readonly [string, LocalizedText][] = [
 ];
 
 const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
-  district_reviewer: [['review', { zh: '待办', en: 'My tasks' }]],
+  district_reviewer: [
+    ['review', { zh: '待办', en: 'My tasks' }],
+    ['admin/exports', { zh: '数据导出', en: 'Exports' }],
+  ],
   expert: [['review', { zh: '待办', en: 'My tasks' }]],
   provider: [
     ['me/applications', { zh: '我的申报', en: 'My applications' }],
@@ -27,7 +30,9 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
     ['review', { zh: '待办', en: 'My tasks' }],
     ['admin/applications', { zh: '申报管理', en: 'Applications' }],
     ['admin/notices', { zh: '公示管理', en: 'Notices and objections' }],
+    ['admin/exports', { zh: '数据导出', en: 'Exports' }],
   ],
+  province_admin: [['province', { zh: '数据看板', en: 'Dashboard' }]],
 };
 
 export function navigation(tenant: ResolvedTenant, claims: Claims | undefined): NavLink[] {

@@ -74,7 +74,12 @@ fieldset.field{border:1px solid var(--line);border-radius:6px;padding:.5rem .75r
 .identities{list-style:none;padding:0;display:grid;gap:.5rem}
 .identities form{display:flex;gap:.75rem;align-items:center;justify-content:space-between;border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem}
 footer.site-foot{max-width:72rem;margin:2rem auto;padding:1rem;border-top:1px solid var(--line);color:var(--muted);font-size:.875rem}
-@media (min-width:48rem){.cards{grid-template-columns:repeat(2,1fr)}h1{font-size:1.75rem}}
+.downloads{display:inline-flex;gap:.75rem;flex-wrap:wrap}
+.chart-pair{display:grid;gap:1rem;margin:0 0 1.5rem}.chart-pair svg{width:100%;height:auto;max-width:40rem}
+.chart text{font-size:12px;fill:var(--ink)}.chart .axis{stroke:var(--line)}.chart .value{fill:var(--ink)}
+.legend{list-style:none;padding:0;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.875rem}.legend svg{width:.9rem;height:.9rem;vertical-align:-.1rem;margin-right:.25rem}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+@media (min-width:48rem){.cards{grid-template-columns:repeat(2,1fr)}.chart-pair{grid-template-columns:3fr 2fr;align-items:start}h1{font-size:1.75rem}}
 @media print{
   @page{size:A4;margin:20mm 18mm}
   body{font-size:11pt;color:#000}
