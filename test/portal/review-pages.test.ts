@@ -222,7 +222,7 @@ describe('the staff pages of review', () => {
     expect(after).not.toContain('本地服务能力和技术服务团队');
   });
 
-  it("lists the panel in the city's queue, with no decision form until every expert has answered", async () => {
+  it("lists the panel in the city's queue, linked to its assignment, with no decision form until every expert has answered", async () => {
     const city = new PageClient(harness.app);
     await city.signIn('qingdao', 'city-admin');
     const queue = await city.get('/qingdao/review');
@@ -232,6 +232,15 @@ describe('the staff pages of review', () => {
     const shown = await city.get(page(panel));
     expect(shown.status).toBe(200);
     expect(shown.html).not.toContain('name="outcome"');
+    const assignment = `/qingdao/admin/applications/${panel}/panel?stage=expert-review`;
+    expect(shown.html).toContain(`href="${assignment}"`);
+    expect((await city.get(assignment)).status).toBe(200);
+    // Only the convenor is led there.
+    const district = new PageClient(harness.app);
+    await district.signIn('qingdao', 'reviewer-laoshan');
+    const seen = await district.get(page(panel));
+    expect(seen.status).toBe(200);
+    expect(seen.html).not.toContain('/panel?stage=');
   });
 
   it('answers the 403 page to an expert not on the panel, and to staff of another tenant', async () => {

@@ -132,7 +132,9 @@ export const ReviewApplicationPage: FC<{
   names: CatalogueNames;
   csrf: string;
   state: PageState;
-}> = ({ tenant, program, view, names, csrf, state }) => {
+  /** The caller convenes the panel of the current stage: the page links to its assignment. */
+  convenor?: boolean;
+}> = ({ tenant, program, view, names, csrf, state, convenor = false }) => {
   const app = view.application;
   const base = `/${tenant.id}/review/applications/${app.id}`;
   const stage = program.stages.find((s) => s.id === app.stage);
@@ -234,6 +236,18 @@ export const ReviewApplicationPage: FC<{
             outcomes={view.decision.outcomes}
             form={state.decision ?? { values: {}, errors: {} }}
           />
+        </section>
+      )}
+      {convenor && stage?.kind === 'panel' && app.status === 'in_review' && (
+        <section aria-labelledby="panel">
+          <h2 id="panel">
+            专家组 <span class="en">Panel</span>：{stage.name.zh}
+          </h2>
+          <p>
+            <a href={`/${tenant.id}/admin/applications/${app.id}/panel?stage=${stage.id}`}>
+              指派或查看专家组 <span class="en">Assign or view the panel</span>
+            </a>
+          </p>
         </section>
       )}
       <ExpertSection

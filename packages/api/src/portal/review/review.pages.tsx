@@ -7,8 +7,8 @@
  * answers 303 to a short-lived presigned read, each read recorded. Only signed-in staff
  * of the tenant: anyone else gets the sign-in redirect or the 403 page.
  */
-import { DomainError, type ResolvedTenant } from '@sme/core';
-import { type Platform, programOf } from '@sme/platform';
+import { DomainError, type ResolvedTenant, type Stage } from '@sme/core';
+import { type Claims, type Platform, programOf } from '@sme/platform';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -35,6 +35,13 @@ function refusal(error: unknown, fieldOf: (path: string) => string | undefined) 
   return { field, status, detail: error.detail };
 }
 
+/** Whether the caller convenes `stage`'s panel (the rule of the panel page's use case). */
+function convenes(claims: Claims, tenant: ResolvedTenant, stage: Stage | undefined): boolean {
+  if (stage?.kind !== 'panel') return false;
+  const home = stage.scope === 'province' ? (tenant.parent ?? tenant.id) : tenant.id;
+  return claims.tenant === home && claims.roles.includes(stage.role);
+}
+
 /** The rubric's fields, each a number from 0 to the criterion's maximum. */
 function scoreSchema(criteria: readonly Criterion[]) {
   return z.object(
@@ -56,16 +63,22 @@ export function reviewPages(platform: Platform) {
   ) {
     const { claims } = member(c);
     const view = await reviewDesk.application(tenant, claims, id);
+    const program = programOf(tenant, view.application.programId);
     return renderPage(
       c,
       { title: `${view.application.org.name} · 审核`, status },
       <ReviewApplicationPage
         tenant={tenant}
-        program={programOf(tenant, view.application.programId)}
+        program={program}
         view={view}
         names={catalogueNames([tenant])}
         csrf={csrfToken(c)}
         state={state}
+        convenor={convenes(
+          claims,
+          tenant,
+          program.stages.find((s) => s.id === view.application.stage),
+        )}
       />,
     );
   }
