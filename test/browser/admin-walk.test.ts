@@ -8,7 +8,7 @@
 import { testApp } from '@sme/api/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, launchChromium, pageWithErrors, serveApp } from '../support/browser.js';
+import { checkPage, launchChromium, pageWithErrors, serveApp, signIn } from '../support/browser.js';
 import { PROGRAM } from '../support/qingdao.js';
 import {
   atDistrictReview,
@@ -55,9 +55,8 @@ describe('the city admin’s pages in chromium', () => {
   });
 
   it('filters the table of applications', async () => {
-    await page.goto(`${server.url}/qingdao/signin`);
-    await page.getByRole('button', { name: /青岛市主管部门/ }).click();
-    await expect.poll(() => page.locator('header .who').textContent()).toContain('青岛市管理员');
+    await signIn(page, server.url, 'qingdao', /青岛市主管部门/);
+    expect(await page.locator('header .who').textContent()).toContain('青岛市管理员');
     await page.getByRole('link', { name: '申报管理' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toContain('申报管理');
     expect(await checkPage(page, 'admin-applications')).toEqual([]);

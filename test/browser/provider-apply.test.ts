@@ -11,29 +11,13 @@ import { seedDemo } from '@sme/local';
 import { declarationRefusals, programOf } from '@sme/platform';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, launchChromium, pageWithErrors, serveApp } from '../support/browser.js';
-import { PRODUCT_DOCUMENTS } from '../support/qingdao.js';
+import { checkPage, launchChromium, pageWithErrors, serveApp, signIn } from '../support/browser.js';
+import {
+  chooseProductTrack,
+  fillProductForm,
+  uploadDocuments,
+} from '../support/provider-browser.js';
 import type { Harness } from '../support/review-walk.js';
-
-/** A minimal valid one-page PDF. */
-function minimalPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 describe('a provider applies in chromium', () => {
   let harness: Harness;
@@ -56,38 +40,19 @@ describe('a provider applies in chromium', () => {
   });
 
   it('starts a draft and fills the form', async () => {
-    await page.goto(`${server.url}/qingdao/signin`);
-    await page.getByRole('button', { name: /服务商：青岛示例数字科技有限公司/ }).click();
+    await signIn(page, server.url, 'qingdao', /服务商：青岛示例数字科技有限公司/);
     await page.getByRole('link', { name: '我的申报' }).click();
     expect(await checkPage(page, 'my-applications')).toEqual([]);
     await page
       .getByRole('link', { name: /申报「/ })
       .first()
       .click();
-    await page.getByLabel('申报类型').selectOption({ label: '“小快轻准”产品型服务商' });
-    await page.getByLabel(/汽车零部件及配件制造/).check();
+    await chooseProductTrack(page);
     expect(await checkPage(page, 'new-application')).toEqual([]);
     await page.getByRole('button', { name: /创建申报草稿/ }).click();
     await expect.poll(() => page.url()).toMatch(/\/me\/applications\/[0-9a-f-]+$/);
 
-    await page
-      .getByLabel(/本地服务能力和技术服务团队/)
-      .fill('青岛本地服务团队 25 人，负责咨询诊断、实施交付和售后。');
-    await page.getByLabel(/数字化转型专业技术团队人数/).fill('二十五');
-    await page.getByLabel(/中小企业数字化水平评测指标/).selectOption('true');
-    for (let i = 0; i < 3; i += 1) {
-      await page.getByRole('button', { name: /添加一项「细分行业数字化转型服务案例」/ }).click();
-      await page.locator(`[name="fields.cases[${i}].client"]`).fill(`青岛某汽车零部件企业${i + 1}`);
-      await page.locator(`[name="fields.cases[${i}].industry"]`).selectOption('auto-parts');
-      await page.locator(`[name="fields.cases[${i}].inQingdao"]`).selectOption('true');
-      await page
-        .locator(`[name="fields.cases[${i}].summary"]`)
-        .fill('部署质量追溯与设备联网系统，不良率下降。');
-    }
-    await page.getByRole('button', { name: /添加一项「“小快轻准”产品」/ }).click();
-    await page.locator('[name="fields.products[0].name"]').fill('轻量化质量追溯系统');
-    await page.locator('[name="fields.products[0].ownIp"]').selectOption('true');
-    await page.locator('[name="fields.products[0].process"]').selectOption('quality');
+    await fillProductForm(page, { teamSize: '二十五' });
     await page.getByRole('button', { name: /保存草稿/ }).click();
     await expect
       .poll(() => page.locator('#f-fields-teamSize-error').textContent())
@@ -156,21 +121,7 @@ describe('a provider applies in chromium', () => {
   });
 
   it('uploads each document to storage with progress and sees it verified', async () => {
-    const pdf = minimalPdf();
-    for (const kind of PRODUCT_DOCUMENTS) {
-      await page
-        .locator(`#upload-${kind}`)
-        .setInputFiles({ name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: pdf });
-      await expect
-        .poll(() => page.locator(`#upload-${kind}-status`).textContent(), { timeout: 15_000 })
-        .toContain('已上传并校验');
-      expect(
-        await page
-          .locator(`#upload-${kind}-progress`)
-          .evaluate((p) => (p as unknown as { value: number }).value),
-      ).toBe(100);
-      expect(await page.locator(`#files-${kind}`).textContent()).toContain('已校验');
-    }
+    await uploadDocuments(page);
     expect(await checkPage(page, 'application-documents')).toEqual([]);
     expect(errors).toEqual([]);
   });

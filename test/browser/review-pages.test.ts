@@ -8,7 +8,14 @@
 import { testApp } from '@sme/api/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, launchChromium, pageWithErrors, serveApp } from '../support/browser.js';
+import {
+  checkPage,
+  launchChromium,
+  pageWithErrors,
+  serveApp,
+  signIn,
+  signOut,
+} from '../support/browser.js';
 import { RUBRIC_SCORES } from '../support/qingdao.js';
 import { atDistrictReview, atPanel, type Harness } from '../support/review-walk.js';
 
@@ -36,8 +43,7 @@ describe('the staff pages of review in chromium', () => {
   });
 
   const signInAs = async (who: RegExp) => {
-    await page.goto(`${server.url}/qingdao/signin?next=%2Fqingdao%2Freview`);
-    await page.getByRole('button', { name: who }).click();
+    await signIn(page, server.url, 'qingdao', who, '/qingdao/review');
     await expect.poll(() => page.locator('h1').textContent()).toContain('待办');
   };
 
@@ -67,7 +73,7 @@ describe('the staff pages of review in chromium', () => {
   });
 
   it('walks a demo expert through the rubric to the locked view', async () => {
-    await page.getByRole('button', { name: /退出/ }).click();
+    await signOut(page);
     await signInAs(/评审专家 1/);
     await page.getByRole('link', { name: '审核测试公司62002' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toContain('审核测试公司62002');

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 const require = createRequire(import.meta.url);
 export const SCREENSHOTS = join(process.cwd(), 'test-output', 'screenshots');
@@ -113,4 +113,27 @@ export async function screenshots(page: Page, name: string): Promise<void> {
 export async function checkPage(page: Page, name: string): Promise<AxeViolation[]> {
   await screenshots(page, name);
   return seriousViolations(page);
+}
+
+/**
+ * Signs in on `/<tenant>/signin` by choosing the demo identity whose button is named
+ * `who`; lands on `next` when given. Answers once the header names the person.
+ */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  tenant: string,
+  who: RegExp,
+  next?: string,
+): Promise<void> {
+  const query = next ? `?next=${encodeURIComponent(next)}` : '';
+  await page.goto(`${baseUrl}/${tenant}/signin${query}`);
+  await page.getByRole('button', { name: who }).click();
+  await expect.poll(() => page.getByRole('button', { name: /退出/ }).count()).toBe(1);
+}
+
+/** Signs out with the header's button; answers once no one is signed in. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /退出/ }).click();
+  await expect.poll(() => page.getByRole('button', { name: /退出/ }).count()).toBe(0);
 }
