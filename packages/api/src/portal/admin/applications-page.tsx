@@ -5,7 +5,7 @@
  * Each row links to the staff application page; each call links to its ranking (when
  * its panel ranks by quota) and its notices.
  */
-import { type LocalizedText, type Program, statusName } from '@sme/core';
+import { APPLICATION_STATUSES, type LocalizedText, type Program, statusName } from '@sme/core';
 import type { Platform } from '@sme/platform';
 import type { Context } from 'hono';
 import { member } from '../../middleware/tenant-scope/index.js';
@@ -26,15 +26,7 @@ const LABELS: Record<Filter, LocalizedText> = {
 };
 
 /** The statuses the table shows (drafts are the providers' own). */
-const STATUSES = [
-  'submitted',
-  'in_review',
-  'returned',
-  'publicity',
-  'listed',
-  'rejected',
-  'withdrawn',
-] as const;
+const STATUSES = APPLICATION_STATUSES.filter((status) => status !== 'draft');
 
 /** The panel stages of a call decided by a quota ranking: each has a ranking page. */
 export const rankingStages = (program: Program) =>

@@ -8,14 +8,13 @@ import { type DomainError, formatDeadline, type ResolvedTenant } from '@sme/core
 import { type Platform, programOf } from '@sme/platform';
 import type { Context } from 'hono';
 import { member } from '../../middleware/tenant-scope/index.js';
-import { CsrfField, ErrorSummary } from '../forms/fields.js';
+import { CsrfField, ErrorSummary, ErrorText } from '../forms/fields.js';
 import type { FieldErrors } from '../forms/form-errors.js';
 import { catalogueNames, nameOf } from '../publicity/catalogue-names.js';
 import { noticeTitle } from '../publicity/notice-page.js';
 import { csrfToken } from '../session/csrf.js';
 import { renderPage } from '../shell/page.js';
 import { beijing } from '../shell/text.js';
-import { ErrorText } from './error-text.js';
 
 const publicityPrograms = (tenant: ResolvedTenant) =>
   tenant.programs.filter((p) => p.stages.some((s) => s.kind === 'publicity'));

@@ -8,13 +8,12 @@ import { formatDeadline, type LocalizedText } from '@sme/core';
 import { type Platform, programOf } from '@sme/platform';
 import type { Context } from 'hono';
 import { member } from '../../middleware/tenant-scope/index.js';
-import { CsrfField, TextArea } from '../forms/fields.js';
+import { CsrfField, ErrorText, TextArea } from '../forms/fields.js';
 import type { FieldErrors } from '../forms/form-errors.js';
 import { noticeTitle } from '../publicity/notice-page.js';
 import { csrfToken } from '../session/csrf.js';
 import { renderPage } from '../shell/page.js';
 import { beijing } from '../shell/text.js';
-import { ErrorText } from './error-text.js';
 
 const OBJECTION_STATES: Record<string, LocalizedText> = {
   open: { zh: '待核查', en: 'Open' },

@@ -10,13 +10,12 @@ import type { DomainError, LocalizedText } from '@sme/core';
 import type { Platform } from '@sme/platform';
 import type { Context } from 'hono';
 import { member } from '../../middleware/tenant-scope/index.js';
-import { CsrfField, ErrorSummary, TextArea } from '../forms/fields.js';
+import { CsrfField, ErrorSummary, ErrorText, TextArea } from '../forms/fields.js';
 import type { FieldErrors } from '../forms/form-errors.js';
 import { catalogueNames, nameOf } from '../publicity/catalogue-names.js';
 import { csrfToken } from '../session/csrf.js';
 import { renderPage } from '../shell/page.js';
 import { beijing } from '../shell/text.js';
-import { ErrorText } from './error-text.js';
 
 export interface PanelFormState {
   values: { expertIds: string[]; reason: string };

@@ -10,13 +10,12 @@ import type { DomainError, LocalizedText } from '@sme/core';
 import type { Platform } from '@sme/platform';
 import type { Context } from 'hono';
 import { member } from '../../middleware/tenant-scope/index.js';
-import { CsrfField, TextArea } from '../forms/fields.js';
+import { CsrfField, ErrorText, TextArea } from '../forms/fields.js';
 import type { FieldErrors } from '../forms/form-errors.js';
 import { catalogueNames, nameOf } from '../publicity/catalogue-names.js';
 import { csrfToken } from '../session/csrf.js';
 import { renderPage } from '../shell/page.js';
 import { rankingStages } from './applications-page.js';
-import { ErrorText } from './error-text.js';
 
 type Standing = 'within-quota' | 'waiting-list' | 'incomplete';
 

@@ -5,24 +5,13 @@
  * error beside its input, and what was typed kept. Nothing is `required` in HTML: a
  * draft may be saved half-filled; the submission says what is missing.
  */
-import type { FieldSpec, LocalizedText } from '@sme/core';
+import type { FieldSpec } from '@sme/core';
 import type { FC } from 'hono/jsx';
-import { Select, TextArea, TextField } from '../forms/fields.js';
+import { ErrorText, Select, TextArea, TextField } from '../forms/fields.js';
 import type { FieldErrors } from '../forms/form-errors.js';
 import { countName, countOf, first, inputId, inputName, type Raw } from './form-values.js';
 
 const REQUIRED_HINT = '提交时必填 Required to submit';
-
-const ErrorText: FC<{ id: string; error: LocalizedText | undefined }> = ({ id, error }) =>
-  error ? (
-    <span class="error-text" id={`${id}-error`}>
-      {error.zh}
-      <span class="en" lang="en">
-        {' '}
-        {error.en}
-      </span>
-    </span>
-  ) : null;
 
 function hintOf(spec: FieldSpec): string | undefined {
   const parts: string[] = [];
@@ -66,7 +55,7 @@ const Checkboxes: FC<ControlProps> = ({ spec, name, raw, errors }) => {
           {hint}
         </span>
       )}
-      <ErrorText id={id} error={error} />
+      <ErrorText id={`${id}-error`} error={error} />
       {(spec.options ?? []).map((option) => (
         <div class="check">
           <input
@@ -105,7 +94,7 @@ const ListGroup: FC<ControlProps> = ({ spec, name, raw, errors }) => {
           {hint}
         </span>
       )}
-      <ErrorText id={id} error={error} />
+      <ErrorText id={`${id}-error`} error={error} />
       <input type="hidden" name={countName(name)} value={String(n)} />
       {n === 0 && <p class="muted">尚未添加。None yet.</p>}
       {Array.from({ length: n }, (_, i) => {

@@ -19,6 +19,18 @@ interface FieldProps {
 const describedBy = (p: FieldProps) =>
   [p.hint && `${p.id}-hint`, p.error && `${p.id}-error`].filter(Boolean).join(' ') || undefined;
 
+/** An error beside its field (or group of controls), announced by the id it is described by. */
+export const ErrorText: FC<{ id: string; error?: LocalizedText | undefined }> = ({ id, error }) =>
+  error ? (
+    <span class="error-text" id={id}>
+      {error.zh}
+      <span class="en" lang="en">
+        {' '}
+        {error.en}
+      </span>
+    </span>
+  ) : null;
+
 const FieldFrame: FC<FieldProps & { children?: Child }> = (p) => (
   <div class={p.error ? 'field invalid' : 'field'}>
     <label for={p.id}>
@@ -33,15 +45,7 @@ const FieldFrame: FC<FieldProps & { children?: Child }> = (p) => (
         {p.hint}
       </span>
     )}
-    {p.error && (
-      <span class="error-text" id={`${p.id}-error`}>
-        {p.error.zh}
-        <span class="en" lang="en">
-          {' '}
-          {p.error.en}
-        </span>
-      </span>
-    )}
+    <ErrorText id={`${p.id}-error`} error={p.error} />
     {p.children}
   </div>
 );
