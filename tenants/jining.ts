@@ -438,6 +438,10 @@ export default {
         kind: 'disqualification',
         name: { zh: '取消服务商资格', en: 'Disqualification' },
         maxRectifications: 2,
+        rectificationGround: 'rectification-exceeded',
+        // 004 orders no notice of its own; the directory is public (004 §二(一)), so a
+        // removal from it is published too. Platform reading: the bureau must confirm.
+        publicNotice: true,
         grounds: [
           clause(
             'duties-unmet',

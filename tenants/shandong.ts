@@ -1104,6 +1104,7 @@ export default {
         ],
         years: 3,
         includesCurrentYear: false,
+        onDisqualification: ['centre-revocation'],
         source: '003 第二十一条',
       },
       {

@@ -28,6 +28,7 @@ import { organizationRoutes } from './routes/organizations.routes.js';
 import { provinceRoutes } from './routes/province.routes.js';
 import { publicityRoutes } from './routes/publicity.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
+import { supervisionRoutes } from './routes/supervision.routes.js';
 
 const isApiPath = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/');
 
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', publicityRoutes(platform));
   app.route('/', provinceRoutes(platform));
   app.route('/', exportRoutes(platform));
+  app.route('/', supervisionRoutes(platform));
   if (deps.dev) app.route('/', devRoutes(platform.tenants, deps.dev));
 
   const info = {

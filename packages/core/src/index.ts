@@ -11,6 +11,7 @@ export * from './clock/virtual-clock.js';
 export * from './errors.js';
 export * from './review/panel-draw.js';
 export * from './stages/index.js';
+export * from './supervision/index.js';
 export * from './tenant/index.js';
 export * from './text/unsafe-characters.js';
 export * from './uscc/uscc.js';

@@ -17,6 +17,7 @@ import {
   NoticeRepository,
   OrganizationRepository,
   PanelRepository,
+  SupervisionRepository,
   TaskRepository,
   type TenantTable,
   TimerRepository,
@@ -46,6 +47,7 @@ import { RankingDecision } from './review/ranking-decision.js';
 import { ReviewDesk } from './review/review-desk.js';
 import { ReviewStageHandler } from './review/review-stage-handler.js';
 import { type ReviewEngine, timerJobs } from './review/timer-jobs.js';
+import { createSupervision } from './supervision/index.js';
 import { TenantRegistry } from './tenancy/tenant-registry.js';
 
 /** What an engine is built from: what the platform has built. */
@@ -82,6 +84,7 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     experts: new ExpertRepository(table),
     notices: new NoticeRepository(table),
     reads: new DocumentReadLog(table),
+    supervision: new SupervisionRepository(table),
   };
   const stages = new ReviewStageHandler({ tenants: byId, ...repositories, clock });
   const engine = adapters.engine({ tenants: byId, apps: repositories.apps, clock, stages });
@@ -96,6 +99,11 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
   const review = new ReviewCommands(services);
   // Each kind of case registers what its deadlines do.
   const timers = new TimerRunner(new TimerRepository(table), clock);
+  const supervision = createSupervision(
+    { ...services, supervision: repositories.supervision },
+    byId,
+    timers,
+  );
   return {
     tenants,
     clock,
@@ -121,7 +129,12 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     rankingDecision: new RankingDecision(services),
     publicity,
     objections: new Objections({ ...services, tenants: byId }, publicity),
-    publicityQueries: new PublicityQueries(services, tenants),
+    publicityQueries: new PublicityQueries(
+      { ...services, supervision: repositories.supervision },
+      tenants,
+    ),
+    /** Members of the pool and what supervision does to them (API.md "Supervision"). */
+    supervision,
     province: new ProvinceQueries(services, tenants),
     /** The tables officials download (Excel, CSV). */
     exports: new ExportQueries(services),

@@ -22,6 +22,7 @@ export * from './panels/expert.repository.js';
 export * from './panels/panel.repository.js';
 export * from './publicity/notice.repository.js';
 export * from './readiness.js';
+export * from './supervision/supervision.repository.js';
 export * from './table/cursor.js';
 export * from './table/ensure-table.js';
 export * from './table/keys.js';

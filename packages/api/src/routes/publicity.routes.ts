@@ -3,7 +3,7 @@
  * the city's check of an objection, and the published pool with search.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { formatShanghai } from '@sme/core';
+import { formatShanghai, MEMBER_STATUSES } from '@sme/core';
 import type { Platform } from '@sme/platform';
 import type { Notice, Objection } from '@sme/store';
 import { SafeId, TenantParam } from '../applications/application.schemas.js';
@@ -197,6 +197,8 @@ const pool = createRoute({
             name: z.string(),
             programId: z.string(),
             listedAt: z.string(),
+            /** The member's status: `active`, or `rectifying` under an open order. */
+            status: z.enum(MEMBER_STATUSES),
           }),
         ),
       }),

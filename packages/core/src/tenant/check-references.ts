@@ -16,15 +16,37 @@ export function checkReferences(tenant: ResolvedTenant): Problem[] {
   const hasElsewhere = tenant.regions.some((r) => r.kind === 'elsewhere');
   const programs = new Set(tenant.programs.map((p) => p.id));
 
-  tenant.supervision.rules.forEach((rule, r) => {
+  const rules = tenant.supervision.rules;
+  const disqualificationRules = new Set(
+    rules.filter((rule) => rule.kind === 'disqualification').map((rule) => rule.id),
+  );
+  rules.forEach((rule, r) => {
+    const at = `supervision.rules[${r}]`;
     rule.programs?.forEach((id, i) => {
       if (!programs.has(id)) {
-        problems.push({
-          path: `supervision.rules[${r}].programs[${i}]`,
-          message: `unknown program "${id}"`,
-        });
+        problems.push({ path: `${at}.programs[${i}]`, message: `unknown program "${id}"` });
       }
     });
+    if (
+      rule.kind === 'disqualification' &&
+      rule.rectificationGround &&
+      !rule.grounds.some((g) => g.id === rule.rectificationGround)
+    ) {
+      problems.push({
+        path: `${at}.rectificationGround`,
+        message: `not one of the rule's grounds: "${rule.rectificationGround}"`,
+      });
+    }
+    if (rule.kind === 'ban') {
+      rule.onDisqualification?.forEach((id, i) => {
+        if (!disqualificationRules.has(id)) {
+          problems.push({
+            path: `${at}.onDisqualification[${i}]`,
+            message: `no disqualification rule "${id}"`,
+          });
+        }
+      });
+    }
   });
 
   tenant.programs.forEach((program, p) => {

@@ -69,10 +69,22 @@ export const SupervisionRuleSchema = z.discriminatedUnion('kind', [
     grounds: z.array(ClauseSchema).min(1),
     /** Disqualified after more than this many rectification orders. */
     maxRectifications: z.number().int().min(0).optional(),
+    /**
+     * The ground a disqualification proposal names when rectification fails: an order
+     * overdue or rejected, or one beyond `maxRectifications`. One of `grounds`.
+     */
+    rectificationGround: IdSchema.optional(),
     publicNotice: z.boolean().default(false),
   }),
-  /** What a provider may appeal against. */
-  z.strictObject({ ...ruleBase, kind: z.literal('appeal'), grounds: z.array(ClauseSchema).min(1) }),
+  /** What a provider may appeal against, and within how long of the decision (none: while it stands). */
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('appeal'),
+    grounds: z.array(ClauseSchema).min(1),
+    window: z
+      .strictObject({ days: z.number().int().positive(), calendar: z.enum(['natural', 'working']) })
+      .optional(),
+  }),
   /**
    * A bar on applying again: for the year of the finding and the `years` after it
    * (`includesCurrentYear`), or for `years` from the date of revocation.
@@ -83,6 +95,11 @@ export const SupervisionRuleSchema = z.discriminatedUnion('kind', [
     grounds: z.array(ClauseSchema).min(1),
     years: z.number().int().positive(),
     includesCurrentYear: z.boolean(),
+    /**
+     * Disqualification rules any of whose grounds bans too (a revocation on any ground);
+     * the rule's own `grounds` are disqualification grounds that ban.
+     */
+    onDisqualification: z.array(IdSchema).optional(),
   }),
   /** Changes (name, merger, …) to be filed within a time limit. */
   z.strictObject({

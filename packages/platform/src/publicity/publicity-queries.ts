@@ -3,8 +3,8 @@
  * published pool with its search (a province's pool is its own and every city's, each
  * entry naming its tenant).
  */
-import type { ResolvedTenant } from '@sme/core';
-import { type Notice, type PoolEntry, tenantContext } from '@sme/store';
+import type { MemberStatus, ResolvedTenant } from '@sme/core';
+import { type Notice, type PoolEntry, type SupervisionRepository, tenantContext } from '@sme/store';
 import type { Services } from '../applications/services.js';
 import type { TenantRegistry } from '../tenancy/tenant-registry.js';
 
@@ -20,7 +20,7 @@ export interface PoolFilter {
 
 export class PublicityQueries {
   constructor(
-    private readonly services: Pick<Services, 'notices'>,
+    private readonly services: Pick<Services, 'notices'> & { supervision: SupervisionRepository },
     private readonly registry: TenantRegistry,
   ) {}
 
@@ -33,18 +33,15 @@ export class PublicityQueries {
     return notices.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   }
 
+  /**
+   * The pool: every listing whose member is `active` or `rectifying` (never a removed or
+   * suspended one), each with its member's status.
+   */
   async pool(
     tenant: ResolvedTenant,
     filter: PoolFilter,
-  ): Promise<(PoolEntry & { tenant: string })[]> {
-    const pools = await Promise.all(
-      this.registry.family(tenant).map(async (member) =>
-        (await this.services.notices.pool(tenantContext(member))).map((entry) => ({
-          ...entry,
-          tenant: member.id,
-        })),
-      ),
-    );
+  ): Promise<(PoolEntry & { tenant: string; status: MemberStatus })[]> {
+    const pools = await Promise.all(this.registry.family(tenant).map((t) => this.listed(t)));
     const { track, category, industry, region, q } = filter;
     return pools
       .flat()
@@ -57,4 +54,19 @@ export class PublicityQueries {
           (!q || e.orgName.includes(q) || e.uscc.includes(q)),
       );
   }
+
+  private async listed(tenant: ResolvedTenant) {
+    const ctx = tenantContext(tenant);
+    const [entries, statuses] = await Promise.all([
+      this.services.notices.pool(ctx),
+      this.services.supervision.memberStatuses(ctx),
+    ]);
+    return entries.flatMap((entry) => {
+      const status = (statuses.get(entry.uscc) ?? 'active') as MemberStatus;
+      return SHOWN.has(status) ? [{ ...entry, tenant: tenant.id, status }] : [];
+    });
+  }
 }
+
+/** The statuses the pool shows (API.md "Supervision"). */
+const SHOWN: ReadonlySet<MemberStatus> = new Set(['active', 'rectifying']);

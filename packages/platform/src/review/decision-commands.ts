@@ -58,12 +58,14 @@ export class ReviewCommands {
     const items = tasks.items.map((task) => ({
       taskId: task.taskId,
       applicationId: task.applicationId,
+      ...(task.caseKind && { caseKind: task.caseKind }),
       programId: task.programId,
       stage: task.stage,
       kind: task.kind,
       ...(task.ready && { ready: true }),
       ...(task.noticeId && { noticeId: task.noticeId }),
       ...(task.objectionId && { objectionId: task.objectionId }),
+      ...(task.proposal && { proposal: task.proposal }),
       ...(task.dueAt && {
         dueAt: formatShanghai(new Date(task.dueAt)),
         overdue: Date.parse(task.dueAt) <= now.getTime(),

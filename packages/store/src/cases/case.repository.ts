@@ -66,17 +66,7 @@ export class CaseRepository<C extends CaseState> {
 
   /** Creates the case with its first event; refused if the id is taken. */
   async create(ctx: TenantContext, state: C, event: HistoryEvent, change: CaseChange = {}) {
-    const pk = this.pk(ctx, state.id);
-    await this.table.transact(ctx, [
-      {
-        put: this.layout.item(ctx, state, change.decoration),
-        condition: 'attribute_not_exists(pk)',
-      },
-      { put: historyItem(pk, event), condition: 'attribute_not_exists(pk)' },
-      counterUpdate(ctx, this.layout.counter(state), null, state.status),
-      ...(this.layout.changeOps?.(ctx, null, state) ?? []),
-      ...(change.ops ?? []),
-    ]);
+    await this.table.transact(ctx, this.createOps(ctx, state, event, change));
   }
 
   /**
@@ -90,6 +80,32 @@ export class CaseRepository<C extends CaseState> {
     event: HistoryEvent,
     change: CaseChange = {},
   ) {
+    await this.table.transact(ctx, this.updateOps(ctx, previous, next, event, change));
+  }
+
+  /** The operations of `create`, for a transaction that changes several cases at once. */
+  createOps(ctx: TenantContext, state: C, event: HistoryEvent, change: CaseChange = {}) {
+    const pk = this.pk(ctx, state.id);
+    return [
+      {
+        put: this.layout.item(ctx, state, change.decoration),
+        condition: 'attribute_not_exists(pk)',
+      },
+      { put: historyItem(pk, event), condition: 'attribute_not_exists(pk)' },
+      counterUpdate(ctx, this.layout.counter(state), null, state.status),
+      ...(this.layout.changeOps?.(ctx, null, state) ?? []),
+      ...(change.ops ?? []),
+    ] satisfies TransactOp[];
+  }
+
+  /** The operations of `update`, for a transaction that changes several cases at once. */
+  updateOps(
+    ctx: TenantContext,
+    previous: C,
+    next: C,
+    event: HistoryEvent,
+    change: CaseChange = {},
+  ): TransactOp[] {
     const pk = this.pk(ctx, next.id);
     const ops: TransactOp[] = [
       {
@@ -103,7 +119,7 @@ export class CaseRepository<C extends CaseState> {
     if (previous.status !== next.status)
       ops.push(counterUpdate(ctx, this.layout.counter(next), previous.status, next.status));
     ops.push(...(this.layout.changeOps?.(ctx, previous, next) ?? []), ...(change.ops ?? []));
-    await this.table.transact(ctx, ops);
+    return ops;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { provinceKey, type TenantContext } from '../table/keys.js';
 import type { Page, TenantTable } from '../table/tenant-table.js';
+import type { TransactOp } from '../table/transaction.js';
 
 export interface Ban {
   id: string;
@@ -13,23 +14,46 @@ export interface Ban {
   until: string;
   createdAt: string;
   createdBy: string;
+  /** The case that imposed it (a disqualification), when a rule did rather than a person. */
+  source?: { tenant: string; kind: string; id: string; rule: string };
+  /** Set when an upheld appeal lifted it: it no longer holds from then. */
+  liftedAt?: string;
+  liftedBy?: string;
+}
+
+const banSk = (ban: Pick<Ban, 'createdAt' | 'id'>) => `BAN#${ban.createdAt}#${ban.id}`;
+
+/** A ban's item, for the transaction of the case that imposes it. */
+export function banItem(ctx: TenantContext, ban: Ban) {
+  return {
+    pk: provinceKey(ctx, 'BAN', ban.uscc),
+    sk: banSk(ban),
+    gsi1pk: provinceKey(ctx, 'BAN', 'ALL'),
+    gsi1sk: `${ban.createdAt}#${ban.id}`,
+    ...ban,
+  };
+}
+
+/** Lifts a ban still in place, for the transaction of the appeal that lifts it. */
+export function banLiftOp(
+  ctx: TenantContext,
+  ban: Pick<Ban, 'id' | 'uscc' | 'createdAt'>,
+  at: string,
+  by: string,
+): TransactOp {
+  return {
+    update: { pk: provinceKey(ctx, 'BAN', ban.uscc), sk: banSk(ban) },
+    expression: 'SET liftedAt = :at, liftedBy = :by',
+    condition: 'attribute_exists(pk) AND attribute_not_exists(liftedAt)',
+    values: { ':at': at, ':by': by },
+  };
 }
 
 export class BanRepository {
   constructor(private readonly table: TenantTable) {}
 
   async add(ctx: TenantContext, ban: Ban): Promise<void> {
-    await this.table.put(
-      ctx,
-      {
-        pk: provinceKey(ctx, 'BAN', ban.uscc),
-        sk: `BAN#${ban.createdAt}#${ban.id}`,
-        gsi1pk: provinceKey(ctx, 'BAN', 'ALL'),
-        gsi1sk: `${ban.createdAt}#${ban.id}`,
-        ...ban,
-      },
-      { ifAbsent: true },
-    );
+    await this.table.put(ctx, banItem(ctx, ban), { ifAbsent: true });
   }
 
   /** The ban in force at `now` on any of these organizations, if one is. */
@@ -42,7 +66,7 @@ export class BanRepository {
           beginsWith: 'BAN#',
         },
       );
-      const active = items.find((b) => Date.parse(b.until) > now.getTime());
+      const active = items.find((b) => !b.liftedAt && Date.parse(b.until) > now.getTime());
       if (active) return active;
     }
     return undefined;
@@ -59,9 +83,18 @@ export class BanRepository {
     });
     return {
       ...page,
-      items: page.items.map(
-        ({ id, uscc, reason, until, createdAt, createdBy }) =>
-          ({ id, uscc, reason, until, createdAt, createdBy }) as Ban,
+      items: (page.items as unknown as Ban[]).map(
+        ({ id, uscc, reason, until, createdAt, createdBy, source, liftedAt, liftedBy }) =>
+          ({
+            id,
+            uscc,
+            reason,
+            until,
+            createdAt,
+            createdBy,
+            ...(source && { source }),
+            ...(liftedAt && { liftedAt, liftedBy }),
+          }) as Ban,
       ),
     };
   }

@@ -5,6 +5,7 @@
  */
 
 import { applicationTouched } from '../applications/application-items.js';
+import { memberStatusSk } from '../supervision/supervision-layouts.js';
 import type { TenantContext } from '../table/keys.js';
 import { tenantKey } from '../table/keys.js';
 import type { TenantTable } from '../table/tenant-table.js';
@@ -172,7 +173,9 @@ export class NoticeRepository {
     let cursor: string | undefined;
     do {
       const page = await this.table.query(ctx, tenantKey(ctx, 'POOL'), { cursor });
-      entries.push(...page.items.map((i) => stripKeys<PoolEntry>(i)));
+      // The partition also carries each member's status (supervision), read apart.
+      const listings = page.items.filter((i) => !i.sk.startsWith(memberStatusSk('')));
+      entries.push(...listings.map((i) => stripKeys<PoolEntry>(i)));
       cursor = page.next;
     } while (cursor);
     return entries;

@@ -9,6 +9,7 @@ import { applicationTouched, appPk } from '../applications/application-items.js'
 import { casePk } from '../cases/case-layout.js';
 import { type TenantContext, tenantKey } from '../table/keys.js';
 import type { Page, TenantTable } from '../table/tenant-table.js';
+import type { TransactOp } from '../table/transaction.js';
 
 /** `done` when decided; `closed` when ended without a decision (the application was withdrawn). */
 export type TaskState = 'open' | 'done' | 'closed';
@@ -44,6 +45,11 @@ export interface ReviewTask {
   noticeId?: string;
   /** The objection an `objection` task is the check of. */
   objectionId?: string;
+  /**
+   * Why a supervision task was opened (a disqualification proposal): the ground the
+   * rule names, what happened, and the case that caused it.
+   */
+  proposal?: { ground: string; reason: string; caseKind: string; caseId: string };
   /** The workflow's token: releasing it moves the application on. Absent for work no run waits on. */
   token?: string;
   dueAt?: string;
@@ -130,12 +136,19 @@ export class TaskRepository {
     return item && toTask(item);
   }
 
-  /** Every open task of an application (its review, scores, objections). */
-  async openOf(ctx: TenantContext, applicationId: string): Promise<ReviewTask[]> {
+  /**
+   * Every open task of an application (its review, scores, objections), or of a case of
+   * another kind (a member's disqualification proposals).
+   */
+  async openOf(
+    ctx: TenantContext,
+    caseId: string,
+    caseKind = 'application',
+  ): Promise<ReviewTask[]> {
     const open: ReviewTask[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.table.query(ctx, appPk(ctx, applicationId), {
+      const page = await this.table.query(ctx, casePk(ctx, caseKind, caseId), {
         beginsWith: 'TASK#',
         where: { attribute: 'state', equals: 'open' },
         cursor,
@@ -170,4 +183,14 @@ export class TaskRepository {
     });
     return { ...result, items: result.items.map(toTask) };
   }
+}
+
+/** Writes a task's end (decided or closed), refused unless it is still open. */
+export function closeTaskOp(ctx: TenantContext, task: ReviewTask): TransactOp {
+  return {
+    put: taskItem(ctx, task),
+    condition: '#state = :open',
+    names: { '#state': 'state' },
+    values: { ':open': 'open' },
+  };
 }

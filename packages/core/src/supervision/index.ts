@@ -1,0 +1,4 @@
+export * from './member.js';
+export * from './periods.js';
+export * from './supervision-cases.js';
+export * from './supervision-rules.js';

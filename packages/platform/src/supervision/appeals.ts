@@ -1,0 +1,313 @@
+/**
+ * Appeals (申诉, API.md "Supervision"): the member appeals against an order or a
+ * disqualification on a ground its rule lists, within the rule's window when it sets
+ * one (while the decision stands when it does not: Jining's 004 §三(三) names none). One
+ * appeal per decision at a time. The supervisor decides with reasons; upheld, it
+ * restores exactly what its subject changed (the order annulled and no longer counted,
+ * the member's status before, the ban lifted), each case recording it in its history,
+ * all in one transaction.
+ */
+import {
+  type Appeal,
+  assertMove,
+  type CaseState,
+  type Disqualification,
+  disqualificationKind,
+  endOfPeriod,
+  groundOf,
+  type Rectification,
+  type ResolvedTenant,
+  recordCaseChange,
+  rectificationKind,
+  statusForOrders,
+} from '@sme/core';
+import {
+  banLiftOp,
+  closeTaskOp,
+  type ReviewTask,
+  type TenantContext,
+  type TransactOp,
+  taskItem,
+  tenantContext,
+  timerCancelOp,
+} from '@sme/store';
+import { assertActsIn } from '../access/access.js';
+import type { Claims } from '../access/claims.js';
+import { type MemberRecord, type Members, memberChange } from './members.js';
+import {
+  actorOf,
+  assertSupervisor,
+  type SupervisionDeps,
+  supervisorRole,
+  writeCases,
+} from './supervision-deps.js';
+import {
+  AppealPendingError,
+  AppealWindowClosedError,
+  CaseMovedOnError,
+  SupervisionCaseNotFoundError,
+  UnknownGroundError,
+} from './supervision-errors.js';
+
+const APPEAL = { zh: '申诉', en: 'The appeal' };
+const SUBJECT = { zh: '申诉所针对的决定', en: 'The decision appealed against' };
+/** Marks the subject of an open appeal, so a second one is refused by the write itself. */
+const OPEN_APPEAL_SK = 'OPEN_APPEAL';
+
+type Subject =
+  | { kind: 'rectification'; state: Rectification }
+  | { kind: 'disqualification'; state: Disqualification };
+
+const appealTaskId = (appealId: string) => `appeal-${appealId}`;
+
+export class Appeals {
+  constructor(
+    private readonly deps: SupervisionDeps,
+    private readonly members: Members,
+  ) {}
+
+  async get(tenant: ResolvedTenant, id: string): Promise<Appeal> {
+    const appeal = await this.deps.supervision.appeals.get(tenantContext(tenant), id);
+    if (!appeal) throw new SupervisionCaseNotFoundError(APPEAL);
+    return appeal;
+  }
+
+  async lodge(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    input: {
+      subject: { kind: 'rectification' | 'disqualification'; id: string };
+      ground: string;
+      detail: string;
+    },
+  ): Promise<Appeal> {
+    const subject = await this.subject(tenant, input.subject);
+    assertActsIn(claims, tenant, subject.state.uscc);
+    const standing =
+      subject.kind === 'rectification'
+        ? subject.state.status !== 'annulled'
+        : subject.state.status === 'in_force';
+    if (!standing) throw new CaseMovedOnError(SUBJECT);
+    const { programs } = await this.members.load(tenant, subject.state.uscc);
+    const found = groundOf(tenant, 'appeal', programs, input.ground);
+    if (!found) throw new UnknownGroundError(input.ground);
+    const now = this.deps.clock.now();
+    if (found.rule.window) {
+      const endsAt = endOfPeriod(tenant, new Date(subject.state.createdAt), found.rule.window);
+      if (now >= endsAt) throw new AppealWindowClosedError(endsAt);
+    }
+    const at = now.toISOString();
+    const ctx = tenantContext(tenant);
+    const repo = this.deps.supervision;
+    const { state, event } = recordCaseChange<Appeal['status'], Appeal>({
+      previous: null,
+      next: {
+        id: this.deps.newId(),
+        tenant: tenant.id,
+        status: 'open',
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        uscc: subject.state.uscc,
+        rule: found.rule.id,
+        ground: found.ground.id,
+        detail: input.detail,
+        createdBy: claims.sub,
+        subject: input.subject,
+      },
+      actor: actorOf(claims),
+      at: now,
+      reason: `${found.ground.zh}（${found.ground.source}）`,
+    });
+    const task: ReviewTask = {
+      taskId: appealTaskId(state.id),
+      tenant: tenant.id,
+      programId: programs[0] ?? '',
+      applicationId: state.id,
+      caseKind: 'appeal',
+      stage: 'supervision',
+      kind: 'appeal',
+      role: supervisorRole(tenant),
+      state: 'open',
+      createdAt: at,
+    };
+    const subjectPk = this.subjectPk(ctx, input.subject);
+    try {
+      await repo.transact(ctx, [
+        ...repo.appeals.createOps(ctx, state, event),
+        { put: taskItem(ctx, task) },
+        {
+          put: { pk: subjectPk, sk: OPEN_APPEAL_SK, appealId: state.id },
+          condition: 'attribute_not_exists(pk)',
+        },
+      ]);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'TransactionRefusedError')
+        throw new AppealPendingError();
+      throw error;
+    }
+    return state;
+  }
+
+  async decide(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    id: string,
+    input: { upheld: boolean; comment: string },
+  ): Promise<Appeal> {
+    assertSupervisor(claims, tenant);
+    const appeal = await this.get(tenant, id);
+    if (appeal.status !== 'open') throw new CaseMovedOnError(APPEAL);
+    const now = this.deps.clock.now();
+    const at = now.toISOString();
+    const actor = actorOf(claims);
+    const ctx = tenantContext(tenant);
+    const repo = this.deps.supervision;
+    const status = input.upheld ? 'upheld' : 'dismissed';
+    const { state, event } = recordCaseChange({
+      previous: appeal,
+      next: {
+        ...appeal,
+        status,
+        version: appeal.version + 1,
+        updatedAt: at,
+        decision: { upheld: input.upheld, comment: input.comment, at, by: claims.sub },
+      },
+      actor,
+      at: now,
+      reason: input.comment,
+    });
+    const [task] = (await this.deps.tasks.openOf(ctx, appeal.id, 'appeal')).filter(
+      (t) => t.taskId === appealTaskId(appeal.id),
+    );
+    const ops: TransactOp[] = [
+      ...repo.appeals.updateOps(ctx, appeal, state, event),
+      { delete: { pk: this.subjectPk(ctx, appeal.subject), sk: OPEN_APPEAL_SK } },
+      ...(task
+        ? [
+            closeTaskOp(ctx, {
+              ...task,
+              state: 'done',
+              outcome: status,
+              decidedBy: claims.sub,
+              decidedAt: at,
+            }),
+          ]
+        : []),
+    ];
+    if (input.upheld) {
+      const subject = await this.subject(tenant, appeal.subject);
+      const record = await this.members.load(tenant, appeal.uscc);
+      ops.push(...this.restore(ctx, subject, record, { actor, now, appealId: appeal.id }));
+    }
+    await writeCases(this.deps, ctx, ops, APPEAL);
+    return state;
+  }
+
+  /** What an upheld appeal undoes: the subject annulled, and what it did to the member and the ban. */
+  private restore(
+    ctx: TenantContext,
+    subject: Subject,
+    { member }: MemberRecord,
+    change: { actor: ReturnType<typeof actorOf>; now: Date; appealId: string },
+  ): TransactOp[] {
+    const repo = this.deps.supervision;
+    const { actor, now, appealId } = change;
+    const reason = `appeal ${appealId} upheld`;
+    const annul = <C extends CaseState>(state: C) =>
+      ({
+        ...state,
+        status: 'annulled',
+        version: state.version + 1,
+        updatedAt: now.toISOString(),
+      }) as C;
+    if (subject.kind === 'rectification') {
+      const order = subject.state;
+      assertMove(rectificationKind, order.status, 'annulled');
+      const annulled = recordCaseChange({
+        previous: order,
+        next: annul(order),
+        actor,
+        at: now,
+        reason,
+      });
+      const openOrders = member.openOrders.filter((o) => o !== order.id);
+      const changed = memberChange(
+        member,
+        {
+          openOrders,
+          orderCount: Math.max(0, member.orderCount - 1),
+          status: statusForOrders(member, openOrders),
+        },
+        actor,
+        now,
+        `${reason}: rectification ${order.id} annulled`,
+      );
+      return [
+        ...repo.rectifications.updateOps(ctx, order, annulled.state, annulled.event),
+        ...repo.members.updateOps(ctx, member, changed.state, changed.event),
+        timerCancelOp({ casePk: repo.rectifications.pk(ctx, order.id), name: 'due' }),
+      ];
+    }
+    const disqualification = subject.state;
+    assertMove(disqualificationKind, disqualification.status, 'annulled');
+    const annulled = recordCaseChange({
+      previous: disqualification,
+      next: annul(disqualification),
+      actor,
+      at: now,
+      reason,
+    });
+    const ops: TransactOp[] = [
+      ...repo.disqualifications.updateOps(ctx, disqualification, annulled.state, annulled.event),
+    ];
+    if (member.status === 'removed' && member.removedBy === disqualification.id) {
+      const previous = disqualification.previousStatus as typeof member.status;
+      const changed = memberChange(
+        member,
+        { status: previous, removedBy: undefined },
+        actor,
+        now,
+        `${reason}: disqualification ${disqualification.id} annulled`,
+      );
+      ops.push(...repo.members.updateOps(ctx, member, changed.state, changed.event));
+    }
+    const ban = disqualification.ban;
+    if (ban && Date.parse(ban.until) > now.getTime()) {
+      ops.push(
+        banLiftOp(
+          ctx,
+          { id: ban.id, uscc: disqualification.uscc, createdAt: disqualification.createdAt },
+          now.toISOString(),
+          actor.sub,
+        ),
+      );
+    }
+    return ops;
+  }
+
+  private async subject(
+    tenant: ResolvedTenant,
+    ref: { kind: 'rectification' | 'disqualification'; id: string },
+  ): Promise<Subject> {
+    const ctx = tenantContext(tenant);
+    const repo = this.deps.supervision;
+    const subject: Subject | undefined =
+      ref.kind === 'rectification'
+        ? await repo.rectifications
+            .get(ctx, ref.id)
+            .then((s) => s && { kind: 'rectification' as const, state: s })
+        : await repo.disqualifications
+            .get(ctx, ref.id)
+            .then((s) => s && { kind: 'disqualification' as const, state: s });
+    if (!subject) throw new SupervisionCaseNotFoundError(SUBJECT);
+    return subject;
+  }
+
+  private subjectPk(ctx: TenantContext, ref: { kind: string; id: string }) {
+    const repo = this.deps.supervision;
+    return ref.kind === 'rectification'
+      ? repo.rectifications.pk(ctx, ref.id)
+      : repo.disqualifications.pk(ctx, ref.id);
+  }
+}

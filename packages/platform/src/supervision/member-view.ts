@@ -1,0 +1,89 @@
+/**
+ * The member page's data (API.md `GET /members/{uscc}`): anyone sees the public subset
+ * (name, listings, status, latest grade); the member itself and staff in scope see its
+ * orders, disqualifications, appeals and history too.
+ */
+import {
+  type Appeal,
+  type Disqualification,
+  type HistoryEvent,
+  MEMBER_STATUS_NAMES,
+  type Rectification,
+  type ResolvedTenant,
+} from '@sme/core';
+import { tenantContext } from '@sme/store';
+import { assertTenantAccess, hasRole } from '../access/access.js';
+import type { Claims } from '../access/claims.js';
+import type { Members } from './members.js';
+import type { SupervisionDeps } from './supervision-deps.js';
+
+export interface MemberCases {
+  rectifications: Rectification[];
+  disqualifications: Disqualification[];
+  appeals: Appeal[];
+  history: HistoryEvent[];
+}
+
+/** Whether the caller sees the member's full record: the member itself, or staff of the tenant (or its province). */
+function seesAll(claims: Claims | undefined, tenant: ResolvedTenant, uscc: string): boolean {
+  if (!claims) return false;
+  if (hasRole(claims, 'provider') && claims.org === uscc && claims.tenant === tenant.id)
+    return true;
+  if (!hasRole(claims, 'city_admin', 'province_admin', 'district_reviewer')) return false;
+  try {
+    assertTenantAccess(claims, tenant);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class MemberView {
+  constructor(
+    private readonly deps: SupervisionDeps,
+    private readonly members: Members,
+  ) {}
+
+  async view(tenant: ResolvedTenant, claims: Claims | undefined, uscc: string) {
+    const { member, listings } = await this.members.load(tenant, uscc);
+    const summary = {
+      uscc: member.uscc,
+      name: member.name,
+      status: member.status,
+      statusName: MEMBER_STATUS_NAMES[member.status],
+      listings: listings.map((l) => ({
+        programId: l.programId,
+        ...(l.track && { track: l.track }),
+        ...(l.category && { category: l.category }),
+        industries: l.industries,
+        ...(l.region && { region: l.region }),
+        listedAt: l.listedAt,
+      })),
+      latestGrade: null as string | null,
+    };
+    if (!seesAll(claims, tenant, uscc)) return { ...summary, full: false as const };
+    return { ...summary, full: true as const, ...(await this.cases(tenant, uscc)) };
+  }
+
+  private async cases(tenant: ResolvedTenant, uscc: string): Promise<MemberCases> {
+    const ctx = tenantContext(tenant);
+    const repo = this.deps.supervision;
+    const [items, history] = await Promise.all([
+      repo.casesOf(ctx, uscc),
+      repo.members.history(ctx, uscc),
+    ]);
+    const of = <C>(kind: string) =>
+      items
+        .filter((i) => String(i.gsi1sk).startsWith(`${kind}#`))
+        .map((i) => {
+          const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...state } = i;
+          return state as C;
+        });
+    return {
+      rectifications: of<Rectification>('rectification'),
+      disqualifications: of<Disqualification>('disqualification'),
+      appeals: of<Appeal>('appeal'),
+      history,
+    };
+  }
+}

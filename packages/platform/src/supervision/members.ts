@@ -1,0 +1,96 @@
+/**
+ * Members of a tenant's pool (API.md "Supervision"). A listing makes the organization
+ * a member; its case is opened the first time supervision touches it (or its page is
+ * read), from its listings, so no listing ever waits on supervision. Every change of a
+ * member goes through `memberChange`: the status its kind allows, the event that says
+ * who, when and why.
+ */
+import {
+  type Actor,
+  assertMove,
+  type Member,
+  memberKind,
+  type ResolvedTenant,
+  recordCaseChange,
+} from '@sme/core';
+import { type PoolEntry, TransactionRefusedError, tenantContext } from '@sme/store';
+import { type SupervisionDeps, SYSTEM } from './supervision-deps.js';
+import { NotMemberError } from './supervision-errors.js';
+
+export interface MemberRecord {
+  member: Member;
+  /** The member's entries in the pool: one per listing. */
+  listings: PoolEntry[];
+  /** The programs it is listed in: which rules govern it. */
+  programs: string[];
+}
+
+/** The next state of a member with the event that explains it. */
+export function memberChange(
+  member: Member,
+  patch: Partial<Omit<Member, 'id' | 'version' | 'historyHead'>>,
+  actor: Actor,
+  at: Date,
+  reason: string,
+) {
+  const next = { ...member, ...patch, version: member.version + 1, updatedAt: at.toISOString() };
+  assertMove(memberKind, member.status, next.status);
+  return recordCaseChange({ previous: member, next, actor, at, reason });
+}
+
+export class Members {
+  constructor(private readonly deps: SupervisionDeps) {}
+
+  /** The member with its listings; its case opened if this is the first time. */
+  async load(tenant: ResolvedTenant, uscc: string): Promise<MemberRecord> {
+    const ctx = tenantContext(tenant);
+    const [member, pool] = await Promise.all([
+      this.deps.supervision.members.get(ctx, uscc),
+      this.deps.notices.pool(ctx),
+    ]);
+    const listings = pool
+      .filter((entry) => entry.uscc === uscc)
+      .sort((a, b) => a.listedAt.localeCompare(b.listedAt));
+    const programs = [...new Set(listings.map((l) => l.programId))];
+    if (member) return { member, listings, programs };
+    const first = listings[0];
+    if (!first) throw new NotMemberError();
+    return { member: await this.open(tenant, first, programs), listings, programs };
+  }
+
+  private async open(tenant: ResolvedTenant, first: PoolEntry, programs: string[]) {
+    const ctx = tenantContext(tenant);
+    const now = this.deps.clock.now();
+    const { state, event } = recordCaseChange<Member['status'], Member>({
+      previous: null,
+      next: {
+        id: first.uscc,
+        tenant: tenant.id,
+        status: 'active',
+        version: 1,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        uscc: first.uscc,
+        name: first.orgName,
+        ...(first.region && { region: first.region }),
+        programs,
+        listedAt: first.listedAt,
+        openOrders: [],
+        orderCount: 0,
+      },
+      actor: SYSTEM,
+      at: now,
+      reason: `listed in ${programs.join(', ')} since ${first.listedAt}`,
+    });
+    try {
+      await this.deps.supervision.members.create(ctx, state, event);
+      return state;
+    } catch (error) {
+      // Opened by a concurrent request: that one stands.
+      if (!(error instanceof TransactionRefusedError)) throw error;
+      const existing = await this.deps.supervision.members.get(ctx, first.uscc);
+      if (!existing) throw error;
+      return existing;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * A disqualification proposal: a task in the supervisor's list when rectification
+ * fails (an order overdue or rejected, or one beyond the rule's limit), naming the
+ * ground the tenant's rule gives for it. The supervisor decides by disqualifying (which
+ * closes the member's proposals) or by leaving it; the platform never removes anyone
+ * on its own.
+ */
+import { type Member, type ResolvedTenant, rulesFor } from '@sme/core';
+import type { ReviewTask } from '@sme/store';
+import { supervisorRole } from './supervision-deps.js';
+
+export type ProposalReason = 'overdue' | 'rejected' | 'limit';
+
+export function disqualificationProposal(
+  tenant: ResolvedTenant,
+  member: Member,
+  programs: readonly string[],
+  cause: { reason: ProposalReason; orderId: string; at: string },
+): ReviewTask {
+  const rule = rulesFor(tenant, 'disqualification', programs).find((r) => r.rectificationGround);
+  return {
+    taskId: `proposal-${cause.reason}-${cause.orderId}`,
+    tenant: tenant.id,
+    programId: programs[0] ?? '',
+    applicationId: member.uscc,
+    caseKind: 'member',
+    stage: 'supervision',
+    kind: 'disqualification_proposal',
+    role: supervisorRole(tenant),
+    proposal: {
+      ground: rule?.rectificationGround ?? '',
+      reason: cause.reason,
+      caseKind: 'rectification',
+      caseId: cause.orderId,
+    },
+    state: 'open',
+    createdAt: cause.at,
+  };
+}
+
+/** Whether one more order puts the member beyond its rule's limit (Jining: more than 2). */
+export function beyondLimit(
+  tenant: ResolvedTenant,
+  programs: readonly string[],
+  orderCount: number,
+): boolean {
+  return rulesFor(tenant, 'disqualification', programs).some(
+    (rule) => rule.maxRectifications !== undefined && orderCount > rule.maxRectifications,
+  );
+}

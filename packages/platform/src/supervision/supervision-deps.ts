@@ -1,0 +1,72 @@
+/**
+ * What supervision is built from, and the two things every command of it needs: who
+ * supervises a tenant (its own admin: the city bureau in a city, the province's in the
+ * province) and the actor a history event names.
+ */
+import type { Actor, Clock, ResolvedTenant, Role } from '@sme/core';
+import {
+  type BanRepository,
+  type NoticeRepository,
+  type SupervisionRepository,
+  type TaskRepository,
+  type TenantContext,
+  TransactionRefusedError,
+  type TransactOp,
+} from '@sme/store';
+import { assertRole } from '../access/access.js';
+import type { Claims } from '../access/claims.js';
+import { ForbiddenError } from '../errors.js';
+import { CaseMovedOnError } from './supervision-errors.js';
+
+export interface SupervisionDeps {
+  supervision: SupervisionRepository;
+  notices: NoticeRepository;
+  bans: BanRepository;
+  tasks: TaskRepository;
+  clock: Clock;
+  newId: () => string;
+}
+
+/** The role that supervises a tenant's pool. */
+export const supervisorRole = (tenant: ResolvedTenant): Role =>
+  tenant.kind === 'province' ? 'province_admin' : 'city_admin';
+
+export function isSupervisor(claims: Claims | undefined, tenant: ResolvedTenant): boolean {
+  return !!claims && claims.tenant === tenant.id && claims.roles.includes(supervisorRole(tenant));
+}
+
+export function assertSupervisor(claims: Claims, tenant: ResolvedTenant): void {
+  if (claims.tenant !== tenant.id) {
+    throw new ForbiddenError({
+      zh: '仅本地主管部门可办理',
+      en: "Only the tenant's bureau may do this",
+    });
+  }
+  assertRole(claims, supervisorRole(tenant));
+}
+
+export const actorOf = (claims: Claims): Actor => ({
+  sub: claims.sub,
+  role: claims.roles[0] ?? 'unknown',
+});
+
+/** The platform itself, for what the clock does (an order falling overdue). */
+export const SYSTEM: Actor = { sub: 'system', role: 'system' };
+
+/**
+ * Writes the changes of one or more cases as one transaction; refused because something
+ * moved since it was read (another clerk, the clock), it is a 409 naming the case.
+ */
+export async function writeCases(
+  deps: Pick<SupervisionDeps, 'supervision'>,
+  ctx: TenantContext,
+  ops: TransactOp[],
+  what: { zh: string; en: string },
+): Promise<void> {
+  try {
+    await deps.supervision.transact(ctx, ops);
+  } catch (error) {
+    if (error instanceof TransactionRefusedError) throw new CaseMovedOnError(what);
+    throw error;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The supervision cases of a tenant's members: one case repository per kind (the same
+ * version check, history and counters as an application's), a transaction that
+ * changes several at once (an appeal upheld changes the appeal, its subject and the
+ * member together), and the reads the member page and the public notices need.
+ */
+import type { Appeal, Disqualification, Member, Rectification } from '@sme/core';
+import { CaseRepository } from '../cases/case.repository.js';
+import { type TenantContext, tenantKey } from '../table/keys.js';
+import type { TenantTable } from '../table/tenant-table.js';
+import type { TransactOp } from '../table/transaction.js';
+import {
+  memberCaseLayout,
+  memberCasesKey,
+  memberLayout,
+  memberStatusSk,
+  poolPk,
+} from './supervision-layouts.js';
+
+export * from './supervision-layouts.js';
+
+/** A disqualification as its public notice shows it. */
+export interface DisqualificationNotice {
+  id: string;
+  uscc: string;
+  name: string;
+  rule: string;
+  ground: string;
+  status: string;
+  createdAt: string;
+}
+
+const noticesPk = (ctx: TenantContext) => tenantKey(ctx, 'DISQUALIFIED');
+
+/** A published disqualification's notice follows the case: written with it, annulled with it. */
+function disqualificationNoticeOps(
+  ctx: TenantContext,
+  _previous: Disqualification | null,
+  next: Disqualification,
+): TransactOp[] {
+  if (!next.published) return [];
+  const notice: DisqualificationNotice = {
+    id: next.id,
+    uscc: next.uscc,
+    name: next.name,
+    rule: next.rule,
+    ground: next.ground,
+    status: next.status,
+    createdAt: next.createdAt,
+  };
+  return [{ put: { pk: noticesPk(ctx), sk: `${next.createdAt}#${next.id}`, ...notice } }];
+}
+
+export class SupervisionRepository {
+  readonly members: CaseRepository<Member>;
+  readonly rectifications: CaseRepository<Rectification>;
+  readonly disqualifications: CaseRepository<Disqualification>;
+  readonly appeals: CaseRepository<Appeal>;
+
+  constructor(private readonly table: TenantTable) {
+    this.members = new CaseRepository(table, memberLayout);
+    this.rectifications = new CaseRepository(
+      table,
+      memberCaseLayout<Rectification>('rectification'),
+    );
+    this.disqualifications = new CaseRepository(
+      table,
+      memberCaseLayout<Disqualification>('disqualification', disqualificationNoticeOps),
+    );
+    this.appeals = new CaseRepository(table, memberCaseLayout<Appeal>('appeal'));
+  }
+
+  /** Writes the changes of several cases as one: all of them, or none. */
+  async transact(ctx: TenantContext, ops: TransactOp[]): Promise<void> {
+    await this.table.transact(ctx, ops);
+  }
+
+  /** Every supervision case of a member (their META items), of one kind or all. */
+  async casesOf(
+    ctx: TenantContext,
+    uscc: string,
+    kind?: string,
+  ): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.queryIndex(ctx, 'byListing', memberCasesKey(ctx, uscc), {
+        ...(kind && { beginsWith: `${kind}#` }),
+        cursor,
+      });
+      items.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    return items;
+  }
+
+  /** Each member's status as the pool shows it, by USCC (absent: never changed, active). */
+  async memberStatuses(ctx: TenantContext): Promise<Map<string, string>> {
+    const statuses = new Map<string, string>();
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.query<{ uscc: string; status: string }>(ctx, poolPk(ctx), {
+        beginsWith: memberStatusSk(''),
+        cursor,
+      });
+      for (const item of page.items) statuses.set(item.uscc, item.status);
+      cursor = page.next;
+    } while (cursor);
+    return statuses;
+  }
+
+  /** The published disqualification notices of a tenant, newest first. */
+  async disqualificationNotices(ctx: TenantContext): Promise<DisqualificationNotice[]> {
+    const { items } = await this.table.query<DisqualificationNotice & { pk: string; sk: string }>(
+      ctx,
+      noticesPk(ctx),
+      { descending: true, limit: 200 },
+    );
+    return items.map(({ pk: _pk, sk: _sk, ...notice }) => notice);
+  }
+}
