@@ -9,6 +9,8 @@ import { type CaseState, defineCaseKind } from '../case/case.js';
 /** What every supervision case of a member carries. */
 export interface MemberCase<S extends string> extends CaseState<S> {
   uscc: string;
+  /** The member's name when the case was opened, for lists that show many members. */
+  name?: string;
   /** The rule of the tenant the case applies, and the ground it names. */
   rule: string;
   ground: string;
@@ -54,7 +56,6 @@ export const disqualificationKind = defineCaseKind<DisqualificationStatus>({
 });
 
 export interface Disqualification extends MemberCase<DisqualificationStatus> {
-  name: string;
   /** The member's status before: what an upheld appeal restores. */
   previousStatus: string;
   /** Published as a public notice (the rule's `publicNotice`). */

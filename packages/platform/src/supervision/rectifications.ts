@@ -99,6 +99,7 @@ export class Rectifications {
         createdAt: at,
         updatedAt: at,
         uscc: member.uscc,
+        name: member.name,
         rule: found.rule.id,
         ground: found.ground.id,
         detail: input.detail,

@@ -31,6 +31,34 @@ export interface DisqualificationNotice {
 }
 
 const noticesPk = (ctx: TenantContext) => tenantKey(ctx, 'DISQUALIFIED');
+/** What needs the supervisor's eye in a tenant, one partition: the province's board reads one query per city. */
+const boardPk = (ctx: TenantContext) => tenantKey(ctx, 'BOARD');
+
+/** An item of a tenant's board: an order still owed (open, reported, or overdue). */
+export interface BoardOrder {
+  id: string;
+  uscc: string;
+  name?: string;
+  ground: string;
+  status: string;
+  dueAt: string;
+  createdAt: string;
+}
+
+const OWED: ReadonlySet<string> = new Set(['open', 'reported', 'overdue']);
+
+/** An order is on its tenant's board while it is owed, and leaves it in the change that settles it. */
+function orderOnBoard(
+  ctx: TenantContext,
+  _previous: Rectification | null,
+  next: Rectification,
+): TransactOp[] {
+  const key = { pk: boardPk(ctx), sk: `ORDER#${next.id}` };
+  if (!OWED.has(next.status)) return [{ delete: key }];
+  const { id, uscc, name, ground, status, dueAt, createdAt } = next;
+  const item: BoardOrder = { id, uscc, ...(name && { name }), ground, status, dueAt, createdAt };
+  return [{ put: { ...key, ...item } }];
+}
 
 /** A published disqualification's notice follows the case: written with it, annulled with it. */
 function disqualificationNoticeOps(
@@ -42,7 +70,7 @@ function disqualificationNoticeOps(
   const notice: DisqualificationNotice = {
     id: next.id,
     uscc: next.uscc,
-    name: next.name,
+    name: next.name ?? next.uscc,
     rule: next.rule,
     ground: next.ground,
     status: next.status,
@@ -61,7 +89,7 @@ export class SupervisionRepository {
     this.members = new CaseRepository(table, memberLayout);
     this.rectifications = new CaseRepository(
       table,
-      memberCaseLayout<Rectification>('rectification'),
+      memberCaseLayout<Rectification>('rectification', orderOnBoard),
     );
     this.disqualifications = new CaseRepository(
       table,
@@ -107,6 +135,22 @@ export class SupervisionRepository {
       cursor = page.next;
     } while (cursor);
     return statuses;
+  }
+
+  /** The orders a tenant's members still owe. */
+  async boardOrders(ctx: TenantContext): Promise<BoardOrder[]> {
+    const orders: BoardOrder[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.query<BoardOrder & { pk: string; sk: string }>(
+        ctx,
+        boardPk(ctx),
+        { beginsWith: 'ORDER#', cursor },
+      );
+      orders.push(...page.items.map(({ pk: _pk, sk: _sk, ...order }) => order));
+      cursor = page.next;
+    } while (cursor);
+    return orders;
   }
 
   /** The published disqualification notices of a tenant, newest first. */
