@@ -11,6 +11,7 @@ import type { Context } from 'hono';
 import { member } from '../../middleware/tenant-scope/index.js';
 import { Select, TextField } from '../forms/fields.js';
 import { catalogueNames, nameOf } from '../publicity/catalogue-names.js';
+import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
 import { renderPage } from '../shell/page.js';
 import { beijing } from '../shell/text.js';
 
@@ -24,6 +25,18 @@ const LABELS: Record<Filter, LocalizedText> = {
   region: { zh: '所在区市', en: 'District' },
   track: { zh: '申报类别', en: 'Track' },
 };
+
+/** The table's columns; on a phone each row is a card led by the organization. */
+const COLUMNS = {
+  org: { zh: '单位名称', en: 'Organization' },
+  uscc: { zh: '统一社会信用代码', short: '信用代码', en: 'USCC' },
+  track: { zh: '类别', en: 'Track' },
+  industries: { zh: '服务行业', en: 'Industries' },
+  region: { zh: '所在区市', en: 'District' },
+  status: { zh: '状态', en: 'Status' },
+  submitted: { zh: '提交时间', en: 'Submitted' },
+  due: { zh: '办理期限', en: 'Due' },
+} as const satisfies Record<string, Column>;
 
 /** The statuses the table shows (drafts are the providers' own). */
 const STATUSES = APPLICATION_STATUSES.filter((status) => status !== 'draft');
@@ -128,53 +141,41 @@ export async function applicationsPage(c: Context, platform: Platform) {
         </span>
       </p>
       {result.rows.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">单位名称 Organization</th>
-                <th scope="col">统一社会信用代码 USCC</th>
-                <th scope="col">类别 Track</th>
-                <th scope="col">服务行业 Industries</th>
-                <th scope="col">所在区市 District</th>
-                <th scope="col">状态 Status</th>
-                <th scope="col">提交时间 Submitted</th>
-                <th scope="col">办理期限 Due</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map(({ app, dueAt, overdue: late }) => (
-                <tr>
-                  <td>
-                    <a href={`/${tenant.id}/review/applications/${app.id}`}>{app.org.name}</a>
-                  </td>
-                  <td>{app.org.uscc}</td>
-                  <td>
-                    {nameOf(names.tracks, app.track) || nameOf(names.categories, app.category)}
-                  </td>
-                  <td>{app.industries.map((id) => nameOf(names.industries, id)).join('、')}</td>
-                  <td>{nameOf(names.regions, app.org.region)}</td>
-                  <td>
-                    {statusName(app.status).zh}
-                    {app.stage && app.status === 'in_review' && (
-                      <span class="muted">（{stageName(app.programId, app.stage)}）</span>
-                    )}
-                  </td>
-                  <td>{app.submittedAt ? beijing(app.submittedAt) : ''}</td>
-                  <td>
-                    {dueAt && beijing(dueAt)}
-                    {late && (
-                      <>
-                        {' '}
-                        <span class="tag bad">已逾期 Overdue</span>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={Object.values(COLUMNS)}>
+          {result.rows.map(({ app, dueAt, overdue: late }) => (
+            <tr>
+              <RowHead>
+                <a href={`/${tenant.id}/review/applications/${app.id}`}>{app.org.name}</a>
+              </RowHead>
+              <Cell column={COLUMNS.uscc}>{app.org.uscc}</Cell>
+              <Cell column={COLUMNS.track}>
+                {nameOf(names.tracks, app.track) || nameOf(names.categories, app.category)}
+              </Cell>
+              <Cell column={COLUMNS.industries}>
+                {app.industries.map((id) => nameOf(names.industries, id)).join('、')}
+              </Cell>
+              <Cell column={COLUMNS.region}>{nameOf(names.regions, app.org.region)}</Cell>
+              <Cell column={COLUMNS.status}>
+                {statusName(app.status).zh}
+                {app.stage && app.status === 'in_review' && (
+                  <span class="muted">（{stageName(app.programId, app.stage)}）</span>
+                )}
+              </Cell>
+              <Cell column={COLUMNS.submitted}>
+                {app.submittedAt ? beijing(app.submittedAt) : ''}
+              </Cell>
+              <Cell column={COLUMNS.due}>
+                {dueAt && beijing(dueAt)}
+                {late && (
+                  <>
+                    {' '}
+                    <span class="tag bad">已逾期 Overdue</span>
+                  </>
+                )}
+              </Cell>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {result.pages > 1 && (
         <nav class="pager" aria-label="分页 Pages">
