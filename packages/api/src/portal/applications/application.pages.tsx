@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Application,
+  acceptsApplications,
   DomainError,
   FieldsInvalidError,
   fieldsForTrack,
@@ -18,6 +19,7 @@ import {
   type RuleViolation,
   statusName,
   VersionConflictError,
+  WindowClosedError,
 } from '@sme/core';
 import { type Platform, programOf } from '@sme/platform';
 import type { Context } from 'hono';
@@ -92,7 +94,12 @@ async function detailPage(
   const program = programOf(tenant, app.programId);
   const names = catalogueNames([tenant]);
   const specs = fieldsForTrack(program.fields, app.track);
-  const editable = EDITABLE.has(app.status);
+  // A draft is closed with its call; a returned application is still corrected after it.
+  const closed =
+    app.status === 'draft' && !acceptsApplications(program.window, platform.clock.now())
+      ? new WindowClosedError(program, platform.clock.now()).detail
+      : undefined;
+  const editable = EDITABLE.has(app.status) && !closed;
   const errors = state.errors ?? {};
   const reason = app.status === 'returned' ? returnReason(history) : undefined;
   const summary = [
@@ -128,6 +135,17 @@ async function detailPage(
             {state.message.zh}{' '}
             <span class="en" lang="en">
               {state.message.en}
+            </span>
+          </p>
+        </div>
+      )}
+      {closed && (
+        <div class="notice-box bad" role="note" id="window-closed">
+          <p>
+            {closed.zh}，本申报不能再修改或提交。
+            <span class="en" lang="en">
+              {' '}
+              {closed.en}; this draft can no longer be changed or submitted.
             </span>
           </p>
         </div>
@@ -291,6 +309,8 @@ export function applicationPages(platform: Platform) {
           Number.isFinite(version) ? version : undefined,
         );
       } catch (error) {
+        // The page itself says the call has closed, and no longer offers the form.
+        if (error instanceof WindowClosedError) return detailPage(c, platform, tenant, id, {}, 409);
         if (error instanceof FieldsInvalidError)
           return detailPage(c, platform, tenant, id, { raw, ...errorsOf(error.violations) }, 422);
         if (error instanceof VersionConflictError) {
@@ -318,6 +338,7 @@ export function applicationPages(platform: Platform) {
       try {
         await submission.submit(tenant, claims, id, first(raw, 'idempotencyKey') || undefined);
       } catch (error) {
+        if (error instanceof WindowClosedError) return detailPage(c, platform, tenant, id, {}, 409);
         if (error instanceof IncompleteError) {
           const message: Message = { tone: 'bad', ...error.detail };
           return detailPage(
