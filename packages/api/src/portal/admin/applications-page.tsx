@@ -5,26 +5,17 @@
  * Each row links to the staff application page; each call links to its ranking (when
  * its panel ranks by quota) and its notices.
  */
-import { APPLICATION_STATUSES, type LocalizedText, type Program, statusName } from '@sme/core';
+import { APPLICATION_STATUSES, type Program, statusName } from '@sme/core';
 import type { Platform } from '@sme/platform';
 import type { Context } from 'hono';
 import { member } from '../../middleware/tenant-scope/index.js';
-import { Select, TextField } from '../forms/fields.js';
+import { choicesOf, FilterForm, readFilters } from '../forms/filter-form.js';
 import { catalogueNames, nameOf } from '../publicity/catalogue-names.js';
 import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
 import { renderPage } from '../shell/page.js';
 import { beijing } from '../shell/text.js';
 
 const FILTERS = ['q', 'program', 'status', 'region', 'track'] as const;
-type Filter = (typeof FILTERS)[number];
-
-const LABELS: Record<Filter, LocalizedText> = {
-  q: { zh: '单位名称或信用代码', en: 'Name or USCC' },
-  program: { zh: '申报项目', en: 'Call' },
-  status: { zh: '状态', en: 'Status' },
-  region: { zh: '所在区市', en: 'District' },
-  track: { zh: '申报类别', en: 'Track' },
-};
 
 /** The table's columns; on a phone each row is a card led by the organization. */
 const COLUMNS = {
@@ -47,14 +38,7 @@ export const rankingStages = (program: Program) =>
 
 export async function applicationsPage(c: Context, platform: Platform) {
   const { tenant, claims } = member(c);
-  const filter: Partial<Record<Filter, string>> = {};
-  for (const key of FILTERS) {
-    const value = c.req
-      .query(key)
-      ?.trim()
-      .slice(0, key === 'q' ? 100 : 64);
-    if (value) filter[key] = value;
-  }
+  const filter = readFilters(c, FILTERS);
   const overdue = c.req.query('view') === 'overdue';
   const program = tenant.programs.find((p) => p.id === filter.program);
   if (!program) delete filter.program;
@@ -98,41 +82,26 @@ export async function applicationsPage(c: Context, platform: Platform) {
           </li>
         </ul>
       </nav>
-      <form class="filters" method="get" action={base} aria-label="筛选 Filter">
-        {overdue && <input type="hidden" name="view" value="overdue" />}
-        <TextField id="q" type="search" label={LABELS.q} value={filter.q} maxLength={100} />
-        <Select
-          id="program"
-          label={LABELS.program}
-          value={filter.program}
-          placeholder="全部"
-          options={tenant.programs.map((p) => ({ value: p.id, label: p.title.zh }))}
-        />
-        <Select
-          id="status"
-          label={LABELS.status}
-          value={filter.status}
-          placeholder="全部"
-          options={STATUSES.map((s) => ({ value: s, label: statusName(s).zh }))}
-        />
-        <Select
-          id="region"
-          label={LABELS.region}
-          value={filter.region}
-          placeholder="全部"
-          options={tenant.regions.map((r) => ({ value: r.id, label: r.name.zh }))}
-        />
-        <Select
-          id="track"
-          label={LABELS.track}
-          value={filter.track}
-          placeholder="全部"
-          options={[...names.tracks].map(([value, name]) => ({ value, label: name.zh }))}
-        />
-        <div class="field">
-          <button type="submit">查询 Search</button>
-        </div>
-      </form>
+      <FilterForm
+        action={base}
+        values={filter}
+        hidden={overdue ? { view: 'overdue' } : {}}
+        selects={[
+          {
+            key: 'program',
+            options: tenant.programs.map((p) => ({ value: p.id, label: p.title.zh })),
+          },
+          {
+            key: 'status',
+            options: STATUSES.map((s) => ({ value: s, label: statusName(s).zh })),
+          },
+          {
+            key: 'region',
+            options: tenant.regions.map((r) => ({ value: r.id, label: r.name.zh })),
+          },
+          { key: 'track', options: choicesOf(names.tracks) },
+        ]}
+      />
       <p role="status">
         共 {result.total} 项{result.pages > 1 ? `，第 ${result.page}/${result.pages} 页` : ''}。
         <span class="en" lang="en">
