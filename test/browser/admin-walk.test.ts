@@ -8,7 +8,14 @@
 import { testApp } from '@sme/api/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, launchChromium, pageWithErrors, serveApp, signIn } from '../support/browser.js';
+import {
+  checkPage,
+  launchChromium,
+  pageWithErrors,
+  phoneFit,
+  serveApp,
+  signIn,
+} from '../support/browser.js';
 import { PROGRAM } from '../support/qingdao.js';
 import {
   atDistrictReview,
@@ -60,6 +67,10 @@ describe('the city admin’s pages in chromium', () => {
     await page.getByRole('link', { name: '申报管理' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toContain('申报管理');
     expect(await checkPage(page, 'admin-applications')).toEqual([]);
+    // On a phone each application is a card: its due date is on screen, no sideways scroll.
+    const phone = await phoneFit(page, 'main table td[data-label="办理期限"]');
+    expect(phone.pageWidth).toBe(390);
+    expect(phone.right).toBeLessThanOrEqual(390);
     await page.getByLabel('所在区市').selectOption({ label: '市南区' });
     await page.getByRole('button', { name: /查询/ }).click();
     await expect.poll(() => page.url()).toContain('region=shinan');

@@ -12,6 +12,7 @@ import {
   checkPage,
   launchChromium,
   pageWithErrors,
+  phoneFit,
   serveApp,
   signIn,
   signOut,
@@ -51,6 +52,10 @@ describe('the staff pages of review in chromium', () => {
     await signInAs(/崂山区审核员/);
     expect(await page.locator('table.queue').textContent()).toContain('审核测试公司62001');
     expect(await checkPage(page, 'review-queue')).toEqual([]);
+    // On a phone each task is a card: the due date is on screen, nothing scrolls sideways.
+    const phone = await phoneFit(page, 'table.queue td[data-label="办理期限"]');
+    expect(phone.pageWidth).toBe(390);
+    expect(phone.right).toBeLessThanOrEqual(390);
 
     await page.getByRole('link', { name: '审核测试公司62001' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toContain('审核测试公司62001');

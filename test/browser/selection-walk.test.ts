@@ -267,6 +267,11 @@ describe('the selection walked in chromium, person by person', () => {
       .locator('td')
       .allTextContents();
     expect(cells.map(Number)).toEqual([...expected, 1]);
+    // At 1280 px a city's name and a status's name each stay on one line.
+    for (const name of ['青岛市', '退回修改']) {
+      const box = await page.locator('table.counts th', { hasText: name }).first().boundingBox();
+      expect(box?.height).toBeLessThan(48);
+    }
     await signOut(page);
   });
 });

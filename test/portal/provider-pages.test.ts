@@ -4,13 +4,24 @@
  * draft, the generated form (errors beside each input from the API's own validation,
  * list entries added and removed on the server, a stale version refused with what was
  * typed kept), an incomplete submission explained field by field, withdrawal, and the
- * form token required on every post.
+ * form token required on every post. Then a return for correction answered on the page
+ * (the reason shown, a field edited, submitted again), and a draft after the call's
+ * deadline: the closing told in Chinese, the form gone, and a late post changing nothing.
  */
 import { demoOrganizations } from '@sme/api';
 import { testApp } from '@sme/api/testing';
+import { windowInstants } from '@sme/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PageClient, textOf } from '../support/page-client.js';
-import type { Harness } from '../support/review-walk.js';
+import { formFields, PageClient, textOf } from '../support/page-client.js';
+import { PROGRAM, uscc } from '../support/qingdao.js';
+import {
+  atDistrictReview,
+  type Harness,
+  moveClock,
+  reviewCatchesUp,
+  reviewerOf,
+} from '../support/review-walk.js';
+import { draftApplication } from '../support/submitted.js';
 
 describe('the provider pages', () => {
   let harness: Harness;
@@ -226,5 +237,110 @@ describe('the provider pages', () => {
     await other.signIn('qingdao', 'provider');
     const page = await other.get(appPath);
     expect(page.status).toBe(403);
+  });
+});
+
+describe('a provider answering a return, and a draft after the deadline', () => {
+  let harness: Harness;
+  const qingdao = () => harness.platform.tenants.tenant('qingdao');
+  const providerOf = async (org: string) => {
+    const client = new PageClient(harness.app);
+    await client.signInWith({ role: 'provider', tenant: 'qingdao', org });
+    return client;
+  };
+  const stored = (org: string, id: string) =>
+    harness.platform.queries.get(
+      qingdao(),
+      { sub: 'x', tenant: 'qingdao', roles: ['provider'], org },
+      id,
+    );
+
+  beforeAll(async () => {
+    harness = await testApp();
+  });
+
+  it('shows the return reason, takes an edit and a second submission back to review', async () => {
+    const { id, org } = await atDistrictReview(harness, 63_001, 'laoshan');
+    const reviewer = await reviewerOf(harness, 'laoshan');
+    const returned = await reviewer.post(`/api/tenants/qingdao/applications/${id}/decision`, {
+      stage: 'district-review',
+      outcome: 'return',
+      comment: '请将专业技术团队人数与社保缴纳证明核对一致。',
+    });
+    expect(returned.status).toBe(200);
+    await harness.review.settled();
+
+    const provider = await providerOf(org);
+    const path = `/qingdao/me/applications/${id}`;
+    const page = await provider.get(path);
+    expect(page.status).toBe(200);
+    const text = textOf(page.html);
+    expect(text).toContain(
+      '退回修改原因 Returned for correction： 请将专业技术团队人数与社保缴纳证明核对一致。',
+    );
+    expect(text).toContain('退回修改');
+    expect(text).toContain('重新提交申报');
+
+    // The form as the browser posts it, with one field corrected, then "submit again".
+    const form = formFields(page.html, 'application-form');
+    expect(form['fields.teamSize']).toEqual(['25']);
+    const saved = await provider.post(path, { ...form, 'fields.teamSize': '26', action: 'save' });
+    expect(saved.status).toBe(303);
+    const again = await provider.get(saved.location ?? '');
+    expect(textOf(again.html)).toContain('已保存');
+    expect((await stored(org, id)).application).toMatchObject({
+      status: 'returned',
+      fields: { teamSize: 26 },
+    });
+
+    const resubmitted = await provider.post(path, {
+      ...formFields(again.html, 'application-form'),
+      action: 'submit',
+    });
+    expect(resubmitted.status).toBe(303);
+    expect(resubmitted.location).toBe(`${path}?submitted=1#main`);
+    await reviewCatchesUp(harness);
+    expect((await stored(org, id)).application).toMatchObject({
+      status: 'in_review',
+      stage: 'district-review',
+      fields: { teamSize: 26 },
+    });
+    const after = await provider.get(path);
+    expect(textOf(after.html)).toContain('审核中');
+    expect(textOf(after.html)).not.toContain('退回修改原因');
+    expect(after.html).not.toContain('id="application-form"');
+  });
+
+  it('after the deadline tells a draft the call has closed, in Chinese, and changes nothing', async () => {
+    const org = uscc(63_002);
+    const { id } = await draftApplication(harness.app, org, {
+      name: '截止测试公司',
+      region: 'laoshan',
+    });
+    const provider = await providerOf(org);
+    const path = `/qingdao/me/applications/${id}`;
+    // The form as it was read before the deadline, posted once the call has closed.
+    const form = formFields((await provider.get(path)).html, 'application-form');
+    const before = (await stored(org, id)).application;
+
+    const program = qingdao().programs.find((p) => p.id === PROGRAM);
+    const closesAt = program && windowInstants(program.window).closesAt;
+    expect(closesAt?.toISOString()).toBe('2024-01-31T16:00:00.000Z');
+    await moveClock(harness, closesAt?.toISOString() ?? '');
+
+    const closed =
+      '「青岛市中小企业数字化转型城市试点第一批数字化转型推荐服务商遴选」已于北京时间 2024-01-31 24:00 截止申报';
+    const page = await provider.get(path);
+    expect(page.status).toBe(200);
+    expect(textOf(page.html)).toContain(closed);
+    expect(page.html).not.toContain('id="application-form"');
+    expect(page.html).not.toContain('name="action" value="submit"');
+
+    for (const action of ['save', 'submit']) {
+      const late = await provider.post(path, { ...form, 'fields.teamSize': '30', action });
+      expect(late.status).toBe(409);
+      expect(textOf(late.html)).toContain(closed);
+    }
+    expect((await stored(org, id)).application).toEqual(before);
   });
 });

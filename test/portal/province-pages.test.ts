@@ -210,11 +210,12 @@ describe('/<province>/pool', () => {
   it('lists the listed providers of every city, each with its city', async () => {
     const page = await new PageClient(harness.app).get('/shandong/pool');
     expect(page.status).toBe(200);
-    expect(page.html).toContain('城市 City');
-    const row = new RegExp(`<tr><td>${listedName}</td>.*?</tr>`).exec(page.html)?.[0] ?? '';
+    expect(textOf(page.html)).toContain('城市 City');
+    const row =
+      new RegExp(`<tr><th scope="row">${listedName}</th>.*?</tr>`).exec(page.html)?.[0] ?? '';
     expect(textOf(row)).toContain('青岛市');
     expect(textOf(row)).toContain('崂山区');
     const qingdaoOnly = await new PageClient(harness.app).get('/qingdao/pool');
-    expect(qingdaoOnly.html).not.toContain('城市 City');
+    expect(textOf(qingdaoOnly.html)).not.toContain('城市 City');
   });
 });

@@ -109,6 +109,25 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize(original);
 }
 
+/**
+ * On a 390 px phone: how wide the page scrolls, and where the right edge of the first
+ * element matching `selector` lies (both at most 390 when nothing hides past the edge).
+ */
+export async function phoneFit(
+  page: Page,
+  selector: string,
+): Promise<{ pageWidth: number; right: number }> {
+  const original = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 390, height: 900 });
+  try {
+    const pageWidth = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+    const box = await page.locator(selector).first().boundingBox();
+    return { pageWidth, right: box ? box.x + box.width : Number.POSITIVE_INFINITY };
+  } finally {
+    await page.setViewportSize(original);
+  }
+}
+
 /** What every page of a walk is checked for: no serious violation, a screenshot at each width. */
 export async function checkPage(page: Page, name: string): Promise<AxeViolation[]> {
   await screenshots(page, name);

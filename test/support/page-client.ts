@@ -105,3 +105,53 @@ export function textOf(html: string): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 }
+
+const decode = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+
+function attributesOf(tag: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const [, name = '', value = ''] of tag.matchAll(/\s([\w:-]+)(?:="([^"]*)")?/g))
+    attributes.set(name.toLowerCase(), decode(value));
+  return attributes;
+}
+
+/**
+ * What a browser would post from the form with id `formId` of a page, buttons aside:
+ * named inputs (checkboxes and radios only when checked), textareas, and each select's
+ * selected options. Enough for the portal's server-rendered forms, not a general parser.
+ */
+export function formFields(html: string, formId: string): Record<string, string[]> {
+  const start = html.search(new RegExp(`<form[^>]*\\sid="${formId}"`));
+  if (start < 0) throw new Error(`no form #${formId} on the page`);
+  const form = html.slice(start, html.indexOf('</form>', start));
+  const fields: Record<string, string[]> = {};
+  const add = (name: string | undefined, value: string) => {
+    if (name) fields[name] = [...(fields[name] ?? []), value];
+  };
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const a = attributesOf(tag);
+    const type = a.get('type') ?? 'text';
+    if (a.has('disabled') || type === 'file' || type === 'submit' || type === 'button') continue;
+    if ((type === 'checkbox' || type === 'radio') && !a.has('checked')) continue;
+    add(a.get('name'), a.get('value') ?? (type === 'checkbox' ? 'on' : ''));
+  }
+  for (const [, open = '', text = ''] of form.matchAll(
+    /<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g,
+  ))
+    add(attributesOf(open).get('name'), decode(text));
+  for (const [, open = '', options = ''] of form.matchAll(
+    /<select\b([^>]*)>([\s\S]*?)<\/select>/g,
+  )) {
+    for (const [option] of options.matchAll(/<option\b[^>]*>/g)) {
+      const a = attributesOf(option);
+      if (a.has('selected')) add(attributesOf(open).get('name'), a.get('value') ?? '');
+    }
+  }
+  return fields;
+}

@@ -25,6 +25,7 @@ import { expertRoutes } from './routes/experts.routes.js';
 import { exportRoutes } from './routes/exports.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { organizationRoutes } from './routes/organizations.routes.js';
+import { panelRoutes } from './routes/panel.routes.js';
 import { provinceRoutes } from './routes/province.routes.js';
 import { publicityRoutes } from './routes/publicity.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', documentRoutes(platform));
   app.route('/', banRoutes(platform));
   app.route('/', reviewRoutes(platform));
+  app.route('/', panelRoutes(platform));
   app.route('/', expertRoutes(platform));
   app.route('/', publicityRoutes(platform));
   app.route('/', provinceRoutes(platform));

@@ -5,25 +5,29 @@
  * Each row links to the staff application page; each call links to its ranking (when
  * its panel ranks by quota) and its notices.
  */
-import { APPLICATION_STATUSES, type LocalizedText, type Program, statusName } from '@sme/core';
+import { APPLICATION_STATUSES, type Program, statusName } from '@sme/core';
 import type { Platform } from '@sme/platform';
 import type { Context } from 'hono';
 import { member } from '../../middleware/tenant-scope/index.js';
-import { Select, TextField } from '../forms/fields.js';
+import { choicesOf, FilterForm, readFilters } from '../forms/filter-form.js';
 import { catalogueNames, nameOf } from '../publicity/catalogue-names.js';
+import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
 import { renderPage } from '../shell/page.js';
 import { beijing } from '../shell/text.js';
 
 const FILTERS = ['q', 'program', 'status', 'region', 'track'] as const;
-type Filter = (typeof FILTERS)[number];
 
-const LABELS: Record<Filter, LocalizedText> = {
-  q: { zh: '单位名称或信用代码', en: 'Name or USCC' },
-  program: { zh: '申报项目', en: 'Call' },
-  status: { zh: '状态', en: 'Status' },
+/** The table's columns; on a phone each row is a card led by the organization. */
+const COLUMNS = {
+  org: { zh: '单位名称', en: 'Organization' },
+  uscc: { zh: '统一社会信用代码', short: '信用代码', en: 'USCC' },
+  track: { zh: '类别', en: 'Track' },
+  industries: { zh: '服务行业', en: 'Industries' },
   region: { zh: '所在区市', en: 'District' },
-  track: { zh: '申报类别', en: 'Track' },
-};
+  status: { zh: '状态', en: 'Status' },
+  submitted: { zh: '提交时间', en: 'Submitted' },
+  due: { zh: '办理期限', en: 'Due' },
+} as const satisfies Record<string, Column>;
 
 /** The statuses the table shows (drafts are the providers' own). */
 const STATUSES = APPLICATION_STATUSES.filter((status) => status !== 'draft');
@@ -34,14 +38,7 @@ export const rankingStages = (program: Program) =>
 
 export async function applicationsPage(c: Context, platform: Platform) {
   const { tenant, claims } = member(c);
-  const filter: Partial<Record<Filter, string>> = {};
-  for (const key of FILTERS) {
-    const value = c.req
-      .query(key)
-      ?.trim()
-      .slice(0, key === 'q' ? 100 : 64);
-    if (value) filter[key] = value;
-  }
+  const filter = readFilters(c, FILTERS);
   const overdue = c.req.query('view') === 'overdue';
   const program = tenant.programs.find((p) => p.id === filter.program);
   if (!program) delete filter.program;
@@ -85,41 +82,26 @@ export async function applicationsPage(c: Context, platform: Platform) {
           </li>
         </ul>
       </nav>
-      <form class="filters" method="get" action={base} aria-label="筛选 Filter">
-        {overdue && <input type="hidden" name="view" value="overdue" />}
-        <TextField id="q" type="search" label={LABELS.q} value={filter.q} maxLength={100} />
-        <Select
-          id="program"
-          label={LABELS.program}
-          value={filter.program}
-          placeholder="全部"
-          options={tenant.programs.map((p) => ({ value: p.id, label: p.title.zh }))}
-        />
-        <Select
-          id="status"
-          label={LABELS.status}
-          value={filter.status}
-          placeholder="全部"
-          options={STATUSES.map((s) => ({ value: s, label: statusName(s).zh }))}
-        />
-        <Select
-          id="region"
-          label={LABELS.region}
-          value={filter.region}
-          placeholder="全部"
-          options={tenant.regions.map((r) => ({ value: r.id, label: r.name.zh }))}
-        />
-        <Select
-          id="track"
-          label={LABELS.track}
-          value={filter.track}
-          placeholder="全部"
-          options={[...names.tracks].map(([value, name]) => ({ value, label: name.zh }))}
-        />
-        <div class="field">
-          <button type="submit">查询 Search</button>
-        </div>
-      </form>
+      <FilterForm
+        action={base}
+        values={filter}
+        hidden={overdue ? { view: 'overdue' } : {}}
+        selects={[
+          {
+            key: 'program',
+            options: tenant.programs.map((p) => ({ value: p.id, label: p.title.zh })),
+          },
+          {
+            key: 'status',
+            options: STATUSES.map((s) => ({ value: s, label: statusName(s).zh })),
+          },
+          {
+            key: 'region',
+            options: tenant.regions.map((r) => ({ value: r.id, label: r.name.zh })),
+          },
+          { key: 'track', options: choicesOf(names.tracks) },
+        ]}
+      />
       <p role="status">
         共 {result.total} 项{result.pages > 1 ? `，第 ${result.page}/${result.pages} 页` : ''}。
         <span class="en" lang="en">
@@ -128,53 +110,41 @@ export async function applicationsPage(c: Context, platform: Platform) {
         </span>
       </p>
       {result.rows.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">单位名称 Organization</th>
-                <th scope="col">统一社会信用代码 USCC</th>
-                <th scope="col">类别 Track</th>
-                <th scope="col">服务行业 Industries</th>
-                <th scope="col">所在区市 District</th>
-                <th scope="col">状态 Status</th>
-                <th scope="col">提交时间 Submitted</th>
-                <th scope="col">办理期限 Due</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map(({ app, dueAt, overdue: late }) => (
-                <tr>
-                  <td>
-                    <a href={`/${tenant.id}/review/applications/${app.id}`}>{app.org.name}</a>
-                  </td>
-                  <td>{app.org.uscc}</td>
-                  <td>
-                    {nameOf(names.tracks, app.track) || nameOf(names.categories, app.category)}
-                  </td>
-                  <td>{app.industries.map((id) => nameOf(names.industries, id)).join('、')}</td>
-                  <td>{nameOf(names.regions, app.org.region)}</td>
-                  <td>
-                    {statusName(app.status).zh}
-                    {app.stage && app.status === 'in_review' && (
-                      <span class="muted">（{stageName(app.programId, app.stage)}）</span>
-                    )}
-                  </td>
-                  <td>{app.submittedAt ? beijing(app.submittedAt) : ''}</td>
-                  <td>
-                    {dueAt && beijing(dueAt)}
-                    {late && (
-                      <>
-                        {' '}
-                        <span class="tag bad">已逾期 Overdue</span>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={Object.values(COLUMNS)}>
+          {result.rows.map(({ app, dueAt, overdue: late }) => (
+            <tr>
+              <RowHead>
+                <a href={`/${tenant.id}/review/applications/${app.id}`}>{app.org.name}</a>
+              </RowHead>
+              <Cell column={COLUMNS.uscc}>{app.org.uscc}</Cell>
+              <Cell column={COLUMNS.track}>
+                {nameOf(names.tracks, app.track) || nameOf(names.categories, app.category)}
+              </Cell>
+              <Cell column={COLUMNS.industries}>
+                {app.industries.map((id) => nameOf(names.industries, id)).join('、')}
+              </Cell>
+              <Cell column={COLUMNS.region}>{nameOf(names.regions, app.org.region)}</Cell>
+              <Cell column={COLUMNS.status}>
+                {statusName(app.status).zh}
+                {app.stage && app.status === 'in_review' && (
+                  <span class="muted">（{stageName(app.programId, app.stage)}）</span>
+                )}
+              </Cell>
+              <Cell column={COLUMNS.submitted}>
+                {app.submittedAt ? beijing(app.submittedAt) : ''}
+              </Cell>
+              <Cell column={COLUMNS.due}>
+                {dueAt && beijing(dueAt)}
+                {late && (
+                  <>
+                    {' '}
+                    <span class="tag bad">已逾期 Overdue</span>
+                  </>
+                )}
+              </Cell>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {result.pages > 1 && (
         <nav class="pager" aria-label="分页 Pages">

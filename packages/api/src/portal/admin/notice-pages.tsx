@@ -5,16 +5,15 @@
  * Beijing time and the public notice's link). The objections are `objections-page.tsx`.
  */
 import { type DomainError, formatDeadline, type ResolvedTenant } from '@sme/core';
-import { type Platform, programOf } from '@sme/platform';
+import type { Platform } from '@sme/platform';
 import type { Context } from 'hono';
 import { member } from '../../middleware/tenant-scope/index.js';
 import { CsrfField, ErrorSummary, ErrorText } from '../forms/fields.js';
 import type { FieldErrors } from '../forms/form-errors.js';
 import { catalogueNames, nameOf } from '../publicity/catalogue-names.js';
-import { noticeTitle } from '../publicity/notice-page.js';
+import { NoticesTable } from '../publicity/notices-table.js';
 import { csrfToken } from '../session/csrf.js';
 import { renderPage } from '../shell/page.js';
-import { beijing } from '../shell/text.js';
 
 const publicityPrograms = (tenant: ResolvedTenant) =>
   tenant.programs.filter((p) => p.stages.some((s) => s.kind === 'publicity'));
@@ -47,36 +46,18 @@ export async function noticesIndexPage(c: Context, platform: Platform) {
       {notices.length === 0 ? (
         <p>暂无公示。No notices yet.</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">公示 Notice</th>
-                <th scope="col">发布时间 Published</th>
-                <th scope="col">公示截止 Ends</th>
-                <th scope="col">待核查异议 Open objections</th>
-              </tr>
-            </thead>
-            <tbody>
-              {notices.map((n, i) => (
-                <tr>
-                  <td>
-                    <a href={`/${tenant.id}/notices/${n.id}`}>
-                      {noticeTitle(programOf(tenant, n.programId))}
-                    </a>
-                  </td>
-                  <td>{beijing(n.publishedAt)}</td>
-                  <td>{formatDeadline(new Date(n.endsAt))}</td>
-                  <td>
-                    <a href={`/${tenant.id}/admin/notices/${n.id}/objections`}>
-                      {open[i]} 项 · 查看异议 Objections
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <NoticesTable
+          tenant={tenant}
+          notices={notices}
+          last={{
+            column: { zh: '待核查异议', en: 'Open objections' },
+            cell: (n, i) => (
+              <a href={`/${tenant.id}/admin/notices/${n.id}/objections`}>
+                {open[i]} 项 · 查看异议 Objections
+              </a>
+            ),
+          }}
+        />
       )}
     </>,
   );

@@ -2,7 +2,8 @@
  * `/<province>/province`: the province administrator's dashboard across its cities
  * (issue 11 §7): applications by city × status and by category, each drawn as a bar
  * chart in SVG on the server (no script; colours as presentation attributes, since the
- * CSP forbids `style`), with the same numbers as a table beside it. The numbers are the
+ * CSP forbids `style`), with the same numbers as a table below it (the names never wrap; on a phone the table
+ * scrolls under its row headers, which stay in place). The numbers are the
  * province's counters (`platform.province.stats`), equal to a recount.
  */
 import { APPLICATION_STATUSES, type ApplicationStatus, STATUS_NAMES } from '@sme/core';
@@ -114,8 +115,9 @@ const CountsTable: FC<{ caption: string; head: string; bars: Bar[] }> = ({
 }) => {
   const sum = bars.reduce((into, b) => add(into, b.counts), zero());
   return (
-    <div class="table-wrap">
-      <table>
+    // A region one can scroll with the keyboard: on a phone the figures scroll sideways.
+    <section class="table-wrap" aria-label={caption} tabindex={0}>
+      <table class="counts">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -151,7 +153,7 @@ const CountsTable: FC<{ caption: string; head: string; bars: Bar[] }> = ({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </section>
   );
 };
 

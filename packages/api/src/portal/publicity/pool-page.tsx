@@ -4,40 +4,33 @@
  * without script (GET, so every result is a link one can share). A province's pool
  * holds its own and every city's providers, each naming its city.
  */
-import type { LocalizedText, ResolvedTenant } from '@sme/core';
+import type { ResolvedTenant } from '@sme/core';
 import type { Platform } from '@sme/platform';
 import type { Context } from 'hono';
 import { scopeOf } from '../../middleware/tenant-scope/index.js';
-import { Select, TextField } from '../forms/fields.js';
+import { choicesOf, FilterForm, readFilters } from '../forms/filter-form.js';
+import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
 import { renderPage } from '../shell/page.js';
 import { beijing } from '../shell/text.js';
 import { catalogueNames, nameOf } from './catalogue-names.js';
 
 export const POOL_PAGE_SIZE = 20;
 const FILTERS = ['q', 'category', 'track', 'industry', 'region'] as const;
-type Filter = (typeof FILTERS)[number];
 
-const LABELS: Record<Filter, LocalizedText> = {
-  q: { zh: '单位名称或信用代码', en: 'Name or USCC' },
-  category: { zh: '服务商类别', en: 'Category' },
-  track: { zh: '申报类别', en: 'Track' },
-  industry: { zh: '服务行业', en: 'Industry' },
+/** The pool's columns; the city only on a province's pool, which holds every city's. */
+const COLUMNS = {
+  name: { zh: '单位名称', en: 'Name' },
+  uscc: { zh: '统一社会信用代码', short: '信用代码', en: 'USCC' },
+  city: { zh: '城市', en: 'City' },
+  track: { zh: '类别', en: 'Track' },
+  industries: { zh: '服务行业', en: 'Industries' },
   region: { zh: '所在区市', en: 'District' },
-};
-
-const options = (map: Map<string, LocalizedText>) =>
-  [...map].map(([value, name]) => ({ value, label: name.zh }));
+  listed: { zh: '入库时间', en: 'Listed' },
+} as const satisfies Record<string, Column>;
 
 export async function poolPage(c: Context, platform: Platform, family: ResolvedTenant[]) {
   const { tenant } = scopeOf(c);
-  const filter: Partial<Record<Filter, string>> = {};
-  for (const key of FILTERS) {
-    const value = c.req
-      .query(key)
-      ?.trim()
-      .slice(0, key === 'q' ? 100 : 64);
-    if (value) filter[key] = value;
-  }
+  const filter = readFilters(c, FILTERS);
   const entries = (await platform.publicityQueries.pool(tenant, filter)).sort(
     (a, b) => b.listedAt.localeCompare(a.listedAt) || a.orgName.localeCompare(b.orgName, 'zh'),
   );
@@ -50,12 +43,16 @@ export async function poolPage(c: Context, platform: Platform, family: ResolvedT
     const query = new URLSearchParams({ ...filter, page: String(n) });
     return `/${tenant.id}/pool?${query}`;
   };
-  const choices: Record<Exclude<Filter, 'q'>, Map<string, LocalizedText>> = {
-    category: names.categories,
-    track: names.tracks,
-    industry: names.industries,
-    region: names.regions,
-  };
+  const selects = (
+    [
+      ['category', names.categories],
+      ['track', names.tracks],
+      ['industry', names.industries],
+      ['region', names.regions],
+    ] as const
+  )
+    .filter(([, choices]) => choices.size > 0)
+    .map(([key, choices]) => ({ key, options: choicesOf(choices) }));
   return renderPage(
     c,
     { title: '服务商资源池' },
@@ -63,23 +60,7 @@ export async function poolPage(c: Context, platform: Platform, family: ResolvedT
       <h1>
         服务商资源池 <span class="en">Provider pool</span>
       </h1>
-      <form class="filters" method="get" action={`/${tenant.id}/pool`} aria-label="筛选 Filter">
-        <TextField id="q" type="search" label={LABELS.q} value={filter.q} maxLength={100} />
-        {(Object.keys(choices) as Exclude<Filter, 'q'>[])
-          .filter((key) => choices[key].size > 0)
-          .map((key) => (
-            <Select
-              id={key}
-              label={LABELS[key]}
-              value={filter[key]}
-              placeholder="全部"
-              options={options(choices[key])}
-            />
-          ))}
-        <div class="field">
-          <button type="submit">查询 Search</button>
-        </div>
-      </form>
+      <FilterForm action={`/${tenant.id}/pool`} values={filter} selects={selects} />
       <p role="status">
         共 {entries.length} 家{entries.length > POOL_PAGE_SIZE ? `，第 ${page}/${pages} 页` : ''}。
         <span class="en" lang="en">
@@ -88,36 +69,25 @@ export async function poolPage(c: Context, platform: Platform, family: ResolvedT
         </span>
       </p>
       {shown.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">单位名称 Name</th>
-                <th scope="col">统一社会信用代码 USCC</th>
-                {across && <th scope="col">城市 City</th>}
-                <th scope="col">类别 Track</th>
-                <th scope="col">服务行业 Industries</th>
-                <th scope="col">所在区市 District</th>
-                <th scope="col">入库时间 Listed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((entry) => (
-                <tr>
-                  <td>{entry.orgName}</td>
-                  <td>{entry.uscc}</td>
-                  {across && <td>{nameOf(names.tenants, entry.tenant)}</td>}
-                  <td>
-                    {nameOf(names.tracks, entry.track) || nameOf(names.categories, entry.category)}
-                  </td>
-                  <td>{entry.industries.map((id) => nameOf(names.industries, id)).join('、')}</td>
-                  <td>{nameOf(names.regions, entry.region)}</td>
-                  <td>{beijing(entry.listedAt).slice(0, 10)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={Object.values(COLUMNS).filter((column) => across || column !== COLUMNS.city)}
+        >
+          {shown.map((entry) => (
+            <tr>
+              <RowHead>{entry.orgName}</RowHead>
+              <Cell column={COLUMNS.uscc}>{entry.uscc}</Cell>
+              {across && <Cell column={COLUMNS.city}>{nameOf(names.tenants, entry.tenant)}</Cell>}
+              <Cell column={COLUMNS.track}>
+                {nameOf(names.tracks, entry.track) || nameOf(names.categories, entry.category)}
+              </Cell>
+              <Cell column={COLUMNS.industries}>
+                {entry.industries.map((id) => nameOf(names.industries, id)).join('、')}
+              </Cell>
+              <Cell column={COLUMNS.region}>{nameOf(names.regions, entry.region)}</Cell>
+              <Cell column={COLUMNS.listed}>{beijing(entry.listedAt).slice(0, 10)}</Cell>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {pages > 1 && (
         <nav class="pager" aria-label="分页 Pages">

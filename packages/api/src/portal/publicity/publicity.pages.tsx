@@ -14,7 +14,6 @@ import { ObjectionBody } from '../../routes/publicity.routes.js';
 import { type FieldErrors, readForm } from '../forms/form-errors.js';
 import { csrfToken } from '../session/csrf.js';
 import { renderPage } from '../shell/page.js';
-import { beijing } from '../shell/text.js';
 import { catalogueNames } from './catalogue-names.js';
 import {
   NoticeDocument,
@@ -22,6 +21,7 @@ import {
   OBJECTION_LABELS,
   type ObjectionFormState,
 } from './notice-page.js';
+import { NoticesTable } from './notices-table.js';
 import { poolPage } from './pool-page.js';
 
 /** Which field a refusal of the objection belongs beside. */
@@ -73,42 +73,19 @@ export function publicityPages(platform: Platform) {
           {notices.length === 0 ? (
             <p>暂无公示。No notices yet.</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">公示 Notice</th>
-                    <th scope="col">发布时间 Published</th>
-                    <th scope="col">公示截止 Ends</th>
-                    <th scope="col">状态 State</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {notices.map((notice) => {
-                    const running =
-                      notice.state === 'open' && now.getTime() < Date.parse(notice.endsAt);
-                    return (
-                      <tr>
-                        <td>
-                          <a href={`/${tenant.id}/notices/${notice.id}`}>
-                            {noticeTitle(programOf(tenant, notice.programId))}
-                          </a>
-                        </td>
-                        <td>{beijing(notice.publishedAt)}</td>
-                        <td>{beijing(notice.endsAt)}</td>
-                        <td>
-                          {running ? (
-                            <span class="tag open">公示中</span>
-                          ) : (
-                            <span class="tag closed">已结束</span>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <NoticesTable
+              tenant={tenant}
+              notices={notices}
+              last={{
+                column: { zh: '状态', en: 'State' },
+                cell: (notice) =>
+                  notice.state === 'open' && now.getTime() < Date.parse(notice.endsAt) ? (
+                    <span class="tag open">公示中</span>
+                  ) : (
+                    <span class="tag closed">已结束</span>
+                  ),
+              }}
+            />
           )}
         </>,
       );

@@ -7,6 +7,7 @@
 import { formatDeadline, type LocalizedText, type ResolvedTenant } from '@sme/core';
 import type { FC } from 'hono/jsx';
 import { type CatalogueNames, nameOf } from '../publicity/catalogue-names.js';
+import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
 
 export interface QueueRow {
   taskId: string;
@@ -40,6 +41,16 @@ export function taskLabel(row: Pick<QueueRow, 'kind' | 'ready'>): LocalizedText 
   }
 }
 
+/** The queue's columns; on a phone each row is a card led by the organization. */
+const COLUMNS = {
+  org: { zh: '申报单位', en: 'Organization' },
+  track: { zh: '申报类型', en: 'Track' },
+  industries: { zh: '细分行业', en: 'Industries' },
+  region: { zh: '所在区市', en: 'District' },
+  stage: { zh: '审核环节', en: 'Stage' },
+  due: { zh: '办理期限（北京时间）', short: '办理期限', en: 'Due' },
+} as const satisfies Record<string, Column>;
+
 export const QueueTable: FC<{
   tenant: ResolvedTenant;
   rows: readonly QueueRow[];
@@ -49,54 +60,47 @@ export const QueueTable: FC<{
     tenant.programs.find((p) => p.id === programId)?.stages.find((s) => s.id === stage)?.name.zh ??
     stage;
   return (
-    <div class="table-wrap">
-      <table class="queue">
-        <caption>
+    <DataTable
+      class="queue"
+      columns={Object.values(COLUMNS)}
+      caption={
+        <>
           待办事项 <span class="en">Open tasks</span>（{rows.length}）
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">申报单位 Organization</th>
-            <th scope="col">申报类型 Track</th>
-            <th scope="col">细分行业 Industries</th>
-            <th scope="col">所在区市 District</th>
-            <th scope="col">审核环节 Stage</th>
-            <th scope="col">办理期限（北京时间）Due</th>
+        </>
+      }
+    >
+      {rows.map((row) => {
+        const app = row.application;
+        const task = taskLabel(row);
+        return (
+          <tr class={row.overdue ? 'overdue' : undefined}>
+            <RowHead>
+              <a href={`/${tenant.id}/review/applications/${row.applicationId}`}>
+                {app?.orgName ?? row.applicationId}
+              </a>
+            </RowHead>
+            <Cell column={COLUMNS.track}>{nameOf(names.tracks, app?.track)}</Cell>
+            <Cell column={COLUMNS.industries}>
+              {app?.industries.map((i) => nameOf(names.industries, i)).join('、')}
+            </Cell>
+            <Cell column={COLUMNS.region}>{nameOf(names.regions, app?.region)}</Cell>
+            <Cell column={COLUMNS.stage}>
+              {stageName(row.programId, row.stage)}
+              <br />
+              <span class="muted">{task.zh}</span>
+            </Cell>
+            <Cell column={COLUMNS.due}>
+              {row.dueAt ? formatDeadline(new Date(row.dueAt)) : <span class="muted">无</span>}
+              {row.overdue && (
+                <>
+                  {' '}
+                  <span class="tag bad overdue">已逾期 Overdue</span>
+                </>
+              )}
+            </Cell>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const app = row.application;
-            const task = taskLabel(row);
-            return (
-              <tr class={row.overdue ? 'overdue' : undefined}>
-                <td>
-                  <a href={`/${tenant.id}/review/applications/${row.applicationId}`}>
-                    {app?.orgName ?? row.applicationId}
-                  </a>
-                </td>
-                <td>{nameOf(names.tracks, app?.track)}</td>
-                <td>{app?.industries.map((i) => nameOf(names.industries, i)).join('、')}</td>
-                <td>{nameOf(names.regions, app?.region)}</td>
-                <td>
-                  {stageName(row.programId, row.stage)}
-                  <br />
-                  <span class="muted">{task.zh}</span>
-                </td>
-                <td>
-                  {row.dueAt ? formatDeadline(new Date(row.dueAt)) : <span class="muted">无</span>}
-                  {row.overdue && (
-                    <>
-                      {' '}
-                      <span class="tag bad overdue">已逾期 Overdue</span>
-                    </>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 };

@@ -1,6 +1,11 @@
 /**
  * The portal's one stylesheet, served from `/assets` with an integrity hash. Plain CSS,
- * mobile first: one column on a phone, wider tables and two-column forms from 48rem.
+ * mobile first: one column on a phone, wider tables and two-column forms from 48rem. The one
+ * exception is a table of records (`table.stack`, see data-table.tsx): it is a table
+ * unless the screen is narrower than 48rem, where each row becomes a card: each cell is a
+ * block formatting context (`flow-root`) holding its label as a float, so a label that
+ * wraps to two lines still pushes the next cell down, whatever markup the value holds.
+ * Screen only: a printed notice stays a table on A4.
  * Colours meet WCAG AA on white (body text 12.6:1, links 7.4:1, muted text 5.9:1), and
  * focus is always visible. The print rules lay a notice out on A4.
  */
@@ -79,7 +84,19 @@ footer.site-foot{max-width:72rem;margin:2rem auto;padding:1rem;border-top:1px so
 .chart text{font-size:12px;fill:var(--ink)}.chart .axis{stroke:var(--line)}.chart .value{fill:var(--ink)}
 .legend{list-style:none;padding:0;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.875rem}.legend svg{width:.9rem;height:.9rem;vertical-align:-.1rem;margin-right:.25rem}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-@media (min-width:48rem){.cards{grid-template-columns:repeat(2,1fr)}.chart-pair{grid-template-columns:3fr 2fr;align-items:start}h1{font-size:1.75rem}}
+table.stack tbody th{background:none;font-weight:normal}
+table.counts th{white-space:nowrap}table.counts tr>th:first-child{position:sticky;left:0;background:#fff}table.counts thead th:first-child{background:var(--soft)}
+@media screen and (max-width:47.99rem){
+  table.stack,table.stack caption,table.stack tbody,table.stack tr,table.stack tbody th{display:block}
+  table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+  table.stack tr{border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem;margin:0 0 .75rem}
+  table.stack tbody th{border:0;padding:0 0 .25rem;font-weight:bold}
+  table.stack td{display:flow-root;border:0;padding:.15rem 0 .15rem 7.5rem;text-align:left}
+  table.stack td::before{content:attr(data-label);float:left;width:7rem;margin-left:-7.5rem;color:var(--muted)}
+  table.stack td:empty{display:none}
+  table.stack tr.overdue{background:#fdf2f2}table.stack tr.overdue td{background:none}
+}
+@media (min-width:48rem){.cards{grid-template-columns:repeat(2,1fr)}h1{font-size:1.75rem}}
 @media print{
   @page{size:A4;margin:20mm 18mm}
   body{font-size:11pt;color:#000}
