@@ -103,6 +103,7 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     { ...services, supervision: repositories.supervision },
     byId,
     timers,
+    tenants,
   );
   return {
     tenants,

@@ -168,3 +168,41 @@ describe('a Jining rectification order', () => {
     expect((await city.get(`${T}/members/${uscc(305)}`)).status).toBe(404);
   });
 });
+
+describe("the province's early-warning board", () => {
+  it('shows an overdue Jining order and a member removed in Jining while active in Qingdao, to the province only', async () => {
+    const province = await supervisorOf(harness, 'shandong');
+    const uscc = await listMember(harness, 'jining', 'dx-providers', 306);
+    await listMember(harness, 'qingdao', 'dx-providers-2024', 306);
+    const ordered = await order(uscc, 'unfair-conditions');
+    const before = await province.get<{ overdueOrders: Json[] }>(
+      '/api/tenants/shandong/supervision/board',
+    );
+    expect(before.status).toBe(200);
+    expect(before.body.overdueOrders.map((o) => o.id)).not.toContain(ordered.body.id);
+
+    await moveClock(harness, '2025-06-01T09:00:00+08:00');
+    await city.post(`${T}/disqualifications`, {
+      uscc,
+      ground: 'unfair-competition',
+      detail: '恶意诋毁其他服务商',
+    });
+    const after = await province.get<{ overdueOrders: Json[]; removedElsewhere: Json[] }>(
+      '/api/tenants/shandong/supervision/board',
+    );
+    expect(after.body.overdueOrders).toContainEqual(
+      expect.objectContaining({
+        id: ordered.body.id,
+        tenant: 'jining',
+        status: 'overdue',
+        name: '监管测试公司306',
+      }),
+    );
+    expect(after.body.removedElsewhere).toContainEqual({
+      uscc,
+      removedIn: ['jining'],
+      activeIn: ['qingdao'],
+    });
+    expect((await city.get('/api/tenants/shandong/supervision/board')).status).toBe(403);
+  });
+});

@@ -155,8 +155,42 @@ const decideAppeal = createRoute({
   },
 });
 
+const board = createRoute({
+  ...route('get', '/api/tenants/{t}/supervision/board', "The province's early-warning board"),
+  description:
+    '`province_admin` of the province: orders past due in every city, and organizations removed in one city while active in another.',
+  request: { params: TenantParam },
+  responses: {
+    200: json(
+      z.object({
+        overdueOrders: z.array(
+          z.object({
+            id: z.string(),
+            tenant: z.string(),
+            uscc: z.string(),
+            name: z.string().optional(),
+            ground: z.string(),
+            status: z.string(),
+            dueAt: z.string(),
+            createdAt: z.string(),
+          }),
+        ),
+        removedElsewhere: z.array(
+          z.object({
+            uscc: z.string(),
+            removedIn: z.array(z.string()),
+            activeIn: z.array(z.string()),
+          }),
+        ),
+      }),
+      'The board',
+    ),
+    ...errors,
+  },
+});
+
 export function supervisionRoutes({ supervision }: Platform) {
-  const { memberView, rectifications, disqualifications, appeals } = supervision;
+  const { memberView, rectifications, disqualifications, appeals, provinceBoard } = supervision;
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(getMember, async (c) => {
       const { tenant } = scopeOf(c);
@@ -209,6 +243,16 @@ export function supervisionRoutes({ supervision }: Platform) {
     .openapi(lodge, async (c) => {
       const { tenant, claims } = member(c);
       return c.json(caseView(await appeals.lodge(tenant, claims, c.req.valid('json'))), 201);
+    })
+    .openapi(board, async (c) => {
+      const { tenant, claims } = member(c);
+      const found = await provinceBoard.board(tenant, claims);
+      const overdueOrders = found.overdueOrders.map((o) => ({
+        ...o,
+        dueAt: shanghai(o.dueAt),
+        createdAt: shanghai(o.createdAt),
+      }));
+      return c.json({ ...found, overdueOrders }, 200);
     })
     .openapi(decideAppeal, async (c) => {
       const { tenant, claims } = member(c);

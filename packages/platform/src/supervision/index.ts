@@ -5,10 +5,12 @@
  */
 import type { ResolvedTenant } from '@sme/core';
 import type { TimerRunner } from '../cases/timer-runner.js';
+import type { TenantRegistry } from '../tenancy/tenant-registry.js';
 import { Appeals } from './appeals.js';
 import { Disqualifications } from './disqualifications.js';
 import { MemberView } from './member-view.js';
 import { Members } from './members.js';
+import { ProvinceBoardQuery } from './province-board.js';
 import { Rectifications } from './rectifications.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
@@ -16,6 +18,7 @@ export function createSupervision(
   deps: SupervisionDeps,
   tenants: ReadonlyMap<string, ResolvedTenant>,
   timers: TimerRunner,
+  registry: TenantRegistry,
 ) {
   const members = new Members(deps);
   const rectifications = new Rectifications(deps, members, tenants);
@@ -26,6 +29,7 @@ export function createSupervision(
     rectifications,
     disqualifications: new Disqualifications(deps, members),
     appeals: new Appeals(deps, members),
+    provinceBoard: new ProvinceBoardQuery(deps, registry),
   };
 }
 
