@@ -9,6 +9,7 @@ import {
   MILESTONE_NAMES,
   type MilestoneKind,
   type ResolvedTenant,
+  SATISFACTION_NAMES,
   type Satisfaction,
 } from '@sme/core';
 import { closeTaskOp, tenantContext } from '@sme/store';
@@ -88,7 +89,7 @@ export class EngagementConfirmations {
       next,
       now,
       {
-        reason: `企业评价：${input.satisfaction}`,
+        reason: `企业评价：${SATISFACTION_NAMES[input.satisfaction].zh}`,
       },
     );
     return state;

@@ -123,7 +123,7 @@ export class Engagements {
       { id, uscc: member.uscc },
       'contract',
       input.documents ?? [],
-      this.deps.newId,
+      () => this.deps.newId(),
     );
     const contract: Milestone = {
       kind: 'contract',

@@ -8,6 +8,7 @@ import {
   type ResolvedTenant,
   recordCaseChange,
   rulesFor,
+  SPOT_CHECK_METHOD_NAMES,
   type SpotCheck,
   type SpotCheckMethod,
 } from '@sme/core';
@@ -77,7 +78,7 @@ export class SpotChecks {
       },
       actor: actorOf(claims),
       at: now,
-      reason: `${rule.name.zh}（${rule.source}）：${input.method}`,
+      reason: `${rule.name.zh}（${rule.source}）：${SPOT_CHECK_METHOD_NAMES[input.method].zh}`,
     });
     const repo = this.deps.supervision.spotChecks;
     await writeCases(this.deps, ctx, repo.createOps(ctx, state, event), SPOT_CHECK);
