@@ -585,6 +585,34 @@ export default {
         source: '000 §四(四)',
       },
       {
+        id: 'complaints',
+        kind: 'complaint',
+        name: { zh: '客户举报', en: 'Complaints by customers' },
+        programs: ['dx-providers'],
+        // 000 §四(一) names what a customer's report may show; §四(四) invites everyone to
+        // supervise providers.
+        grounds: [
+          clause(
+            'outdated-information',
+            '000 §四(一)',
+            '信息维护更新不及时',
+            'Information not kept up to date',
+          ),
+          clause(
+            'false-product-information',
+            '000 §四(一)',
+            '产品信息不实',
+            'False product information',
+          ),
+          clause('serious-misconduct', '000 §四(一)', '存在严重不良行为', 'Serious misconduct'),
+        ],
+        // Platform reading: 000 sets no period for the provider's reply; five working
+        // days, as Jining's tenant reads it. The bureau must confirm.
+        replyDays: 5,
+        calendar: 'working',
+        source: '000 §四(一)、§四(四)',
+      },
+      {
         id: 'disqualification',
         kind: 'disqualification',
         name: { zh: '取消服务资格', en: 'Disqualification' },

@@ -523,16 +523,53 @@ export default {
       },
       {
         id: 'complaints',
-        kind: 'duty',
-        name: { zh: '试点企业监督与投诉', en: 'Supervision and complaints by pilot firms' },
-        clauses: [
+        kind: 'complaint',
+        name: { zh: '试点企业投诉', en: 'Complaints by pilot firms' },
+        // 004 §二(二) invites complaints about violations or poor service; the failings
+        // that make a complaint are those of §三(一)2.
+        grounds: [
           clause(
-            'complaints',
-            '004 §二(二)',
-            '鼓励试点企业对服务商的服务质量进行监督，如发现违规行为或服务质量问题，可向济宁市工信局投诉举报',
-            'Pilot firms may complain to the city bureau about violations or poor service',
+            'weak-team',
+            '004 §三(一)2',
+            '人员能力不足或团队配置不合理',
+            'Weak or ill-staffed team',
           ),
+          clause(
+            'late-engagement',
+            '004 §三(一)2',
+            '对接和进驻试点企业不及时',
+            'Late to engage with or station staff at the pilot firm',
+          ),
+          clause(
+            'unmet-needs',
+            '004 §三(一)2',
+            '服务不能满足试点企业需求',
+            "The service does not meet the pilot firm's needs",
+          ),
+          clause(
+            'contract-breach',
+            '004 §三(一)2',
+            '未按合同要求服务试点企业',
+            'Did not serve the pilot firm as the contract requires',
+          ),
+          clause('violation', '004 §二(二)', '服务商存在违规行为', 'The provider broke the rules'),
+          clause('other', '004 §三(一)2', '其他原因', 'Other reasons'),
         ],
+        // Platform reading: 004 sets no period for the provider's reply; five working
+        // days, as long as a publicity period, leave the bureau most of its 15-day
+        // rectification period. The bureau must confirm.
+        replyDays: 5,
+        calendar: 'working',
+        source: '004 §二(二)',
+      },
+      {
+        id: 'tracking-checks',
+        kind: 'spot-check',
+        name: {
+          zh: '跟踪评价（电话访谈、实地走访）',
+          en: 'Tracking checks (phone interviews, site visits)',
+        },
+        by: 'city_admin',
         source: '004 §二(二)',
       },
     ],

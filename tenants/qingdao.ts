@@ -728,10 +728,15 @@ export default {
           en: 'No transformation and acceptance of the same firm',
         },
         services: [
-          { id: 'transformation', name: { zh: '数字化改造', en: 'Digital transformation' } },
+          {
+            id: 'transformation',
+            name: { zh: '数字化改造', en: 'Digital transformation' },
+            engagementKind: 'transformation',
+          },
           {
             id: 'acceptance-assessment',
             name: { zh: '数字化能力验收评估', en: 'Acceptance assessment' },
+            engagementKind: 'assessment',
           },
         ],
         source: '002 §二(一)7',

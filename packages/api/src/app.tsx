@@ -18,9 +18,11 @@ import { validationHook } from './problem/validation-hook.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { banRoutes } from './routes/bans.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
+import { complaintRoutes } from './routes/complaints.routes.js';
 import { devRoutes } from './routes/dev.routes.js';
 import { DOCS_STYLE, DocsPage, type OpenApiDocument } from './routes/docs.page.js';
 import { documentRoutes } from './routes/documents.routes.js';
+import { engagementRoutes } from './routes/engagements.routes.js';
 import { expertRoutes } from './routes/experts.routes.js';
 import { exportRoutes } from './routes/exports.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -70,6 +72,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', provinceRoutes(platform));
   app.route('/', exportRoutes(platform));
   app.route('/', supervisionRoutes(platform));
+  app.route('/', engagementRoutes(platform));
+  app.route('/', complaintRoutes(platform));
   if (deps.dev) app.route('/', devRoutes(platform.tenants, deps.dev));
 
   const info = {

@@ -4,17 +4,17 @@
  * platform's; these routes validate, call and shape the answer.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { type CaseState, formatShanghai, MEMBER_STATUSES } from '@sme/core';
+import { MEMBER_STATUSES } from '@sme/core';
 import type { Platform } from '@sme/platform';
-import type { JSONValue } from 'hono/utils/types';
 import { SafeId, TenantParam } from '../applications/application.schemas.js';
 import { member, scopeOf } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
+import { caseView, shanghai } from './case-view.js';
+import { engagementView } from './engagements.routes.js';
 import { json, jsonBody, publicRoute } from './openapi-helpers.js';
 
 const tags = ['Supervision'];
-const shanghai = (iso: string) => formatShanghai(new Date(iso));
 const Text = (max: number) => z.string().trim().min(2).max(max);
 
 const MemberParams = TenantParam.extend({
@@ -36,21 +36,6 @@ const errors = {
   409: problemResponse('The case moved on, the member was removed, or the time passed'),
 };
 
-type CaseJson = { id: string; status: string; uscc: string; createdAt: string } & {
-  [key: string]: JSONValue;
-};
-
-/** A case as answers show it: times in Beijing time, internal marks left out. */
-function caseView<C extends CaseState>(state: C): CaseJson {
-  const { historyHead: _h, contentDigest: _d, revision: _r, ...rest } = state;
-  const view: Record<string, unknown> = { ...rest };
-  for (const key of ['createdAt', 'updatedAt', 'dueAt'] as const) {
-    const value = view[key];
-    if (typeof value === 'string') view[key] = shanghai(value);
-  }
-  return view as CaseJson;
-}
-
 const route = <P extends string>(method: 'get' | 'post', path: P, summary: string) => ({
   method,
   path,
@@ -61,7 +46,7 @@ const route = <P extends string>(method: 'get' | 'post', path: P, summary: strin
 const getMember = createRoute({
   ...route('get', '/api/tenants/{t}/members/{uscc}', 'A member of the pool'),
   description:
-    'Public: name, listings, status and latest grade. The member itself and staff in scope also see its orders, disqualifications, appeals and history.',
+    'Public: name, listings, status and latest grade. The member itself and staff in scope also see its orders, disqualifications, appeals, engagements, complaints, spot checks and history.',
   ...publicRoute,
   request: { params: MemberParams },
   responses: {
@@ -204,6 +189,9 @@ export function supervisionRoutes({ supervision }: Platform) {
           rectifications: view.rectifications.map(caseView),
           disqualifications: view.disqualifications.map(caseView),
           appeals: view.appeals.map(caseView),
+          engagements: view.engagements.map(engagementView),
+          complaints: view.complaints.map(caseView),
+          spotChecks: view.spotChecks.map(caseView),
         },
         200,
       );

@@ -1,3 +1,5 @@
+export * from './complaint.js';
+export * from './engagement.js';
 export * from './member.js';
 export * from './periods.js';
 export * from './supervision-cases.js';

@@ -22,7 +22,9 @@ export function rulesFor<K extends SupervisionRule['kind']>(
 }
 
 /** A ground of one of the member's rules of a kind, with the rule it belongs to. */
-export function groundOf<K extends 'rectification' | 'disqualification' | 'appeal' | 'ban'>(
+export function groundOf<
+  K extends 'rectification' | 'disqualification' | 'appeal' | 'ban' | 'complaint',
+>(
   tenant: ResolvedTenant,
   kind: K,
   programs: readonly string[],

@@ -13,6 +13,14 @@ import {
 } from './common.schema.js';
 import { RoleSchema } from './stage.schema.js';
 
+/**
+ * What an engagement registers a provider as doing for an enterprise (API.md
+ * "Supervision"): transforming it, or assessing (accepting) its transformation.
+ */
+export const ENGAGEMENT_KINDS = ['transformation', 'assessment'] as const;
+export const EngagementKindSchema = z.enum(ENGAGEMENT_KINDS);
+export type EngagementKind = z.infer<typeof EngagementKindSchema>;
+
 const ruleBase = {
   id: IdSchema,
   name: LocalizedTextSchema,
@@ -107,11 +115,28 @@ export const SupervisionRuleSchema = z.discriminatedUnion('kind', [
     kind: z.literal('change-filing'),
     withinMonths: z.number().int().positive(),
   }),
-  /** Roles one provider may not combine for one enterprise. */
+  /**
+   * Roles one provider may not combine for one enterprise. Each service names the kind of
+   * engagement that registers it, so the platform knows which engagements exclude which.
+   */
   z.strictObject({
     ...ruleBase,
     kind: z.literal('exclusive-services'),
-    services: z.array(NamedSchema).min(2),
+    services: uniqueList(
+      NamedSchema.extend({ engagementKind: EngagementKindSchema }),
+      'engagementKind',
+    ).min(2),
+  }),
+  /**
+   * Complaints of enterprises about a provider: the grounds they may name, and the
+   * provider's right of reply, `replyDays` counted from the day after the complaint.
+   */
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('complaint'),
+    grounds: z.array(ClauseSchema).min(1),
+    replyDays: z.number().int().positive(),
+    calendar: z.enum(['natural', 'working']),
   }),
   /** A duty stated by the notice that needs a person's judgement, not a computation. */
   z.strictObject({ ...ruleBase, kind: z.literal('duty'), clauses: z.array(ClauseSchema).min(1) }),

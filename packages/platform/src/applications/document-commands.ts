@@ -21,6 +21,7 @@ import type { Claims } from '../access/claims.js';
 import { DocumentReplacedError, InvalidRequestError, NotFoundError } from '../errors.js';
 import { programOf } from '../tenancy/tenant-registry.js';
 import { assertDraftWindow, loadApplication, retryOnConflict, type Services } from './services.js';
+import { verifyUpload } from './verify-upload.js';
 
 export interface UploadRequest {
   kind: string;
@@ -34,7 +35,6 @@ export interface UploadRequest {
 
 /** Document records one application may hold in all (replaced ones included). */
 export const MAX_DOCUMENT_RECORDS = 100;
-const PDF_MAGIC = '%PDF-';
 
 const invalid = (code: string, path: string, zh: string, en: string) =>
   new InvalidRequestError(code, { zh, en }, path);
@@ -184,34 +184,8 @@ export class DocumentCommands {
     if (declared.status === 'replaced') throw new DocumentReplacedError(declared.filename);
     await this.editable(tenant, claims, appId);
 
-    const stagingKey = declared.stagingKey ?? declared.objectKey;
-    const staged = await this.services.documents.readStaged(ctx, stagingKey, declared.size);
-    if (!staged)
-      throw invalid(
-        'missing_upload',
-        'documentId',
-        '未找到已上传的文件，请先上传',
-        'Nothing was uploaded for this document',
-      );
-    if (staged.size !== declared.size || staged.sha256 !== declared.sha256)
-      throw invalid(
-        'checksum_mismatch',
-        'sha256',
-        '文件大小或校验值与登记的不符，请重新上传',
-        'The uploaded file does not match the declared size and SHA-256',
-      );
-    if (
-      declared.contentType === 'application/pdf' &&
-      Buffer.from(staged.bytes.subarray(0, PDF_MAGIC.length)).toString('latin1') !== PDF_MAGIC
-    )
-      throw invalid('not_pdf', 'contentType', '文件不是有效的 PDF 文件', 'The file is not a PDF');
     // Exactly the bytes just hashed, at a key no upload form can write.
-    await this.services.documents.storeVerified(
-      ctx,
-      declared.objectKey,
-      staged.bytes,
-      declared.contentType,
-    );
+    await verifyUpload(this.services.documents, ctx, declared);
 
     await retryOnConflict(async () => {
       const record = await this.editable(tenant, claims, appId);
@@ -248,7 +222,9 @@ export class DocumentCommands {
             },
       );
     });
-    await this.services.documents.discard(ctx, stagingKey).catch(() => undefined);
+    await this.services.documents
+      .discard(ctx, declared.stagingKey ?? declared.objectKey)
+      .catch(() => undefined);
     return { status: 'verified' as const };
   }
 

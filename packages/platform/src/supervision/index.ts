@@ -1,17 +1,24 @@
 /**
  * Supervision of the pool's members (API.md "Supervision"), wired from one set of deps:
  * members, rectification orders with their deadlines, disqualifications and bans,
- * appeals. Every rule is read from the tenant's `supervision` section.
+ * appeals, engagements with their milestones, complaints and spot checks. Every rule
+ * is read from the tenant's `supervision` section.
  */
 import type { ResolvedTenant } from '@sme/core';
 import type { TimerRunner } from '../cases/timer-runner.js';
 import type { TenantRegistry } from '../tenancy/tenant-registry.js';
 import { Appeals } from './appeals.js';
+import { Complaints } from './complaints.js';
 import { Disqualifications } from './disqualifications.js';
+import { EngagementConfirmations } from './engagement-confirmations.js';
+import { EngagementDocuments } from './engagement-documents.js';
+import { EngagementReads } from './engagement-reads.js';
+import { Engagements } from './engagements.js';
 import { MemberView } from './member-view.js';
 import { Members } from './members.js';
 import { ProvinceBoardQuery } from './province-board.js';
 import { Rectifications } from './rectifications.js';
+import { SpotChecks } from './spot-checks.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
 export function createSupervision(
@@ -23,6 +30,9 @@ export function createSupervision(
   const members = new Members(deps);
   const rectifications = new Rectifications(deps, members, tenants);
   timers.register('rectification', rectifications.onTimer);
+  const engagements = new Engagements(deps, members);
+  const complaints = new Complaints(deps, members, rectifications, tenants);
+  timers.register('complaint', complaints.onTimer);
   return {
     members,
     memberView: new MemberView(deps, members),
@@ -30,6 +40,12 @@ export function createSupervision(
     disqualifications: new Disqualifications(deps, members),
     appeals: new Appeals(deps, members),
     provinceBoard: new ProvinceBoardQuery(deps, registry),
+    engagements,
+    engagementConfirmations: new EngagementConfirmations(deps, engagements),
+    engagementDocuments: new EngagementDocuments(deps, engagements),
+    engagementReads: new EngagementReads(deps, engagements),
+    complaints,
+    spotChecks: new SpotChecks(deps, members),
   };
 }
 

@@ -1,15 +1,19 @@
 /**
  * The member page's data (API.md `GET /members/{uscc}`): anyone sees the public subset
  * (name, listings, status, latest grade); the member itself and staff in scope see its
- * orders, disqualifications, appeals and history too.
+ * orders, disqualifications, appeals, engagements, complaints, spot checks and history
+ * too.
  */
 import {
   type Appeal,
+  type Complaint,
   type Disqualification,
+  type Engagement,
   type HistoryEvent,
   MEMBER_STATUS_NAMES,
   type Rectification,
   type ResolvedTenant,
+  type SpotCheck,
 } from '@sme/core';
 import { tenantContext } from '@sme/store';
 import { assertTenantAccess, hasRole } from '../access/access.js';
@@ -21,6 +25,9 @@ export interface MemberCases {
   rectifications: Rectification[];
   disqualifications: Disqualification[];
   appeals: Appeal[];
+  engagements: Engagement[];
+  complaints: Complaint[];
+  spotChecks: SpotCheck[];
   history: HistoryEvent[];
 }
 
@@ -83,6 +90,9 @@ export class MemberView {
       rectifications: of<Rectification>('rectification'),
       disqualifications: of<Disqualification>('disqualification'),
       appeals: of<Appeal>('appeal'),
+      engagements: of<Engagement>('engagement'),
+      complaints: of<Complaint>('complaint'),
+      spotChecks: of<SpotCheck>('spot_check'),
       history,
     };
   }

@@ -79,6 +79,21 @@ export class Rectifications {
     claims: Claims,
     input: { uscc: string; ground: string; detail: string },
   ) {
+    const { order, ops } = await this.orderOps(tenant, claims, input);
+    await writeCases(this.deps, tenantContext(tenant), ops, ORDER);
+    return order;
+  }
+
+  /**
+   * The writes of an order, for a transaction that also records what led to it (an
+   * upheld complaint): the order, the member's change, the due timer, and a proposal
+   * when the order goes beyond the rule's limit.
+   */
+  async orderOps(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    input: { uscc: string; ground: string; detail: string },
+  ): Promise<{ order: Rectification; ops: TransactOp[] }> {
     assertSupervisor(claims, tenant);
     const { member, programs } = await this.members.load(tenant, input.uscc);
     if (member.status === 'removed') throw new MemberRemovedError();
@@ -132,8 +147,7 @@ export class Rectifications {
       });
       ops.push({ put: taskItem(ctx, task) });
     }
-    await writeCases(this.deps, ctx, ops, ORDER);
-    return order;
+    return { order, ops };
   }
 
   /** The member's report, strictly before the order is due. */

@@ -6,6 +6,7 @@
 import type { Actor, Clock, ResolvedTenant, Role } from '@sme/core';
 import {
   type BanRepository,
+  type DocumentStore,
   type NoticeRepository,
   type SupervisionRepository,
   type TaskRepository,
@@ -23,6 +24,8 @@ export interface SupervisionDeps {
   notices: NoticeRepository;
   bans: BanRepository;
   tasks: TaskRepository;
+  /** Where milestone documents are uploaded and verified. */
+  documents: DocumentStore;
   clock: Clock;
   newId: () => string;
 }

@@ -43,13 +43,14 @@ export class MemberRemovedError extends DomainError {
   }
 }
 
+/** What was due by then: a rectification report unless named (a complaint's reply). */
 export class PastDueError extends DomainError {
   override readonly name = 'PastDueError';
-  constructor(dueAt: string) {
+  constructor(dueAt: string, what = { zh: '整改报告', en: 'The report' }) {
     const due = formatDeadline(new Date(dueAt));
     super('conflict', 'past_due', {
-      zh: `整改报告须在 ${due}（北京时间）前提交，已逾期`,
-      en: `The report was due by ${due} Beijing time`,
+      zh: `${what.zh}须在 ${due}（北京时间）前提交，已逾期`,
+      en: `${what.en} was due by ${due} Beijing time`,
     });
   }
 }
@@ -82,6 +83,99 @@ export class AppealPendingError extends DomainError {
     super('conflict', 'appeal_pending', {
       zh: '该事项已有申诉正在处理',
       en: 'An appeal against this is already being decided',
+    });
+  }
+}
+
+/** 002 §二(一)7: one provider may not both transform and assess one enterprise. */
+export class ExclusiveServiceError extends DomainError {
+  override readonly name = 'ExclusiveServiceError';
+  constructor(rule: { zh: string; en: string; source: string }) {
+    super('conflict', 'exclusive_service', {
+      zh: `您已为该企业登记了不可兼任的服务：${rule.zh}（${rule.source}）`,
+      en: `You already serve this enterprise in a role this excludes: ${rule.en}`,
+    });
+  }
+}
+
+/** A milestone registered out of its order, or before the previous one is confirmed. */
+export class MilestoneOrderError extends DomainError {
+  override readonly name = 'MilestoneOrderError';
+  constructor(
+    code: 'milestone_out_of_order' | 'milestone_unconfirmed',
+    detail: { zh: string; en: string },
+  ) {
+    super('conflict', code, detail);
+  }
+}
+
+export class AlreadyConfirmedError extends DomainError {
+  override readonly name = 'AlreadyConfirmedError';
+  constructor(milestone: { zh: string; en: string }) {
+    super('conflict', 'already_confirmed', {
+      zh: `「${milestone.zh}」已确认`,
+      en: `${milestone.en} was confirmed already`,
+    });
+  }
+}
+
+export class RatingRefusedError extends DomainError {
+  override readonly name = 'RatingRefusedError';
+  constructor(code: 'not_accepted' | 'already_rated') {
+    super(
+      'conflict',
+      code,
+      code === 'already_rated'
+        ? { zh: '该服务已评价，每项服务只能评价一次', en: 'This engagement was rated already' }
+        : {
+            zh: '评测验收确认后方可评价',
+            en: 'An engagement is rated once its assessment acceptance is confirmed',
+          },
+    );
+  }
+}
+
+/** A document of a milestone not yet verified: the enterprise confirms what was checked. */
+export class DocumentsUnverifiedError extends DomainError {
+  override readonly name = 'DocumentsUnverifiedError';
+  constructor(filenames: string[]) {
+    super('conflict', 'documents_unverified', {
+      zh: `以下材料尚未上传或校验：${filenames.join('、')}`,
+      en: `Not yet uploaded and verified: ${filenames.join(', ')}`,
+    });
+  }
+}
+
+/** An enterprise may complain only about a provider that registered service to it. */
+export class NoEngagementError extends DomainError {
+  override readonly name = 'NoEngagementError';
+  constructor() {
+    super('forbidden', 'no_engagement', {
+      zh: '未查到该服务商为贵单位登记的服务，不能投诉该服务商',
+      en: 'No engagement of this provider with your organization is registered',
+    });
+  }
+}
+
+/** An engagement named that is not between the parties the request names. */
+export class EngagementMismatchError extends DomainError {
+  override readonly name = 'EngagementMismatchError';
+  constructor() {
+    super('invalid', 'engagement_mismatch', {
+      zh: '所选服务登记不属于该服务商',
+      en: 'The engagement named is not one of this provider',
+    });
+  }
+}
+
+/** The provider's right of reply runs until its due time. */
+export class ReplyPendingError extends DomainError {
+  override readonly name = 'ReplyPendingError';
+  constructor(replyDueAt: string) {
+    const due = formatDeadline(new Date(replyDueAt));
+    super('conflict', 'reply_pending', {
+      zh: `服务商可在 ${due}（北京时间）前答复，答复或期满后方可处理`,
+      en: `The provider may reply until ${due} Beijing time; resolve after its reply or then`,
     });
   }
 }

@@ -4,11 +4,25 @@
  * changes several at once (an appeal upheld changes the appeal, its subject and the
  * member together), and the reads the member page and the public notices need.
  */
-import type { Appeal, Disqualification, Member, Rectification } from '@sme/core';
+import type {
+  Appeal,
+  Complaint,
+  Disqualification,
+  Engagement,
+  Member,
+  Rectification,
+  SpotCheck,
+} from '@sme/core';
 import { CaseRepository } from '../cases/case.repository.js';
 import { type TenantContext, tenantKey } from '../table/keys.js';
 import type { TenantTable } from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
+import {
+  ENGAGEMENT_SUMMARY_PREFIX,
+  type EngagementSummary,
+  engagementSummaryOps,
+  enterprisePk,
+} from './engagement-items.js';
 import {
   memberCaseLayout,
   memberCasesKey,
@@ -17,6 +31,7 @@ import {
   poolPk,
 } from './supervision-layouts.js';
 
+export * from './engagement-items.js';
 export * from './supervision-layouts.js';
 
 /** A disqualification as its public notice shows it. */
@@ -84,6 +99,9 @@ export class SupervisionRepository {
   readonly rectifications: CaseRepository<Rectification>;
   readonly disqualifications: CaseRepository<Disqualification>;
   readonly appeals: CaseRepository<Appeal>;
+  readonly engagements: CaseRepository<Engagement>;
+  readonly complaints: CaseRepository<Complaint>;
+  readonly spotChecks: CaseRepository<SpotCheck>;
 
   constructor(private readonly table: TenantTable) {
     this.members = new CaseRepository(table, memberLayout);
@@ -96,6 +114,12 @@ export class SupervisionRepository {
       memberCaseLayout<Disqualification>('disqualification', disqualificationNoticeOps),
     );
     this.appeals = new CaseRepository(table, memberCaseLayout<Appeal>('appeal'));
+    this.engagements = new CaseRepository(
+      table,
+      memberCaseLayout<Engagement>('engagement', engagementSummaryOps),
+    );
+    this.complaints = new CaseRepository(table, memberCaseLayout<Complaint>('complaint'));
+    this.spotChecks = new CaseRepository(table, memberCaseLayout<SpotCheck>('spot_check'));
   }
 
   /** Writes the changes of several cases as one: all of them, or none. */
@@ -120,6 +144,22 @@ export class SupervisionRepository {
       cursor = page.next;
     } while (cursor);
     return items;
+  }
+
+  /** The engagements an enterprise is party to, oldest first, as its list shows them. */
+  async engagementsOf(ctx: TenantContext, enterpriseUscc: string): Promise<EngagementSummary[]> {
+    const summaries: EngagementSummary[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.query<EngagementSummary & { pk: string; sk: string }>(
+        ctx,
+        enterprisePk(ctx, enterpriseUscc),
+        { beginsWith: ENGAGEMENT_SUMMARY_PREFIX, cursor },
+      );
+      summaries.push(...page.items.map(({ pk: _pk, sk: _sk, ...summary }) => summary));
+      cursor = page.next;
+    } while (cursor);
+    return summaries;
   }
 
   /** Each member's status as the pool shows it, by USCC (absent: never changed, active). */

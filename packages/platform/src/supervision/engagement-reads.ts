@@ -1,0 +1,37 @@
+/**
+ * What the parties and staff read of engagements: one engagement with its history (the
+ * provider, the enterprise, staff in scope), and an enterprise's own list, read from
+ * the summaries kept under its key.
+ */
+import type { ResolvedTenant } from '@sme/core';
+import { tenantContext } from '@sme/store';
+import type { Claims } from '../access/claims.js';
+import { ForbiddenError } from '../errors.js';
+import { canSeeEngagement } from './engagement-documents.js';
+import type { Engagements } from './engagements.js';
+import { assertActsAs } from './service-access.js';
+import type { SupervisionDeps } from './supervision-deps.js';
+
+export class EngagementReads {
+  constructor(
+    private readonly deps: SupervisionDeps,
+    private readonly engagements: Engagements,
+  ) {}
+
+  async view(tenant: ResolvedTenant, claims: Claims, id: string) {
+    const engagement = await this.engagements.get(tenant, id);
+    if (!canSeeEngagement(claims, tenant, engagement))
+      throw new ForbiddenError({
+        zh: '无权查看该服务登记',
+        en: 'Not allowed to see this engagement',
+      });
+    const history = await this.deps.supervision.engagements.history(tenantContext(tenant), id);
+    return { engagement, history };
+  }
+
+  /** The enterprise's engagements, oldest first. */
+  async mine(tenant: ResolvedTenant, claims: Claims) {
+    const enterprise = assertActsAs(claims, tenant, 'enterprise');
+    return this.deps.supervision.engagementsOf(tenantContext(tenant), enterprise);
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Spot checks (抽查): the role a tenant's `spot-check` rule names (the city bureau in
+ * Jinan and Jining, the province for its pool) records a phone follow-up, a ledger
+ * review or a site visit of a member, with its findings (001 §五(二); 004 §二(二)). A
+ * record, listed under the member with its history; it changes nothing else.
+ */
+import {
+  type ResolvedTenant,
+  recordCaseChange,
+  rulesFor,
+  SPOT_CHECK_METHOD_NAMES,
+  type SpotCheck,
+  type SpotCheckMethod,
+} from '@sme/core';
+import { tenantContext } from '@sme/store';
+import { hasRole } from '../access/access.js';
+import type { Claims } from '../access/claims.js';
+import { ForbiddenError } from '../errors.js';
+import type { Members } from './members.js';
+import { actorOf, type SupervisionDeps, writeCases } from './supervision-deps.js';
+import { EngagementMismatchError, SupervisionCaseNotFoundError } from './supervision-errors.js';
+
+const SPOT_CHECK = { zh: '抽查记录', en: 'The spot check' };
+
+export class SpotChecks {
+  constructor(
+    private readonly deps: SupervisionDeps,
+    private readonly members: Members,
+  ) {}
+
+  async get(tenant: ResolvedTenant, id: string): Promise<SpotCheck> {
+    const found = await this.deps.supervision.spotChecks.get(tenantContext(tenant), id);
+    if (!found) throw new SupervisionCaseNotFoundError(SPOT_CHECK);
+    return found;
+  }
+
+  async record(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    input: {
+      uscc: string;
+      method: SpotCheckMethod;
+      findings: string;
+      engagementId?: string | undefined;
+    },
+  ): Promise<SpotCheck> {
+    const { member, programs } = await this.members.load(tenant, input.uscc);
+    const rule = rulesFor(tenant, 'spot-check', programs).find(
+      (r) => claims.tenant === tenant.id && hasRole(claims, r.by),
+    );
+    if (!rule)
+      throw new ForbiddenError({
+        zh: '本地监管规则未授权您对该服务商进行抽查',
+        en: "The tenant's rules do not let you spot-check this member",
+      });
+    const ctx = tenantContext(tenant);
+    if (input.engagementId) {
+      const engagement = await this.deps.supervision.engagements.get(ctx, input.engagementId);
+      if (engagement?.uscc !== member.uscc) throw new EngagementMismatchError();
+    }
+    const now = this.deps.clock.now();
+    const at = now.toISOString();
+    const { state, event } = recordCaseChange<'recorded', SpotCheck>({
+      previous: null,
+      next: {
+        id: this.deps.newId(),
+        tenant: tenant.id,
+        status: 'recorded',
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        uscc: member.uscc,
+        rule: rule.id,
+        method: input.method,
+        findings: input.findings,
+        ...(input.engagementId && { engagementId: input.engagementId }),
+        createdBy: claims.sub,
+      },
+      actor: actorOf(claims),
+      at: now,
+      reason: `${rule.name.zh}（${rule.source}）：${SPOT_CHECK_METHOD_NAMES[input.method].zh}`,
+    });
+    const repo = this.deps.supervision.spotChecks;
+    await writeCases(this.deps, ctx, repo.createOps(ctx, state, event), SPOT_CHECK);
+    return state;
+  }
+}
