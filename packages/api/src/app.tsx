@@ -21,6 +21,7 @@ import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { devRoutes } from './routes/dev.routes.js';
 import { DOCS_STYLE, DocsPage, type OpenApiDocument } from './routes/docs.page.js';
 import { documentRoutes } from './routes/documents.routes.js';
+import { evaluationRoutes } from './routes/evaluation.routes.js';
 import { expertRoutes } from './routes/experts.routes.js';
 import { exportRoutes } from './routes/exports.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', provinceRoutes(platform));
   app.route('/', exportRoutes(platform));
   app.route('/', supervisionRoutes(platform));
+  app.route('/', evaluationRoutes(platform));
   if (deps.dev) app.route('/', devRoutes(platform.tenants, deps.dev));
 
   const info = {

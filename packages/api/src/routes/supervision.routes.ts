@@ -170,6 +170,7 @@ export function supervisionRoutes({ supervision }: Platform) {
           rectifications: view.rectifications.map(caseView),
           disqualifications: view.disqualifications.map(caseView),
           appeals: view.appeals.map(caseView),
+          evaluations: view.evaluations.map(caseView),
         },
         200,
       );

@@ -1,16 +1,22 @@
 /**
  * Supervision of the pool's members (API.md "Supervision"), wired from one set of deps:
  * members, rectification orders with their deadlines, disqualifications and bans,
- * appeals. Every rule is read from the tenant's `supervision` section.
+ * appeals, the yearly update with its reminders, and the yearly evaluation. Every rule
+ * is read from the tenant's `supervision` section.
  */
 import type { ResolvedTenant } from '@sme/core';
 import type { TimerRunner } from '../cases/timer-runner.js';
+import { Inbox } from '../inbox/inbox.js';
 import { Appeals } from './appeals.js';
 import { Disqualifications } from './disqualifications.js';
+import { EvaluationPublisher } from './evaluation-publish.js';
+import { Evaluations } from './evaluations.js';
 import { MemberView } from './member-view.js';
 import { Members } from './members.js';
 import { Rectifications } from './rectifications.js';
 import type { SupervisionDeps } from './supervision-deps.js';
+import { YearlyUpdateReminders } from './update-reminders.js';
+import { YearlyUpdates } from './yearly-updates.js';
 
 export function createSupervision(
   deps: SupervisionDeps,
@@ -20,12 +26,22 @@ export function createSupervision(
   const members = new Members(deps);
   const rectifications = new Rectifications(deps, members, tenants);
   timers.register('rectification', rectifications.onTimer);
+  const reminders = new YearlyUpdateReminders(deps, tenants);
+  timers.plan(reminders.plan);
+  timers.register('update-reminders', reminders.onTimer);
+  const evaluations = new Evaluations(deps);
+  const publisher = new EvaluationPublisher(deps, evaluations, members, rectifications, tenants);
+  timers.register('evaluation', publisher.onTimer);
   return {
     members,
     memberView: new MemberView(deps, members),
     rectifications,
     disqualifications: new Disqualifications(deps, members),
     appeals: new Appeals(deps, members),
+    yearlyUpdates: new YearlyUpdates(deps, members),
+    inbox: new Inbox(deps),
+    evaluations,
+    evaluationPublisher: publisher,
   };
 }
 
