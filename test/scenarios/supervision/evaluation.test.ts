@@ -138,7 +138,15 @@ describe('Jinan: two unqualified years in a row (000 §四(三))', () => {
       scores: { 'service-evaluation': 75 },
     });
     await moveClock(harness, '2026-01-20T00:00:00+08:00');
-    expect((await bureau.post(`${T}/evaluations/2025/publish`)).status).toBe(200);
+    const twice = await Promise.all([
+      bureau.post(`${T}/evaluations/2025/publish`),
+      bureau.post(`${T}/evaluations/2025/publish`),
+    ]);
+    expect(twice.map((p) => p.status).sort()).toEqual([200, 409]);
+    const afterwards = await bureau.put(`${T}/evaluations/2025/members/${uscc}/scores`, {
+      scores: { 'service-evaluation': 99 },
+    });
+    expect(afterwards.status).toBe(409);
 
     const year = await bureau.get<Year>(`${T}/evaluations/2025`);
     const row = year.body.members.find((m) => m.uscc === uscc);
