@@ -532,6 +532,18 @@ export default {
   ],
 
   supervision: {
+    indicators: [
+      {
+        id: 'service-evaluation',
+        name: { zh: '服务评价', en: 'Service evaluation' },
+        requirement: {
+          zh: '省工业和信息化厅定期组织专家或委托第三方对服务商进行评价；服务记录和订单反馈评价作为服务商评价的重要参考',
+          en: 'Experts or a third party evaluate providers; service records and order feedback weigh in',
+        },
+        evidence: ['engagements', 'ratings', 'complaints', 'rectifications'],
+        source: '000 §四(二)、(三)',
+      },
+    ],
     rules: [
       {
         id: 'info-maintenance',
@@ -573,7 +585,36 @@ export default {
           { id: 'qualified', name: { zh: '合格', en: 'Qualified' } },
           { id: 'unqualified', name: { zh: '不合格', en: 'Unqualified' } },
         ],
+        thresholds: [
+          {
+            grade: 'qualified',
+            min: 60,
+            source: '000 §四(三) (Platform reading: the notice sets no score)',
+          },
+        ],
+        commentWindow: {
+          days: 5,
+          calendar: 'working',
+          source: '000 §四(三) (Platform reading: the notice sets no comment window)',
+        },
         removeAfterConsecutiveFailures: 2,
+        removalGround: 'failed-twice',
+        source: '000 §四(三)',
+      },
+      {
+        id: 'evaluation-removal',
+        kind: 'disqualification',
+        name: { zh: '考核评价清退', en: 'Removal after failed evaluations' },
+        programs: ['dx-providers'],
+        publicNotice: false,
+        grounds: [
+          clause(
+            'failed-twice',
+            '000 §四(三)',
+            '连续两年评价为不合格',
+            'Unqualified in the evaluation two years in a row',
+          ),
+        ],
         source: '000 §四(三)',
       },
       {

@@ -7,11 +7,31 @@
  * The selection notice itself (its dates) is not among the seeds, so the selection is
  * configured without a window until it is.
  */
-import type { TenantFile } from '@sme/core';
+import type { EvidenceKind, TenantFile } from '@sme/core';
 
 const pdf = { contentTypes: ['application/pdf'], maxBytes: 20 * 1024 * 1024 };
 
 const clause = (id: string, source: string, zh: string, en: string) => ({ id, zh, en, source });
+
+const PLATFORM_THRESHOLD = '004 §一 (Platform reading: the notice sets no score for a grade)';
+const PLATFORM_WINDOW = '004 §二(二) (Platform reading: the notice sets no comment window)';
+
+/**
+ * The evidence each indicator shows beside its score, counted from the year's cases.
+ * 004 links none: a platform reading. Indicators not listed show none.
+ */
+const indicatorEvidence: Record<string, EvidenceKind[]> = {
+  'business-capability': ['engagements'],
+  matchmaking: ['engagements'],
+  'transformation-service': ['engagements'],
+  'one-file-per-firm': ['engagements'],
+  'progress-reporting': ['complaints'],
+  'internal-acceptance': ['engagements'],
+  'assessment-acceptance': ['engagements', 'rectifications'],
+  'service-quality': ['ratings', 'complaints'],
+  'after-sales': ['ratings'],
+  cooperation: ['rectifications'],
+};
 
 /** The 12 indicators of 004 §一, in order: (source row, id, indicator, requirement). */
 const indicators = [
@@ -376,6 +396,7 @@ export default {
       id,
       name: { zh, en },
       requirement: { zh: reqZh, en: reqEn },
+      evidence: indicatorEvidence[id] ?? [],
       source: `004 §一${row}`,
     })),
     rules: [
@@ -385,6 +406,20 @@ export default {
         name: { zh: '跟踪评价', en: 'Tracking evaluation' },
         period: 'continuous',
         by: 'city_admin',
+        // 004 scores the 12 indicators (§一) but names no grades, scores or window; the
+        // province's four grades (003 第十八条) and these numbers are platform readings.
+        grades: [
+          { id: 'excellent', name: { zh: '优秀', en: 'Excellent' } },
+          { id: 'good', name: { zh: '良好', en: 'Good' } },
+          { id: 'qualified', name: { zh: '合格', en: 'Qualified' } },
+          { id: 'unqualified', name: { zh: '不合格', en: 'Unqualified' } },
+        ],
+        thresholds: [
+          { grade: 'excellent', min: 90, source: PLATFORM_THRESHOLD },
+          { grade: 'good', min: 80, source: PLATFORM_THRESHOLD },
+          { grade: 'qualified', min: 60, source: PLATFORM_THRESHOLD },
+        ],
+        commentWindow: { days: 5, calendar: 'working', source: PLATFORM_WINDOW },
         source: '004 §二(二)',
       },
       {

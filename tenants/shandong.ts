@@ -34,6 +34,10 @@ const sub = (id: string, zh: string, en: string, source: string) => ({
   source,
 });
 
+const PLATFORM_THRESHOLD = '001 §五(三) (Platform reading: the notice sets no score for a grade)';
+const CENTRE_THRESHOLD = '003 第十八条 (Platform reading: the measures set no score for a grade)';
+const PLATFORM_WINDOW = '001 §五(三) (Platform reading: no comment window is set; 5 working days)';
+
 export default {
   id: 'shandong',
   kind: 'province',
@@ -945,6 +949,26 @@ export default {
   ],
 
   supervision: {
+    indicators: [
+      {
+        id: 'quantitative',
+        name: { zh: '年度量化评价', en: 'Yearly quantitative evaluation' },
+        requirement: {
+          zh: '建立服务商年度量化评价和分级分类机制，实施优胜劣汰动态管理',
+          en: 'A yearly quantitative evaluation that grades providers and keeps the pool current',
+        },
+        source: '001 §五(三)、§三(二)',
+      },
+      {
+        id: 'centre-annual-work',
+        name: { zh: '年度工作完成情况', en: 'Work done in the year' },
+        requirement: {
+          zh: '省工业和信息化厅组织专家或委托第三方专业机构，根据促进中心年度工作完成情况进行评价',
+          en: "Experts or a third party rate the centre on the year's work",
+        },
+        source: '003 第十七条',
+      },
+    ],
     rules: [
       {
         id: 'yearly-update',
@@ -992,8 +1016,52 @@ export default {
           { id: 'qualified', name: { zh: '合格', en: 'Qualified' } },
           { id: 'unqualified', name: { zh: '不合格', en: 'Unqualified' } },
         ],
+        thresholds: [
+          { grade: 'excellent', min: 90, source: PLATFORM_THRESHOLD },
+          { grade: 'qualified', min: 60, source: PLATFORM_THRESHOLD },
+        ],
+        indicators: ['quantitative'],
+        commentWindow: { days: 5, calendar: 'working', source: PLATFORM_WINDOW },
         rectifyBeforeRemoval: true,
+        rectificationGround: 'evaluation-unqualified',
+        removalGround: 'failed-after-rectification',
         source: '001 §五(三)、§三(二)',
+      },
+      {
+        id: 'evaluation-rectification',
+        kind: 'rectification',
+        name: { zh: '评价不合格限期整改', en: 'Rectification after an unqualified grade' },
+        programs: ['provider-pool'],
+        // 001 orders rectification within a limit but names none: platform reading.
+        days: 30,
+        calendar: 'natural',
+        grounds: [
+          {
+            id: 'evaluation-unqualified',
+            zh: '年度评价不合格，限期予以整改',
+            en: 'Unqualified in the yearly evaluation: rectify within the limit',
+            source: '001 §五(三)',
+          },
+        ],
+        source: '001 §五(三) (Platform reading: the notice sets no period; 30 days)',
+      },
+      {
+        id: 'evaluation-removal',
+        kind: 'disqualification',
+        name: { zh: '清退出资源池', en: 'Removal from the pool' },
+        programs: ['provider-pool'],
+        publicNotice: false,
+        // A failed or overdue rectification of the grade proposes removal as well.
+        rectificationGround: 'failed-after-rectification',
+        grounds: [
+          {
+            id: 'failed-after-rectification',
+            zh: '评价不合格，整改后仍不合格',
+            en: 'Unqualified, and still unqualified after rectification',
+            source: '001 §五(三)',
+          },
+        ],
+        source: '001 §五(三)',
       },
       {
         id: 'fraud-ban',
@@ -1025,7 +1093,15 @@ export default {
           { id: 'qualified', name: { zh: '合格', en: 'Qualified' } },
           { id: 'unqualified', name: { zh: '不合格', en: 'Unqualified' } },
         ],
+        thresholds: [
+          { grade: 'excellent', min: 90, source: CENTRE_THRESHOLD },
+          { grade: 'good', min: 80, source: CENTRE_THRESHOLD },
+          { grade: 'qualified', min: 60, source: CENTRE_THRESHOLD },
+        ],
+        indicators: ['centre-annual-work'],
+        commentWindow: { days: 5, calendar: 'working', source: PLATFORM_WINDOW },
         removeAfterConsecutiveFailures: 2,
+        removalGround: 'failed-twice',
         source: '003 第十七条、第十八条、第二十条(一)',
       },
       {

@@ -23,6 +23,7 @@ import { devRoutes } from './routes/dev.routes.js';
 import { DOCS_STYLE, DocsPage, type OpenApiDocument } from './routes/docs.page.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { engagementRoutes } from './routes/engagements.routes.js';
+import { evaluationRoutes } from './routes/evaluation.routes.js';
 import { expertRoutes } from './routes/experts.routes.js';
 import { exportRoutes } from './routes/exports.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', supervisionRoutes(platform));
   app.route('/', engagementRoutes(platform));
   app.route('/', complaintRoutes(platform));
+  app.route('/', evaluationRoutes(platform));
   if (deps.dev) app.route('/', devRoutes(platform.tenants, deps.dev));
 
   const info = {

@@ -13,7 +13,9 @@ import {
   BanRepository,
   DocumentReadLog,
   type DocumentStore,
+  EvaluationRepository,
   ExpertRepository,
+  InboxRepository,
   NoticeRepository,
   OrganizationRepository,
   PanelRepository,
@@ -85,6 +87,8 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     notices: new NoticeRepository(table),
     reads: new DocumentReadLog(table),
     supervision: new SupervisionRepository(table),
+    evaluations: new EvaluationRepository(table),
+    inbox: new InboxRepository(table),
   };
   const stages = new ReviewStageHandler({ tenants: byId, ...repositories, clock });
   const engine = adapters.engine({ tenants: byId, apps: repositories.apps, clock, stages });
@@ -100,7 +104,12 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
   // Each kind of case registers what its deadlines do.
   const timers = new TimerRunner(new TimerRepository(table), clock);
   const supervision = createSupervision(
-    { ...services, supervision: repositories.supervision },
+    {
+      ...services,
+      supervision: repositories.supervision,
+      evaluations: repositories.evaluations,
+      inbox: repositories.inbox,
+    },
     byId,
     timers,
     tenants,

@@ -192,6 +192,7 @@ export function supervisionRoutes({ supervision }: Platform) {
           engagements: view.engagements.map(engagementView),
           complaints: view.complaints.map(caseView),
           spotChecks: view.spotChecks.map(caseView),
+          evaluations: view.evaluations.map(caseView),
         },
         200,
       );

@@ -2,6 +2,7 @@
  * Checks that what a resolved tenant names exists: industries and categories in its
  * (possibly inherited) catalogue, tracks, document kinds and form fields in its programs.
  */
+import { checkEvaluationRules } from './check-evaluation-rules.js';
 import type { ResolvedTenant } from './resolve-tenants.js';
 
 interface Problem {
@@ -10,7 +11,7 @@ interface Problem {
 }
 
 export function checkReferences(tenant: ResolvedTenant): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = checkEvaluationRules(tenant);
   const industries = new Set(tenant.catalogue.industries.map((i) => i.id));
   const categories = new Set(tenant.catalogue.categories.map((c) => c.id));
   const hasElsewhere = tenant.regions.some((r) => r.kind === 'elsewhere');

@@ -20,6 +20,18 @@ import { RoleSchema } from './stage.schema.js';
 export const ENGAGEMENT_KINDS = ['transformation', 'assessment'] as const;
 export const EngagementKindSchema = z.enum(ENGAGEMENT_KINDS);
 export type EngagementKind = z.infer<typeof EngagementKindSchema>;
+/** The grades of a yearly evaluation (优秀/良好/合格/不合格), best first. */
+export const EVALUATION_GRADES = ['excellent', 'good', 'qualified', 'unqualified'] as const;
+export type EvaluationGrade = (typeof EVALUATION_GRADES)[number];
+
+/** What an indicator's evidence is counted from (API.md "Supervision", evaluations). */
+export const EVIDENCE_KINDS = ['engagements', 'ratings', 'complaints', 'rectifications'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+const PeriodSchema = z.strictObject({
+  days: z.number().int().positive(),
+  calendar: z.enum(['natural', 'working']),
+});
 
 const ruleBase = {
   id: IdSchema,
@@ -41,6 +53,11 @@ export const SupervisionRuleSchema = z.discriminatedUnion('kind', [
       })
       .optional(),
     consequence: LocalizedTextSchema,
+    /**
+     * Days before `yearlyBy` on which the member's inbox reminds it of the update: the
+     * platform's choice (issue 12), not a notice's, so a tenant may set its own.
+     */
+    reminders: z.array(z.number().int().positive()).default([30, 15, 7]),
   }),
   /** Records of each engagement a provider must keep on the platform. */
   z.strictObject({
@@ -54,11 +71,34 @@ export const SupervisionRuleSchema = z.discriminatedUnion('kind', [
     kind: z.literal('evaluation'),
     period: z.enum(['yearly', 'periodic', 'continuous']),
     by: RoleSchema,
-    grades: z.array(NamedSchema).default([]),
+    grades: z
+      .array(z.strictObject({ id: z.enum(EVALUATION_GRADES), name: LocalizedTextSchema }))
+      .default([]),
+    /**
+     * The score (0–100, the mean of the indicators' scores) a grade needs; a member
+     * below every threshold is `unqualified`. No thresholds: the rule grades nothing.
+     */
+    thresholds: z
+      .array(
+        z.strictObject({
+          grade: z.enum(EVALUATION_GRADES),
+          min: z.number().min(0).max(100),
+          source: SourceSchema,
+        }),
+      )
+      .default([]),
+    /** The indicators (`supervision.indicators` ids) the rule scores; all of them when absent. */
+    indicators: z.array(IdSchema).optional(),
+    /** How long the member may comment on its proposed grade before publication. */
+    commentWindow: PeriodSchema.extend({ source: SourceSchema }).optional(),
     /** Removal after this many consecutive failing evaluations. */
     removeAfterConsecutiveFailures: z.number().int().min(1).optional(),
     /** A failing grade first requires rectification; failing again removes. */
     rectifyBeforeRemoval: z.boolean().default(false),
+    /** The ground of a rectification rule that a failing grade orders (`rectifyBeforeRemoval`). */
+    rectificationGround: IdSchema.optional(),
+    /** The ground of a disqualification rule that a removal proposal names. */
+    removalGround: IdSchema.optional(),
   }),
   /** Spot checks by the role named, within its own area. */
   z.strictObject({ ...ruleBase, kind: z.literal('spot-check'), by: RoleSchema }),
@@ -66,8 +106,7 @@ export const SupervisionRuleSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     ...ruleBase,
     kind: z.literal('rectification'),
-    days: z.number().int().positive(),
-    calendar: z.enum(['natural', 'working']),
+    ...PeriodSchema.shape,
     grounds: z.array(ClauseSchema).min(1),
   }),
   /** Grounds that end a provider's place in the pool. */
@@ -89,9 +128,7 @@ export const SupervisionRuleSchema = z.discriminatedUnion('kind', [
     ...ruleBase,
     kind: z.literal('appeal'),
     grounds: z.array(ClauseSchema).min(1),
-    window: z
-      .strictObject({ days: z.number().int().positive(), calendar: z.enum(['natural', 'working']) })
-      .optional(),
+    window: PeriodSchema.optional(),
   }),
   /**
    * A bar on applying again: for the year of the finding and the `years` after it
@@ -148,8 +185,11 @@ export const IndicatorSchema = z.strictObject({
   id: IdSchema,
   name: LocalizedTextSchema,
   requirement: LocalizedTextSchema,
+  /** The evidence the indicator shows beside its score; all of it when absent. */
+  evidence: z.array(z.enum(EVIDENCE_KINDS)).optional(),
   source: SourceSchema,
 });
+export type Indicator = z.infer<typeof IndicatorSchema>;
 
 export const SupervisionSchema = z.strictObject({
   rules: uniqueList(SupervisionRuleSchema).default([]),

@@ -24,8 +24,16 @@ export type TimerHandler = (
   context: { ctx: TenantContext; fired: TransactOp; now: Date },
 ) => Promise<boolean>;
 
+/**
+ * Schedules what recurs by the calendar rather than by a case's change (the reminders
+ * of a yearly date): run before each firing, so what it schedules due by now fires in
+ * the same tick, on every runtime. It must be cheap when there is nothing to schedule.
+ */
+export type TimerPlanner = (now: Date) => Promise<void>;
+
 export class TimerRunner {
   private readonly handlers = new Map<string, TimerHandler>();
+  private readonly planners: TimerPlanner[] = [];
 
   constructor(
     private readonly timers: TimerRepository,
@@ -38,9 +46,15 @@ export class TimerRunner {
     this.handlers.set(caseKind, handler);
   }
 
+  /** Adds a planner, run at the start of every firing. */
+  plan(planner: TimerPlanner): void {
+    this.planners.push(planner);
+  }
+
   /** Fires every timer due by now; how many fired. */
   async fireDue(): Promise<number> {
     const now = this.clock.now();
+    for (const planner of this.planners) await planner(now);
     let fired = 0;
     for (const timer of await this.timers.due(now)) {
       const handler = this.handlers.get(timer.caseKind);

@@ -221,7 +221,7 @@ export class Complaints {
     const ops: TransactOp[] = [];
     let rectificationId: string | undefined;
     if (input.upheld && input.rectify) {
-      const ordered = await this.rectifications.orderOps(tenant, claims, {
+      const ordered = await this.rectifications.orderBy(tenant, claims, {
         uscc: complaint.uscc,
         ...input.rectify,
       });

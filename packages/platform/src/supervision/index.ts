@@ -1,11 +1,13 @@
 /**
  * Supervision of the pool's members (API.md "Supervision"), wired from one set of deps:
  * members, rectification orders with their deadlines, disqualifications and bans,
- * appeals, engagements with their milestones, complaints and spot checks. Every rule
+ * appeals, engagements with their milestones, complaints and spot checks, the yearly
+ * update with its reminders, and the yearly evaluation. Every rule
  * is read from the tenant's `supervision` section.
  */
 import type { ResolvedTenant } from '@sme/core';
 import type { TimerRunner } from '../cases/timer-runner.js';
+import { Inbox } from '../inbox/inbox.js';
 import type { TenantRegistry } from '../tenancy/tenant-registry.js';
 import { Appeals } from './appeals.js';
 import { Complaints } from './complaints.js';
@@ -14,12 +16,16 @@ import { EngagementConfirmations } from './engagement-confirmations.js';
 import { EngagementDocuments } from './engagement-documents.js';
 import { EngagementReads } from './engagement-reads.js';
 import { Engagements } from './engagements.js';
+import { EvaluationPublisher } from './evaluation-publish.js';
+import { Evaluations } from './evaluations.js';
 import { MemberView } from './member-view.js';
 import { Members } from './members.js';
 import { ProvinceBoardQuery } from './province-board.js';
 import { Rectifications } from './rectifications.js';
 import { SpotChecks } from './spot-checks.js';
 import type { SupervisionDeps } from './supervision-deps.js';
+import { YearlyUpdateReminders } from './update-reminders.js';
+import { YearlyUpdates } from './yearly-updates.js';
 
 export function createSupervision(
   deps: SupervisionDeps,
@@ -33,6 +39,12 @@ export function createSupervision(
   const engagements = new Engagements(deps, members);
   const complaints = new Complaints(deps, members, rectifications, tenants);
   timers.register('complaint', complaints.onTimer);
+  const reminders = new YearlyUpdateReminders(deps, tenants);
+  timers.plan(reminders.plan);
+  timers.register('update-reminders', reminders.onTimer);
+  const evaluations = new Evaluations(deps);
+  const publisher = new EvaluationPublisher(deps, evaluations, members, rectifications, tenants);
+  timers.register('evaluation', publisher.onTimer);
   return {
     members,
     memberView: new MemberView(deps, members),
@@ -46,6 +58,10 @@ export function createSupervision(
     engagementReads: new EngagementReads(deps, engagements),
     complaints,
     spotChecks: new SpotChecks(deps, members),
+    yearlyUpdates: new YearlyUpdates(deps, members),
+    inbox: new Inbox(deps),
+    evaluations,
+    evaluationPublisher: publisher,
   };
 }
 

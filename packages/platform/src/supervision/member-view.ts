@@ -1,16 +1,20 @@
 /**
  * The member page's data (API.md `GET /members/{uscc}`): anyone sees the public subset
- * (name, listings, status, latest grade); the member itself and staff in scope see its
- * orders, disqualifications, appeals, engagements, complaints, spot checks and history
- * too.
+ * (name, listings, status, latest published grade); the member itself and staff in
+ * scope see its orders, disqualifications, appeals, engagements, complaints, spot checks,
+ * evaluations (open ones with their scores, which the member comments on), yearly
+ * profile and history too.
  */
 import {
   type Appeal,
   type Complaint,
   type Disqualification,
   type Engagement,
+  GRADE_NAMES,
   type HistoryEvent,
   MEMBER_STATUS_NAMES,
+  type MemberEvaluation,
+  type MemberProfile,
   type Rectification,
   type ResolvedTenant,
   type SpotCheck,
@@ -28,7 +32,19 @@ export interface MemberCases {
   engagements: Engagement[];
   complaints: Complaint[];
   spotChecks: SpotCheck[];
+  evaluations: MemberEvaluation[];
+  profile: MemberProfile | null;
   history: HistoryEvent[];
+}
+
+/** The grade of the member's latest published evaluation: public once published. */
+function latestGrade(evaluations: readonly MemberEvaluation[]) {
+  const [latest] = evaluations
+    .filter((e) => e.status === 'published' && e.grade)
+    .sort((a, b) => b.year - a.year);
+  return latest?.grade
+    ? { year: latest.year, grade: latest.grade, name: GRADE_NAMES[latest.grade] }
+    : null;
 }
 
 /** Whether the caller sees the member's full record: the member itself, or staff of the tenant (or its province). */
@@ -53,6 +69,12 @@ export class MemberView {
 
   async view(tenant: ResolvedTenant, claims: Claims | undefined, uscc: string) {
     const { member, listings } = await this.members.load(tenant, uscc);
+    const ctx = tenantContext(tenant);
+    const evaluations = (await this.deps.supervision.casesOf(
+      ctx,
+      uscc,
+      'member-evaluation',
+    )) as unknown as MemberEvaluation[];
     const summary = {
       uscc: member.uscc,
       name: member.name,
@@ -66,7 +88,7 @@ export class MemberView {
         ...(l.region && { region: l.region }),
         listedAt: l.listedAt,
       })),
-      latestGrade: null as string | null,
+      latestGrade: latestGrade(evaluations),
     };
     if (!seesAll(claims, tenant, uscc)) return { ...summary, full: false as const };
     return { ...summary, full: true as const, ...(await this.cases(tenant, uscc)) };
@@ -75,9 +97,10 @@ export class MemberView {
   private async cases(tenant: ResolvedTenant, uscc: string): Promise<MemberCases> {
     const ctx = tenantContext(tenant);
     const repo = this.deps.supervision;
-    const [items, history] = await Promise.all([
+    const [items, history, profile] = await Promise.all([
       repo.casesOf(ctx, uscc),
       repo.members.history(ctx, uscc),
+      this.deps.evaluations.profile(ctx, uscc),
     ]);
     const of = <C>(kind: string) =>
       items
@@ -93,6 +116,8 @@ export class MemberView {
       engagements: of<Engagement>('engagement'),
       complaints: of<Complaint>('complaint'),
       spotChecks: of<SpotCheck>('spot_check'),
+      evaluations: of<MemberEvaluation>('member-evaluation'),
+      profile: profile ?? null,
       history,
     };
   }

@@ -1,25 +1,37 @@
 /**
  * A disqualification proposal: a task in the supervisor's list when rectification
- * fails (an order overdue or rejected, or one beyond the rule's limit), naming the
- * ground the tenant's rule gives for it. The supervisor decides by disqualifying (which
- * closes the member's proposals) or by leaving it; the platform never removes anyone
- * on its own.
+ * fails (an order overdue or rejected, or one beyond the rule's limit) or when the
+ * yearly evaluation fails too often, naming the ground the tenant's rule gives for it
+ * and the case that caused it. The supervisor decides by disqualifying (which closes
+ * the member's proposals) or by leaving it; the platform never removes anyone on its
+ * own.
  */
 import { type Member, type ResolvedTenant, rulesFor } from '@sme/core';
 import type { ReviewTask } from '@sme/store';
 import { supervisorRole } from './supervision-deps.js';
 
-export type ProposalReason = 'overdue' | 'rejected' | 'limit';
+/** Why: a rectification order overdue, rejected or beyond the limit, or failed evaluations. */
+export type ProposalReason = 'overdue' | 'rejected' | 'limit' | 'failed_evaluations';
+
+export interface ProposalCause {
+  reason: ProposalReason;
+  /** The case that caused it (a rectification order, a member's evaluation). */
+  caseKind: string;
+  caseId: string;
+  at: string;
+  /** The ground proposed; by default the one the rules give for failed rectification. */
+  ground?: string | undefined;
+}
 
 export function disqualificationProposal(
   tenant: ResolvedTenant,
   member: Member,
   programs: readonly string[],
-  cause: { reason: ProposalReason; orderId: string; at: string },
+  cause: ProposalCause,
 ): ReviewTask {
   const rule = rulesFor(tenant, 'disqualification', programs).find((r) => r.rectificationGround);
   return {
-    taskId: `proposal-${cause.reason}-${cause.orderId}`,
+    taskId: `proposal-${cause.reason}-${cause.caseId}`,
     tenant: tenant.id,
     programId: programs[0] ?? '',
     applicationId: member.uscc,
@@ -28,10 +40,10 @@ export function disqualificationProposal(
     kind: 'disqualification_proposal',
     role: supervisorRole(tenant),
     proposal: {
-      ground: rule?.rectificationGround ?? '',
+      ground: cause.ground ?? rule?.rectificationGround ?? '',
       reason: cause.reason,
-      caseKind: 'rectification',
-      caseId: cause.orderId,
+      caseKind: cause.caseKind,
+      caseId: cause.caseId,
     },
     state: 'open',
     createdAt: cause.at,

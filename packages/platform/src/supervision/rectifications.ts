@@ -7,6 +7,7 @@
  * conditional on the versions it read, so two clerks never both decide one order.
  */
 import {
+  type Actor,
   assertMove,
   endOfPeriod,
   groundOf,
@@ -28,7 +29,7 @@ import {
 import { assertActsIn } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
 import type { TimerHandler } from '../cases/timer-runner.js';
-import { type Members, memberChange } from './members.js';
+import { type MemberRecord, type Members, memberChange } from './members.js';
 import { beyondLimit, disqualificationProposal } from './proposals.js';
 import {
   actorOf,
@@ -79,29 +80,41 @@ export class Rectifications {
     claims: Claims,
     input: { uscc: string; ground: string; detail: string },
   ) {
-    const { order, ops } = await this.orderOps(tenant, claims, input);
+    const { order, ops } = await this.orderBy(tenant, claims, input);
     await writeCases(this.deps, tenantContext(tenant), ops, ORDER);
     return order;
   }
 
   /**
-   * The writes of an order, for a transaction that also records what led to it (an
-   * upheld complaint): the order, the member's change, the due timer, and a proposal
-   * when the order goes beyond the rule's limit.
+   * The supervisor's order as writes, for a transaction that also records what led to
+   * it (an upheld complaint).
    */
-  async orderOps(
+  async orderBy(
     tenant: ResolvedTenant,
     claims: Claims,
     input: { uscc: string; ground: string; detail: string },
   ): Promise<{ order: Rectification; ops: TransactOp[] }> {
     assertSupervisor(claims, tenant);
-    const { member, programs } = await this.members.load(tenant, input.uscc);
+    const record = await this.members.load(tenant, input.uscc);
+    return this.orderOps(tenant, record, input, actorOf(claims), this.deps.clock.now());
+  }
+
+  /**
+   * The writes of an order, for the caller's transaction: the order with its due timer,
+   * the member rectifying, and a proposal when it goes beyond the rule's limit. Used
+   * directly where an order follows from another decision (a failing yearly grade).
+   */
+  orderOps(
+    tenant: ResolvedTenant,
+    { member, programs }: MemberRecord,
+    input: { ground: string; detail: string },
+    actor: Actor,
+    now: Date,
+  ): { order: Rectification; ops: TransactOp[] } {
     if (member.status === 'removed') throw new MemberRemovedError();
     const found = groundOf(tenant, 'rectification', programs, input.ground);
     if (!found) throw new UnknownGroundError(input.ground);
-    const now = this.deps.clock.now();
     const at = now.toISOString();
-    const actor = actorOf(claims);
     const ctx = tenantContext(tenant);
     const repo = this.deps.supervision;
     const { state: order, event } = recordCaseChange<Rectification['status'], Rectification>({
@@ -118,7 +131,7 @@ export class Rectifications {
         rule: found.rule.id,
         ground: found.ground.id,
         detail: input.detail,
-        createdBy: claims.sub,
+        createdBy: actor.sub,
         dueAt: endOfPeriod(tenant, now, found.rule).toISOString(),
       },
       actor,
@@ -142,7 +155,8 @@ export class Rectifications {
     if (beyondLimit(tenant, programs, orderCount)) {
       const task = disqualificationProposal(tenant, member, programs, {
         reason: 'limit',
-        orderId: order.id,
+        caseKind: 'rectification',
+        caseId: order.id,
         at,
       });
       ops.push({ put: taskItem(ctx, task) });
@@ -220,7 +234,8 @@ export class Rectifications {
     } else {
       const task = disqualificationProposal(tenant, member, programs, {
         reason: 'rejected',
-        orderId: order.id,
+        caseKind: 'rectification',
+        caseId: order.id,
         at,
       });
       ops.push({ put: taskItem(ctx, task) }, caseTouched(repo.members.pk(ctx, member.id), member));
@@ -248,7 +263,8 @@ export class Rectifications {
     if (member.status !== 'removed') {
       const task = disqualificationProposal(tenant, member, programs, {
         reason: 'overdue',
-        orderId: order.id,
+        caseKind: 'rectification',
+        caseId: order.id,
         at: now.toISOString(),
       });
       ops.push({ put: taskItem(ctx, task) });

@@ -7,6 +7,9 @@ import type { Actor, Clock, ResolvedTenant, Role } from '@sme/core';
 import {
   type BanRepository,
   type DocumentStore,
+  type EvaluationRepository,
+  type ExpertRepository,
+  type InboxRepository,
   type NoticeRepository,
   type SupervisionRepository,
   type TaskRepository,
@@ -21,6 +24,11 @@ import { CaseMovedOnError } from './supervision-errors.js';
 
 export interface SupervisionDeps {
   supervision: SupervisionRepository;
+  /** Yearly evaluations, the members' profiles and the reminders of their update. */
+  evaluations: EvaluationRepository;
+  inbox: InboxRepository;
+  /** The expert pool: experts of the evaluating bureau score too. */
+  experts: ExpertRepository;
   notices: NoticeRepository;
   bans: BanRepository;
   tasks: TaskRepository;
