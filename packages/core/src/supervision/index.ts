@@ -3,6 +3,7 @@ export * from './engagement.js';
 export * from './evaluation.js';
 export * from './evaluation-rules.js';
 export * from './member.js';
+export * from './obligations.js';
 export * from './periods.js';
 export * from './supervision-cases.js';
 export * from './supervision-rules.js';

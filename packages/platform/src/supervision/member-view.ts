@@ -15,6 +15,7 @@ import {
   MEMBER_STATUS_NAMES,
   type MemberEvaluation,
   type MemberProfile,
+  obligationsOf,
   type Rectification,
   type ResolvedTenant,
   type SpotCheck,
@@ -68,7 +69,7 @@ export class MemberView {
   ) {}
 
   async view(tenant: ResolvedTenant, claims: Claims | undefined, uscc: string) {
-    const { member, listings } = await this.members.load(tenant, uscc);
+    const { member, listings, programs } = await this.members.load(tenant, uscc);
     const ctx = tenantContext(tenant);
     const evaluations = (await this.deps.supervision.casesOf(
       ctx,
@@ -89,6 +90,8 @@ export class MemberView {
         listedAt: l.listedAt,
       })),
       latestGrade: latestGrade(evaluations),
+      /** What the member is held to beyond the platform's deadlines, each rule with its clause. */
+      obligations: obligationsOf(tenant, programs),
     };
     if (!seesAll(claims, tenant, uscc)) return { ...summary, full: false as const };
     return { ...summary, full: true as const, ...(await this.cases(tenant, uscc)) };
