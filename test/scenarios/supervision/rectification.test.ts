@@ -6,6 +6,7 @@
 import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient, Json } from '../../support/api-client.js';
+import { register } from '../../support/engagements.js';
 import { listMember, memberClient, supervisorOf } from '../../support/members.js';
 import { uscc } from '../../support/qingdao.js';
 import { moveClock } from '../../support/review-walk.js';
@@ -204,5 +205,35 @@ describe("the province's early-warning board", () => {
       activeIn: ['qingdao'],
     });
     expect((await city.get('/api/tenants/shandong/supervision/board')).status).toBe(403);
+  });
+});
+
+describe("the board's other warnings", () => {
+  it('shows a stalled Jining engagement and a province member that missed its yearly update', async () => {
+    const province = await supervisorOf(harness, 'shandong');
+    const provider = await listMember(harness, 'jining', 'dx-providers', 307);
+    const client = await memberClient(harness, 'jining', provider);
+    const registered = await register(client, 'jining', uscc(308));
+    expect(registered.status).toBe(201);
+    const missed = await listMember(harness, 'shandong', 'provider-pool', 309);
+
+    type Board = { stalledEngagements: Json[]; missedUpdates: Json[] };
+    const now = await province.get<Board>('/api/tenants/shandong/supervision/board');
+    expect(now.body.stalledEngagements.map((e) => e.id)).not.toContain(registered.body.id);
+
+    // Jining's engagements stall after the default 60 days; the province's update was due by 31 March.
+    await moveClock(harness, '2026-04-01T00:00:00+08:00');
+    const later = await province.get<Board>('/api/tenants/shandong/supervision/board');
+    expect(later.body.stalledEngagements).toContainEqual(
+      expect.objectContaining({ id: registered.body.id, tenant: 'jining', uscc: provider }),
+    );
+    expect(later.body.missedUpdates).toContainEqual(
+      expect.objectContaining({
+        tenant: 'shandong',
+        uscc: missed,
+        year: 2026,
+        rule: 'yearly-update',
+      }),
+    );
   });
 });

@@ -241,7 +241,11 @@ export function supervisionRoutes({ supervision }: Platform) {
         dueAt: shanghai(o.dueAt),
         createdAt: shanghai(o.createdAt),
       }));
-      return c.json({ ...found, overdueOrders }, 200);
+      const stalledEngagements = found.stalledEngagements.map((e) => ({
+        ...e,
+        updatedAt: shanghai(e.updatedAt),
+      }));
+      return c.json({ ...found, overdueOrders, stalledEngagements }, 200);
     })
     .openapi(decideAppeal, async (c) => {
       const { tenant, claims } = member(c);

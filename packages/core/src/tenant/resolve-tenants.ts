@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { Category, Industry } from './catalogue.schema.js';
 import { checkReferences } from './check-references.js';
-import type { Supervision } from './supervision.schema.js';
+import { DEFAULT_WARNINGS, type Supervision } from './supervision.schema.js';
 import { type TenantConfig, TenantConfigSchema } from './tenant-config.schema.js';
 
 /** A tenant file's default export, with the name it was read from (`qingdao.ts`). */
@@ -66,7 +66,8 @@ function inherit(tenant: TenantConfig, parent: TenantConfig | undefined): Resolv
       categories: tenant.catalogue?.categories ?? parent?.catalogue?.categories ?? [],
       industries: tenant.catalogue?.industries ?? parent?.catalogue?.industries ?? [],
     },
-    supervision: tenant.supervision ?? parent?.supervision ?? { rules: [], indicators: [] },
+    supervision: tenant.supervision ??
+      parent?.supervision ?? { rules: [], indicators: [], warnings: DEFAULT_WARNINGS },
     ...((tenant.retention ?? parent?.retention) && {
       retention: tenant.retention ?? parent?.retention,
     }),

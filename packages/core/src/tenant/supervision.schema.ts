@@ -191,8 +191,25 @@ export const IndicatorSchema = z.strictObject({
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
+/**
+ * When the province's early-warning board flags a member (issue 12 item 8). No notice
+ * sets these numbers; the defaults are the platform's reading until a bureau sets its own.
+ */
+export const WarningsSchema = z.strictObject({
+  /** Complaints about one member within `complaintWindowDays` that make "several". */
+  severalComplaints: z.number().int().min(2).default(3),
+  complaintWindowDays: z.number().int().positive().default(365),
+  /** An engagement with no change for this many days is stalled. */
+  stalledAfterDays: z.number().int().positive().default(60),
+  source: SourceSchema.default('Platform reading: no notice sets these'),
+});
+
+export type Warnings = z.infer<typeof WarningsSchema>;
+export const DEFAULT_WARNINGS: Warnings = WarningsSchema.parse({});
+
 export const SupervisionSchema = z.strictObject({
   rules: uniqueList(SupervisionRuleSchema).default([]),
   indicators: uniqueList(IndicatorSchema).default([]),
+  warnings: WarningsSchema.default(() => DEFAULT_WARNINGS),
 });
 export type Supervision = z.infer<typeof SupervisionSchema>;

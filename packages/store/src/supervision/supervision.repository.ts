@@ -60,7 +60,53 @@ export interface BoardOrder {
   createdAt: string;
 }
 
+/** A complaint on its tenant's board: the board counts them per member over a window. */
+export interface BoardComplaint {
+  id: string;
+  uscc: string;
+  name?: string;
+  status: string;
+  createdAt: string;
+}
+
+/** An engagement under way, with the time it last moved: the board finds stalled ones. */
+export interface BoardEngagement {
+  id: string;
+  uscc: string;
+  name: string;
+  title: string;
+  status: string;
+  updatedAt: string;
+}
+
+export interface TenantBoard {
+  orders: BoardOrder[];
+  complaints: BoardComplaint[];
+  engagements: BoardEngagement[];
+}
+
 const OWED: ReadonlySet<string> = new Set(['open', 'reported', 'overdue']);
+const UNDER_WAY: ReadonlySet<string> = new Set(['registered', 'in_progress']);
+
+/** Every complaint stays on the board (the window decides what counts), with its status. */
+function complaintOnBoard(ctx: TenantContext, _previous: Complaint | null, next: Complaint) {
+  const { id, uscc, name, status, createdAt } = next;
+  const item: BoardComplaint = { id, uscc, ...(name && { name }), status, createdAt };
+  return [{ put: { pk: boardPk(ctx), sk: `COMPLAINT#${id}`, ...item } }] satisfies TransactOp[];
+}
+
+/** An engagement is on the board while under way; accepted or rated, it leaves. */
+function engagementOnBoard(
+  ctx: TenantContext,
+  _previous: Engagement | null,
+  next: Engagement,
+): TransactOp[] {
+  const key = { pk: boardPk(ctx), sk: `ENGAGEMENT#${next.id}` };
+  if (!UNDER_WAY.has(next.status)) return [{ delete: key }];
+  const { id, uscc, providerName: name, title, status, updatedAt } = next;
+  const item: BoardEngagement = { id, uscc, name, title, status, updatedAt };
+  return [{ put: { ...key, ...item } }];
+}
 
 /** An order is on its tenant's board while it is owed, and leaves it in the change that settles it. */
 function orderOnBoard(
@@ -116,9 +162,15 @@ export class SupervisionRepository {
     this.appeals = new CaseRepository(table, memberCaseLayout<Appeal>('appeal'));
     this.engagements = new CaseRepository(
       table,
-      memberCaseLayout<Engagement>('engagement', engagementSummaryOps),
+      memberCaseLayout<Engagement>('engagement', (ctx, previous, next) => [
+        ...engagementSummaryOps(ctx, previous, next),
+        ...engagementOnBoard(ctx, previous, next),
+      ]),
     );
-    this.complaints = new CaseRepository(table, memberCaseLayout<Complaint>('complaint'));
+    this.complaints = new CaseRepository(
+      table,
+      memberCaseLayout<Complaint>('complaint', complaintOnBoard),
+    );
     this.spotChecks = new CaseRepository(table, memberCaseLayout<SpotCheck>('spot_check'));
   }
 
@@ -177,20 +229,22 @@ export class SupervisionRepository {
     return statuses;
   }
 
-  /** The orders a tenant's members still owe. */
-  async boardOrders(ctx: TenantContext): Promise<BoardOrder[]> {
-    const orders: BoardOrder[] = [];
+  /** A tenant's board, one query: orders still owed, complaints, engagements under way. */
+  async board(ctx: TenantContext): Promise<TenantBoard> {
+    const board: TenantBoard = { orders: [], complaints: [], engagements: [] };
     let cursor: string | undefined;
     do {
-      const page = await this.table.query<BoardOrder & { pk: string; sk: string }>(
-        ctx,
-        boardPk(ctx),
-        { beginsWith: 'ORDER#', cursor },
-      );
-      orders.push(...page.items.map(({ pk: _pk, sk: _sk, ...order }) => order));
+      const page = await this.table.query(ctx, boardPk(ctx), { cursor });
+      for (const { pk: _pk, sk, ...item } of page.items) {
+        if (sk.startsWith('ORDER#')) board.orders.push(item as unknown as BoardOrder);
+        else if (sk.startsWith('COMPLAINT#'))
+          board.complaints.push(item as unknown as BoardComplaint);
+        else if (sk.startsWith('ENGAGEMENT#'))
+          board.engagements.push(item as unknown as BoardEngagement);
+      }
       cursor = page.next;
     } while (cursor);
-    return orders;
+    return board;
   }
 
   /** The published disqualification notices of a tenant, newest first. */
