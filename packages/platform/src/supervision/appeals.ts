@@ -37,6 +37,7 @@ import { type MemberRecord, type Members, memberChange } from './members.js';
 import {
   actorOf,
   assertSupervisor,
+  findCase,
   type SupervisionDeps,
   supervisorRole,
   writeCases,
@@ -66,10 +67,8 @@ export class Appeals {
     private readonly members: Members,
   ) {}
 
-  async get(tenant: ResolvedTenant, id: string): Promise<Appeal> {
-    const appeal = await this.deps.supervision.appeals.get(tenantContext(tenant), id);
-    if (!appeal) throw new SupervisionCaseNotFoundError(APPEAL);
-    return appeal;
+  get(tenant: ResolvedTenant, id: string): Promise<Appeal> {
+    return findCase(this.deps.supervision.appeals, tenant, id, APPEAL);
   }
 
   async lodge(

@@ -34,6 +34,7 @@ import { actsAs, assertActsAs, isStaffOf } from './service-access.js';
 import {
   actorOf,
   assertSupervisor,
+  findCase,
   type SupervisionDeps,
   SYSTEM,
   writeCases,
@@ -60,10 +61,8 @@ export class Complaints {
     private readonly tenants: ReadonlyMap<string, ResolvedTenant>,
   ) {}
 
-  async get(tenant: ResolvedTenant, id: string): Promise<Complaint> {
-    const found = await this.deps.supervision.complaints.get(tenantContext(tenant), id);
-    if (!found) throw new SupervisionCaseNotFoundError(COMPLAINT);
-    return found;
+  get(tenant: ResolvedTenant, id: string): Promise<Complaint> {
+    return findCase(this.deps.supervision.complaints, tenant, id, COMPLAINT);
   }
 
   /** The complaint with its history: for the enterprise that filed it, the provider, and staff. */

@@ -23,7 +23,13 @@ import {
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
 import { type Members, memberChange } from './members.js';
-import { actorOf, assertSupervisor, type SupervisionDeps, writeCases } from './supervision-deps.js';
+import {
+  actorOf,
+  assertSupervisor,
+  findCase,
+  type SupervisionDeps,
+  writeCases,
+} from './supervision-deps.js';
 import {
   MemberRemovedError,
   SupervisionCaseNotFoundError,
@@ -38,10 +44,8 @@ export class Disqualifications {
     private readonly members: Members,
   ) {}
 
-  async get(tenant: ResolvedTenant, id: string): Promise<Disqualification> {
-    const found = await this.deps.supervision.disqualifications.get(tenantContext(tenant), id);
-    if (!found) throw new SupervisionCaseNotFoundError(DISQUALIFICATION);
-    return found;
+  get(tenant: ResolvedTenant, id: string): Promise<Disqualification> {
+    return findCase(this.deps.supervision.disqualifications, tenant, id, DISQUALIFICATION);
   }
 
   /** The published notices of disqualification (public), newest first. */

@@ -38,7 +38,7 @@ import { InvalidRequestError } from '../errors.js';
 import { type DocumentDeclaration, declareDocuments, uploadsFor } from './engagement-documents.js';
 import type { Members } from './members.js';
 import { assertActsAs } from './service-access.js';
-import { actorOf, type SupervisionDeps, writeCases } from './supervision-deps.js';
+import { actorOf, findCase, type SupervisionDeps, writeCases } from './supervision-deps.js';
 import {
   ExclusiveServiceError,
   MemberRemovedError,
@@ -88,10 +88,8 @@ export class Engagements {
     private readonly members: Members,
   ) {}
 
-  async get(tenant: ResolvedTenant, id: string): Promise<Engagement> {
-    const found = await this.deps.supervision.engagements.get(tenantContext(tenant), id);
-    if (!found) throw new SupervisionCaseNotFoundError(ENGAGEMENT);
-    return found;
+  get(tenant: ResolvedTenant, id: string): Promise<Engagement> {
+    return findCase(this.deps.supervision.engagements, tenant, id, ENGAGEMENT);
   }
 
   /** Registers an engagement from its contract; the enterprise is asked to confirm it. */

@@ -34,6 +34,7 @@ import { beyondLimit, disqualificationProposal } from './proposals.js';
 import {
   actorOf,
   assertSupervisor,
+  findCase,
   type SupervisionDeps,
   SYSTEM,
   writeCases,
@@ -68,10 +69,8 @@ export class Rectifications {
     private readonly tenants: ReadonlyMap<string, ResolvedTenant>,
   ) {}
 
-  async get(tenant: ResolvedTenant, id: string): Promise<Rectification> {
-    const order = await this.deps.supervision.rectifications.get(tenantContext(tenant), id);
-    if (!order) throw new SupervisionCaseNotFoundError(ORDER);
-    return order;
+  get(tenant: ResolvedTenant, id: string): Promise<Rectification> {
+    return findCase(this.deps.supervision.rectifications, tenant, id, ORDER);
   }
 
   /** Orders a member to rectify; the member becomes `rectifying`. */

@@ -17,7 +17,7 @@ import { hasRole } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
 import { ForbiddenError } from '../errors.js';
 import type { Members } from './members.js';
-import { actorOf, type SupervisionDeps, writeCases } from './supervision-deps.js';
+import { actorOf, findCase, type SupervisionDeps, writeCases } from './supervision-deps.js';
 import { EngagementMismatchError, SupervisionCaseNotFoundError } from './supervision-errors.js';
 
 const SPOT_CHECK = { zh: '抽查记录', en: 'The spot check' };
@@ -28,10 +28,8 @@ export class SpotChecks {
     private readonly members: Members,
   ) {}
 
-  async get(tenant: ResolvedTenant, id: string): Promise<SpotCheck> {
-    const found = await this.deps.supervision.spotChecks.get(tenantContext(tenant), id);
-    if (!found) throw new SupervisionCaseNotFoundError(SPOT_CHECK);
-    return found;
+  get(tenant: ResolvedTenant, id: string): Promise<SpotCheck> {
+    return findCase(this.deps.supervision.spotChecks, tenant, id, SPOT_CHECK);
   }
 
   async record(

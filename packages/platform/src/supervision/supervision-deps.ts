@@ -3,9 +3,10 @@
  * supervises a tenant (its own admin: the city bureau in a city, the province's in the
  * province) and the actor a history event names.
  */
-import type { Actor, Clock, ResolvedTenant, Role } from '@sme/core';
+import type { Actor, CaseState, Clock, ResolvedTenant, Role } from '@sme/core';
 import {
   type BanRepository,
+  type CaseRepository,
   type DocumentStore,
   type EvaluationRepository,
   type ExpertRepository,
@@ -16,11 +17,12 @@ import {
   type TenantContext,
   TransactionRefusedError,
   type TransactOp,
+  tenantContext,
 } from '@sme/store';
 import { assertRole } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
 import { ForbiddenError } from '../errors.js';
-import { CaseMovedOnError } from './supervision-errors.js';
+import { CaseMovedOnError, SupervisionCaseNotFoundError } from './supervision-errors.js';
 
 export interface SupervisionDeps {
   supervision: SupervisionRepository;
@@ -80,4 +82,16 @@ export async function writeCases(
     if (error instanceof TransactionRefusedError) throw new CaseMovedOnError(what);
     throw error;
   }
+}
+
+/** A case of the tenant by id, or the 404 that names it as users know it. */
+export async function findCase<C extends CaseState>(
+  repo: CaseRepository<C>,
+  tenant: ResolvedTenant,
+  id: string,
+  what: { zh: string; en: string },
+): Promise<C> {
+  const found = await repo.get(tenantContext(tenant), id);
+  if (!found) throw new SupervisionCaseNotFoundError(what);
+  return found;
 }
