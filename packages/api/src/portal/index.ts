@@ -15,6 +15,7 @@ import { adminPages } from './admin/admin.pages.js';
 import { applicationPages } from './applications/application.pages.js';
 import { myApplicationsPages } from './applications/my-applications.pages.js';
 import { cataloguePages, homePage } from './catalogue/catalogue.pages.js';
+import { enterprisePages } from './enterprise/engagements.pages.js';
 import { exportPages } from './exports/exports.pages.js';
 import { organizationPages } from './provider/organization.pages.js';
 import { provincePages } from './province/province.pages.js';
@@ -52,5 +53,6 @@ export function portal(deps: AppDeps) {
   app.route('/', adminPages(platform));
   app.route('/', exportPages(platform));
   app.route('/', provincePages(platform));
+  app.route('/', enterprisePages(platform));
   return app;
 }
