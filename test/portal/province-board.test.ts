@@ -59,7 +59,7 @@ describe('/<province>/province/board', () => {
     expect(row).toContain('济宁市');
     expect(row).toContain('监管测试公司706');
     expect(row).toContain('不符合市场公平竞争条件事项或其他原因');
-    expect(row).toMatch(/2025-\d\d-\d\d \d\d:\d\d/);
+    expect(row).toMatch(/2025-\d\d-\d\d 24:00/);
     expect(row).toMatch(/\d+ 天 \d+ 小时/);
     const elsewhere = /<section aria-labelledby="removed">[\s\S]*?<\/section>/.exec(page.html)?.[0];
     const text = textOf(elsewhere ?? '');
@@ -79,9 +79,9 @@ describe('/<province>/province/board', () => {
     );
     expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.html.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('城市,服务商,统一社会信用代码,整改事由,整改期限（北京时间）,已逾期');
+    expect(lines[0]).toBe('服务商,城市,统一社会信用代码,整改事由,整改期限（北京时间）,已逾期');
     expect(lines[1]).toContain(
-      `济宁市,监管测试公司706,${uscc},不符合市场公平竞争条件事项或其他原因`,
+      `监管测试公司706,济宁市,${uscc},不符合市场公平竞争条件事项或其他原因`,
     );
     const removedCsv = await admin.get(`${PAGE}/removed?format=csv`);
     expect(removedCsv.html).toContain(`监管测试公司706,${uscc},济宁市,青岛市`);

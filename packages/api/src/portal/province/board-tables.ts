@@ -4,7 +4,7 @@
  * rows, so a file says exactly what the page says. Names in Chinese (the city, the
  * member, the ground as the tenant's rule words it), times in Beijing time.
  */
-import type { ResolvedTenant } from '@sme/core';
+import { formatDeadline, type ResolvedTenant } from '@sme/core';
 import type { ExportTable, Platform } from '@sme/platform';
 import { beijing } from '../shell/text.js';
 
@@ -36,19 +36,20 @@ export function overdueTable(board: ProvinceBoard, family: Family, now: Date): E
     name: `逾期未整改清单（${beijing(now).slice(0, 10)}）`,
     title: '逾期未整改清单',
     columns: [
-      { header: '城市', width: 10 },
       { header: '服务商', width: 30 },
+      { header: '城市', width: 10 },
       { header: '统一社会信用代码', width: 22 },
       { header: '整改事由', width: 40 },
       { header: '整改期限（北京时间）', width: 20 },
       { header: '已逾期', width: 14 },
     ],
     rows: board.overdueOrders.map((o) => [
-      cityName(family, o.tenant),
       o.name ?? o.uscc,
+      cityName(family, o.tenant),
       o.uscc,
       groundName(family.get(o.tenant), o.ground),
-      beijing(o.dueAt),
+      // As notices write a deadline: 24:00 of its last day.
+      formatDeadline(new Date(o.dueAt)),
       overdueFor(o.dueAt, now),
     ]),
   };

@@ -15,7 +15,7 @@ import { renderPage } from '../shell/page.js';
 import { beijing } from '../shell/text.js';
 import { overdueTable, removedTable } from './board-tables.js';
 
-const OVERDUE_EN = ['City', 'Member', 'USCC', 'Ground', 'Due (Beijing time)', 'Overdue by'];
+const OVERDUE_EN = ['Member', 'City', 'USCC', 'Ground', 'Due (Beijing time)', 'Overdue by'];
 const REMOVED_EN = ['Member', 'USCC', 'Removed in', 'Still listed in'];
 
 async function boardTables(c: Context, platform: Platform) {
