@@ -53,10 +53,11 @@ const DONE: Record<string, LocalizedText> = {
 };
 
 async function engagementsOf(platform: Platform, tenant: ResolvedTenant, claims: Claims) {
-  const { engagementReads } = platform.supervision;
+  const { engagementReads, engagements } = platform.supervision;
+  // `mine` asserts the enterprise and lists only what is kept under its key; the cases
+  // themselves give the milestones (their histories are not needed here).
   const summaries = await engagementReads.mine(tenant, claims);
-  const views = await Promise.all(summaries.map((s) => engagementReads.view(tenant, claims, s.id)));
-  return views.map((v) => v.engagement);
+  return Promise.all(summaries.map((s) => engagements.get(tenant, s.id)));
 }
 
 const MilestoneStatus = ({ milestone }: { milestone: Engagement['milestones'][number] }) => {
