@@ -15,8 +15,10 @@ import { adminPages } from './admin/admin.pages.js';
 import { applicationPages } from './applications/application.pages.js';
 import { myApplicationsPages } from './applications/my-applications.pages.js';
 import { cataloguePages, homePage } from './catalogue/catalogue.pages.js';
+import { enterprisePages } from './enterprise/engagements.pages.js';
 import { exportPages } from './exports/exports.pages.js';
 import { organizationPages } from './provider/organization.pages.js';
+import { boardPages } from './province/board.pages.js';
 import { provincePages } from './province/province.pages.js';
 import { publicityPages } from './publicity/publicity.pages.js';
 import { reviewPages } from './review/review.pages.js';
@@ -52,5 +54,7 @@ export function portal(deps: AppDeps) {
   app.route('/', adminPages(platform));
   app.route('/', exportPages(platform));
   app.route('/', provincePages(platform));
+  app.route('/', enterprisePages(platform));
+  app.route('/', boardPages(platform));
   return app;
 }

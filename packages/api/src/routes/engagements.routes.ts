@@ -67,7 +67,7 @@ const MilestoneBody = z
   })
   .openapi('MilestoneInput');
 
-const RatingBody = z
+export const RatingBody = z
   .object({ satisfaction: z.enum(SATISFACTION_LEVELS), comment: Text(2000) })
   .openapi('RatingInput');
 

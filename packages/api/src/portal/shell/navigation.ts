@@ -32,7 +32,11 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
     ['admin/notices', { zh: '公示管理', en: 'Notices and objections' }],
     ['admin/exports', { zh: '数据导出', en: 'Exports' }],
   ],
-  province_admin: [['province', { zh: '数据看板', en: 'Dashboard' }]],
+  enterprise: [['enterprise/engagements', { zh: '服务登记', en: 'Engagements' }]],
+  province_admin: [
+    ['province', { zh: '数据看板', en: 'Dashboard' }],
+    ['province/board', { zh: '监管预警', en: 'Supervision board' }],
+  ],
 };
 
 export function navigation(tenant: ResolvedTenant, claims: Claims | undefined): NavLink[] {
