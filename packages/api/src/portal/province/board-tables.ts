@@ -1,5 +1,5 @@
 /**
- * The province board's two sections as tables of text (issue 12 items 8–9): the page
+ * The province board's sections as tables of text (issue 12 items 8–9): the page
  * draws them and the downloads write them through the export mechanism, from the same
  * rows, so a file says exactly what the page says. Names in Chinese (the city, the
  * member, the ground as the tenant's rule words it), times in Beijing time.
@@ -76,6 +76,65 @@ export function removedTable(
       r.uscc,
       cities(r.removedIn),
       cities(r.activeIn),
+    ]),
+  };
+}
+
+export function complaintsTable(board: ProvinceBoard, family: Family, now: Date): ExportTable {
+  return {
+    name: `多次被投诉服务商清单（${beijing(now).slice(0, 10)}）`,
+    title: '多次被投诉的服务商',
+    columns: [
+      { header: '服务商', width: 30 },
+      { header: '城市', width: 10 },
+      { header: '统一社会信用代码', width: 22 },
+      { header: '投诉次数', width: 10 },
+    ],
+    rows: board.severalComplaints.map((m) => [
+      m.name,
+      cityName(family, m.tenant),
+      m.uscc,
+      String(m.count),
+    ]),
+  };
+}
+
+export function stalledTable(board: ProvinceBoard, family: Family, now: Date): ExportTable {
+  return {
+    name: `停滞服务项目清单（${beijing(now).slice(0, 10)}）`,
+    title: '长期无进展的服务项目',
+    columns: [
+      { header: '服务商', width: 30 },
+      { header: '城市', width: 10 },
+      { header: '项目', width: 30 },
+      { header: '最近进展（北京时间）', width: 20 },
+      { header: '无进展天数', width: 12 },
+    ],
+    rows: board.stalledEngagements.map((e) => [
+      e.name,
+      cityName(family, e.tenant),
+      e.title,
+      beijing(new Date(e.updatedAt)),
+      String(e.idleDays),
+    ]),
+  };
+}
+
+export function missedTable(board: ProvinceBoard, family: Family, now: Date): ExportTable {
+  return {
+    name: `未按期更新信息服务商清单（${beijing(now).slice(0, 10)}）`,
+    title: '未按期完成年度信息更新的服务商',
+    columns: [
+      { header: '服务商', width: 30 },
+      { header: '城市', width: 10 },
+      { header: '统一社会信用代码', width: 22 },
+      { header: '年度', width: 8 },
+    ],
+    rows: board.missedUpdates.map((m) => [
+      m.name,
+      cityName(family, m.tenant),
+      m.uscc,
+      String(m.year),
     ]),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `/<province>/province/board`: the province's early-warning board (issue 12 items 8–9)
- * for its administrator: rectification orders past due in every city, and the
- * organizations removed in one city while still in another's pool. Each section
+ * for its administrator: rectification orders past due in every city, members with
+ * several complaints, stalled engagements, missed yearly updates, and the organizations
+ * removed in one city while still in another's pool. Each section
  * downloads as CSV (UTF-8 with a BOM) or Excel through the export mechanism, from the
  * same rows the page shows (`board-tables.ts`).
  */
@@ -11,12 +12,25 @@ import { type Context, Hono } from 'hono';
 import { exportResponse } from '../../exports/spreadsheet.js';
 import { member } from '../../middleware/tenant-scope/index.js';
 import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
+import { pageNotFound } from '../shell/error-page.js';
 import { renderPage } from '../shell/page.js';
 import { beijing } from '../shell/text.js';
-import { overdueTable, removedTable } from './board-tables.js';
+import {
+  complaintsTable,
+  missedTable,
+  overdueTable,
+  removedTable,
+  stalledTable,
+} from './board-tables.js';
 
-const OVERDUE_EN = ['Member', 'City', 'USCC', 'Ground', 'Due (Beijing time)', 'Overdue by'];
-const REMOVED_EN = ['Member', 'USCC', 'Removed in', 'Still listed in'];
+/** A section of the board: its heading, its table, and what it says when empty. */
+interface Section {
+  id: string;
+  heading: { zh: string; en: string };
+  table: ExportTable;
+  en: string[];
+  none: string;
+}
 
 async function boardTables(c: Context, platform: Platform) {
   const { tenant, claims } = member(c);
@@ -31,12 +45,44 @@ async function boardTables(c: Context, platform: Platform) {
     for (const entry of await platform.publicityQueries.pool(tenant, {}))
       names.set(entry.uscc, entry.orgName);
   const now = platform.clock.now();
-  return {
-    tenant,
-    now,
-    overdue: overdueTable(board, family, now),
-    removed: removedTable(board, family, names, now),
-  };
+  const sections: Section[] = [
+    {
+      id: 'overdue',
+      heading: { zh: '逾期未整改', en: 'Rectification orders past due' },
+      table: overdueTable(board, family, now),
+      en: ['Member', 'City', 'USCC', 'Ground', 'Due (Beijing time)', 'Overdue by'],
+      none: '暂无逾期未整改的服务商。No order is past due.',
+    },
+    {
+      id: 'complaints',
+      heading: { zh: '多次被投诉', en: 'Members with several complaints' },
+      table: complaintsTable(board, family, now),
+      en: ['Member', 'City', 'USCC', 'Complaints'],
+      none: '暂无多次被投诉的服务商。None.',
+    },
+    {
+      id: 'stalled',
+      heading: { zh: '服务项目停滞', en: 'Engagements stalled' },
+      table: stalledTable(board, family, now),
+      en: ['Member', 'City', 'Engagement', 'Last change (Beijing time)', 'Idle days'],
+      none: '暂无停滞的服务项目。None.',
+    },
+    {
+      id: 'missed',
+      heading: { zh: '未按期更新信息', en: 'Yearly updates missed' },
+      table: missedTable(board, family, now),
+      en: ['Member', 'City', 'USCC', 'Year'],
+      none: '暂无未按期更新信息的服务商。None.',
+    },
+    {
+      id: 'removed',
+      heading: { zh: '异地被清退', en: 'Removed in one city, listed in another' },
+      table: removedTable(board, family, names, now),
+      en: ['Member', 'USCC', 'Removed in', 'Still listed in'],
+      none: '暂无此类服务商。None.',
+    },
+  ];
+  return { tenant, now, sections };
 }
 
 function Downloads({ href, label }: { href: string; label: string }) {
@@ -77,7 +123,7 @@ export function boardPages(platform: Platform) {
   const format = (c: Context) => (c.req.query('format') === 'xlsx' ? 'xlsx' : 'csv');
   return new Hono()
     .get('/:t/province/board', async (c) => {
-      const { tenant, now, overdue, removed } = await boardTables(c, platform);
+      const { tenant, now, sections } = await boardTables(c, platform);
       const base = `/${tenant.id}/province/board`;
       return renderPage(
         c,
@@ -93,37 +139,26 @@ export function boardPages(platform: Platform) {
               As of {beijing(now)}, Beijing time.
             </span>
           </p>
-          <section aria-labelledby="overdue">
-            <h2 id="overdue">
-              逾期未整改 <span class="en">Rectification orders past due</span>
-            </h2>
-            <Downloads href={`${base}/overdue`} label="逾期未整改清单" />
-            {overdue.rows.length === 0 ? (
-              <p>暂无逾期未整改的服务商。No order is past due.</p>
-            ) : (
-              <BoardTable table={overdue} en={OVERDUE_EN} />
-            )}
-          </section>
-          <section aria-labelledby="removed">
-            <h2 id="removed">
-              异地被清退 <span class="en">Removed in one city, listed in another</span>
-            </h2>
-            <Downloads href={`${base}/removed`} label="异地被清退服务商清单" />
-            {removed.rows.length === 0 ? (
-              <p>暂无此类服务商。None.</p>
-            ) : (
-              <BoardTable table={removed} en={REMOVED_EN} />
-            )}
-          </section>
+          {sections.map((section) => (
+            <section aria-labelledby={section.id}>
+              <h2 id={section.id}>
+                {section.heading.zh} <span class="en">{section.heading.en}</span>
+              </h2>
+              <Downloads href={`${base}/${section.id}`} label={section.table.name} />
+              {section.table.rows.length === 0 ? (
+                <p>{section.none}</p>
+              ) : (
+                <BoardTable table={section.table} en={section.en} />
+              )}
+            </section>
+          ))}
         </>,
       );
     })
-    .get('/:t/province/board/overdue', async (c) => {
-      const { now, overdue } = await boardTables(c, platform);
-      return exportResponse(overdue, format(c), now);
-    })
-    .get('/:t/province/board/removed', async (c) => {
-      const { now, removed } = await boardTables(c, platform);
-      return exportResponse(removed, format(c), now);
+    .get('/:t/province/board/:section', async (c) => {
+      const { now, sections } = await boardTables(c, platform);
+      const section = sections.find((s) => s.id === c.req.param('section'));
+      if (!section) return pageNotFound(c);
+      return exportResponse(section.table, format(c), now);
     });
 }
