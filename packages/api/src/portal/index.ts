@@ -24,6 +24,7 @@ import { csrfProtection } from './session/csrf.js';
 import { portalSession } from './session/session.js';
 import { signInPages, signInRoot } from './session/signin.routes.js';
 import { assetRoutes } from './shell/assets.js';
+import { supervisionPages } from './supervision/supervision.pages.js';
 
 export { handlePageError, pageNotFound } from './shell/error-page.js';
 
@@ -52,5 +53,6 @@ export function portal(deps: AppDeps) {
   app.route('/', adminPages(platform));
   app.route('/', exportPages(platform));
   app.route('/', provincePages(platform));
+  app.route('/', supervisionPages(platform));
   return app;
 }

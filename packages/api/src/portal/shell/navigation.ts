@@ -30,9 +30,13 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
     ['review', { zh: '待办', en: 'My tasks' }],
     ['admin/applications', { zh: '申报管理', en: 'Applications' }],
     ['admin/notices', { zh: '公示管理', en: 'Notices and objections' }],
+    ['admin/supervision', { zh: '监督管理', en: 'Supervision' }],
     ['admin/exports', { zh: '数据导出', en: 'Exports' }],
   ],
-  province_admin: [['province', { zh: '数据看板', en: 'Dashboard' }]],
+  province_admin: [
+    ['province', { zh: '数据看板', en: 'Dashboard' }],
+    ['admin/supervision', { zh: '监督管理', en: 'Supervision' }],
+  ],
 };
 
 export function navigation(tenant: ResolvedTenant, claims: Claims | undefined): NavLink[] {

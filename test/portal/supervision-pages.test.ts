@@ -1,0 +1,131 @@
+/**
+ * The supervision pages on Jining: the member page (the public subset for anyone, the
+ * orders and the report form for the member itself), the bureau's desk (order, accept,
+ * the refusal beside its field with what was typed kept), the pool linking each member
+ * with its status, and the refusals: another tenant's bureau and a provider get a 403
+ * page, a form without its token is refused.
+ */
+import { testApp } from '@sme/api/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listMember } from '../support/members.js';
+import { PageClient, textOf } from '../support/page-client.js';
+
+type Harness = Awaited<ReturnType<typeof testApp>>;
+
+let harness: Harness;
+let bureau: PageClient;
+let member: PageClient;
+let uscc = '';
+
+const DESK = '/jining/admin/supervision';
+const memberPath = () => `/jining/members/${uscc}`;
+
+beforeAll(async () => {
+  harness = await testApp();
+  uscc = await listMember(harness, 'jining', 'dx-providers', 401);
+  bureau = new PageClient(harness.app);
+  await bureau.signIn('jining', 'city-admin');
+  member = new PageClient(harness.app);
+  await member.signInWith({ role: 'provider', tenant: 'jining', org: uscc });
+}, 60_000);
+
+describe('the supervision pages', () => {
+  it('shows anyone the public subset of a member, linked from the pool with its status', async () => {
+    const page = await new PageClient(harness.app).get(memberPath());
+    expect(page.status).toBe(200);
+    const text = textOf(page.html);
+    expect(text).toContain('监管测试公司401');
+    expect(text).toContain('正常');
+    expect(text).not.toContain('整改通知');
+    const pool = await new PageClient(harness.app).get('/jining/pool');
+    expect(pool.html).toContain(`href="/jining/members/${uscc}"`);
+    expect(textOf(pool.html)).toContain('正常');
+  });
+
+  it('gives the bureau its desk, with the grounds of the rules and their clauses', async () => {
+    const page = await bureau.get(DESK);
+    expect(page.status).toBe(200);
+    const text = textOf(page.html);
+    expect(text).toContain('监管测试公司401');
+    expect(text).toContain('004 §三(一)2');
+    expect(page.html).toContain('href="/jining/admin/supervision"');
+  });
+
+  it('refuses another tenant’s bureau and a provider with a page, and a form without its token', async () => {
+    const qingdao = new PageClient(harness.app);
+    await qingdao.signIn('qingdao', 'city-admin');
+    const other = await qingdao.get(DESK);
+    expect(other.status).toBe(403);
+    expect(other.headers.get('content-type')).toContain('text/html');
+    expect((await member.get(DESK)).status).toBe(403);
+    const forged = await bureau.post(
+      `${DESK}/orders`,
+      { uscc, ground: 'service-complaints', detail: '伪造的请求' },
+      { csrf: false },
+    );
+    expect(forged.status).toBe(403);
+    expect(textOf((await bureau.get(memberPath())).html)).toContain('正常');
+  });
+
+  it('keeps what was typed and shows the refusal beside its field', async () => {
+    const page = await bureau.post(`${DESK}/orders`, {
+      uscc,
+      ground: '',
+      detail: '对接试点企业不及时',
+    });
+    expect(page.status).toBe(422);
+    expect(page.html).toMatch(/id="order-ground-error"[^>]*>请选择「整改事由」/);
+    expect(page.html).toContain('对接试点企业不及时</textarea>');
+    expect(page.html).toContain(`<option value="${uscc}" selected="">`);
+    const unknown = await bureau.post(`${DESK}/orders`, {
+      uscc,
+      ground: 'no-such',
+      detail: '说明',
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.html).toMatch(/id="order-ground-error"/);
+  });
+
+  it('walks an order: ordered, reported by the member, accepted by the bureau', async () => {
+    const ordered = await bureau.post(`${DESK}/orders`, {
+      uscc,
+      ground: 'service-complaints',
+      detail: '对接试点企业不及时',
+    });
+    expect(ordered.status).toBe(303);
+    const own = await member.get(memberPath());
+    const text = textOf(own.html);
+    expect(text).toContain('整改中');
+    expect(text).toContain('24:00');
+    expect(text).toContain('待处理');
+    const form = own.html.match(/action="(\/jining\/members\/[^"]+\/report)"/);
+    expect(form).not.toBeNull();
+    const action = form?.[1] ?? '';
+    const empty = await member.post(action, { text: ' ' });
+    expect(empty.status).toBe(422);
+    expect(textOf(empty.html)).toContain('请填写「整改报告」');
+    expect((await member.post(action, { text: '已调整服务团队并进驻企业。' })).status).toBe(303);
+    const publicView = textOf((await new PageClient(harness.app).get(memberPath())).html);
+    expect(publicView).not.toContain('已调整服务团队');
+
+    const desk = await bureau.get(DESK);
+    expect(textOf(desk.html)).toContain('已调整服务团队并进驻企业。');
+    const decide = desk.html.match(
+      /action="(\/jining\/admin\/supervision\/orders\/[^"]+\/decision)"/,
+    );
+    const decision = decide?.[1] ?? '';
+    const noComment = await bureau.post(decision, { outcome: 'accepted', comment: '' });
+    expect(noComment.status).toBe(422);
+    expect(noComment.html).toMatch(/value="accepted" checked=""/);
+    expect(textOf(noComment.html)).toContain('请填写「审核意见」');
+    expect(
+      (await bureau.post(decision, { outcome: 'accepted', comment: '整改到位。' })).status,
+    ).toBe(303);
+    const again = await bureau.post(decision, { outcome: 'accepted', comment: '整改到位。' });
+    expect(again.status).toBe(409);
+    expect(again.html).toContain('role="alert"');
+    const after = textOf((await member.get(memberPath())).html);
+    expect(after).toContain('正常');
+    expect(after).toContain('整改通过');
+  });
+});
