@@ -127,5 +127,8 @@ describe('the supervision pages', () => {
     const after = textOf((await member.get(memberPath())).html);
     expect(after).toContain('正常');
     expect(after).toContain('整改通过');
+    // The history names the ground in Chinese, never the platform's ids.
+    expect(after).toContain('责令限期整改：人员能力不足');
+    expect(after).not.toMatch(/rectification \S+ (ordered|accepted)/);
   });
 });

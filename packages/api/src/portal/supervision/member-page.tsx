@@ -15,6 +15,7 @@ import { csrfToken } from '../session/csrf.js';
 import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
 import { renderPage } from '../shell/page.js';
 import { Bi, beijing } from '../shell/text.js';
+import { historyText } from './history-text.js';
 import { caseStatus, groundName, groundOption, type SupervisionForm } from './names.js';
 
 const LISTING = {
@@ -195,7 +196,7 @@ export async function memberPage(
           <ol class="history">
             {view.history.map((e) => (
               <li>
-                {beijing(e.at)} {e.reason ?? `${e.from ?? ''} → ${e.to}`}
+                {beijing(e.at)} {historyText(tenant, e)}
               </li>
             ))}
           </ol>
