@@ -132,3 +132,97 @@ describe('the supervision pages', () => {
     expect(after).not.toMatch(/rectification \S+ (ordered|accepted)/);
   });
 });
+
+describe('a rejected report: the appeal and the disqualification proposal', () => {
+  let other = '';
+  let client: PageClient;
+
+  beforeAll(async () => {
+    other = await listMember(harness, 'jining', 'dx-providers', 402);
+    client = new PageClient(harness.app);
+    await client.signInWith({ role: 'provider', tenant: 'jining', org: other });
+    const ordered = await bureau.post(`${DESK}/orders`, {
+      uscc: other,
+      ground: 'service-complaints',
+      detail: '服务不能满足需求',
+    });
+    expect(ordered.status).toBe(303);
+    const own = await client.get(`/jining/members/${other}`);
+    const action = own.html.match(/action="(\/jining\/members\/[^"]+\/report)"/)?.[1] ?? '';
+    expect((await client.post(action, { text: '已整改。' })).status).toBe(303);
+    const desk = await bureau.get(DESK);
+    const decision = [
+      ...desk.html.matchAll(/action="(\/jining\/admin\/supervision\/orders\/[^"]+\/decision)"/g),
+    ];
+    expect(decision).toHaveLength(1);
+    const rejected = await bureau.post(decision[0]?.[1] ?? '', {
+      outcome: 'rejected',
+      comment: '整改不到位。',
+    });
+    expect(rejected.status).toBe(303);
+  }, 60_000);
+
+  it('lets the member appeal on a ground of the rules, keeping the text of a refused appeal', async () => {
+    const own = await client.get(`/jining/members/${other}`);
+    expect(textOf(own.html)).toContain('整改不通过');
+    expect(textOf(own.html)).toContain('因试点企业原因');
+    const subject = own.html.match(/<option value="(rectification:[^"]+)"/)?.[1] ?? '';
+    expect(subject).not.toBe('');
+    const path = `/jining/members/${other}/appeals`;
+    const refused = await client.post(path, {
+      subject: '',
+      ground: 'other',
+      detail: '企业未配合进驻。',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.html).toMatch(/id="appeal-subject-error"[^>]*>请选择「申诉事项」/);
+    expect(refused.html).toContain('企业未配合进驻。</textarea>');
+    expect(refused.html).toContain('<option value="other" selected="">');
+    expect(
+      (await client.post(path, { subject, ground: 'other', detail: '企业未配合进驻。' })).status,
+    ).toBe(303);
+    const pending = await client.post(path, { subject, ground: 'other', detail: '再次申诉。' });
+    expect(pending.status).toBe(409);
+    expect(textOf(pending.html)).toContain('再次申诉。');
+  });
+
+  it('gives the bureau the appeal to dismiss and the proposal to disqualify on', async () => {
+    const desk = await bureau.get(DESK);
+    const text = textOf(desk.html);
+    expect(text).toContain('企业未配合进驻。');
+    expect(desk.html).toContain('<option value="rectification-exceeded" selected="">');
+    const appeal =
+      desk.html.match(/action="(\/jining\/admin\/supervision\/appeals\/[^"]+\/decision)"/)?.[1] ??
+      '';
+    expect((await bureau.post(appeal, { outcome: 'no', comment: '理由不成立。' })).status).toBe(
+      303,
+    );
+    const task = desk.html.match(/name="task" value="([^"]+)"/)?.[1] ?? '';
+    const noDetail = await bureau.post(`${DESK}/disqualifications`, {
+      uscc: other,
+      task,
+      ground: 'rectification-exceeded',
+      detail: '',
+    });
+    expect(noDetail.status).toBe(422);
+    expect(textOf(noDetail.html)).toContain('请填写「事实与理由」');
+    const removed = await bureau.post(`${DESK}/disqualifications`, {
+      uscc: other,
+      task,
+      ground: 'rectification-exceeded',
+      detail: '限期拒不整改。',
+    });
+    expect(removed.status).toBe(303);
+    const after = textOf((await client.get(`/jining/members/${other}`)).html);
+    expect(after).toContain('已取消资格');
+    expect(after).toContain('申诉不成立');
+    expect(textOf((await bureau.get(DESK)).html)).not.toContain('限期拒不整改');
+  });
+
+  it('is the province bureau’s page on the province', async () => {
+    const province = new PageClient(harness.app);
+    await province.signIn('shandong', 'province-admin');
+    expect((await province.get('/shandong/admin/supervision')).status).toBe(200);
+    expect((await province.get(DESK)).status).toBe(403);
+  });
+});
