@@ -9,6 +9,7 @@ import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listMember } from '../support/members.js';
 import { PageClient, textOf } from '../support/page-client.js';
+import { moveClock } from '../support/review-walk.js';
 
 type Harness = Awaited<ReturnType<typeof testApp>>;
 
@@ -224,5 +225,29 @@ describe('a rejected report: the appeal and the disqualification proposal', () =
     await province.signIn('shandong', 'province-admin');
     expect((await province.get('/shandong/admin/supervision')).status).toBe(200);
     expect((await province.get(DESK)).status).toBe(403);
+  });
+});
+
+// Moves the clock past every due date, so it comes last.
+describe('a report after the order fell due', () => {
+  it('is refused at the top of the member page, the form gone', async () => {
+    const late = await listMember(harness, 'jining', 'dx-providers', 403);
+    const client = new PageClient(harness.app);
+    await client.signInWith({ role: 'provider', tenant: 'jining', org: late });
+    const ordered = await bureau.post(`${DESK}/orders`, {
+      uscc: late,
+      ground: 'service-complaints',
+      detail: '未按合同要求服务',
+    });
+    expect(ordered.status).toBe(303);
+    const own = await client.get(`/jining/members/${late}`);
+    const action = own.html.match(/action="(\/jining\/members\/[^"]+\/report)"/)?.[1] ?? '';
+    expect(action).not.toBe('');
+    await moveClock(harness, '2024-03-01T09:00:00+08:00');
+    const refused = await client.post(action, { text: '迟到的整改报告。' });
+    expect(refused.status).toBe(409);
+    expect(refused.html).toMatch(/class="notice-box bad" role="alert"/);
+    expect(refused.html).not.toContain('/report"');
+    expect(textOf(refused.html)).toContain('逾期未整改');
   });
 });

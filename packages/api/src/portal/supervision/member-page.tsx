@@ -56,6 +56,15 @@ export async function memberPage(
   const token = csrfToken(c);
   const done = c.req.query('done');
   const base = `/${tenant.id}/members/${uscc}`;
+  const reportable = view.full
+    ? view.rectifications.filter((o) => o.status === 'open' && now.getTime() < Date.parse(o.dueAt))
+    : [];
+  // A report refused because its order fell due or moved on has no form left to sit
+  // beside: the refusal is said at the top.
+  const orphan =
+    form?.key.startsWith('report-') && !reportable.some((o) => form.key === `report-${o.id}`)
+      ? form.errors.form
+      : undefined;
   return renderPage(
     c,
     { title: view.name, status },
@@ -77,6 +86,11 @@ export async function memberPage(
               : '整改报告已提交。The report is sent.'}
           </p>
         </div>
+      )}
+      {orphan && (
+        <p class="notice-box bad" role="alert">
+          {orphan.zh} <span class="en">{orphan.en}</span>
+        </p>
       )}
       <dl class="facts">
         <dt>统一社会信用代码 USCC</dt>
@@ -137,33 +151,29 @@ export async function memberPage(
             </DataTable>
           )}
           {own &&
-            view.rectifications
-              .filter((o) => o.status === 'open' && now.getTime() < Date.parse(o.dueAt))
-              .map((o) => {
-                const mine = form?.key === `report-${o.id}` ? form : undefined;
-                return (
-                  <form method="post" action={`${base}/rectifications/${o.id}/report`} class="card">
-                    <CsrfField token={token} />
-                    <h3>
-                      报告整改情况：{groundName(tenant, o.ground)}{' '}
-                      <span class="en">Report on the order</span>
-                    </h3>
-                    <p class="muted">
-                      请在 {formatDeadline(new Date(o.dueAt))}（北京时间）前提交。
-                    </p>
-                    <TextArea
-                      id={`report-${o.id}`}
-                      name="text"
-                      label={REPORT_LABEL}
-                      value={mine?.values.text}
-                      error={mine?.errors.text ?? mine?.errors.form}
-                      maxLength={5000}
-                      required
-                    />
-                    <button type="submit">提交整改报告 Send report</button>
-                  </form>
-                );
-              })}
+            reportable.map((o) => {
+              const mine = form?.key === `report-${o.id}` ? form : undefined;
+              return (
+                <form method="post" action={`${base}/rectifications/${o.id}/report`} class="card">
+                  <CsrfField token={token} />
+                  <h3>
+                    报告整改情况：{groundName(tenant, o.ground)}{' '}
+                    <span class="en">Report on the order</span>
+                  </h3>
+                  <p class="muted">请在 {formatDeadline(new Date(o.dueAt))}（北京时间）前提交。</p>
+                  <TextArea
+                    id={`report-${o.id}`}
+                    name="text"
+                    label={REPORT_LABEL}
+                    value={mine?.values.text}
+                    error={mine?.errors.text ?? mine?.errors.form}
+                    maxLength={5000}
+                    required
+                  />
+                  <button type="submit">提交整改报告 Send report</button>
+                </form>
+              );
+            })}
           <h2>
             取消资格 <span class="en">Disqualifications</span>
           </h2>
