@@ -212,7 +212,9 @@ describe('/<province>/pool', () => {
     expect(page.status).toBe(200);
     expect(textOf(page.html)).toContain('城市 City');
     const row =
-      new RegExp(`<tr><th scope="row">${listedName}</th>.*?</tr>`).exec(page.html)?.[0] ?? '';
+      new RegExp(
+        `<tr><th scope="row"><a href="/qingdao/members/[^"]+">${listedName}</a></th>.*?</tr>`,
+      ).exec(page.html)?.[0] ?? '';
     expect(textOf(row)).toContain('青岛市');
     expect(textOf(row)).toContain('崂山区');
     const qingdaoOnly = await new PageClient(harness.app).get('/qingdao/pool');

@@ -26,6 +26,7 @@ import { csrfProtection } from './session/csrf.js';
 import { portalSession } from './session/session.js';
 import { signInPages, signInRoot } from './session/signin.routes.js';
 import { assetRoutes } from './shell/assets.js';
+import { supervisionPages } from './supervision/supervision.pages.js';
 
 export { handlePageError, pageNotFound } from './shell/error-page.js';
 
@@ -56,5 +57,6 @@ export function portal(deps: AppDeps) {
   app.route('/', provincePages(platform));
   app.route('/', enterprisePages(platform));
   app.route('/', boardPages(platform));
+  app.route('/', supervisionPages(platform));
   return app;
 }

@@ -45,7 +45,6 @@ import {
   NoEngagementError,
   PastDueError,
   ReplyPendingError,
-  SupervisionCaseNotFoundError,
   UnknownGroundError,
 } from './supervision-errors.js';
 

@@ -30,11 +30,7 @@ import {
   type SupervisionDeps,
   writeCases,
 } from './supervision-deps.js';
-import {
-  MemberRemovedError,
-  SupervisionCaseNotFoundError,
-  UnknownGroundError,
-} from './supervision-errors.js';
+import { MemberRemovedError, UnknownGroundError } from './supervision-errors.js';
 
 const DISQUALIFICATION = { zh: '取消资格决定', en: 'The disqualification' };
 

@@ -43,7 +43,6 @@ import {
   ExclusiveServiceError,
   MemberRemovedError,
   MilestoneOrderError,
-  SupervisionCaseNotFoundError,
 } from './supervision-errors.js';
 
 const ENGAGEMENT = { zh: '服务登记', en: 'The engagement' };

@@ -43,7 +43,6 @@ import {
   CaseMovedOnError,
   MemberRemovedError,
   PastDueError,
-  SupervisionCaseNotFoundError,
   UnknownGroundError,
 } from './supervision-errors.js';
 

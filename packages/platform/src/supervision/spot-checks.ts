@@ -18,7 +18,7 @@ import type { Claims } from '../access/claims.js';
 import { ForbiddenError } from '../errors.js';
 import type { Members } from './members.js';
 import { actorOf, findCase, type SupervisionDeps, writeCases } from './supervision-deps.js';
-import { EngagementMismatchError, SupervisionCaseNotFoundError } from './supervision-errors.js';
+import { EngagementMismatchError } from './supervision-errors.js';
 
 const SPOT_CHECK = { zh: '抽查记录', en: 'The spot check' };
 

@@ -4,7 +4,7 @@
  * without script (GET, so every result is a link one can share). A province's pool
  * holds its own and every city's providers, each naming its city.
  */
-import type { ResolvedTenant } from '@sme/core';
+import { MEMBER_STATUS_NAMES, type ResolvedTenant } from '@sme/core';
 import type { Platform } from '@sme/platform';
 import type { Context } from 'hono';
 import { scopeOf } from '../../middleware/tenant-scope/index.js';
@@ -26,6 +26,7 @@ const COLUMNS = {
   industries: { zh: '服务行业', en: 'Industries' },
   region: { zh: '所在区市', en: 'District' },
   listed: { zh: '入库时间', en: 'Listed' },
+  status: { zh: '状态', en: 'Status' },
 } as const satisfies Record<string, Column>;
 
 export async function poolPage(c: Context, platform: Platform, family: ResolvedTenant[]) {
@@ -74,7 +75,9 @@ export async function poolPage(c: Context, platform: Platform, family: ResolvedT
         >
           {shown.map((entry) => (
             <tr>
-              <RowHead>{entry.orgName}</RowHead>
+              <RowHead>
+                <a href={`/${entry.tenant}/members/${entry.uscc}`}>{entry.orgName}</a>
+              </RowHead>
               <Cell column={COLUMNS.uscc}>{entry.uscc}</Cell>
               {across && <Cell column={COLUMNS.city}>{nameOf(names.tenants, entry.tenant)}</Cell>}
               <Cell column={COLUMNS.track}>
@@ -85,6 +88,7 @@ export async function poolPage(c: Context, platform: Platform, family: ResolvedT
               </Cell>
               <Cell column={COLUMNS.region}>{nameOf(names.regions, entry.region)}</Cell>
               <Cell column={COLUMNS.listed}>{beijing(entry.listedAt).slice(0, 10)}</Cell>
+              <Cell column={COLUMNS.status}>{MEMBER_STATUS_NAMES[entry.status].zh}</Cell>
             </tr>
           ))}
         </DataTable>

@@ -30,12 +30,14 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
     ['review', { zh: '待办', en: 'My tasks' }],
     ['admin/applications', { zh: '申报管理', en: 'Applications' }],
     ['admin/notices', { zh: '公示管理', en: 'Notices and objections' }],
+    ['admin/supervision', { zh: '监督管理', en: 'Supervision' }],
     ['admin/exports', { zh: '数据导出', en: 'Exports' }],
   ],
   enterprise: [['enterprise/engagements', { zh: '服务登记', en: 'Engagements' }]],
   province_admin: [
     ['province', { zh: '数据看板', en: 'Dashboard' }],
     ['province/board', { zh: '监管预警', en: 'Supervision board' }],
+    ['admin/supervision', { zh: '监督管理', en: 'Supervision' }],
   ],
 };
 

@@ -1,0 +1,270 @@
+/**
+ * `/<t>/admin/supervision`: the bureau's supervision desk. The members of its pool with
+ * their status and open orders; a form ordering a member to rectify on a ground of the
+ * tenant's rectification rules; the reports awaiting a decision (accept or reject, with
+ * a comment); the disqualification proposals in the bureau's tasks, each with a form to
+ * disqualify on a ground the rules list; and the open appeals (uphold or dismiss).
+ */
+import { type Clause, disqualificationGrounds, type ResolvedTenant } from '@sme/core';
+import { assertRole, type Claims, ForbiddenError, type Platform } from '@sme/platform';
+import type { Context } from 'hono';
+import { member } from '../../middleware/tenant-scope/index.js';
+import { CsrfField, Select, TextArea } from '../forms/fields.js';
+import { csrfToken } from '../session/csrf.js';
+import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
+import { renderPage } from '../shell/page.js';
+import { Bi, beijing } from '../shell/text.js';
+import { DecisionForm } from './decision-form.js';
+import { groundName, groundOption, type SupervisionForm } from './names.js';
+
+const MEMBERS = {
+  name: { zh: '单位名称', en: 'Name' },
+  uscc: { zh: '统一社会信用代码', short: '信用代码', en: 'USCC' },
+  status: { zh: '状态', en: 'Status' },
+  orders: { zh: '未结整改', en: 'Open orders', class: 'num' },
+} as const satisfies Record<string, Column>;
+
+export const ORDER_LABELS = {
+  uscc: { zh: '服务商', en: 'Member' },
+  ground: { zh: '整改事由', en: 'Ground' },
+  detail: { zh: '具体情况', en: 'Details' },
+};
+export const DISQUALIFY_LABELS = {
+  ground: { zh: '取消资格事由', en: 'Ground' },
+  detail: { zh: '事实与理由', en: 'Facts and reasons' },
+};
+
+/** The bureau of this tenant only: a city's city_admin, the province's province_admin. */
+export function supervisor(c: Context): { tenant: ResolvedTenant; claims: Claims } {
+  const { tenant, claims } = member(c);
+  if (claims.tenant !== tenant.id)
+    throw new ForbiddenError({ zh: '仅本地主管部门可访问', en: "Only the tenant's bureau" });
+  assertRole(claims, tenant.kind === 'province' ? 'province_admin' : 'city_admin');
+  return { tenant, claims };
+}
+
+/** The tenant's rectification grounds, each once, for the order form. */
+function rectificationGrounds(tenant: ResolvedTenant): Clause[] {
+  const seen = new Set<string>();
+  return tenant.supervision.rules.flatMap((rule) =>
+    rule.kind === 'rectification'
+      ? rule.grounds.filter((g) => !seen.has(g.id) && seen.add(g.id))
+      : [],
+  );
+}
+
+async function desk(platform: Platform, tenant: ResolvedTenant, claims: Claims) {
+  const pool = await platform.publicityQueries.pool(tenant, {});
+  const usccs = [...new Set(pool.filter((e) => e.tenant === tenant.id).map((e) => e.uscc))];
+  const views = await Promise.all(
+    usccs.map((uscc) => platform.supervision.memberView.view(tenant, claims, uscc)),
+  );
+  const full = views.flatMap((v) => (v.full ? [v] : []));
+  const tasks = await platform.review.openTasks(tenant, claims);
+  return {
+    members: full.sort((a, b) => a.name.localeCompare(b.name, 'zh')),
+    reports: full.flatMap((v) => v.rectifications.filter((o) => o.status === 'reported')),
+    appeals: full.flatMap((v) => v.appeals.filter((a) => a.status === 'open')),
+    proposals: tasks.items.filter((t) => t.kind === 'disqualification_proposal'),
+  };
+}
+
+export async function supervisionPage(
+  c: Context,
+  platform: Platform,
+  form?: SupervisionForm,
+  status: 200 | 409 | 422 = 200,
+) {
+  const { tenant, claims } = supervisor(c);
+  const { members, reports, appeals, proposals } = await desk(platform, tenant, claims);
+  const nameOf = new Map(members.map((m) => [m.uscc, m.name]));
+  const token = csrfToken(c);
+  const base = `/${tenant.id}/admin/supervision`;
+  const order = form?.key === 'order' ? form : undefined;
+  const done = c.req.query('done');
+  // A refusal of a case that left the desk meanwhile (decided by someone else) has no
+  // form left to sit beside: it is said at the top instead.
+  const shown = new Set([
+    'order',
+    ...reports.map((o) => `report-${o.id}`),
+    ...appeals.map((a) => `appeal-${a.id}`),
+    ...proposals.map((t) => `proposal-${t.taskId}`),
+  ]);
+  const orphan = form && !shown.has(form.key) ? form.errors.form : undefined;
+  return renderPage(
+    c,
+    { title: '监督管理', status },
+    <>
+      <h1>
+        监督管理 <span class="en">Supervision</span>
+      </h1>
+      {done && (
+        <div class="notice-box ok" role="status">
+          <p>已办理。Done.</p>
+        </div>
+      )}
+      {orphan && (
+        <p class="notice-box bad" role="alert">
+          {orphan.zh} <span class="en">{orphan.en}</span>
+        </p>
+      )}
+      <h2>
+        资源池成员 <span class="en">Members</span>
+      </h2>
+      {members.length === 0 && <p>资源池暂无成员。No members.</p>}
+      {members.length > 0 && (
+        <DataTable columns={Object.values(MEMBERS)}>
+          {members.map((m) => (
+            <tr>
+              <RowHead>
+                <a href={`/${tenant.id}/members/${m.uscc}`}>{m.name}</a>
+              </RowHead>
+              <Cell column={MEMBERS.uscc}>{m.uscc}</Cell>
+              <Cell column={MEMBERS.status}>
+                <Bi text={m.statusName} />
+              </Cell>
+              <Cell column={MEMBERS.orders}>
+                {
+                  m.rectifications.filter((o) => o.status === 'open' || o.status === 'reported')
+                    .length
+                }
+              </Cell>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <form method="post" action={`${base}/orders`} class="card">
+        <CsrfField token={token} />
+        <h2>
+          责令限期整改 <span class="en">Order rectification</span>
+        </h2>
+        {order?.errors.form && (
+          <p class="notice-box bad" role="alert">
+            {order.errors.form.zh} <span class="en">{order.errors.form.en}</span>
+          </p>
+        )}
+        <Select
+          id="order-uscc"
+          name="uscc"
+          label={ORDER_LABELS.uscc}
+          placeholder="请选择"
+          options={members
+            .filter((m) => m.status !== 'removed')
+            .map((m) => ({ value: m.uscc, label: `${m.name}（${m.uscc}）` }))}
+          value={order?.values.uscc}
+          error={order?.errors.uscc}
+          required
+        />
+        <Select
+          id="order-ground"
+          name="ground"
+          label={ORDER_LABELS.ground}
+          placeholder="请选择"
+          options={rectificationGrounds(tenant).map(groundOption)}
+          value={order?.values.ground}
+          error={order?.errors.ground}
+          required
+        />
+        <TextArea
+          id="order-detail"
+          name="detail"
+          label={ORDER_LABELS.detail}
+          value={order?.values.detail}
+          error={order?.errors.detail}
+          maxLength={2000}
+          required
+        />
+        <button type="submit">下达整改通知 Order</button>
+      </form>
+      <h2>
+        待审核的整改报告 <span class="en">Reports awaiting decision</span>
+      </h2>
+      {reports.length === 0 && <p>暂无。None.</p>}
+      {reports.map((o) => (
+        <article class="card" aria-labelledby={`r-${o.id}`}>
+          <h3 id={`r-${o.id}`}>
+            {nameOf.get(o.uscc) ?? o.name}：{groundName(tenant, o.ground)}
+          </h3>
+          <dl class="facts">
+            <dt>整改报告 Report</dt>
+            <dd>{o.report?.text}</dd>
+            <dt>提交时间 Sent</dt>
+            <dd>{o.report ? beijing(o.report.at) : ''}</dd>
+          </dl>
+          <DecisionForm
+            action={`${base}/orders/${o.id}/decision`}
+            prefix={`r-${o.id}`}
+            token={token}
+            form={form?.key === `report-${o.id}` ? form : undefined}
+            choices={[
+              { value: 'accepted', label: { zh: '整改通过', en: 'Accept' } },
+              { value: 'rejected', label: { zh: '整改不通过', en: 'Reject' } },
+            ]}
+          />
+        </article>
+      ))}
+      <h2>
+        取消资格建议 <span class="en">Disqualification proposals</span>
+      </h2>
+      {proposals.length === 0 && <p>暂无。None.</p>}
+      {proposals.map((t) => {
+        const mine = form?.key === `proposal-${t.taskId}` ? form : undefined;
+        const grounds = disqualificationGrounds(tenant, [t.programId]);
+        return (
+          <form method="post" action={`${base}/disqualifications`} class="card">
+            <CsrfField token={token} />
+            <input type="hidden" name="uscc" value={t.applicationId} />
+            <input type="hidden" name="task" value={t.taskId} />
+            <h3>{nameOf.get(t.applicationId) ?? t.applicationId}</h3>
+            {mine?.errors.form && (
+              <p class="notice-box bad" role="alert">
+                {mine.errors.form.zh} <span class="en">{mine.errors.form.en}</span>
+              </p>
+            )}
+            <Select
+              id={`p-${t.taskId}-ground`}
+              name="ground"
+              label={DISQUALIFY_LABELS.ground}
+              options={grounds.map(groundOption)}
+              value={mine?.values.ground ?? t.proposal?.ground}
+              error={mine?.errors.ground}
+              required
+            />
+            <TextArea
+              id={`p-${t.taskId}-detail`}
+              name="detail"
+              label={DISQUALIFY_LABELS.detail}
+              value={mine?.values.detail}
+              error={mine?.errors.detail}
+              maxLength={2000}
+              required
+            />
+            <button type="submit">取消资格 Disqualify</button>
+          </form>
+        );
+      })}
+      <h2>
+        待处理的申诉 <span class="en">Open appeals</span>
+      </h2>
+      {appeals.length === 0 && <p>暂无。None.</p>}
+      {appeals.map((a) => (
+        <article class="card" aria-labelledby={`a-${a.id}`}>
+          <h3 id={`a-${a.id}`}>
+            {nameOf.get(a.uscc) ?? a.uscc}：{groundName(tenant, a.ground)}
+          </h3>
+          <p>{a.detail}</p>
+          <DecisionForm
+            action={`${base}/appeals/${a.id}/decision`}
+            prefix={`a-${a.id}`}
+            token={token}
+            form={form?.key === `appeal-${a.id}` ? form : undefined}
+            choices={[
+              { value: 'yes', label: { zh: '申诉成立', en: 'Uphold' } },
+              { value: 'no', label: { zh: '申诉不成立', en: 'Dismiss' } },
+            ]}
+          />
+        </article>
+      ))}
+    </>,
+  );
+}
