@@ -251,3 +251,36 @@ describe('a report after the order fell due', () => {
     expect(textOf(refused.html)).toContain('逾期未整改');
   });
 });
+
+describe('the public notice of disqualifications', () => {
+  it('lists a disqualified member for anyone, with the ground in the notice’s words, and keeps it listed as annulled', async () => {
+    const removed = await listMember(harness, 'jining', 'dx-providers', 409);
+    const claims = { sub: 'bureau', tenant: 'jining', roles: ['city_admin' as const] };
+    const jining = harness.platform.tenants.tenant('jining');
+    const done = await harness.platform.supervision.disqualifications.disqualify(jining, claims, {
+      uscc: removed,
+      ground: 'leaked-secrets',
+      detail: '泄露试点企业商业秘密',
+    });
+    const page = await new PageClient(harness.app).get('/jining/disqualifications');
+    expect(page.status).toBe(200);
+    const text = textOf(page.html);
+    expect(text).toContain('监管测试公司409');
+    expect(text).toContain('泄露试点企业商业秘密、核心技术或敏感信息');
+    expect(text).toContain('生效');
+    expect(page.html).toContain(`href="/jining/members/${removed}"`);
+
+    const appeal = await harness.platform.supervision.appeals.lodge(
+      jining,
+      { sub: 'member', tenant: 'jining', roles: ['provider'], org: removed },
+      { subject: { kind: 'disqualification', id: done.id }, ground: 'other', detail: '系误认' },
+    );
+    await harness.platform.supervision.appeals.decide(jining, claims, appeal.id, {
+      upheld: true,
+      comment: '经核实不属实',
+    });
+    const after = textOf((await new PageClient(harness.app).get('/jining/disqualifications')).html);
+    expect(after).toContain('监管测试公司409');
+    expect(after).toContain('已撤销');
+  });
+});

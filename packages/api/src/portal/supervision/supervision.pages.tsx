@@ -12,6 +12,7 @@ import { member as memberScope } from '../../middleware/tenant-scope/index.js';
 import type { FieldErrors } from '../forms/form-errors.js';
 import { DISQUALIFY_LABELS, ORDER_LABELS, supervisionPage, supervisor } from './admin-page.js';
 import { COMMENT_LABEL, OUTCOME_LABEL } from './decision-form.js';
+import { disqualificationNotices } from './disqualification-notices.js';
 import { APPEAL_LABELS, memberPage, REPORT_LABEL } from './member-page.js';
 import { choiceError, postedText, type SupervisionForm, textError } from './names.js';
 
@@ -52,6 +53,7 @@ export function supervisionPages(platform: Platform) {
   const member: Render = (c, form, status) => memberPage(c, platform, form, status);
   const desk: Render = (c, form, status) => supervisionPage(c, platform, form, status);
   return new Hono()
+    .get('/:t/disqualifications', (c) => disqualificationNotices(c, platform))
     .get('/:t/members/:uscc', (c) => memberPage(c, platform))
     .post('/:t/members/:uscc/rectifications/:id/report', async (c) => {
       const { tenant, claims } = memberScope(c);
