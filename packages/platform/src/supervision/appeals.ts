@@ -9,31 +9,23 @@
  */
 import {
   type Appeal,
-  assertMove,
-  type CaseState,
-  type Disqualification,
-  disqualificationKind,
   endOfPeriod,
   groundOf,
-  type Rectification,
   type ResolvedTenant,
   recordCaseChange,
-  rectificationKind,
-  statusForOrders,
 } from '@sme/core';
 import {
-  banLiftOp,
   closeTaskOp,
   type ReviewTask,
   type TenantContext,
   type TransactOp,
   taskItem,
   tenantContext,
-  timerCancelOp,
 } from '@sme/store';
 import { assertActsIn } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
-import { type MemberRecord, type Members, memberChange } from './members.js';
+import { restoreOps, type Subject } from './appeal-restore.js';
+import type { Members } from './members.js';
 import {
   actorOf,
   assertSupervisor,
@@ -54,10 +46,6 @@ const APPEAL = { zh: '申诉', en: 'The appeal' };
 const SUBJECT = { zh: '申诉所针对的决定', en: 'The decision appealed against' };
 /** Marks the subject of an open appeal, so a second one is refused by the write itself. */
 const OPEN_APPEAL_SK = 'OPEN_APPEAL';
-
-type Subject =
-  | { kind: 'rectification'; state: Rectification }
-  | { kind: 'disqualification'; state: Disqualification };
 
 const appealTaskId = (appealId: string) => `appeal-${appealId}`;
 
@@ -197,92 +185,16 @@ export class Appeals {
     if (input.upheld) {
       const subject = await this.subject(tenant, appeal.subject);
       const record = await this.members.load(tenant, appeal.uscc);
-      ops.push(...this.restore(ctx, subject, record, { actor, now, appealId: appeal.id }));
+      ops.push(
+        ...restoreOps(this.deps.supervision, ctx, subject, record, {
+          actor,
+          now,
+          appealId: appeal.id,
+        }),
+      );
     }
     await writeCases(this.deps, ctx, ops, APPEAL);
     return state;
-  }
-
-  /** What an upheld appeal undoes: the subject annulled, and what it did to the member and the ban. */
-  private restore(
-    ctx: TenantContext,
-    subject: Subject,
-    { member }: MemberRecord,
-    change: { actor: ReturnType<typeof actorOf>; now: Date; appealId: string },
-  ): TransactOp[] {
-    const repo = this.deps.supervision;
-    const { actor, now, appealId } = change;
-    const reason = `appeal ${appealId} upheld`;
-    const annul = <C extends CaseState>(state: C) =>
-      ({
-        ...state,
-        status: 'annulled',
-        version: state.version + 1,
-        updatedAt: now.toISOString(),
-      }) as C;
-    if (subject.kind === 'rectification') {
-      const order = subject.state;
-      assertMove(rectificationKind, order.status, 'annulled');
-      const annulled = recordCaseChange({
-        previous: order,
-        next: annul(order),
-        actor,
-        at: now,
-        reason,
-      });
-      const openOrders = member.openOrders.filter((o) => o !== order.id);
-      const changed = memberChange(
-        member,
-        {
-          openOrders,
-          orderCount: Math.max(0, member.orderCount - 1),
-          status: statusForOrders(member, openOrders),
-        },
-        actor,
-        now,
-        `${reason}: rectification ${order.id} annulled`,
-      );
-      return [
-        ...repo.rectifications.updateOps(ctx, order, annulled.state, annulled.event),
-        ...repo.members.updateOps(ctx, member, changed.state, changed.event),
-        timerCancelOp({ casePk: repo.rectifications.pk(ctx, order.id), name: 'due' }),
-      ];
-    }
-    const disqualification = subject.state;
-    assertMove(disqualificationKind, disqualification.status, 'annulled');
-    const annulled = recordCaseChange({
-      previous: disqualification,
-      next: annul(disqualification),
-      actor,
-      at: now,
-      reason,
-    });
-    const ops: TransactOp[] = [
-      ...repo.disqualifications.updateOps(ctx, disqualification, annulled.state, annulled.event),
-    ];
-    if (member.status === 'removed' && member.removedBy === disqualification.id) {
-      const previous = disqualification.previousStatus as typeof member.status;
-      const changed = memberChange(
-        member,
-        { status: previous, removedBy: undefined },
-        actor,
-        now,
-        `${reason}: disqualification ${disqualification.id} annulled`,
-      );
-      ops.push(...repo.members.updateOps(ctx, member, changed.state, changed.event));
-    }
-    const ban = disqualification.ban;
-    if (ban && Date.parse(ban.until) > now.getTime()) {
-      ops.push(
-        banLiftOp(
-          ctx,
-          { id: ban.id, uscc: disqualification.uscc, createdAt: disqualification.createdAt },
-          now.toISOString(),
-          actor.sub,
-        ),
-      );
-    }
-    return ops;
   }
 
   private async subject(
