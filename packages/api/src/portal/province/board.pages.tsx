@@ -9,10 +9,9 @@
 import type { ResolvedTenant } from '@sme/core';
 import type { ExportTable, Platform } from '@sme/platform';
 import { type Context, Hono } from 'hono';
-import { exportResponse } from '../../exports/spreadsheet.js';
 import { member } from '../../middleware/tenant-scope/index.js';
-import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
 import { pageNotFound } from '../shell/error-page.js';
+import { ListedTable, listDownload } from '../shell/listed-table.js';
 import { renderPage } from '../shell/page.js';
 import { beijing } from '../shell/text.js';
 import {
@@ -29,7 +28,7 @@ interface Section {
   heading: { zh: string; en: string };
   table: ExportTable;
   en: string[];
-  none: string;
+  none: { zh: string; en: string };
 }
 
 async function boardTables(c: Context, platform: Platform) {
@@ -51,76 +50,41 @@ async function boardTables(c: Context, platform: Platform) {
       heading: { zh: '逾期未整改', en: 'Rectification orders past due' },
       table: overdueTable(board, family, now),
       en: ['Member', 'City', 'USCC', 'Ground', 'Due (Beijing time)', 'Overdue by'],
-      none: '暂无逾期未整改的服务商。No order is past due.',
+      none: { zh: '暂无逾期未整改的服务商。', en: 'No order is past due.' },
     },
     {
       id: 'complaints',
       heading: { zh: '多次被投诉', en: 'Members with several complaints' },
       table: complaintsTable(board, family, now),
       en: ['Member', 'City', 'USCC', 'Complaints'],
-      none: '暂无多次被投诉的服务商。None.',
+      none: { zh: '暂无多次被投诉的服务商。', en: 'None.' },
     },
     {
       id: 'stalled',
       heading: { zh: '服务项目停滞', en: 'Engagements stalled' },
       table: stalledTable(board, family, now),
       en: ['Member', 'City', 'Engagement', 'Last change (Beijing time)', 'Idle days'],
-      none: '暂无停滞的服务项目。None.',
+      none: { zh: '暂无停滞的服务项目。', en: 'None.' },
     },
     {
       id: 'missed',
       heading: { zh: '未按期更新信息', en: 'Yearly updates missed' },
       table: missedTable(board, family, now),
       en: ['Member', 'City', 'USCC', 'Year'],
-      none: '暂无未按期更新信息的服务商。None.',
+      none: { zh: '暂无未按期更新信息的服务商。', en: 'None.' },
     },
     {
       id: 'removed',
       heading: { zh: '异地被清退', en: 'Removed in one city, listed in another' },
       table: removedTable(board, family, names, now),
       en: ['Member', 'USCC', 'Removed in', 'Still listed in'],
-      none: '暂无此类服务商。None.',
+      none: { zh: '暂无此类服务商。', en: 'None.' },
     },
   ];
   return { tenant, now, sections };
 }
 
-function Downloads({ href, label }: { href: string; label: string }) {
-  return (
-    <p class="downloads">
-      下载 Download：
-      <a href={`${href}?format=csv`} download>
-        CSV<span class="visually-hidden">：{label}</span>
-      </a>{' '}
-      <a href={`${href}?format=xlsx`} download>
-        Excel<span class="visually-hidden">：{label}</span>
-      </a>
-    </p>
-  );
-}
-
-/** A section's rows as a table that stacks on a phone; the first column names the row. */
-function BoardTable({ table, en }: { table: ExportTable; en: string[] }) {
-  const columns: Column[] = table.columns.map((col, i) => ({
-    zh: col.header,
-    en: en[i] ?? '',
-  }));
-  return (
-    <DataTable columns={columns} caption={table.title}>
-      {table.rows.map(([head, ...cells]) => (
-        <tr>
-          <RowHead>{head}</RowHead>
-          {cells.map((cell, i) => (
-            <Cell column={columns[i + 1] ?? { zh: '', en: '' }}>{cell}</Cell>
-          ))}
-        </tr>
-      ))}
-    </DataTable>
-  );
-}
-
 export function boardPages(platform: Platform) {
-  const format = (c: Context) => (c.req.query('format') === 'xlsx' ? 'xlsx' : 'csv');
   return new Hono()
     .get('/:t/province/board', async (c) => {
       const { tenant, now, sections } = await boardTables(c, platform);
@@ -144,12 +108,12 @@ export function boardPages(platform: Platform) {
               <h2 id={section.id}>
                 {section.heading.zh} <span class="en">{section.heading.en}</span>
               </h2>
-              <Downloads href={`${base}/${section.id}`} label={section.table.name} />
-              {section.table.rows.length === 0 ? (
-                <p>{section.none}</p>
-              ) : (
-                <BoardTable table={section.table} en={section.en} />
-              )}
+              <ListedTable
+                table={section.table}
+                en={section.en}
+                href={`${base}/${section.id}`}
+                none={section.none}
+              />
             </section>
           ))}
         </>,
@@ -159,6 +123,6 @@ export function boardPages(platform: Platform) {
       const { now, sections } = await boardTables(c, platform);
       const section = sections.find((s) => s.id === c.req.param('section'));
       if (!section) return pageNotFound(c);
-      return exportResponse(section.table, format(c), now);
+      return listDownload(c, section.table, now);
     });
 }
