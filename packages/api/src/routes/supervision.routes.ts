@@ -56,6 +56,10 @@ const getMember = createRoute({
           uscc: z.string(),
           name: z.string(),
           status: z.enum(MEMBER_STATUSES),
+          suspendedUntil: z.string().nullable().openapi({
+            description:
+              'While a province-wide ban in force suspends the member: when the ban ends (Asia/Shanghai)',
+          }),
           full: z.boolean(),
         })
         .passthrough(),
@@ -180,12 +184,15 @@ export function supervisionRoutes({ supervision }: Platform) {
     .openapi(getMember, async (c) => {
       const { tenant } = scopeOf(c);
       const view = await memberView.view(tenant, c.get('claims'), c.req.valid('param').uscc);
-      const listings = view.listings.map((l) => ({ ...l, listedAt: shanghai(l.listedAt) }));
-      if (!view.full) return c.json({ ...view, listings }, 200);
+      const shown = {
+        ...view,
+        listings: view.listings.map((l) => ({ ...l, listedAt: shanghai(l.listedAt) })),
+        suspendedUntil: view.suspendedUntil && shanghai(view.suspendedUntil),
+      };
+      if (!view.full) return c.json(shown, 200);
       return c.json(
         {
-          ...view,
-          listings,
+          ...shown,
           rectifications: view.rectifications.map(caseView),
           disqualifications: view.disqualifications.map(caseView),
           appeals: view.appeals.map(caseView),

@@ -38,6 +38,20 @@ export interface Member extends CaseState<MemberStatus> {
   removedBy?: string | undefined;
 }
 
+/**
+ * The status a member is shown with. `suspended` is never written: it is what a
+ * province-wide ban in force (the blacklist of seed 001 §五(一), imposed by any city's
+ * banning disqualification or by the province) makes of a member that another city has
+ * not removed. Its listings leave that city's pool while the ban holds and come back by
+ * themselves when it lapses or an appeal lifts it; whether to remove it too is that
+ * city's own decision (the three-level linkage of 001 §五(四) is a warning to the city,
+ * not a removal on another's behalf). Platform reading: no notice names suspension.
+ */
+export function shownStatus(stored: MemberStatus, banned: boolean): MemberStatus {
+  if (stored === 'removed') return 'removed';
+  return banned ? 'suspended' : stored;
+}
+
 /** The status a member's open orders give it, unless it was removed or suspended. */
 export function statusForOrders(member: Pick<Member, 'status'>, openOrders: readonly string[]) {
   if (member.status === 'removed' || member.status === 'suspended') return member.status;

@@ -3,8 +3,14 @@
  * published pool with its search (a province's pool is its own and every city's, each
  * entry naming its tenant).
  */
-import type { MemberStatus, ResolvedTenant } from '@sme/core';
-import { type Notice, type PoolEntry, type SupervisionRepository, tenantContext } from '@sme/store';
+import { type MemberStatus, type ResolvedTenant, shownStatus } from '@sme/core';
+import {
+  type Ban,
+  type Notice,
+  type PoolEntry,
+  type SupervisionRepository,
+  tenantContext,
+} from '@sme/store';
 import type { Services } from '../applications/services.js';
 import type { TenantRegistry } from '../tenancy/tenant-registry.js';
 
@@ -20,7 +26,9 @@ export interface PoolFilter {
 
 export class PublicityQueries {
   constructor(
-    private readonly services: Pick<Services, 'notices'> & { supervision: SupervisionRepository },
+    private readonly services: Pick<Services, 'notices' | 'bans' | 'clock'> & {
+      supervision: SupervisionRepository;
+    },
     private readonly registry: TenantRegistry,
   ) {}
 
@@ -35,13 +43,17 @@ export class PublicityQueries {
 
   /**
    * The pool: every listing whose member is `active` or `rectifying` (never a removed or
-   * suspended one), each with its member's status.
+   * suspended one), each with its member's status. The province's bans in force are
+   * read once, beside the pools, for the members they suspend.
    */
   async pool(
     tenant: ResolvedTenant,
     filter: PoolFilter,
   ): Promise<(PoolEntry & { tenant: string; status: MemberStatus })[]> {
-    const pools = await Promise.all(this.registry.family(tenant).map((t) => this.listed(t)));
+    const banned = this.services.bans.allInForce(tenantContext(tenant), this.services.clock.now());
+    const pools = await Promise.all(
+      this.registry.family(tenant).map((t) => this.listed(t, banned)),
+    );
     const { track, category, industry, region, q } = filter;
     return pools
       .flat()
@@ -55,14 +67,16 @@ export class PublicityQueries {
       );
   }
 
-  private async listed(tenant: ResolvedTenant) {
+  private async listed(tenant: ResolvedTenant, bans: Promise<ReadonlyMap<string, Ban>>) {
     const ctx = tenantContext(tenant);
-    const [entries, statuses] = await Promise.all([
+    const [entries, statuses, banned] = await Promise.all([
       this.services.notices.pool(ctx),
       this.services.supervision.memberStatuses(ctx),
+      bans,
     ]);
     return entries.flatMap((entry) => {
-      const status = (statuses.get(entry.uscc) ?? 'active') as MemberStatus;
+      const stored = (statuses.get(entry.uscc) ?? 'active') as MemberStatus;
+      const status = shownStatus(stored, banned.has(entry.uscc));
       return SHOWN.has(status) ? [{ ...entry, tenant: tenant.id, status }] : [];
     });
   }

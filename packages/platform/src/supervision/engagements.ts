@@ -42,6 +42,7 @@ import { actorOf, findCase, type SupervisionDeps, writeCases } from './supervisi
 import {
   ExclusiveServiceError,
   MemberRemovedError,
+  MemberSuspendedError,
   MilestoneOrderError,
 } from './supervision-errors.js';
 
@@ -103,9 +104,13 @@ export class Engagements {
         },
         'enterpriseUscc',
       );
-    const { member, programs } = await this.members.load(tenant, provider);
-    if (member.status === 'removed') throw new MemberRemovedError();
     const now = this.deps.clock.now();
+    const [{ member, programs }, ban] = await Promise.all([
+      this.members.load(tenant, provider),
+      this.deps.bans.inForce(tenantContext(tenant), [provider], now),
+    ]);
+    if (member.status === 'removed') throw new MemberRemovedError();
+    if (ban) throw new MemberSuspendedError(new Date(ban.until));
     if (input.contractSignedAt > shanghaiDateOf(now))
       throw new InvalidRequestError(
         'invalid_date',

@@ -19,6 +19,7 @@ import {
   type Rectification,
   type ResolvedTenant,
   type SpotCheck,
+  shownStatus,
 } from '@sme/core';
 import { tenantContext } from '@sme/store';
 import { assertTenantAccess, hasRole } from '../access/access.js';
@@ -71,16 +72,20 @@ export class MemberView {
   async view(tenant: ResolvedTenant, claims: Claims | undefined, uscc: string) {
     const { member, listings, programs } = await this.members.load(tenant, uscc);
     const ctx = tenantContext(tenant);
-    const evaluations = (await this.deps.supervision.casesOf(
-      ctx,
-      uscc,
-      'member-evaluation',
-    )) as unknown as MemberEvaluation[];
+    const [evaluations, ban] = await Promise.all([
+      this.deps.supervision.casesOf(ctx, uscc, 'member-evaluation') as unknown as Promise<
+        MemberEvaluation[]
+      >,
+      this.deps.bans.inForce(ctx, [uscc], this.deps.clock.now()),
+    ]);
+    const status = shownStatus(member.status, ban !== undefined);
     const summary = {
       uscc: member.uscc,
       name: member.name,
-      status: member.status,
-      statusName: MEMBER_STATUS_NAMES[member.status],
+      status,
+      statusName: MEMBER_STATUS_NAMES[status],
+      // While a province-wide ban suspends it: the first instant it is shown again.
+      suspendedUntil: status === 'suspended' && ban ? ban.until : null,
       listings: listings.map((l) => ({
         programId: l.programId,
         ...(l.track && { track: l.track }),

@@ -43,6 +43,17 @@ export class MemberRemovedError extends DomainError {
   }
 }
 
+/** A member a province-wide ban suspends takes no new engagement until the ban ends. */
+export class MemberSuspendedError extends DomainError {
+  override readonly name = 'MemberSuspendedError';
+  constructor(until: Date) {
+    super('conflict', 'member_suspended', {
+      zh: `该服务商因全省失信惩戒被暂停，至 ${formatDeadline(until)}（北京时间）前不能登记新的服务项目`,
+      en: `The member is suspended by a province-wide ban and cannot register engagements before ${formatDeadline(until)} (Beijing time)`,
+    });
+  }
+}
+
 /** What was due by then: a rectification report unless named (a complaint's reply). */
 export class PastDueError extends DomainError {
   override readonly name = 'PastDueError';

@@ -23,6 +23,10 @@ export interface Ban {
 
 const banSk = (ban: Pick<Ban, 'createdAt' | 'id'>) => `BAN#${ban.createdAt}#${ban.id}`;
 
+/** Whether a ban holds at `now`: not lifted, and `now` before its `until`. */
+export const holds = (ban: Pick<Ban, 'until' | 'liftedAt'>, now: Date) =>
+  !ban.liftedAt && Date.parse(ban.until) > now.getTime();
+
 /** A ban's item, for the transaction of the case that imposes it. */
 export function banItem(ctx: TenantContext, ban: Ban) {
   return {
@@ -66,10 +70,29 @@ export class BanRepository {
           beginsWith: 'BAN#',
         },
       );
-      const active = items.find((b) => !b.liftedAt && Date.parse(b.until) > now.getTime());
+      const active = items.find((b) => holds(b, now));
       if (active) return active;
     }
     return undefined;
+  }
+
+  /**
+   * Every ban in force at `now` in the province, by organization (the one that holds
+   * longest): one read of the province's list, which is short (bans are rare), where a
+   * pool of hundreds would otherwise ask once per member.
+   */
+  async allInForce(ctx: TenantContext, now: Date): Promise<Map<string, Ban>> {
+    const found = new Map<string, Ban>();
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(ctx, { cursor, limit: 100 });
+      for (const ban of page.items) {
+        const known = found.get(ban.uscc);
+        if (holds(ban, now) && (!known || known.until < ban.until)) found.set(ban.uscc, ban);
+      }
+      cursor = page.next;
+    } while (cursor);
+    return found;
   }
 
   async list(
