@@ -21,6 +21,7 @@ import {
   type ChangeExtras,
   type OrganizationRepository,
   type ReviewTask,
+  type SupervisionRepository,
   type TaskRepository,
   type TenantContext,
   TransactionRefusedError,
@@ -30,6 +31,7 @@ import type { StageHandler, StageInput } from '@sme/workflow';
 import { ENDED, type RunOutcome } from '@sme/workflow';
 import { banInForce } from '../organizations/ban-in-force.js';
 import { entryOf } from '../publicity/entry-of.js';
+import { relistingOps } from '../supervision/members.js';
 import { dueAt } from './due-date.js';
 import { stageActor } from './stage-actor.js';
 
@@ -44,6 +46,8 @@ export interface ReviewDeps {
   bans: BanRepository;
   orgs: OrganizationRepository;
   tasks: TaskRepository;
+  /** A removed member listed again is reinstated in the listing's transaction. */
+  supervision: SupervisionRepository;
   clock: Clock;
 }
 
@@ -122,9 +126,17 @@ export class ReviewStageHandler implements StageHandler {
       { status: decision.status, stage: decision.atStage ? stage.id : undefined },
       stage,
       decision.reason,
-      decision.listed ? { poolEntry: poolEntryOf(app, this.deps.clock.now()) } : {},
+      decision.listed ? await this.listing(ctx, app) : {},
     );
     return decision.outcome;
+  }
+
+  /** The pool entry of a listing, and the reinstatement of a member removed before it. */
+  private async listing(ctx: TenantContext, app: Application) {
+    const now = this.deps.clock.now();
+    const poolEntry = poolEntryOf(app, now);
+    const ops = await relistingOps(this.deps.supervision, ctx, poolEntry, WORKFLOW, now);
+    return { poolEntry, ops };
   }
 
   /** What a stage that decides at once may ask, read only when it asks. */
@@ -225,7 +237,7 @@ export class ReviewStageHandler implements StageHandler {
     to: { status: Application['status']; stage: string | undefined },
     stage: Stage,
     reason: string,
-    extras: Pick<ChangeExtras, 'openTasks' | 'poolEntry'> = {},
+    extras: Pick<ChangeExtras, 'openTasks' | 'poolEntry' | 'ops'> = {},
   ): Promise<void> {
     const now = this.deps.clock.now();
     // Entering a stage (or ending review) forgets the previous stage's decision.

@@ -12,8 +12,16 @@ import {
   memberKind,
   type ResolvedTenant,
   recordCaseChange,
+  statusForOrders,
 } from '@sme/core';
-import { type PoolEntry, TransactionRefusedError, tenantContext } from '@sme/store';
+import {
+  type PoolEntry,
+  type SupervisionRepository,
+  type TenantContext,
+  TransactionRefusedError,
+  type TransactOp,
+  tenantContext,
+} from '@sme/store';
 import { type SupervisionDeps, SYSTEM } from './supervision-deps.js';
 import { NotMemberError } from './supervision-errors.js';
 
@@ -36,6 +44,36 @@ export function memberChange(
   const next = { ...member, ...patch, version: member.version + 1, updatedAt: at.toISOString() };
   assertMove(memberKind, member.status, next.status);
   return recordCaseChange({ previous: member, next, actor, at, reason });
+}
+
+/**
+ * A removed member listed again (a later selection found it fit, through every stage and
+ * a public notice) is a member again from that listing: the operations that make it so,
+ * for the transaction that lists it, its history naming the listing. Nothing for an
+ * organization supervision never touched or did not remove. Orders still open stay
+ * open and keep it `rectifying`.
+ */
+export async function relistingOps(
+  supervision: SupervisionRepository,
+  ctx: TenantContext,
+  entry: PoolEntry,
+  actor: Actor,
+  at: Date,
+): Promise<TransactOp[]> {
+  const member = await supervision.members.get(ctx, entry.uscc);
+  if (member?.status !== 'removed') return [];
+  const { state, event } = memberChange(
+    member,
+    {
+      status: statusForOrders({ status: 'active' }, member.openOrders),
+      removedBy: undefined,
+      programs: [...new Set([...member.programs, entry.programId])],
+    },
+    actor,
+    at,
+    `listed again in ${entry.programId} (application ${entry.applicationId})`,
+  );
+  return supervision.members.updateOps(ctx, member, state, event);
 }
 
 export class Members {
