@@ -11,7 +11,7 @@ import { member, scopeOf } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
 import { caseView, shanghai } from './case-view.js';
-import { engagementView } from './engagements.routes.js';
+import { engagementView } from './engagement.schemas.js';
 import { json, jsonBody, publicRoute } from './openapi-helpers.js';
 
 const tags = ['Supervision'];

@@ -20,7 +20,7 @@ import type { Claims, Platform } from '@sme/platform';
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { member } from '../../middleware/tenant-scope/index.js';
-import { RatingBody } from '../../routes/engagements.routes.js';
+import { RatingBody } from '../../routes/engagement.schemas.js';
 import { CsrfField } from '../forms/fields.js';
 import { readForm } from '../forms/form-errors.js';
 import { csrfToken } from '../session/csrf.js';
