@@ -96,6 +96,30 @@ describe('LocalExecutor running a compiled program', () => {
     expect(calls).toEqual(['decide screening']);
   });
 
+  it('builds a machine once per definition and start, and runs many at once on it', async () => {
+    const { handler, calls, nextWaiting } = recordingHandler({ screening: 'reject' });
+    const executor = new LocalExecutor(handler);
+    await Promise.all(
+      [1, 2, 3].map((n) =>
+        executor.run(definition, { ...input, applicationId: `app-${n}` }, { runId: `r-${n}` }),
+      ),
+    );
+    expect(calls).toEqual(['decide screening', 'decide screening', 'decide screening']);
+    expect(executor.built).toBe(1);
+    // Resuming at a recorded stage is another machine, built once too.
+    const resumed = [1, 2].map((n) =>
+      executor.run(definition, input, {
+        runId: `resumed-${n}`,
+        startAt: stateName.stage('publicity'),
+      }),
+    );
+    for (const _ of resumed) executor.release((await nextWaiting()).taskToken, 'pass');
+    await Promise.all(resumed);
+    expect(executor.built).toBe(2);
+    // Each run kept its own token, though they share a machine.
+    expect(calls.filter((c) => c === 'decide publish')).toHaveLength(2);
+  });
+
   it('stops runs that are waiting, leaving no timer behind', async () => {
     const { handler, nextWaiting } = recordingHandler();
     const executor = new LocalExecutor(handler);

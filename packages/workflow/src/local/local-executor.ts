@@ -56,8 +56,23 @@ export function forLocalRun(
   return { ...substituted, StartAt: startAt ?? substituted.StartAt, States: states };
 }
 
+/** A machine built for one definition and start, with the names of its Task states. */
+interface BuiltMachine {
+  machine: StateMachine;
+  tasks: string[];
+}
+
 export class LocalExecutor {
   private readonly waiting = new Map<string, Waiting>();
+  /**
+   * Each definition's machines, by the state they start at: building one validates the
+   * whole definition (120–250 ms of CPU), which a burst of submissions or a restart
+   * resuming thousands of runs must not pay per run. A run's own state (its token, its
+   * attempts, its handlers) is passed to `run`, so one machine serves every run.
+   */
+  private readonly machines = new WeakMap<StateMachineDefinition, Map<string, BuiltMachine>>();
+  /** How many machines were built: what the cache saves is observable. */
+  built = 0;
   private readonly aborts = new Set<() => void>();
   /** Runs moving between waiting points (started or released, not yet waiting or done). */
   private busy = 0;
@@ -88,16 +103,11 @@ export class LocalExecutor {
     input: Omit<StageInput, 'stage' | 'kind'>,
     options: { runId: string; startAt?: string },
   ): Promise<unknown> {
-    const local = forLocalRun(definition, options.startAt);
+    const { machine, tasks } = this.machineFor(definition, options.startAt);
     const attempts = new Map<string, number>();
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
-    for (const [name, state] of Object.entries(local.States)) {
-      if (state.Type !== 'Task') continue;
+    for (const name of tasks)
       handlers[name] = (taskInput) => this.runTask(taskInput, options.runId, attempts);
-    }
-    const machine = new StateMachine(local as never, {
-      validationOptions: { checkArn: false, checkPaths: false },
-    });
     const execution = machine.run(input as never, {
       overrides: { taskResourceLocalHandlers: handlers as never },
       context: { Task: { Token: options.runId } } as never,
@@ -108,6 +118,29 @@ export class LocalExecutor {
       this.aborts.delete(execution.abort);
       this.leave();
     });
+  }
+
+  private machineFor(definition: StateMachineDefinition, startAt: string | undefined) {
+    let byStart = this.machines.get(definition);
+    if (!byStart) {
+      byStart = new Map();
+      this.machines.set(definition, byStart);
+    }
+    const key = startAt ?? '';
+    const known = byStart.get(key);
+    if (known) return known;
+    const local = forLocalRun(definition, startAt);
+    const built: BuiltMachine = {
+      machine: new StateMachine(local as never, {
+        validationOptions: { checkArn: false, checkPaths: false },
+      }),
+      tasks: Object.entries(local.States)
+        .filter(([, state]) => state.Type === 'Task')
+        .map(([name]) => name),
+    };
+    byStart.set(key, built);
+    this.built += 1;
+    return built;
   }
 
   private async runTask(taskInput: unknown, runId: string, attempts: Map<string, number>) {
