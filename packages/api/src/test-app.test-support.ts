@@ -3,7 +3,13 @@
  * wires, a virtual clock on a hand-moved real clock, the local review engine, and
  * readiness and timers the test controls.
  */
-import { type Clock, parseInstant, systemClock, VirtualClock } from '@sme/core';
+import {
+  type Clock,
+  parseInstant,
+  type ResolvedTenant,
+  systemClock,
+  VirtualClock,
+} from '@sme/core';
 import { createPlatform } from '@sme/platform';
 import { createTestStore } from '@sme/store/testing';
 import { LocalReviewEngine } from '@sme/workflow/local';
@@ -14,7 +20,13 @@ import { hmacVerifier } from './auth/token-verifier.js';
 export const TEST_SECRET = 'test-secret-of-at-least-32-characters!';
 
 export async function testApp(
-  options: { start?: string; ready?: boolean; dueTimers?: number } = {},
+  options: {
+    start?: string;
+    ready?: boolean;
+    dueTimers?: number;
+    /** What a test changes in the real tenants (a rule another city could set). */
+    tenants?: (tenants: ResolvedTenant[]) => ResolvedTenant[];
+  } = {},
 ) {
   const store = await createTestStore();
   let realNow = parseInstant('2026-11-22T10:00:00Z').getTime();
@@ -22,7 +34,7 @@ export async function testApp(
   const clock = new VirtualClock(parseInstant(options.start ?? '2024-01-20T09:00:00+08:00'), real);
   const fired: Date[] = [];
   const platform = createPlatform({
-    tenants: inject('tenants'),
+    tenants: options.tenants ? options.tenants(inject('tenants')) : inject('tenants'),
     table: store.table,
     documents: store.documents,
     clock,

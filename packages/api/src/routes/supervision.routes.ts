@@ -4,7 +4,7 @@
  * platform's; these routes validate, call and shape the answer.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { MEMBER_STATUSES } from '@sme/core';
+import { APPEAL_SUBJECT_KINDS, MEMBER_STATUSES } from '@sme/core';
 import type { Platform } from '@sme/platform';
 import { SafeId, TenantParam } from '../applications/application.schemas.js';
 import { member, scopeOf } from '../middleware/tenant-scope/index.js';
@@ -114,12 +114,18 @@ const listDisqualifications = createRoute({
 });
 
 const lodge = createRoute({
-  ...route('post', '/api/tenants/{t}/appeals', 'Appeal against an order or a disqualification'),
+  ...route(
+    'post',
+    '/api/tenants/{t}/appeals',
+    'Appeal against an order, a disqualification, a published grade or an upheld complaint',
+  ),
+  description:
+    'The member. `subject.id` of an evaluation is its member evaluation, `<year>-<uscc>`. One open appeal per decision (`409 appeal_pending`); a complaint not upheld is `409 complaint_not_upheld`, a grade not published `409 grade_not_published`.',
   request: {
     params: TenantParam,
     body: jsonBody(
       z.object({
-        subject: z.object({ kind: z.enum(['rectification', 'disqualification']), id: SafeId }),
+        subject: z.object({ kind: z.enum(APPEAL_SUBJECT_KINDS), id: SafeId }),
         ground: SafeId,
         detail: Text(5000),
       }),

@@ -9,6 +9,7 @@ import type { MemberCase } from './supervision-cases.js';
 /**
  * `open` while the provider may reply (until `replyDueAt`); `replied`, or
  * `reply_overdue` when the clock passed it first; then the supervisor resolves it.
+ * An upheld complaint the member appeals successfully is `annulled`.
  */
 export const COMPLAINT_STATUSES = [
   'open',
@@ -16,6 +17,7 @@ export const COMPLAINT_STATUSES = [
   'reply_overdue',
   'upheld',
   'dismissed',
+  'annulled',
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
@@ -25,8 +27,9 @@ export const complaintKind = defineCaseKind<ComplaintStatus>({
     open: ['replied', 'reply_overdue'],
     replied: ['upheld', 'dismissed'],
     reply_overdue: ['upheld', 'dismissed'],
-    upheld: [],
+    upheld: ['annulled'],
     dismissed: [],
+    annulled: [],
   },
 });
 
@@ -45,6 +48,8 @@ export interface Complaint extends MemberCase<ComplaintStatus> {
     /** The rectification ordered with it. */
     rectificationId?: string;
   };
+  /** The upheld appeal that annulled it. */
+  annulled?: { appealId: string; at: string };
 }
 
 export const SPOT_CHECK_METHODS = ['phone', 'ledger', 'site'] as const;

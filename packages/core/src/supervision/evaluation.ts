@@ -43,13 +43,19 @@ export interface Evaluation extends CaseState<EvaluationStatus> {
   publishedAt?: string;
 }
 
-export const MEMBER_EVALUATION_STATUSES = ['open', 'published', 'excluded'] as const;
+/** `annulled`: its published grade withdrawn by an upheld appeal. */
+export const MEMBER_EVALUATION_STATUSES = ['open', 'published', 'excluded', 'annulled'] as const;
 export type MemberEvaluationStatus = (typeof MEMBER_EVALUATION_STATUSES)[number];
 
 /** Open follows itself: each score or comment is an event in the member's evaluation. */
 export const memberEvaluationKind = defineCaseKind<MemberEvaluationStatus>({
   name: 'member-evaluation',
-  transitions: { open: ['open', 'published', 'excluded'], published: [], excluded: [] },
+  transitions: {
+    open: ['open', 'published', 'excluded'],
+    published: ['annulled'],
+    excluded: [],
+    annulled: [],
+  },
 });
 
 /** What one scorer (a staff member or an expert) gave, indicator by indicator (0–100). */
@@ -61,10 +67,7 @@ export interface ScoreSheet {
   comment?: string;
 }
 
-/**
- * What a member's year shows beside its scores, counted from that year's cases.
- * Engagements, ratings and complaints count 0 until those kinds of case exist.
- */
+/** What a member's year shows beside its scores, counted from that year's cases. */
 export interface EvaluationEvidence {
   engagements: { registered: number; accepted: number };
   ratings: { satisfied: number; basic: number; unsatisfied: number };
@@ -99,6 +102,13 @@ export interface MemberEvaluation extends CaseState<MemberEvaluationStatus> {
   grade?: EvaluationGrade;
   excluded?: { rule: string; reason: { zh: string; en: string } };
   consequence?: EvaluationConsequence;
+  /** What an upheld appeal withdrew: the grade and what it had led to. */
+  annulled?: {
+    grade: EvaluationGrade;
+    consequence?: EvaluationConsequence;
+    appealId: string;
+    at: string;
+  };
 }
 
 export const memberEvaluationId = (year: number, uscc: string) => `${year}-${uscc}`;

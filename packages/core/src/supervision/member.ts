@@ -18,8 +18,9 @@ export const memberKind = defineCaseKind<MemberStatus>({
     active: ['active', 'rectifying', 'suspended', 'removed'],
     rectifying: ['rectifying', 'active', 'suspended', 'removed'],
     suspended: ['suspended', 'active', 'rectifying', 'removed'],
-    // An upheld appeal restores what the disqualification changed.
-    removed: ['active', 'rectifying', 'suspended'],
+    // An upheld appeal restores what the disqualification changed; one against an
+    // order or a grade of a removed member is still an event in its history.
+    removed: ['removed', 'active', 'rectifying', 'suspended'],
   },
 });
 

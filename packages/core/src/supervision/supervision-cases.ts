@@ -72,8 +72,17 @@ export const appealKind = defineCaseKind<AppealStatus>({
   transitions: { open: ['upheld', 'dismissed'], upheld: [], dismissed: [] },
 });
 
-/** What an appeal may be against (evaluations and complaints join with their cases). */
-export type AppealSubjectKind = 'rectification' | 'disqualification';
+/**
+ * What an appeal may be against: an order, a disqualification, a member's published
+ * evaluation (its id `<year>-<uscc>`), or an upheld complaint.
+ */
+export const APPEAL_SUBJECT_KINDS = [
+  'rectification',
+  'disqualification',
+  'evaluation',
+  'complaint',
+] as const;
+export type AppealSubjectKind = (typeof APPEAL_SUBJECT_KINDS)[number];
 
 export interface Appeal extends MemberCase<AppealStatus> {
   subject: { kind: AppealSubjectKind; id: string };

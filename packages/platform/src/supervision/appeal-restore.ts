@@ -33,10 +33,11 @@ export function restoreOps(
   ctx: TenantContext,
   subject: Subject,
   { member }: MemberRecord,
-  change: { actor: Actor; now: Date; appealId: string },
+  change: { actor: Actor; now: Date; appealId: string; note?: string | undefined },
 ): TransactOp[] {
   const { actor, now, appealId } = change;
-  const reason = `appeal ${appealId} upheld`;
+  // What the appeal was against, when the order is undone as its consequence (a complaint's).
+  const reason = `appeal ${appealId} upheld${change.note ? ` (${change.note})` : ''}`;
   const annul = <C extends CaseState>(state: C) =>
     ({
       ...state,

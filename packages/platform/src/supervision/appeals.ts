@@ -1,11 +1,13 @@
 /**
- * Appeals (申诉, API.md "Supervision"): the member appeals against an order or a
- * disqualification on a ground its rule lists, within the rule's window when it sets
- * one (while the decision stands when it does not: Jining's 004 §三(三) names none). One
- * appeal per decision at a time. The supervisor decides with reasons; upheld, it
- * restores exactly what its subject changed (the order annulled and no longer counted,
- * the member's status before, the ban lifted), each case recording it in its history,
- * all in one transaction.
+ * Appeals (申诉, API.md "Supervision"): the member appeals against an order, a
+ * disqualification, its published grade of a year or an upheld complaint, on a ground
+ * its rule lists, within the rule's window from the decision when it sets one (while
+ * the decision stands when it does not: Jining's 004 §三(三) names none). One appeal per
+ * decision at a time, marking what the decision caused too. The supervisor decides with
+ * reasons; upheld, it restores exactly what its subject changed (the order annulled and
+ * no longer counted, the member's status before, the ban lifted, the grade withdrawn,
+ * the complaint no longer upheld), each case recording it in its history, all in one
+ * transaction. What each kind of subject is and undoes: `appeal-subjects.ts`.
  */
 import {
   type Appeal,
@@ -14,17 +16,18 @@ import {
   type ResolvedTenant,
   recordCaseChange,
 } from '@sme/core';
-import {
-  closeTaskOp,
-  type ReviewTask,
-  type TenantContext,
-  type TransactOp,
-  taskItem,
-  tenantContext,
-} from '@sme/store';
+import { closeTaskOp, type ReviewTask, type TransactOp, taskItem, tenantContext } from '@sme/store';
 import { assertActsIn } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
-import { restoreOps, type Subject } from './appeal-restore.js';
+import {
+  type AppealSubject,
+  assertAppealable,
+  decidedAt,
+  loadSubject,
+  markedPks,
+  type SubjectRef,
+  undoOps,
+} from './appeal-subjects.js';
 import type { Members } from './members.js';
 import {
   actorOf,
@@ -38,12 +41,10 @@ import {
   AppealPendingError,
   AppealWindowClosedError,
   CaseMovedOnError,
-  SupervisionCaseNotFoundError,
   UnknownGroundError,
 } from './supervision-errors.js';
 
 const APPEAL = { zh: '申诉', en: 'The appeal' };
-const SUBJECT = { zh: '申诉所针对的决定', en: 'The decision appealed against' };
 /** Marks the subject of an open appeal, so a second one is refused by the write itself. */
 const OPEN_APPEAL_SK = 'OPEN_APPEAL';
 
@@ -63,24 +64,20 @@ export class Appeals {
     tenant: ResolvedTenant,
     claims: Claims,
     input: {
-      subject: { kind: 'rectification' | 'disqualification'; id: string };
+      subject: SubjectRef;
       ground: string;
       detail: string;
     },
   ): Promise<Appeal> {
     const subject = await this.subject(tenant, input.subject);
     assertActsIn(claims, tenant, subject.state.uscc);
-    const standing =
-      subject.kind === 'rectification'
-        ? subject.state.status !== 'annulled'
-        : subject.state.status === 'in_force';
-    if (!standing) throw new CaseMovedOnError(SUBJECT);
+    assertAppealable(subject);
     const { programs } = await this.members.load(tenant, subject.state.uscc);
     const found = groundOf(tenant, 'appeal', programs, input.ground);
     if (!found) throw new UnknownGroundError(input.ground);
     const now = this.deps.clock.now();
     if (found.rule.window) {
-      const endsAt = endOfPeriod(tenant, new Date(subject.state.createdAt), found.rule.window);
+      const endsAt = endOfPeriod(tenant, decidedAt(subject), found.rule.window);
       if (now >= endsAt) throw new AppealWindowClosedError(endsAt);
     }
     const at = now.toISOString();
@@ -100,7 +97,7 @@ export class Appeals {
         ground: found.ground.id,
         detail: input.detail,
         createdBy: claims.sub,
-        subject: input.subject,
+        subject: { kind: input.subject.kind, id: input.subject.id },
       },
       actor: actorOf(claims),
       at: now,
@@ -118,15 +115,16 @@ export class Appeals {
       state: 'open',
       createdAt: at,
     };
-    const subjectPk = this.subjectPk(ctx, input.subject);
     try {
       await repo.transact(ctx, [
         ...repo.appeals.createOps(ctx, state, event),
         { put: taskItem(ctx, task) },
-        {
-          put: { pk: subjectPk, sk: OPEN_APPEAL_SK, appealId: state.id },
-          condition: 'attribute_not_exists(pk)',
-        },
+        ...markedPks(this.deps, ctx, subject).map(
+          (pk): TransactOp => ({
+            put: { pk, sk: OPEN_APPEAL_SK, appealId: state.id },
+            condition: 'attribute_not_exists(pk)',
+          }),
+        ),
       ]);
     } catch (error) {
       if (error instanceof Error && error.name === 'TransactionRefusedError')
@@ -167,9 +165,12 @@ export class Appeals {
     const [task] = (await this.deps.tasks.openOf(ctx, appeal.id, 'appeal')).filter(
       (t) => t.taskId === appealTaskId(appeal.id),
     );
+    const subject = await this.subject(tenant, appeal.subject);
     const ops: TransactOp[] = [
       ...repo.appeals.updateOps(ctx, appeal, state, event),
-      { delete: { pk: this.subjectPk(ctx, appeal.subject), sk: OPEN_APPEAL_SK } },
+      ...markedPks(this.deps, ctx, subject).map(
+        (pk): TransactOp => ({ delete: { pk, sk: OPEN_APPEAL_SK } }),
+      ),
       ...(task
         ? [
             closeTaskOp(ctx, {
@@ -183,10 +184,9 @@ export class Appeals {
         : []),
     ];
     if (input.upheld) {
-      const subject = await this.subject(tenant, appeal.subject);
       const record = await this.members.load(tenant, appeal.uscc);
       ops.push(
-        ...restoreOps(this.deps.supervision, ctx, subject, record, {
+        ...undoOps(this.deps, ctx, subject, record, {
           actor,
           now,
           appealId: appeal.id,
@@ -197,28 +197,7 @@ export class Appeals {
     return state;
   }
 
-  private async subject(
-    tenant: ResolvedTenant,
-    ref: { kind: 'rectification' | 'disqualification'; id: string },
-  ): Promise<Subject> {
-    const ctx = tenantContext(tenant);
-    const repo = this.deps.supervision;
-    const subject: Subject | undefined =
-      ref.kind === 'rectification'
-        ? await repo.rectifications
-            .get(ctx, ref.id)
-            .then((s) => s && { kind: 'rectification' as const, state: s })
-        : await repo.disqualifications
-            .get(ctx, ref.id)
-            .then((s) => s && { kind: 'disqualification' as const, state: s });
-    if (!subject) throw new SupervisionCaseNotFoundError(SUBJECT);
-    return subject;
-  }
-
-  private subjectPk(ctx: TenantContext, ref: { kind: string; id: string }) {
-    const repo = this.deps.supervision;
-    return ref.kind === 'rectification'
-      ? repo.rectifications.pk(ctx, ref.id)
-      : repo.disqualifications.pk(ctx, ref.id);
+  private subject(tenant: ResolvedTenant, ref: SubjectRef): Promise<AppealSubject> {
+    return loadSubject(this.deps, tenant, ref);
   }
 }

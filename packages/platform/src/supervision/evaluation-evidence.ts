@@ -1,16 +1,24 @@
 /**
  * The evidence of a member's year (API.md: "the evidence counted from engagements,
  * ratings, complaints and rectifications of that year"), counted from the member's
- * cases created in that calendar year, Beijing time.
+ * cases, each fact in the Beijing-time calendar year it happened:
+ * - engagements: `registered` those registered in the year; `accepted` those whose
+ *   assessment acceptance the enterprise confirmed in the year (work finished that
+ *   year, whenever it began: 001 §五(二) 验收报告);
+ * - ratings: those the enterprise gave in the year, by satisfaction;
+ * - complaints: `filed` those lodged in the year; `upheld` those of them that stand
+ *   upheld (one annulled on appeal was lodged, but no longer counts as upheld);
+ * - rectifications: orders issued in the year and not annulled on appeal, with how
+ *   they ended.
+ * Which indicator shows which of these is the tenant's (`indicators[].evidence`).
  *
- * `evidenceOf` is the one place each kind of case plugs in. Rectification orders are
- * counted now. Engagements (with their ratings) and complaints are kinds of case still
- * being built (issue 12 items 2–3): until they exist they count 0, and their counting
- * goes where it is marked below, reading their cases the same way.
+ * One query: the member's case list (`T#<t>#MEMBER#<uscc>`) holds every case of the
+ * member, of every kind, so all four are counted from one read.
  */
 import {
+  type Complaint,
+  type Engagement,
   type EvaluationEvidence,
-  NO_EVIDENCE,
   type Rectification,
   type ResolvedTenant,
   shanghaiDateOf,
@@ -18,7 +26,22 @@ import {
 import { tenantContext } from '@sme/store';
 import type { SupervisionDeps } from './supervision-deps.js';
 
-const inYear = (iso: string, year: number) => shanghaiDateOf(new Date(iso)).startsWith(`${year}-`);
+const inYear = (iso: string | undefined, year: number) =>
+  !!iso && shanghaiDateOf(new Date(iso)).startsWith(`${year}-`);
+
+/** The member's cases of one kind, from the one read of its case list. */
+function ofKind<C>(items: readonly Record<string, unknown>[], kind: string): C[] {
+  return items
+    .filter((i) => String(i.gsi1sk).startsWith(`${kind}#`))
+    .map((i) => {
+      const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...state } = i;
+      return state as C;
+    });
+}
+
+/** When the enterprise confirmed the engagement's assessment acceptance, if it has. */
+const acceptedAt = (engagement: Engagement) =>
+  engagement.milestones.find((m) => m.kind === 'assessment_acceptance')?.confirmedAt;
 
 /** Counts what the member's cases of `year` show. */
 export async function evidenceOf(
@@ -26,20 +49,29 @@ export async function evidenceOf(
   member: { tenant: ResolvedTenant; uscc: string },
   year: number,
 ): Promise<EvaluationEvidence> {
-  const ctx = tenantContext(member.tenant);
-  const orders = (
-    (await deps.supervision.casesOf(
-      ctx,
-      member.uscc,
-      'rectification',
-    )) as unknown as Rectification[]
-  ).filter((o) => inYear(o.createdAt, year) && o.status !== 'annulled');
+  const items = await deps.supervision.casesOf(tenantContext(member.tenant), member.uscc);
+  const engagements = ofKind<Engagement>(items, 'engagement');
+  const ratings = engagements.flatMap((e) =>
+    e.rating && inYear(e.rating.at, year) ? [e.rating.satisfaction] : [],
+  );
+  const complaints = ofKind<Complaint>(items, 'complaint').filter((c) => inYear(c.createdAt, year));
+  const orders = ofKind<Rectification>(items, 'rectification').filter(
+    (o) => inYear(o.createdAt, year) && o.status !== 'annulled',
+  );
   return {
-    // Engagements and their ratings: 0 until engagement cases exist (issue 12 item 2).
-    engagements: { ...NO_EVIDENCE.engagements },
-    ratings: { ...NO_EVIDENCE.ratings },
-    // Complaints: 0 until complaint cases exist (issue 12 item 3).
-    complaints: { ...NO_EVIDENCE.complaints },
+    engagements: {
+      registered: engagements.filter((e) => inYear(e.createdAt, year)).length,
+      accepted: engagements.filter((e) => inYear(acceptedAt(e), year)).length,
+    },
+    ratings: {
+      satisfied: ratings.filter((s) => s === 'satisfied').length,
+      basic: ratings.filter((s) => s === 'basic').length,
+      unsatisfied: ratings.filter((s) => s === 'unsatisfied').length,
+    },
+    complaints: {
+      filed: complaints.length,
+      upheld: complaints.filter((c) => c.status === 'upheld').length,
+    },
     rectifications: {
       ordered: orders.length,
       accepted: orders.filter((o) => o.status === 'accepted').length,

@@ -81,6 +81,8 @@ export interface MemberEvaluationView {
   excluded?: MemberEvaluation['excluded'];
   comment?: MemberEvaluation['comment'];
   consequence?: MemberEvaluation['consequence'];
+  /** The grade an upheld appeal withdrew (status `annulled`), with what it had led to. */
+  annulled?: MemberEvaluation['annulled'];
 }
 
 /** The rule an evaluated member is graded by. */
@@ -138,5 +140,6 @@ export async function assessMember(
     ...(excluded && { excluded }),
     ...(state?.comment && { comment: state.comment }),
     ...(state?.consequence && { consequence: state.consequence }),
+    ...(state?.annulled && { annulled: state.annulled }),
   };
 }

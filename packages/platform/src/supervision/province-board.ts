@@ -99,6 +99,8 @@ function severalComplaints({ tenant, board }: TenantFacts, now: Date) {
   const counts = new Map<string, { name: string; count: number }>();
   for (const complaint of board.complaints) {
     if (Date.parse(complaint.createdAt) < since) continue;
+    // Annulled on the member's appeal: found not to hold, it warns of nothing.
+    if (complaint.status === 'annulled') continue;
     const entry = counts.get(complaint.uscc) ?? {
       name: complaint.name ?? complaint.uscc,
       count: 0,

@@ -190,3 +190,26 @@ export class ReplyPendingError extends DomainError {
     });
   }
 }
+
+/**
+ * A decision that is not one an appeal can be against (API.md `POST /appeals`): a
+ * complaint that does not stand upheld, or an evaluation whose grade is not published.
+ */
+export class NotAppealableError extends DomainError {
+  override readonly name = 'NotAppealableError';
+  constructor(code: 'complaint_not_upheld' | 'grade_not_published') {
+    super(
+      'conflict',
+      code,
+      code === 'complaint_not_upheld'
+        ? {
+            zh: '仅可对已认定成立的投诉提出申诉',
+            en: 'Only a complaint found upheld may be appealed against',
+          }
+        : {
+            zh: '仅可对已公布的年度评价等级提出申诉',
+            en: 'Only a published evaluation grade may be appealed against',
+          },
+    );
+  }
+}
