@@ -20,6 +20,7 @@ import { deskTables, readDesk, supervisor } from './desk.js';
 import { GroundFields, Refusal } from './form-parts.js';
 import { groundName, type SupervisionForm } from './names.js';
 
+/** Where the pages found the bureau's check before it moved to `desk.ts`. */
 export { supervisor } from './desk.js';
 
 const MEMBERS = {

@@ -1,8 +1,10 @@
 /**
  * What the bureau's desk lists, read in a fixed number of queries however large the pool:
- * the pool with each member's status (one query), the orders still owed (the tenant's
- * board, one query) and the bureau's open tasks. Only what the desk shows in full is
- * read case by case: the reports awaiting a decision (their text) and the open appeals.
+ * the pool with each member's status (the listings and the status projection: two
+ * queries; the province's pool reads its cities' too, and keeps its own), the orders
+ * still owed (the tenant's board, one query) and the bureau's open tasks. Only what the
+ * desk shows in full is read case by case: a report awaiting a decision (its text) and
+ * an open appeal. The pool shows active and rectifying members, so does the desk.
  */
 import { MEMBER_STATUS_NAMES, type MemberStatus, type ResolvedTenant } from '@sme/core';
 import {
