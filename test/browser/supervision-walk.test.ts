@@ -12,6 +12,7 @@ import {
   checkPage,
   launchChromium,
   pageWithErrors,
+  phoneFit,
   serveApp,
   signIn,
   signOut,
@@ -86,6 +87,15 @@ describe('supervision in chromium', () => {
     expect(await page.locator('main dl.facts').textContent()).toContain('整改中');
     expect(await page.locator('main').textContent()).toContain('24:00');
     expect(await checkPage(page, 'supervision-member')).toEqual([]);
+    // The USCC is one long word: on a phone it wraps inside its cell, not past the margin.
+    const fit = await phoneFit(page, 'main dl.facts dd.uscc');
+    expect(fit.pageWidth).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 390, height: 900 });
+    const spill = await page
+      .locator('main dl.facts dd.uscc')
+      .evaluate((el) => el.scrollWidth - el.clientWidth);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(spill).toBe(0);
     await page.getByLabel('整改报告').fill('已调整服务团队，并已进驻试点企业。');
     await page.getByRole('button', { name: /提交整改报告/ }).click();
     await expect
@@ -111,6 +121,26 @@ describe('supervision in chromium', () => {
     expect(await page.locator('main dl.facts').textContent()).toContain('正常');
     expect(await page.locator('main').textContent()).toContain('整改通过');
     expect(await checkPage(page, 'supervision-member-accepted')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('anyone reaches the notice of disqualifications from the header', async () => {
+    const removed = await listMember(harness, 'jining', 'dx-providers', 502);
+    const jining = harness.platform.tenants.tenant('jining');
+    await harness.platform.supervision.disqualifications.disqualify(
+      jining,
+      { sub: 'bureau', tenant: 'jining', roles: ['city_admin'] },
+      { uscc: removed, ground: 'leaked-secrets', detail: '泄露试点企业商业秘密' },
+    );
+    await signOut(page);
+    await page.goto(`${server.url}/jining/pool`);
+    await page.getByRole('link', { name: '取消资格公告' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('取消资格公告');
+    expect(await page.locator('main table').textContent()).toContain('监管测试公司502');
+    expect(await page.getByRole('link', { name: /Excel/ }).getAttribute('href')).toBe(
+      '/jining/disqualifications?format=xlsx',
+    );
+    expect(await checkPage(page, 'supervision-disqualifications')).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

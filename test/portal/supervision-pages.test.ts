@@ -7,8 +7,10 @@
  */
 import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listMember } from '../support/members.js';
+import { register } from '../support/engagements.js';
+import { listMember, memberClient } from '../support/members.js';
 import { PageClient, textOf } from '../support/page-client.js';
+import { uscc as usccOf } from '../support/qingdao.js';
 import { moveClock } from '../support/review-walk.js';
 
 type Harness = Awaited<ReturnType<typeof testApp>>;
@@ -20,6 +22,23 @@ let uscc = '';
 
 const DESK = '/jining/admin/supervision';
 const memberPath = () => `/jining/members/${uscc}`;
+const CSV = 'text/csv; charset=utf-8';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * A list's CSV download as `client` gets it: 200, CSV, UTF-8 opening with the BOM
+ * Excel needs; answers its text after the BOM.
+ */
+async function csvOf(client: PageClient, path: string): Promise<string> {
+  const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const res = await harness.app.request(path, { headers: { cookie } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe(CSV);
+  expect(res.headers.get('content-disposition')).toContain('attachment');
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return new TextDecoder().decode(bytes.slice(3));
+}
 
 beforeAll(async () => {
   harness = await testApp();
@@ -111,6 +130,13 @@ describe('the supervision pages', () => {
 
     const desk = await bureau.get(DESK);
     expect(textOf(desk.html)).toContain('已调整服务团队并进驻企业。');
+    expect(desk.html).toContain(`href="${DESK}/reports?format=csv"`);
+    const reports = await csvOf(bureau, `${DESK}/reports?format=csv`);
+    expect(reports).toContain('监管测试公司401');
+    expect(reports).toContain('已调整服务团队并进驻企业。');
+    expect(reports).toContain('24:00');
+    const members = await csvOf(bureau, `${DESK}/members?format=csv`);
+    expect(members).toContain(`监管测试公司401,${uscc},整改中,1`);
     const decide = desk.html.match(
       /action="(\/jining\/admin\/supervision\/orders\/[^"]+\/decision)"/,
     );
@@ -131,6 +157,78 @@ describe('the supervision pages', () => {
     // The history names the ground in Chinese, never the platform's ids.
     expect(after).toContain('责令限期整改：人员能力不足');
     expect(after).not.toMatch(/rectification \S+ (ordered|accepted)/);
+  });
+});
+
+describe('the lists’ downloads', () => {
+  it('answers the desk’s lists to its bureau only, as CSV or Excel', async () => {
+    const desk = await bureau.get(DESK);
+    for (const list of ['members', 'reports', 'proposals', 'appeals'])
+      expect(desk.html).toContain(`href="${DESK}/${list}?format=xlsx"`);
+    const members = await csvOf(bureau, `${DESK}/members?format=csv`);
+    expect(members.split('\r\n')[0]).toBe('单位名称,统一社会信用代码,状态,未结整改');
+    expect(members).toContain(uscc);
+    const workbook = await bureau.get(`${DESK}/members?format=xlsx`);
+    expect(workbook.status).toBe(200);
+    expect(workbook.headers.get('content-type')).toBe(XLSX);
+    expect(workbook.headers.get('content-disposition')).toContain('attachment');
+    expect((await member.get(`${DESK}/members?format=csv`)).status).toBe(403);
+    const qingdao = new PageClient(harness.app);
+    await qingdao.signIn('qingdao', 'city-admin');
+    expect((await qingdao.get(`${DESK}/appeals?format=csv`)).status).toBe(403);
+    expect((await bureau.get(`${DESK}/nothing?format=csv`)).status).toBe(404);
+  });
+
+  it('gives anyone the public subset of a member only, and the member its full lists', async () => {
+    const anyone = new PageClient(harness.app);
+    const page = await anyone.get(memberPath());
+    expect(page.html).toContain(`href="${memberPath()}/listings?format=csv"`);
+    expect(page.html).not.toContain(`${memberPath()}/orders?`);
+    const listings = await csvOf(anyone, `${memberPath()}/listings?format=csv`);
+    expect(listings).toContain('入库类别,所在区市,入库时间');
+    expect(listings).toContain('2024-01-10');
+    const grades = await csvOf(anyone, `${memberPath()}/grades?format=csv`);
+    expect(grades).toBe('年度,评价等次\r\n');
+    for (const list of ['orders', 'disqualifications', 'complaints', 'engagements', 'appeals'])
+      expect((await anyone.get(`${memberPath()}/${list}?format=csv`)).status).toBe(403);
+    const own = await member.get(memberPath());
+    expect(own.html).toContain(`href="${memberPath()}/orders?format=xlsx"`);
+    const orders = await csvOf(member, `${memberPath()}/orders?format=csv`);
+    expect(orders).toContain('整改事由,具体情况,整改期限（北京时间）,状态');
+    expect(orders).toContain('对接试点企业不及时');
+    expect(orders).toContain('整改通过');
+    const mine = await csvOf(member, `${memberPath()}/grades?format=csv`);
+    expect(mine.split('\r\n')[0]).toBe('年度,状态,得分,评价等次');
+    expect((await anyone.get(`${memberPath()}/history?format=csv`)).status).toBe(404);
+  });
+
+  it('lists a member’s engagements on its page and the enterprise’s, each downloadable', async () => {
+    const firm = usccOf(711);
+    const provider = await memberClient(harness, 'jining', uscc);
+    const registered = await register(provider, 'jining', firm, 'transformation', {
+      contractSignedAt: '2024-01-20',
+    });
+    expect(registered.status).toBe(201);
+    const own = await csvOf(member, `${memberPath()}/engagements?format=csv`);
+    expect(own).toContain(`生产管理系统数字化改造,${firm},数字化改造,2024-01-20`);
+    expect(textOf((await bureau.get(memberPath())).html)).toContain('生产管理系统数字化改造');
+    const enterprise = new PageClient(harness.app);
+    await enterprise.signInWith({ role: 'enterprise', tenant: 'jining', org: firm });
+    const list = await enterprise.get('/jining/enterprise/engagements');
+    expect(list.html).toContain('href="/jining/enterprise/engagements?format=csv"');
+    const file = await csvOf(enterprise, '/jining/enterprise/engagements?format=csv');
+    expect(file).toContain('项目,服务商,服务类型,合同签订日期,最近节点,状态,评价');
+    expect(file).toContain('生产管理系统数字化改造,监管测试公司401,数字化改造,2024-01-20');
+    expect(file).toContain('合同签订（待确认）');
+    const workbook = await enterprise.get('/jining/enterprise/engagements?format=xlsx');
+    expect(workbook.headers.get('content-type')).toBe(XLSX);
+    // Another enterprise's file holds none of it; a provider has no enterprise list.
+    const other = new PageClient(harness.app);
+    await other.signInWith({ role: 'enterprise', tenant: 'jining', org: usccOf(712) });
+    expect(await csvOf(other, '/jining/enterprise/engagements?format=csv')).not.toContain(
+      '生产管理系统数字化改造',
+    );
+    expect((await member.get('/jining/enterprise/engagements?format=csv')).status).toBe(403);
   });
 });
 
@@ -192,6 +290,12 @@ describe('a rejected report: the appeal and the disqualification proposal', () =
     const text = textOf(desk.html);
     expect(text).toContain('企业未配合进驻。');
     expect(desk.html).toContain('<option value="rectification-exceeded" selected="">');
+    const appeals = await csvOf(bureau, `${DESK}/appeals?format=csv`);
+    expect(appeals).toContain(`监管测试公司402,${other}`);
+    expect(appeals).toContain('企业未配合进驻。');
+    const proposals = await csvOf(bureau, `${DESK}/proposals?format=csv`);
+    expect(proposals).toContain(`监管测试公司402,${other}`);
+    expect(proposals).toContain('限期整改超过2次或限期拒不进行整改');
     const appeal =
       desk.html.match(/action="(\/jining\/admin\/supervision\/appeals\/[^"]+\/decision)"/)?.[1] ??
       '';
@@ -269,6 +373,15 @@ describe('the public notice of disqualifications', () => {
     expect(text).toContain('泄露试点企业商业秘密、核心技术或敏感信息');
     expect(text).toContain('生效');
     expect(page.html).toContain(`href="/jining/members/${removed}"`);
+    expect(page.html).toContain('href="/jining/disqualifications?format=csv"');
+    const file = await csvOf(new PageClient(harness.app), '/jining/disqualifications?format=csv');
+    expect(file.split('\r\n')[0]).toBe(
+      '单位名称,统一社会信用代码,取消资格事由,决定时间（北京时间）,状态',
+    );
+    expect(file).toContain(`监管测试公司409,${removed},泄露试点企业商业秘密、核心技术或敏感信息`);
+    expect(file).toContain('生效');
+    // The columns the page shows, no more: the facts and reasons stay the member's and the bureau's.
+    expect(file.split('\r\n')[1]?.split(',')).toHaveLength(5);
 
     const appeal = await harness.platform.supervision.appeals.lodge(
       jining,

@@ -18,6 +18,7 @@ import {
   statusForOrders,
 } from '@sme/core';
 import {
+  type BoardOrder,
   type CaseTimer,
   caseTouched,
   type TransactOp,
@@ -70,6 +71,15 @@ export class Rectifications {
 
   get(tenant: ResolvedTenant, id: string): Promise<Rectification> {
     return findCase(this.deps.supervision.rectifications, tenant, id, ORDER);
+  }
+
+  /**
+   * The tenant's orders still owed (open, reported, overdue), for its bureau: one query
+   * of the tenant's board, however many members the pool has.
+   */
+  async owed(tenant: ResolvedTenant, claims: Claims): Promise<BoardOrder[]> {
+    assertSupervisor(claims, tenant);
+    return (await this.deps.supervision.board(tenantContext(tenant))).orders;
   }
 
   /** Orders a member to rectify; the member becomes `rectifying`. */

@@ -9,7 +9,6 @@
 import {
   DomainError,
   type Engagement,
-  type EngagementKind,
   type LocalizedText,
   MILESTONE_KINDS,
   MILESTONE_NAMES,
@@ -25,14 +24,11 @@ import { CsrfField } from '../forms/fields.js';
 import { readForm } from '../forms/form-errors.js';
 import { csrfToken } from '../session/csrf.js';
 import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
+import { Downloads, listDownload } from '../shell/listed-table.js';
 import { renderPage } from '../shell/page.js';
 import { beijing } from '../shell/text.js';
+import { ENGAGEMENT_KIND_NAMES, engagementsTable } from '../supervision/engagement-table.js';
 import { RATING_LABELS, RatingForm, type RatingFormState, RatingShown } from './rating-form.js';
-
-export const ENGAGEMENT_KIND_NAMES: Record<EngagementKind, LocalizedText> = {
-  transformation: { zh: '数字化改造', en: 'Digital transformation' },
-  assessment: { zh: '验收评估', en: 'Acceptance assessment' },
-};
 
 const COLUMNS: Record<'recorded' | 'status' | 'action', Column> = {
   recorded: { zh: '提交时间（北京时间）', short: '提交时间', en: 'Recorded' },
@@ -198,6 +194,10 @@ async function listPage(
           </p>
         </div>
       )}
+      <Downloads
+        href={base}
+        label={engagementsTable(engagements, 'enterprise', platform.clock.now()).name}
+      />
       {engagements.length === 0 && <p>暂无服务登记。No engagements yet.</p>}
       {engagements.map((e) => (
         <EngagementSection
@@ -221,7 +221,14 @@ function refusal(error: unknown): LocalizedText | undefined {
 export function enterprisePages(platform: Platform) {
   const { engagementConfirmations } = platform.supervision;
   return new Hono()
-    .get('/:t/enterprise/engagements', (c) => listPage(c, platform))
+    .get('/:t/enterprise/engagements', async (c) => {
+      if (!c.req.query('format')) return listPage(c, platform);
+      // The list as a file (`?format=csv|xlsx`), from the engagements the page shows.
+      const { tenant, claims } = member(c);
+      const now = platform.clock.now();
+      const engagements = await engagementsOf(platform, tenant, claims);
+      return listDownload(c, engagementsTable(engagements, 'enterprise', now), now);
+    })
     .post('/:t/enterprise/engagements/:id/milestones/:kind/confirm', async (c) => {
       const { tenant, claims } = member(c);
       const id = c.req.param('id');

@@ -14,6 +14,7 @@ const PUBLIC: readonly [string, LocalizedText][] = [
   ['', { zh: '申报通知', en: 'Calls' }],
   ['notices', { zh: '公示', en: 'Notices' }],
   ['pool', { zh: '服务商资源池', en: 'Provider pool' }],
+  ['disqualifications', { zh: '取消资格公告', en: 'Disqualifications' }],
 ];
 
 const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {

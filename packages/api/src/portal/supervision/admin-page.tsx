@@ -3,19 +3,25 @@
  * their status and open orders; a form ordering a member to rectify on a ground of the
  * tenant's rectification rules; the reports awaiting a decision (accept or reject, with
  * a comment); the disqualification proposals in the bureau's tasks, each with a form to
- * disqualify on a ground the rules list; and the open appeals (uphold or dismiss).
+ * disqualify on a ground the rules list; and the open appeals (uphold or dismiss). Each
+ * list downloads as CSV and Excel from the rows the page shows (`desk-tables.ts`).
  */
 import { type Clause, disqualificationGrounds, type ResolvedTenant } from '@sme/core';
-import { assertRole, type Claims, ForbiddenError, type Platform } from '@sme/platform';
+import type { Platform } from '@sme/platform';
 import type { Context } from 'hono';
-import { member } from '../../middleware/tenant-scope/index.js';
-import { CsrfField, Select, TextArea } from '../forms/fields.js';
+import { CsrfField, Select } from '../forms/fields.js';
 import { csrfToken } from '../session/csrf.js';
 import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
+import { Downloads } from '../shell/listed-table.js';
 import { renderPage } from '../shell/page.js';
 import { Bi, beijing } from '../shell/text.js';
 import { DecisionForm } from './decision-form.js';
-import { groundName, groundOption, type SupervisionForm } from './names.js';
+import { deskTables, readDesk, supervisor } from './desk.js';
+import { GroundFields, Refusal } from './form-parts.js';
+import { groundName, type SupervisionForm } from './names.js';
+
+/** Where the pages found the bureau's check before it moved to `desk.ts`. */
+export { supervisor } from './desk.js';
 
 const MEMBERS = {
   name: { zh: '单位名称', en: 'Name' },
@@ -34,15 +40,6 @@ export const DISQUALIFY_LABELS = {
   detail: { zh: '事实与理由', en: 'Facts and reasons' },
 };
 
-/** The bureau of this tenant only: a city's city_admin, the province's province_admin. */
-export function supervisor(c: Context): { tenant: ResolvedTenant; claims: Claims } {
-  const { tenant, claims } = member(c);
-  if (claims.tenant !== tenant.id)
-    throw new ForbiddenError({ zh: '仅本地主管部门可访问', en: "Only the tenant's bureau" });
-  assertRole(claims, tenant.kind === 'province' ? 'province_admin' : 'city_admin');
-  return { tenant, claims };
-}
-
 /** The tenant's rectification grounds, each once, for the order form. */
 function rectificationGrounds(tenant: ResolvedTenant): Clause[] {
   const seen = new Set<string>();
@@ -53,21 +50,7 @@ function rectificationGrounds(tenant: ResolvedTenant): Clause[] {
   );
 }
 
-async function desk(platform: Platform, tenant: ResolvedTenant, claims: Claims) {
-  const pool = await platform.publicityQueries.pool(tenant, {});
-  const usccs = [...new Set(pool.filter((e) => e.tenant === tenant.id).map((e) => e.uscc))];
-  const views = await Promise.all(
-    usccs.map((uscc) => platform.supervision.memberView.view(tenant, claims, uscc)),
-  );
-  const full = views.flatMap((v) => (v.full ? [v] : []));
-  const tasks = await platform.review.openTasks(tenant, claims);
-  return {
-    members: full.sort((a, b) => a.name.localeCompare(b.name, 'zh')),
-    reports: full.flatMap((v) => v.rectifications.filter((o) => o.status === 'reported')),
-    appeals: full.flatMap((v) => v.appeals.filter((a) => a.status === 'open')),
-    proposals: tasks.items.filter((t) => t.kind === 'disqualification_proposal'),
-  };
-}
+const None = () => <p>暂无。None.</p>;
 
 export async function supervisionPage(
   c: Context,
@@ -76,7 +59,9 @@ export async function supervisionPage(
   status: 200 | 409 | 422 = 200,
 ) {
   const { tenant, claims } = supervisor(c);
-  const { members, reports, appeals, proposals } = await desk(platform, tenant, claims);
+  const desk = await readDesk(platform, tenant, claims);
+  const { members, reports, appeals, proposals } = desk;
+  const tables = deskTables(tenant, desk, platform.clock.now());
   const nameOf = new Map(members.map((m) => [m.uscc, m.name]));
   const token = csrfToken(c);
   const base = `/${tenant.id}/admin/supervision`;
@@ -90,7 +75,6 @@ export async function supervisionPage(
     ...appeals.map((a) => `appeal-${a.id}`),
     ...proposals.map((t) => `proposal-${t.taskId}`),
   ]);
-  const orphan = form && !shown.has(form.key) ? form.errors.form : undefined;
   return renderPage(
     c,
     { title: '监督管理', status },
@@ -103,17 +87,14 @@ export async function supervisionPage(
           <p>已办理。Done.</p>
         </div>
       )}
-      {orphan && (
-        <p class="notice-box bad" role="alert">
-          {orphan.zh} <span class="en">{orphan.en}</span>
-        </p>
-      )}
+      <Refusal error={form && !shown.has(form.key) ? form.errors.form : undefined} />
       <h2>
         资源池成员 <span class="en">Members</span>
       </h2>
+      <Downloads href={`${base}/members`} label={tables.members.name} />
       {members.length === 0 && <p>资源池暂无成员。No members.</p>}
       {members.length > 0 && (
-        <DataTable columns={Object.values(MEMBERS)}>
+        <DataTable columns={Object.values(MEMBERS)} caption={tables.members.title}>
           {members.map((m) => (
             <tr>
               <RowHead>
@@ -123,12 +104,7 @@ export async function supervisionPage(
               <Cell column={MEMBERS.status}>
                 <Bi text={m.statusName} />
               </Cell>
-              <Cell column={MEMBERS.orders}>
-                {
-                  m.rectifications.filter((o) => o.status === 'open' || o.status === 'reported')
-                    .length
-                }
-              </Cell>
+              <Cell column={MEMBERS.orders}>{m.openOrders}</Cell>
             </tr>
           ))}
         </DataTable>
@@ -138,11 +114,7 @@ export async function supervisionPage(
         <h2>
           责令限期整改 <span class="en">Order rectification</span>
         </h2>
-        {order?.errors.form && (
-          <p class="notice-box bad" role="alert">
-            {order.errors.form.zh} <span class="en">{order.errors.form.en}</span>
-          </p>
-        )}
+        <Refusal error={order?.errors.form} />
         <Select
           id="order-uscc"
           name="uscc"
@@ -155,31 +127,20 @@ export async function supervisionPage(
           error={order?.errors.uscc}
           required
         />
-        <Select
-          id="order-ground"
-          name="ground"
-          label={ORDER_LABELS.ground}
-          placeholder="请选择"
-          options={rectificationGrounds(tenant).map(groundOption)}
-          value={order?.values.ground}
-          error={order?.errors.ground}
-          required
-        />
-        <TextArea
-          id="order-detail"
-          name="detail"
-          label={ORDER_LABELS.detail}
-          value={order?.values.detail}
-          error={order?.errors.detail}
-          maxLength={2000}
-          required
+        <GroundFields
+          id="order"
+          grounds={rectificationGrounds(tenant)}
+          labels={ORDER_LABELS}
+          form={order}
+          max={2000}
         />
         <button type="submit">下达整改通知 Order</button>
       </form>
       <h2>
         待审核的整改报告 <span class="en">Reports awaiting decision</span>
       </h2>
-      {reports.length === 0 && <p>暂无。None.</p>}
+      <Downloads href={`${base}/reports`} label={tables.reports.name} />
+      {reports.length === 0 && <None />}
       {reports.map((o) => (
         <article class="card" aria-labelledby={`r-${o.id}`}>
           <h3 id={`r-${o.id}`}>
@@ -206,38 +167,24 @@ export async function supervisionPage(
       <h2>
         取消资格建议 <span class="en">Disqualification proposals</span>
       </h2>
-      {proposals.length === 0 && <p>暂无。None.</p>}
+      <Downloads href={`${base}/proposals`} label={tables.proposals.name} />
+      {proposals.length === 0 && <None />}
       {proposals.map((t) => {
         const mine = form?.key === `proposal-${t.taskId}` ? form : undefined;
-        const grounds = disqualificationGrounds(tenant, [t.programId]);
         return (
           <form method="post" action={`${base}/disqualifications`} class="card">
             <CsrfField token={token} />
             <input type="hidden" name="uscc" value={t.applicationId} />
             <input type="hidden" name="task" value={t.taskId} />
             <h3>{nameOf.get(t.applicationId) ?? t.applicationId}</h3>
-            {mine?.errors.form && (
-              <p class="notice-box bad" role="alert">
-                {mine.errors.form.zh} <span class="en">{mine.errors.form.en}</span>
-              </p>
-            )}
-            <Select
-              id={`p-${t.taskId}-ground`}
-              name="ground"
-              label={DISQUALIFY_LABELS.ground}
-              options={grounds.map(groundOption)}
-              value={mine?.values.ground ?? t.proposal?.ground}
-              error={mine?.errors.ground}
-              required
-            />
-            <TextArea
-              id={`p-${t.taskId}-detail`}
-              name="detail"
-              label={DISQUALIFY_LABELS.detail}
-              value={mine?.values.detail}
-              error={mine?.errors.detail}
-              maxLength={2000}
-              required
+            <Refusal error={mine?.errors.form} />
+            <GroundFields
+              id={`p-${t.taskId}`}
+              grounds={disqualificationGrounds(tenant, [t.programId])}
+              labels={DISQUALIFY_LABELS}
+              form={mine}
+              ground={t.proposal?.ground}
+              max={2000}
             />
             <button type="submit">取消资格 Disqualify</button>
           </form>
@@ -246,11 +193,12 @@ export async function supervisionPage(
       <h2>
         待处理的申诉 <span class="en">Open appeals</span>
       </h2>
-      {appeals.length === 0 && <p>暂无。None.</p>}
+      <Downloads href={`${base}/appeals`} label={tables.appeals.name} />
+      {appeals.length === 0 && <None />}
       {appeals.map((a) => (
         <article class="card" aria-labelledby={`a-${a.id}`}>
           <h3 id={`a-${a.id}`}>
-            {nameOf.get(a.uscc) ?? a.uscc}：{groundName(tenant, a.ground)}
+            {nameOf.get(a.uscc) ?? a.name ?? a.uscc}：{groundName(tenant, a.ground)}
           </h3>
           <p>{a.detail}</p>
           <DecisionForm

@@ -5,6 +5,7 @@
  */
 import type { LocalizedText } from '@sme/core';
 import { CsrfField, ErrorText, TextArea } from '../forms/fields.js';
+import { Refusal } from './form-parts.js';
 import type { SupervisionForm } from './names.js';
 
 export const COMMENT_LABEL = { zh: '审核意见', en: 'Comment' };
@@ -21,11 +22,7 @@ export function DecisionForm(props: {
   return (
     <form method="post" action={props.action}>
       <CsrfField token={props.token} />
-      {form?.errors.form && (
-        <p class="notice-box bad" role="alert">
-          {form.errors.form.zh} <span class="en">{form.errors.form.en}</span>
-        </p>
-      )}
+      <Refusal error={form?.errors.form} />
       <fieldset class={form?.errors.outcome ? 'field invalid' : 'field'}>
         <legend>
           {OUTCOME_LABEL.zh} <span class="en">{OUTCOME_LABEL.en}</span>

@@ -1,34 +1,25 @@
 /**
  * `/<t>/members/<uscc>`: a member of the pool. Anyone sees its name, status, listings and
  * latest grade; the member itself and the bureau also see its rectification orders (due
- * in Beijing time), disqualifications, appeals and history. The member reports on an open
- * order until it is due and lodges an appeal against an order or a disqualification, on
- * a ground of the tenant's appeal rules.
+ * in Beijing time), disqualifications, complaints, engagements, appeals, evaluations and
+ * history. The member reports on an open order until it is due and lodges an appeal
+ * against an order or a disqualification, on a ground of the tenant's appeal rules.
+ * Each list downloads as CSV and Excel from the rows the page shows (`member-tables.ts`).
  */
-import { formatDeadline, rulesFor } from '@sme/core';
+import { formatDeadline, type ResolvedTenant, rulesFor } from '@sme/core';
 import type { Claims, Platform } from '@sme/platform';
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { scopeOf } from '../../middleware/tenant-scope/index.js';
 import { CsrfField, Select, TextArea } from '../forms/fields.js';
-import { catalogueNames, nameOf } from '../publicity/catalogue-names.js';
 import { csrfToken } from '../session/csrf.js';
-import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
+import { ListedTable } from '../shell/listed-table.js';
 import { renderPage } from '../shell/page.js';
-import { Bi, beijing } from '../shell/text.js';
+import { beijing } from '../shell/text.js';
+import { GroundFields, Refusal } from './form-parts.js';
 import { historyText } from './history-text.js';
-import { caseStatus, groundName, groundOption, type SupervisionForm } from './names.js';
-
-const LISTING = {
-  program: { zh: '入库类别', en: 'Program' },
-  region: { zh: '所在区市', en: 'District' },
-  listed: { zh: '入库时间', en: 'Listed' },
-} as const satisfies Record<string, Column>;
-
-const ORDER = {
-  ground: { zh: '整改事由', en: 'Ground' },
-  due: { zh: '整改期限（北京时间）', short: '整改期限', en: 'Due (Beijing time)' },
-  status: { zh: '状态', en: 'Status' },
-} as const satisfies Record<string, Column>;
+import { type FullView, memberLists } from './member-tables.js';
+import { groundName, type SupervisionForm } from './names.js';
 
 export const REPORT_LABEL = { zh: '整改报告', en: 'Rectification report' };
 export const APPEAL_LABELS = {
@@ -40,19 +31,24 @@ export const APPEAL_LABELS = {
 const isMember = (claims: Claims | undefined, uscc: string) =>
   !!claims && claims.org === uscc && claims.roles.includes('provider');
 
+/** The member view and its lists, as the page and the lists' downloads read them. */
+export async function memberRecord(c: Context, platform: Platform) {
+  const { tenant } = scopeOf(c);
+  const claims = c.get('claims') as Claims | undefined;
+  const uscc = c.req.param('uscc') ?? '';
+  const view = await platform.supervision.memberView.view(tenant, claims, uscc);
+  const now = platform.clock.now();
+  return { tenant, claims, uscc, view, now, lists: memberLists(tenant, view, now) };
+}
+
 export async function memberPage(
   c: Context,
   platform: Platform,
   form?: SupervisionForm,
   status: 200 | 409 | 422 = 200,
 ) {
-  const { tenant } = scopeOf(c);
-  const claims = c.get('claims') as Claims | undefined;
-  const uscc = c.req.param('uscc') ?? '';
-  const view = await platform.supervision.memberView.view(tenant, claims, uscc);
-  const names = catalogueNames([tenant]);
+  const { tenant, claims, uscc, view, now, lists } = await memberRecord(c, platform);
   const own = isMember(claims, uscc) && claims?.tenant === tenant.id;
-  const now = platform.clock.now();
   const token = csrfToken(c);
   const done = c.req.query('done');
   const base = `/${tenant.id}/members/${uscc}`;
@@ -65,6 +61,37 @@ export async function memberPage(
     form?.key.startsWith('report-') && !reportable.some((o) => form.key === `report-${o.id}`)
       ? form.errors.form
       : undefined;
+  // The forms that follow a list: the reports after the orders, the appeal after the appeals.
+  const after: Record<string, Child> = {
+    orders:
+      own &&
+      reportable.map((o) => {
+        const mine = form?.key === `report-${o.id}` ? form : undefined;
+        return (
+          <form method="post" action={`${base}/rectifications/${o.id}/report`} class="card">
+            <CsrfField token={token} />
+            <h3>
+              报告整改情况：{groundName(tenant, o.ground)}{' '}
+              <span class="en">Report on the order</span>
+            </h3>
+            <p class="muted">请在 {formatDeadline(new Date(o.dueAt))}（北京时间）前提交。</p>
+            <TextArea
+              id={`report-${o.id}`}
+              name="text"
+              label={REPORT_LABEL}
+              value={mine?.values.text}
+              error={mine?.errors.text ?? mine?.errors.form}
+              maxLength={5000}
+              required
+            />
+            <button type="submit">提交整改报告 Send report</button>
+          </form>
+        );
+      }),
+    appeals: own && view.full && (
+      <AppealForm view={view} base={base} token={token} form={form} tenant={tenant} />
+    ),
+  };
   return renderPage(
     c,
     { title: view.name, status },
@@ -87,14 +114,10 @@ export async function memberPage(
           </p>
         </div>
       )}
-      {orphan && (
-        <p class="notice-box bad" role="alert">
-          {orphan.zh} <span class="en">{orphan.en}</span>
-        </p>
-      )}
+      <Refusal error={orphan} />
       <dl class="facts">
         <dt>统一社会信用代码 USCC</dt>
-        <dd>{view.uscc}</dd>
+        <dd class="uscc">{view.uscc}</dd>
         <dt>状态 Status</dt>
         <dd>
           <span
@@ -113,93 +136,22 @@ export async function memberPage(
             : '暂无 None'}
         </dd>
       </dl>
-      <h2>
-        入库信息 <span class="en">Listings</span>
-      </h2>
-      <DataTable columns={Object.values(LISTING)}>
-        {view.listings.map((l) => (
-          <tr>
-            <RowHead>
-              {tenant.programs.find((p) => p.id === l.programId)?.title.zh ?? l.programId}
-            </RowHead>
-            <Cell column={LISTING.region}>{nameOf(names.regions, l.region)}</Cell>
-            <Cell column={LISTING.listed}>{beijing(l.listedAt).slice(0, 10)}</Cell>
-          </tr>
-        ))}
-      </DataTable>
+      {lists.map((list) => (
+        <section aria-labelledby={`list-${list.id}`}>
+          <h2 id={`list-${list.id}`}>
+            {list.heading.zh} <span class="en">{list.heading.en}</span>
+          </h2>
+          <ListedTable
+            table={list.table}
+            en={list.en}
+            href={`${base}/${list.id}`}
+            none={list.none}
+          />
+          {after[list.id]}
+        </section>
+      ))}
       {view.full && (
         <>
-          <h2>
-            整改通知 <span class="en">Rectification orders</span>
-          </h2>
-          {view.rectifications.length === 0 && <p>暂无整改通知。No orders.</p>}
-          {view.rectifications.length > 0 && (
-            <DataTable columns={Object.values(ORDER)}>
-              {view.rectifications.map((o) => (
-                <tr>
-                  <RowHead>
-                    {groundName(tenant, o.ground)}
-                    <br />
-                    <span class="muted">{o.detail}</span>
-                  </RowHead>
-                  <Cell column={ORDER.due}>{formatDeadline(new Date(o.dueAt))}</Cell>
-                  <Cell column={ORDER.status}>
-                    <Bi text={caseStatus(o.status)} />
-                  </Cell>
-                </tr>
-              ))}
-            </DataTable>
-          )}
-          {own &&
-            reportable.map((o) => {
-              const mine = form?.key === `report-${o.id}` ? form : undefined;
-              return (
-                <form method="post" action={`${base}/rectifications/${o.id}/report`} class="card">
-                  <CsrfField token={token} />
-                  <h3>
-                    报告整改情况：{groundName(tenant, o.ground)}{' '}
-                    <span class="en">Report on the order</span>
-                  </h3>
-                  <p class="muted">请在 {formatDeadline(new Date(o.dueAt))}（北京时间）前提交。</p>
-                  <TextArea
-                    id={`report-${o.id}`}
-                    name="text"
-                    label={REPORT_LABEL}
-                    value={mine?.values.text}
-                    error={mine?.errors.text ?? mine?.errors.form}
-                    maxLength={5000}
-                    required
-                  />
-                  <button type="submit">提交整改报告 Send report</button>
-                </form>
-              );
-            })}
-          <h2>
-            取消资格 <span class="en">Disqualifications</span>
-          </h2>
-          {view.disqualifications.length === 0 && <p>无。None.</p>}
-          <ul>
-            {view.disqualifications.map((d) => (
-              <li>
-                {groundName(tenant, d.ground)}：{d.detail}（{beijing(d.createdAt)}，
-                {caseStatus(d.status).zh}
-                {d.ban && `；禁入至 ${formatDeadline(new Date(d.ban.until))}`}）
-              </li>
-            ))}
-          </ul>
-          <h2>
-            申诉 <span class="en">Appeals</span>
-          </h2>
-          {view.appeals.length === 0 && <p>无申诉。No appeals.</p>}
-          <ul>
-            {view.appeals.map((a) => (
-              <li>
-                {groundName(tenant, a.ground)}：{a.detail}（{caseStatus(a.status).zh}
-                {a.decision && `：${a.decision.comment}`}）
-              </li>
-            ))}
-          </ul>
-          {own && <AppealForm view={view} base={base} token={token} form={form} tenant={tenant} />}
           <h2>
             记录 <span class="en">History</span>
           </h2>
@@ -216,17 +168,12 @@ export async function memberPage(
   );
 }
 
-type FullView = Extract<
-  Awaited<ReturnType<Platform['supervision']['memberView']['view']>>,
-  { full: true }
->;
-
 function AppealForm(props: {
   view: FullView;
   base: string;
   token: string;
   form: SupervisionForm | undefined;
-  tenant: Parameters<typeof rulesFor>[0];
+  tenant: ResolvedTenant;
 }) {
   const { view, tenant } = props;
   const mine = props.form?.key === 'appeal' ? props.form : undefined;
@@ -246,18 +193,13 @@ function AppealForm(props: {
   ];
   if (subjects.length === 0) return null;
   const programs = [...new Set(view.listings.map((l) => l.programId))];
-  const grounds = rulesFor(tenant, 'appeal', programs).flatMap((r) => r.grounds);
   return (
     <form method="post" action={`${props.base}/appeals`} class="card">
       <CsrfField token={props.token} />
       <h3>
         提出申诉 <span class="en">Lodge an appeal</span>
       </h3>
-      {mine?.errors.form && (
-        <p class="notice-box bad" role="alert">
-          {mine.errors.form.zh} <span class="en">{mine.errors.form.en}</span>
-        </p>
-      )}
+      <Refusal error={mine?.errors.form} />
       <Select
         id="appeal-subject"
         name="subject"
@@ -268,24 +210,12 @@ function AppealForm(props: {
         error={mine?.errors.subject}
         required
       />
-      <Select
-        id="appeal-ground"
-        name="ground"
-        label={APPEAL_LABELS.ground}
-        options={grounds.map(groundOption)}
-        placeholder="请选择"
-        value={mine?.values.ground}
-        error={mine?.errors.ground}
-        required
-      />
-      <TextArea
-        id="appeal-detail"
-        name="detail"
-        label={APPEAL_LABELS.detail}
-        value={mine?.values.detail}
-        error={mine?.errors.detail}
-        maxLength={5000}
-        required
+      <GroundFields
+        id="appeal"
+        grounds={rulesFor(tenant, 'appeal', programs).flatMap((r) => r.grounds)}
+        labels={APPEAL_LABELS}
+        form={mine}
+        max={5000}
       />
       <button type="submit">提交申诉 Lodge appeal</button>
     </form>

@@ -16,10 +16,32 @@ export const CASE_STATUS_NAMES: Record<string, LocalizedText> = {
   in_force: { zh: '生效', en: 'In force' },
   upheld: { zh: '申诉成立', en: 'Upheld' },
   dismissed: { zh: '申诉不成立', en: 'Dismissed' },
+  replied: { zh: '已答复，待处理', en: 'Replied' },
+  reply_overdue: { zh: '逾期未答复', en: 'No reply in time' },
 };
 
-export const caseStatus = (status: string): LocalizedText =>
-  CASE_STATUS_NAMES[status] ?? { zh: status, en: status };
+/** The statuses whose words differ by kind of case (an accepted engagement is not an accepted order). */
+const KIND_STATUS_NAMES: Record<string, Record<string, LocalizedText>> = {
+  complaint: {
+    upheld: { zh: '投诉成立', en: 'Upheld' },
+    dismissed: { zh: '投诉不成立', en: 'Dismissed' },
+  },
+  engagement: {
+    registered: { zh: '已登记', en: 'Registered' },
+    in_progress: { zh: '服务中', en: 'In progress' },
+    accepted: { zh: '已验收', en: 'Accepted' },
+    rated: { zh: '已评价', en: 'Rated' },
+  },
+  evaluation: {
+    open: { zh: '评价中', en: 'Open' },
+    published: { zh: '已公布', en: 'Published' },
+    excluded: { zh: '不参加评价', en: 'Excluded' },
+  },
+};
+
+export const caseStatus = (status: string, kind?: string): LocalizedText =>
+  (kind && KIND_STATUS_NAMES[kind]?.[status]) ||
+  CASE_STATUS_NAMES[status] || { zh: status, en: status };
 
 /** A ground as the select lists it: its words, then the notice clause it comes from. */
 export const groundOption = (g: Clause) => ({ value: g.id, label: `${g.zh}（${g.source}）` });
