@@ -45,7 +45,7 @@ const Declaration = z.object({
 });
 const Documents = z.array(Declaration).max(10).optional();
 
-const RegisterBody = z
+export const RegisterBody = z
   .object({
     enterpriseUscc: SafeId.openapi({ example: '91370800MA3C000017' }),
     kind: z.enum(ENGAGEMENT_KINDS),
@@ -59,7 +59,7 @@ const RegisterBody = z
   })
   .openapi('EngagementInput');
 
-const MilestoneBody = z
+export const MilestoneBody = z
   .object({
     kind: z.enum(['plan', 'works', 'internal_acceptance', 'assessment_acceptance']),
     summary: Text(2000),
