@@ -208,6 +208,40 @@ describe('/<t>/me/engagements', () => {
     });
   });
 
+  it('registers with the signed contract as the script does; a bad body is refused as JSON', async () => {
+    const bytes = pdfBytes('服务合同');
+    const declared = await postJson(provider, PAGE, {
+      ...registration,
+      enterpriseUscc: uscc(752),
+      amount: '',
+      documents: [
+        {
+          filename: '服务合同.pdf',
+          contentType: 'application/pdf',
+          size: bytes.byteLength,
+          sha256: sha256(bytes),
+        },
+      ],
+    });
+    expect(declared.status).toBe(201);
+    const [ticket] = declared.body.uploads as { complete: string }[];
+    expect(ticket?.complete).toMatch(new RegExp(`^${PAGE}/[^/]+/documents/[^/]+/complete$`));
+    expect(declared.body.next).toMatch(new RegExp(`^${PAGE}/[^/?]+\\?done=registered$`));
+    // Completed before the upload: the platform's verification refuses it, in words.
+    const early = await postJson(provider, ticket?.complete ?? '', {});
+    expect(early.status).toBe(422);
+    expect(early.body).toMatchObject({ message: { zh: expect.any(String) } });
+
+    const bad = await postJson(provider, PAGE, { ...registration, title: '' });
+    expect(bad).toEqual({
+      status: 422,
+      body: {
+        code: 'validation_failed',
+        message: { zh: '请填写「服务项目名称」', en: 'Enter Title' },
+      },
+    });
+  });
+
   it('downloads the list as CSV with the row, as the page shows it', async () => {
     const csv = await provider.get(`${PAGE}/download?format=csv`);
     expect(csv.status).toBe(200);

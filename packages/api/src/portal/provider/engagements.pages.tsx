@@ -11,12 +11,10 @@
  * URL that completes (verifies) it, and where to go after: the platform's one document
  * mechanism, as for application documents.
  */
-import { DomainError } from '@sme/core';
-import { InvalidRequestError, type Platform } from '@sme/platform';
+import type { Platform } from '@sme/platform';
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { member } from '../../middleware/tenant-scope/index.js';
-import { STATUS_OF_KIND } from '../../problem/problem-details.js';
 import { MilestoneBody, RegisterBody } from '../../routes/engagements.routes.js';
 import { readForm } from '../forms/form-errors.js';
 import { csrfToken } from '../session/csrf.js';
@@ -31,6 +29,16 @@ import {
   REGISTER_LABELS,
   RegisterForm,
 } from './engagement-forms.js';
+import {
+  amountOf,
+  completeRefusal,
+  invalidJson,
+  jsonOf,
+  posted,
+  refusalState,
+  text,
+  tickets,
+} from './engagement-posts.js';
 import { ENGAGEMENT_COLUMNS_EN, engagementsTable } from './engagements-table.js';
 
 const DONE: Record<string, { zh: string; en: string }> = {
@@ -43,45 +51,6 @@ const DONE: Record<string, { zh: string; en: string }> = {
     en: 'Recorded: the enterprise is asked to confirm it.',
   },
 };
-
-/** A posted body: a form, or the upload script's JSON (the same fields and `documents`). */
-async function posted(c: Context): Promise<{ json: boolean; body: Record<string, unknown> }> {
-  const json = (c.req.header('content-type') ?? '').startsWith('application/json');
-  const body = json ? await c.req.json().catch(() => ({})) : await c.req.parseBody();
-  return { json, body: typeof body === 'object' && body ? (body as Record<string, unknown>) : {} };
-}
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
-
-/** The platform's refusal as the form shows it: beside its field, or above the form. */
-function refusalState(
-  error: unknown,
-  values: Record<string, string>,
-  fields: readonly string[],
-): FormState & { code: string; status: ContentfulStatusCode } {
-  if (!(error instanceof DomainError) || ['forbidden', 'unauthorized'].includes(error.kind))
-    throw error;
-  const field = error instanceof InvalidRequestError ? error.path?.split('.')[0] : undefined;
-  const at = { code: error.code, status: STATUS_OF_KIND[error.kind] };
-  if (field && fields.includes(field)) return { ...at, values, errors: { [field]: error.detail } };
-  return { ...at, values, errors: {}, problem: error.detail };
-}
-
-/** A refusal as the upload script reads it: `{ code, message: { zh, en } }`. */
-function jsonRefusal(
-  c: Context,
-  code: string,
-  message: { zh: string; en: string },
-  status: ContentfulStatusCode = 422,
-) {
-  return c.json({ code, message }, status as 422);
-}
-
-/** A refusal of the platform, answered to the script or drawn on the page. */
-function jsonOf(c: Context, state: ReturnType<typeof refusalState>) {
-  const message = state.problem ?? Object.values(state.errors)[0] ?? { zh: '', en: '' };
-  return jsonRefusal(c, state.code, message, state.status);
-}
 
 const COLUMNS: Column[] = engagementsTable('', [], new Date(0)).columns.map((col, i) => ({
   zh: col.header,
@@ -191,29 +160,6 @@ async function detailPage(
   );
 }
 
-/** The uploads of what was just declared, each with the URL completing it. */
-function tickets(
-  base: string,
-  uploads: readonly { documentId: string; upload: unknown }[],
-  next: string,
-) {
-  return {
-    uploads: uploads.map((u) => ({
-      ...u,
-      complete: `${base}/documents/${encodeURIComponent(u.documentId)}/complete`,
-    })),
-    next,
-  };
-}
-
-/** The amount as typed (`280,000`), a number when it reads as one. */
-function amountOf(typed: string): number | string | undefined {
-  const bare = typed.replace(/[,，\s]/g, '');
-  if (bare === '') return undefined;
-  const n = Number(bare);
-  return Number.isFinite(n) ? n : typed;
-}
-
 export function providerEngagementPages(platform: Platform) {
   const { engagements, engagementDocuments } = platform.supervision;
   return new Hono()
@@ -239,10 +185,7 @@ export function providerEngagementPages(platform: Platform) {
       if (typeof amount === 'string')
         errors.amount = { zh: '「合同金额（元）」须为数字', en: 'Amount (CNY) must be a number' };
       if (!data || errors.amount) {
-        if (json) {
-          const first = Object.values(errors)[0];
-          return jsonRefusal(c, 'validation_failed', first ?? { zh: '请求无效', en: 'Invalid' });
-        }
+        if (json) return invalidJson(c, errors);
         return listPage(c, platform, { values, errors }, 422);
       }
       try {
@@ -269,10 +212,7 @@ export function providerEngagementPages(platform: Platform) {
         MILESTONE_LABELS,
       );
       if (!data) {
-        if (json) {
-          const first = Object.values(errors)[0];
-          return jsonRefusal(c, 'validation_failed', first ?? { zh: '请求无效', en: 'Invalid' });
-        }
+        if (json) return invalidJson(c, errors);
         return detailPage(c, platform, { values, errors }, 422);
       }
       try {
@@ -293,8 +233,7 @@ export function providerEngagementPages(platform: Platform) {
         const { id, documentId } = c.req.param();
         return c.json(await engagementDocuments.complete(tenant, claims, id, documentId), 200);
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        return jsonRefusal(c, error.code, error.detail, STATUS_OF_KIND[error.kind]);
+        return completeRefusal(c, error);
       }
     })
     .get('/:t/me/engagements/:id/documents/:documentId', async (c) => {
