@@ -116,6 +116,7 @@ describe('a member registers an engagement in chromium', () => {
     await page.locator('main table a').first().click();
     await expect.poll(() => page.locator('#milestone-form').count()).toBe(1);
     await page.getByLabel(/环节情况说明/).fill('实施方案已编制，经企业签字确认。');
+    expect(await checkPage(page, 'provider-engagement-plan-form')).toEqual([]);
     await page
       .locator('#milestone-documents')
       .setInputFiles({ name: '实施方案.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });
