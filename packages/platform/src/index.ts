@@ -21,4 +21,5 @@ export type { ByStatus, CategoryCount, ProvinceStats } from './province/province
 export type { PoolFilter } from './publicity/publicity-queries.js';
 export { settleStage } from './review/settle-stage.js';
 export type { ReviewEngine, TimerJob } from './review/timer-jobs.js';
+export { MILESTONE_DOCUMENTS } from './supervision/engagement-documents.js';
 export { programOf, TenantRegistry } from './tenancy/tenant-registry.js';

@@ -17,6 +17,7 @@ import { myApplicationsPages } from './applications/my-applications.pages.js';
 import { cataloguePages, homePage } from './catalogue/catalogue.pages.js';
 import { enterprisePages } from './enterprise/engagements.pages.js';
 import { exportPages } from './exports/exports.pages.js';
+import { providerEngagementPages } from './provider/engagements.pages.js';
 import { organizationPages } from './provider/organization.pages.js';
 import { boardPages } from './province/board.pages.js';
 import { provincePages } from './province/province.pages.js';
@@ -50,6 +51,7 @@ export function portal(deps: AppDeps) {
   app.route('/', publicityPages(platform));
   app.route('/', reviewPages(platform));
   app.route('/', organizationPages(platform));
+  app.route('/', providerEngagementPages(platform));
   app.route('/', myApplicationsPages(platform));
   app.route('/', applicationPages(platform));
   app.route('/', adminPages(platform));

@@ -26,6 +26,7 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
   provider: [
     ['me/applications', { zh: '我的申报', en: 'My applications' }],
     ['me/organization', { zh: '单位信息', en: 'Organization' }],
+    ['me/engagements', { zh: '服务登记', en: 'Engagements' }],
   ],
   city_admin: [
     ['review', { zh: '待办', en: 'My tasks' }],
