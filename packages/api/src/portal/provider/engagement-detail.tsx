@@ -17,8 +17,8 @@ import {
 } from '@sme/core';
 import type { FC } from 'hono/jsx';
 import { DOCUMENT_STATES } from '../applications/documents-section.js';
-import { ENGAGEMENT_KIND_NAMES } from '../enterprise/engagements.pages.js';
 import { Bi, beijing, fileSize } from '../shell/text.js';
+import { ENGAGEMENT_KIND_NAMES } from '../supervision/engagement-table.js';
 import { type FormState, MilestoneForm } from './engagement-forms.js';
 
 export const ENGAGEMENT_STATUS_NAMES: Record<Engagement['status'], LocalizedText> = {

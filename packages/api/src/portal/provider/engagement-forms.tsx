@@ -15,10 +15,10 @@ import {
 } from '@sme/core';
 import { declarationRefusals, MILESTONE_DOCUMENTS } from '@sme/platform';
 import type { FC } from 'hono/jsx';
-import { ENGAGEMENT_KIND_NAMES } from '../enterprise/engagements.pages.js';
 import { CsrfField, ErrorSummary, Select, TextArea, TextField } from '../forms/fields.js';
 import type { FieldErrors } from '../forms/form-errors.js';
 import { fileSize } from '../shell/text.js';
+import { ENGAGEMENT_KIND_NAMES } from '../supervision/engagement-table.js';
 
 export interface FormState {
   values: Record<string, string>;

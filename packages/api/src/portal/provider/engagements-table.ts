@@ -6,8 +6,8 @@
  */
 import { type Engagement, MILESTONE_NAMES, SATISFACTION_NAMES } from '@sme/core';
 import type { ExportTable } from '@sme/platform';
-import { ENGAGEMENT_KIND_NAMES } from '../enterprise/engagements.pages.js';
 import { beijing } from '../shell/text.js';
+import { ENGAGEMENT_KIND_NAMES } from '../supervision/engagement-table.js';
 
 /** The latest milestone and whether the enterprise confirmed it: `实施方案（待企业确认）`. */
 export function currentMilestone(engagement: Engagement): string {

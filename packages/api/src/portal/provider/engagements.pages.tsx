@@ -15,7 +15,7 @@ import type { Platform } from '@sme/platform';
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { member } from '../../middleware/tenant-scope/index.js';
-import { MilestoneBody, RegisterBody } from '../../routes/engagements.routes.js';
+import { MilestoneBody, RegisterBody } from '../../routes/engagement.schemas.js';
 import { readForm } from '../forms/form-errors.js';
 import { csrfToken } from '../session/csrf.js';
 import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
