@@ -51,6 +51,10 @@ describe('a member banned province-wide while another city lists it', () => {
     const qingdao = (await poolOf('qingdao')).map((e) => e.uscc);
     expect(qingdao).not.toContain(uscc);
     expect(qingdao).toContain(bystander);
+    // Its public page says so, and until when, as the notice would write it.
+    const page = await (await harness.app.request(`/qingdao/members/${uscc}`)).text();
+    expect(page).toContain('暂停');
+    expect(page).toContain('2027-12-31 24:00');
     expect((await poolOf('shandong')).map((e) => e.uscc)).not.toContain(uscc);
     // Where it was disqualified it stays removed, whatever the ban says.
     expect(await publicView('shandong', uscc)).toMatchObject({ status: 'removed' });

@@ -128,6 +128,17 @@ export async function memberPage(
           <span class="en" lang="en">
             {view.statusName.en}
           </span>
+          {view.suspendedUntil && (
+            <p class="muted">
+              全省失信惩戒期间暂停，{formatDeadline(new Date(view.suspendedUntil))}
+              （北京时间）后自动恢复。
+              <span class="en" lang="en">
+                {' '}
+                Suspended by a province-wide ban; back after{' '}
+                {formatDeadline(new Date(view.suspendedUntil))} (Beijing time).
+              </span>
+            </p>
+          )}
         </dd>
         <dt>最近评价等次 Latest grade</dt>
         <dd>
