@@ -95,9 +95,12 @@ describe('the bureau’s evaluation pages', () => {
     const wrong = await bureau.post(action, { ...sheet(''), 'score-business-capability': '120' });
     expect(wrong.status).toBe(422);
     expect(wrong.html).toMatch(
-      new RegExp(`id="m-${scored}-score-business-capability-error"[^>]*>「经营能力」须为 0 至 100`),
+      new RegExp(
+        `id="m-${scored}-score-business-capability-error"[^>]*>「经营能力（004 §一1）」须为 0 至 100`,
+      ),
     );
     expect(wrong.html).toContain('value="120"');
+    expect(textOf(wrong.html)).toContain('评分未保存，请修改后重新提交： 监管测试公司601');
     const empty = await bureau.post(action, sheet(''));
     expect(empty.status).toBe(422);
     expect(textOf(empty.html)).toContain('请至少填写一项指标的得分');
@@ -106,6 +109,7 @@ describe('the bureau’s evaluation pages', () => {
     expect(saved.status).toBe(303);
     const page = textOf((await bureau.get(YEAR)).html);
     expect(page).toMatch(/监管测试公司601 [\s\S]*85 良好/);
+    expect(page).toContain('市级主管部门（2025-01-06 09:00）：服务记录完整');
   });
 
   it('refuses publication before the comment window ends, with its end in Beijing time', async () => {
@@ -184,6 +188,27 @@ describe('the member’s evaluation page', () => {
   });
 });
 
+describe('where the province runs a city’s evaluation (Jinan, 000 §四(三))', () => {
+  it('links the city from the province’s page and leaves the city’s bureau a reader', async () => {
+    const province = new PageClient(harness.app);
+    await province.signIn('shandong', 'province-admin');
+    const own = await province.get('/shandong/admin/evaluations');
+    expect(own.status).toBe(200);
+    expect(own.html).toContain('href="/jinan/admin/evaluations"');
+    const jinan = await province.get('/jinan/admin/evaluations');
+    expect(jinan.status).toBe(200);
+    expect(jinan.html).toContain('action="/jinan/admin/evaluations"');
+    const city = new PageClient(harness.app);
+    await city.signIn('jinan', 'city-admin');
+    const read = await city.get('/jinan/admin/evaluations');
+    expect(read.status).toBe(200);
+    expect(textOf(read.html)).toContain('本地年度评价由省级主管部门开展');
+    expect(read.html).not.toContain('action="/jinan/admin/evaluations"');
+    const refused = await city.post('/jinan/admin/evaluations', { year: '2024' });
+    expect(refused.status).toBe(403);
+  });
+});
+
 describe('the yearly information update in the province', () => {
   let updater = '';
   let silent = '';
@@ -201,7 +226,7 @@ describe('the yearly information update in the province', () => {
     expect(page.status).toBe(200);
     const text = textOf(page.html);
     expect(text).toContain('2025-03-31 24:00（北京时间）');
-    expect(text).toContain('最近更新 Last update 尚未更新');
+    expect(text).toContain('最近更新 Last update：尚未更新');
     const fields = {
       contactName: '王经理',
       phone: '0531-8888',
@@ -225,8 +250,8 @@ describe('the yearly information update in the province', () => {
     });
     expect(saved.status).toBe(303);
     const after = textOf((await client.get('/shandong/me/evaluation')).html);
-    expect(after).toContain('最近更新 Last update 2025-01-14 00:00（北京时间）');
-    expect(after).toContain('2025 年度首次更新 First update of 2025 2025-01-14 00:00');
+    expect(after).toContain('最近更新 Last update：2025-01-14 00:00（北京时间）');
+    expect(after).toContain('2025 年度首次更新 First update of 2025：2025-01-14 00:00');
   });
 
   it('shows the reminder the platform left in the inbox of a member that has not updated', async () => {

@@ -9,6 +9,7 @@ import {
   formatDeadline,
   GRADE_NAMES,
   type LocalizedText,
+  type ResolvedTenant,
   shanghaiDateOf,
 } from '@sme/core';
 import type { ExportTable, Platform } from '@sme/platform';
@@ -54,9 +55,21 @@ export function evidenceText(evidence: Partial<EvaluationEvidence>): string[] {
 
 const score = (n: number | undefined) => (n === undefined ? '未评分' : String(n));
 
+/** Each indicator's score in a cell, named with its clause (two may share a name). */
+export function indicatorScores(
+  tenant: ResolvedTenant,
+  indicators: readonly { id: string; name: LocalizedText; score?: number }[],
+): string {
+  const sources = new Map(tenant.supervision.indicators.map((i) => [i.id, i.source]));
+  return indicators
+    .map((i) => `${i.name.zh}（${sources.get(i.id) ?? i.id}） ${score(i.score)}`)
+    .join('；');
+}
+
 /** The year's members as the page lists them and the files hold them. */
-export function yearTable(tenantName: string, view: YearView, now: Date): ExportTable {
+export function yearTable(tenant: ResolvedTenant, view: YearView, now: Date): ExportTable {
   const { evaluation, members } = view;
+  const tenantName = tenant.name.zh;
   return {
     name: `${tenantName}${evaluation.year}年度服务商评价（${shanghaiDateOf(now)}）`,
     title: `${tenantName} ${evaluation.year} 年度服务商评价`,
@@ -79,7 +92,7 @@ export function yearTable(tenantName: string, view: YearView, now: Date): Export
       m.uscc,
       m.rule.name.zh,
       memberStatus(m).zh,
-      m.indicators.map((i) => `${i.name.zh} ${score(i.score)}`).join('；'),
+      indicatorScores(tenant, m.indicators),
       evidenceText(m.evidence).join('；'),
       m.score === undefined ? '' : m.score,
       gradeName(m.proposedGrade)?.zh ?? '',

@@ -14,7 +14,7 @@ import { pageNotFound } from '../shell/error-page.js';
 import { listDownload } from '../shell/listed-table.js';
 import { postedText, type SupervisionForm, textError } from '../supervision/names.js';
 import { staff } from './evaluation-access.js';
-import { SCORE_COMMENT, scoreField } from './member-card.js';
+import { indicatorSources, labelOf, SCORE_COMMENT, scoreField } from './member-card.js';
 import { memberYears, myEvaluationPage, ownMember } from './my-evaluation.js';
 import { COMMENT_LABEL, myEvaluationsTable } from './my-year.js';
 import { PROFILE_FIELDS, readProfile } from './profile-form.js';
@@ -106,6 +106,7 @@ export function evaluationPages(platform: Platform) {
       const { tenant, claims } = staff(c);
       const uscc = c.req.param('uscc');
       const row = (await evaluations.member(tenant, claims, year, uscc)).indicators;
+      const sources = indicatorSources(tenant);
       const names = [...row.map((i) => scoreField(i.id)), 'comment'];
       const values = postedText(await c.req.parseBody(), names);
       const form: SupervisionForm = { key: `score-${uscc}`, values, errors: {} };
@@ -113,7 +114,7 @@ export function evaluationPages(platform: Platform) {
       for (const indicator of row) {
         const text = (values[scoreField(indicator.id)] ?? '').trim();
         if (text === '') continue;
-        const error = scoreError(text, indicator.name);
+        const error = scoreError(text, labelOf(indicator, sources));
         if (error) form.errors[scoreField(indicator.id)] = error;
         else scores[indicator.id] = Number(text);
       }
@@ -159,6 +160,7 @@ export function evaluationPages(platform: Platform) {
       const now = platform.clock.now();
       const view = await platform.supervision.memberView.view(tenant, claims, uscc);
       const table = myEvaluationsTable(
+        tenant,
         view.name,
         await memberYears(platform, tenant, claims, uscc),
         now,

@@ -5,10 +5,11 @@
  * with their clause) each with the evidence counted and the score; and, while the year
  * is open, the scoring form of the bureau (0–100 per indicator, as the platform takes).
  */
-import type { LocalizedText } from '@sme/core';
+import type { LocalizedText, ResolvedTenant, Role } from '@sme/core';
 import type { FC } from 'hono/jsx';
 import { CsrfField, TextArea, TextField } from '../forms/fields.js';
 import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
+import { ROLE_NAMES } from '../shell/role-names.js';
 import { Bi, beijing } from '../shell/text.js';
 import type { SupervisionForm } from '../supervision/names.js';
 import { evidenceText, gradeName, type MemberRow, memberStatus } from './evaluation-text.js';
@@ -24,6 +25,18 @@ export const SCORE_COMMENT = { zh: '评分说明', en: 'Scoring note' };
 
 /** The form field of an indicator's score. */
 export const scoreField = (indicator: string) => `score-${indicator}`;
+
+/** Each indicator's clause, by id: the rule's indicators may share a name (Jining's 4–6). */
+export type IndicatorSources = ReadonlyMap<string, string>;
+
+export const indicatorSources = (tenant: ResolvedTenant): IndicatorSources =>
+  new Map(tenant.supervision.indicators.map((i) => [i.id, i.source]));
+
+/** An indicator as a field names it: its name with its clause, so two of one name differ. */
+export const labelOf = (i: { id: string; name: LocalizedText }, sources: IndicatorSources) => ({
+  zh: `${i.name.zh}（${sources.get(i.id) ?? i.id}）`,
+  en: i.name.en,
+});
 
 const Grade: FC<{ grade: string | undefined }> = ({ grade }) => {
   const name = gradeName(grade);
@@ -48,15 +61,16 @@ export const MemberCard: FC<{
   form: SupervisionForm | undefined;
   /** The caller's own sheet, what the form starts from. */
   own: Record<string, number> | undefined;
-}> = ({ row, action, token, form, own }) => {
+  sources: IndicatorSources;
+}> = ({ row, action, token, form, own, sources }) => {
   const prefix = `m-${row.uscc}`;
   const leads = consequenceText(row);
   return (
-    <section class="card" aria-labelledby={prefix}>
+    <article class="card" aria-labelledby={prefix}>
       <h3 id={prefix}>{row.name}</h3>
+      {/* Not in the list below: an unbreakable code would widen it past a phone's edge. */}
+      <p class="muted">统一社会信用代码 USCC：{row.uscc}</p>
       <dl class="facts">
-        <dt>统一社会信用代码 USCC</dt>
-        <dd>{row.uscc}</dd>
         <dt>评价规则 Rule</dt>
         <dd>
           <Bi text={row.rule.name} />
@@ -94,6 +108,17 @@ export const MemberCard: FC<{
             </dd>
           </>
         )}
+        <dt>评分记录 Scored by</dt>
+        <dd>
+          {row.sheets.length === 0
+            ? '暂无 None'
+            : row.sheets.map((sheet) => (
+                <p>
+                  {(ROLE_NAMES[sheet.role as Role] ?? { zh: sheet.role }).zh}（{beijing(sheet.at)}）
+                  {sheet.comment && `：${sheet.comment}`}
+                </p>
+              ))}
+        </dd>
         <dt>服务商意见 Member's comment</dt>
         <dd>
           {row.comment ? (
@@ -110,6 +135,7 @@ export const MemberCard: FC<{
           <tr>
             <RowHead>
               <Bi text={i.name} />
+              <span class="muted">（{sources.get(i.id)}）</span>
             </RowHead>
             <Cell column={INDICATOR.requirement}>{i.requirement.zh}</Cell>
             <Cell column={INDICATOR.evidence}>{evidenceText(i.evidence).join('；') || '—'}</Cell>
@@ -138,7 +164,7 @@ export const MemberCard: FC<{
                   name={name}
                   type="number"
                   inputMode="decimal"
-                  label={i.name}
+                  label={labelOf(i, sources)}
                   value={kept}
                   error={form?.errors[name]}
                   min={0}
@@ -159,6 +185,6 @@ export const MemberCard: FC<{
           <button type="submit">保存评分 Save scores</button>
         </form>
       )}
-    </section>
+    </article>
   );
 };

@@ -22,6 +22,7 @@ import { Downloads } from '../shell/listed-table.js';
 import { renderPage } from '../shell/page.js';
 import { beijing } from '../shell/text.js';
 import type { SupervisionForm } from '../supervision/names.js';
+import { indicatorSources } from './member-card.js';
 import { Inbox, type MyYear, myEvaluationsTable, YearCard } from './my-year.js';
 import { ProfileForm, profileValues } from './profile-form.js';
 import { openedYears } from './years-page.js';
@@ -105,8 +106,9 @@ export async function myEvaluationPage(
   );
   const profile = view.profile;
   const updatedThisYear = profile?.firstUpdates[year];
-  const table = myEvaluationsTable(view.name, years, now);
+  const table = myEvaluationsTable(tenant, view.name, years, now);
   const profileForm = form?.key === 'profile' ? form : undefined;
+  const sources = indicatorSources(tenant);
   return renderPage(
     c,
     { title: '年度评价', status },
@@ -125,6 +127,31 @@ export async function myEvaluationPage(
           <p>意见已提交。Your comment is recorded.</p>
         </div>
       )}
+      <section aria-labelledby="years">
+        <h2 id="years">
+          评价结果 <span class="en">Evaluations</span>
+        </h2>
+        <Downloads href={`${base}/download`} label={table.name} />
+        {years.length === 0 && (
+          <p>
+            暂无参评年度。
+            <span class="en" lang="en">
+              {' '}
+              No evaluation yet.
+            </span>
+          </p>
+        )}
+        {years.map((y) => (
+          <YearCard
+            year={y}
+            now={now}
+            action={`${base}/${y.year}/comment`}
+            token={token}
+            form={form?.key === `comment-${y.year}` ? form : undefined}
+            sources={sources}
+          />
+        ))}
+      </section>
       <section aria-labelledby="update">
         <h2 id="update">
           年度信息更新 <span class="en">Yearly information update</span>
@@ -153,16 +180,17 @@ export async function myEvaluationPage(
             </span>
           </p>
         )}
-        <dl class="facts">
-          <dt>最近更新 Last update</dt>
-          <dd>{profile ? `${beijing(profile.updatedAt)}（北京时间）` : '尚未更新 Never'}</dd>
-          <dt>
-            {year} 年度首次更新 First update of {year}
-          </dt>
-          <dd>
-            {updatedThisYear ? `${beijing(updatedThisYear)}（北京时间）` : '尚未更新 Not yet'}
-          </dd>
-        </dl>
+        <p>
+          最近更新 Last update：
+          {profile ? `${beijing(profile.updatedAt)}（北京时间）` : '尚未更新 Never'}
+        </p>
+        <p>
+          {year} 年度首次更新 First update of {year}：
+          {updatedThisYear ? `${beijing(updatedThisYear)}（北京时间）` : '尚未更新 Not yet'}
+        </p>
+        <h3>
+          更新信息 <span class="en">Update</span>
+        </h3>
         {view.status === 'removed' ? (
           <p>已被取消资格，无需更新。Removed from the pool: no update is due.</p>
         ) : (
@@ -173,30 +201,6 @@ export async function myEvaluationPage(
             form={profileForm}
           />
         )}
-      </section>
-      <section aria-labelledby="years">
-        <h2 id="years">
-          评价结果 <span class="en">Evaluations</span>
-        </h2>
-        <Downloads href={`${base}/download`} label={table.name} />
-        {years.length === 0 && (
-          <p>
-            暂无参评年度。
-            <span class="en" lang="en">
-              {' '}
-              No evaluation yet.
-            </span>
-          </p>
-        )}
-        {years.map((y) => (
-          <YearCard
-            year={y}
-            now={now}
-            action={`${base}/${y.year}/comment`}
-            token={token}
-            form={form?.key === `comment-${y.year}` ? form : undefined}
-          />
-        ))}
       </section>
       <section aria-labelledby="inbox">
         <h2 id="inbox">

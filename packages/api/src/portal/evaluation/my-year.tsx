@@ -4,7 +4,7 @@
  * the evidence counted, its comment and, while the window is open, the comment form;
  * the same years as a download; and the reminders its inbox holds.
  */
-import { formatDeadline } from '@sme/core';
+import { formatDeadline, type ResolvedTenant } from '@sme/core';
 import type { ExportTable } from '@sme/platform';
 import type { InboxMessage } from '@sme/store';
 import type { FC } from 'hono/jsx';
@@ -12,7 +12,14 @@ import { CsrfField, TextArea } from '../forms/fields.js';
 import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
 import { Bi, beijing, Deadline } from '../shell/text.js';
 import type { SupervisionForm } from '../supervision/names.js';
-import { evidenceText, gradeName, type MemberYear, memberStatus } from './evaluation-text.js';
+import {
+  evidenceText,
+  gradeName,
+  indicatorScores,
+  type MemberYear,
+  memberStatus,
+} from './evaluation-text.js';
+import type { IndicatorSources } from './member-card.js';
 
 export type MyYear = MemberYear & { year: number };
 
@@ -24,7 +31,12 @@ const INDICATOR = {
   score: { zh: '得分', en: 'Score', class: 'num' },
 } as const satisfies Record<string, Column>;
 
-export function myEvaluationsTable(name: string, years: readonly MyYear[], now: Date) {
+export function myEvaluationsTable(
+  tenant: ResolvedTenant,
+  name: string,
+  years: readonly MyYear[],
+  now: Date,
+) {
   return {
     name: `${name}年度评价（${beijing(now).slice(0, 10)}）`,
     title: `${name}年度评价`,
@@ -42,7 +54,7 @@ export function myEvaluationsTable(name: string, years: readonly MyYear[], now: 
     rows: years.map((y) => [
       y.year,
       memberStatus(y).zh,
-      y.indicators.map((i) => `${i.name.zh} ${i.score ?? '未评分'}`).join('；'),
+      indicatorScores(tenant, y.indicators),
       evidenceText(y.evidence).join('；'),
       y.score ?? '',
       gradeName(y.proposedGrade)?.zh ?? '',
@@ -64,12 +76,13 @@ export const YearCard: FC<{
   action: string;
   token: string;
   form: SupervisionForm | undefined;
-}> = ({ year: y, now, action, token, form }) => {
+  sources: IndicatorSources;
+}> = ({ year: y, now, action, token, form, sources }) => {
   const until = new Date(y.commentUntil);
   const windowOpen = y.status === 'open' && now < until;
   const id = `y-${y.year}`;
   return (
-    <section class="card" aria-labelledby={id}>
+    <article class="card" aria-labelledby={id}>
       <h3 id={id}>{y.year} 年度</h3>
       <dl class="facts">
         <dt>状态 Status</dt>
@@ -117,6 +130,7 @@ export const YearCard: FC<{
           <tr>
             <RowHead>
               <Bi text={i.name} />
+              <span class="muted">（{sources.get(i.id)}）</span>
             </RowHead>
             <Cell column={INDICATOR.evidence}>{evidenceText(i.evidence).join('；') || '—'}</Cell>
             <Cell column={INDICATOR.score}>{i.score ?? '—'}</Cell>
@@ -145,7 +159,7 @@ export const YearCard: FC<{
           <button type="submit">提交意见 Send comment</button>
         </form>
       )}
-    </section>
+    </article>
   );
 };
 

@@ -17,7 +17,7 @@ import { Bi, beijing, Deadline } from '../shell/text.js';
 import type { SupervisionForm } from '../supervision/names.js';
 import { runsEvaluation, staff } from './evaluation-access.js';
 import { YEAR_STATUS, YEAR_TABLE_EN, yearTable } from './evaluation-text.js';
-import { MemberCard } from './member-card.js';
+import { indicatorSources, MemberCard } from './member-card.js';
 
 const DONE: Record<string, string> = {
   opened: '年度评价已开展。The evaluation is open.',
@@ -36,7 +36,7 @@ export async function yearData(c: Context, platform: Platform, year: number) {
   const { tenant, claims } = staff(c);
   const view = await platform.supervision.evaluations.view(tenant, claims, year);
   const now = platform.clock.now();
-  return { tenant, claims, view, now, table: yearTable(tenant.name.zh, view, now) };
+  return { tenant, claims, view, now, table: yearTable(tenant, view, now) };
 }
 
 export async function yearPage(
@@ -55,6 +55,8 @@ export async function yearPage(
   const until = new Date(evaluation.commentUntil);
   const done = DONE[c.req.query('done') ?? ''];
   const publish = form?.key === 'publish' ? form : undefined;
+  const sources = indicatorSources(tenant);
+  const scoring = form && members.find((m) => form.key === `score-${m.uscc}`);
   return renderPage(
     c,
     { title: `${year} 年度评价`, status, scripts: ['countdown'] },
@@ -74,6 +76,17 @@ export async function yearPage(
         <div class="notice-box ok" role="status">
           <p>{done}</p>
         </div>
+      )}
+      {scoring && (
+        // The refused sheet sits far down the page: said here too, linking to it.
+        <p class="notice-box bad" role="alert">
+          评分未保存，请修改后重新提交：
+          <a href={`#m-${scoring.uscc}`}>{scoring.name}</a>
+          <span class="en" lang="en">
+            {' '}
+            The scores were not saved; see the member's sheet.
+          </span>
+        </p>
       )}
       <dl class="facts">
         <dt>状态 Status</dt>
@@ -136,6 +149,7 @@ export async function yearPage(
           token={token}
           form={form?.key === `score-${row.uscc}` ? form : undefined}
           own={row.sheets.find((s) => s.by === claims.sub)?.scores}
+          sources={sources}
         />
       ))}
     </>,
