@@ -164,6 +164,10 @@ describe('the member’s evaluation page', () => {
     const page = await bureau.get(YEAR);
     expect(textOf(page.html)).toContain('已发布');
     expect(page.html).not.toContain(`action="${YEAR}/publish"`);
+    // A sheet posted from a page read before publication: refused, and said why.
+    const stale = await bureau.post(`${YEAR}/members/${scored}/scores`, sheet('99'));
+    expect(stale.status).toBe(409);
+    expect(textOf(stale.html)).toContain('年度评价已处理或不在可办理的状态');
     expect(textOf((await member.get('/jining/me/evaluation')).html)).toMatch(
       /最终等次 Final grade 良好/,
     );

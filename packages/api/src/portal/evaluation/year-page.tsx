@@ -56,7 +56,10 @@ export async function yearPage(
   const done = DONE[c.req.query('done') ?? ''];
   const publish = form?.key === 'publish' ? form : undefined;
   const sources = indicatorSources(tenant);
-  const scoring = form && members.find((m) => form.key === `score-${m.uscc}`);
+  const refused = form && members.find((m) => form.key === `score-${m.uscc}`);
+  const scoring = refused && form && { ...refused, errors: form.errors };
+  const scorable = (row: (typeof members)[number]) =>
+    open && runs && row.status === 'open' && !row.excluded;
   return renderPage(
     c,
     { title: `${year} 年度评价`, status, scripts: ['countdown'] },
@@ -86,6 +89,16 @@ export async function yearPage(
             {' '}
             The scores were not saved; see the member's sheet.
           </span>
+          {/* A sheet refused because the year moved on has no form left to say why. */}
+          {!scorable(scoring) && scoring.errors.form && (
+            <>
+              <br />
+              {scoring.errors.form.zh}{' '}
+              <span class="en" lang="en">
+                {scoring.errors.form.en}
+              </span>
+            </>
+          )}
         </p>
       )}
       <dl class="facts">
@@ -141,11 +154,7 @@ export async function yearPage(
       {members.map((row) => (
         <MemberCard
           row={row}
-          action={
-            open && runs && row.status === 'open' && !row.excluded
-              ? `${base}/members/${row.uscc}/scores`
-              : undefined
-          }
+          action={scorable(row) ? `${base}/members/${row.uscc}/scores` : undefined}
           token={token}
           form={form?.key === `score-${row.uscc}` ? form : undefined}
           own={row.sheets.find((s) => s.by === claims.sub)?.scores}
