@@ -16,6 +16,7 @@ import { applicationPages } from './applications/application.pages.js';
 import { myApplicationsPages } from './applications/my-applications.pages.js';
 import { cataloguePages, homePage } from './catalogue/catalogue.pages.js';
 import { enterprisePages } from './enterprise/engagements.pages.js';
+import { evaluationPages } from './evaluation/evaluation.pages.js';
 import { exportPages } from './exports/exports.pages.js';
 import { providerEngagementPages } from './provider/engagements.pages.js';
 import { organizationPages } from './provider/organization.pages.js';
@@ -60,5 +61,6 @@ export function portal(deps: AppDeps) {
   app.route('/', enterprisePages(platform));
   app.route('/', boardPages(platform));
   app.route('/', supervisionPages(platform));
+  app.route('/', evaluationPages(platform));
   return app;
 }

@@ -52,6 +52,21 @@ function inShanghai(value: unknown): unknown {
 }
 const answer = (value: unknown) => inShanghai(value) as Record<string, never>;
 
+/** The yearly update's body; the portal's form checks its fields with the same schema. */
+export const ProfileBody = z.object({
+  contact: z.object({
+    name: Text(50),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\- ]{7,20}$/),
+    email: z.string().trim().email().max(100).optional(),
+  }),
+  teamSize: z.number().int().min(1).max(100_000),
+  offerings: Text(5000),
+  changes: Text(2000),
+});
+
 const putProfile = createRoute({
   method: 'put',
   path: '/api/tenants/{t}/members/{uscc}/profile',
@@ -61,21 +76,7 @@ const putProfile = createRoute({
     'By the member itself. The first update of each year is kept: a member with none by the rule’s date (the province: 31 March, 001 §三(三)) is excluded from that year’s evaluation.',
   request: {
     params: MemberParams,
-    body: jsonBody(
-      z.object({
-        contact: z.object({
-          name: Text(50),
-          phone: z
-            .string()
-            .trim()
-            .regex(/^[0-9+\- ]{7,20}$/),
-          email: z.string().trim().email().max(100).optional(),
-        }),
-        teamSize: z.number().int().min(1).max(100_000),
-        offerings: Text(5000),
-        changes: Text(2000),
-      }),
-    ),
+    body: jsonBody(ProfileBody),
   },
   responses: {
     200: json(Passthrough, 'Updated'),

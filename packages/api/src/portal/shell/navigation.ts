@@ -27,12 +27,14 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
     ['me/applications', { zh: '我的申报', en: 'My applications' }],
     ['me/organization', { zh: '单位信息', en: 'Organization' }],
     ['me/engagements', { zh: '服务登记', en: 'Engagements' }],
+    ['me/evaluation', { zh: '年度评价', en: 'Yearly evaluation' }],
   ],
   city_admin: [
     ['review', { zh: '待办', en: 'My tasks' }],
     ['admin/applications', { zh: '申报管理', en: 'Applications' }],
     ['admin/notices', { zh: '公示管理', en: 'Notices and objections' }],
     ['admin/supervision', { zh: '监督管理', en: 'Supervision' }],
+    ['admin/evaluations', { zh: '年度评价', en: 'Yearly evaluation' }],
     ['admin/exports', { zh: '数据导出', en: 'Exports' }],
   ],
   enterprise: [['enterprise/engagements', { zh: '服务登记', en: 'Engagements' }]],
@@ -40,6 +42,7 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
     ['province', { zh: '数据看板', en: 'Dashboard' }],
     ['province/board', { zh: '监管预警', en: 'Supervision board' }],
     ['admin/supervision', { zh: '监督管理', en: 'Supervision' }],
+    ['admin/evaluations', { zh: '年度评价', en: 'Yearly evaluation' }],
   ],
 };
 
