@@ -32,6 +32,9 @@ export const YEAR_STATUS: Record<string, LocalizedText> = {
 export function memberStatus(row: Pick<MemberRow, 'status' | 'excluded'>): LocalizedText {
   if (row.status === 'excluded' || row.excluded) return { zh: '不参评', en: 'Excluded' };
   if (row.status === 'published') return { zh: '已发布', en: 'Published' };
+  // Its grade withdrawn by an upheld appeal: the year has no final grade any more.
+  if (row.status === 'annulled')
+    return { zh: '申诉成立，等次撤销', en: 'Grade withdrawn on appeal' };
   return { zh: '评价中', en: 'Open' };
 }
 

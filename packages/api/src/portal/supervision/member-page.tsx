@@ -3,10 +3,11 @@
  * latest grade; the member itself and the bureau also see its rectification orders (due
  * in Beijing time), disqualifications, complaints, engagements, appeals, evaluations and
  * history. The member reports on an open order until it is due and lodges an appeal
- * against an order or a disqualification, on a ground of the tenant's appeal rules.
+ * against an order, a disqualification, an upheld complaint or a published grade, on a
+ * ground of the tenant's appeal rules.
  * Each list downloads as CSV and Excel from the rows the page shows (`member-tables.ts`).
  */
-import { formatDeadline, type ResolvedTenant, rulesFor } from '@sme/core';
+import { formatDeadline, GRADE_NAMES, type ResolvedTenant, rulesFor } from '@sme/core';
 import type { Claims, Platform } from '@sme/platform';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -200,6 +201,18 @@ function AppealForm(props: {
       .map((d) => ({
         value: `disqualification:${d.id}`,
         label: `取消资格：${groundName(tenant, d.ground)}（${beijing(d.createdAt).slice(0, 10)}）`,
+      })),
+    ...view.complaints
+      .filter((c) => c.status === 'upheld')
+      .map((c) => ({
+        value: `complaint:${c.id}`,
+        label: `投诉处理：${groundName(tenant, c.ground)}（${beijing(c.createdAt).slice(0, 10)}）`,
+      })),
+    ...view.evaluations
+      .filter((e) => e.status === 'published' && e.grade)
+      .map((e) => ({
+        value: `evaluation:${e.id}`,
+        label: `${e.year} 年度评价等次：${e.grade ? GRADE_NAMES[e.grade].zh : ''}`,
       })),
   ];
   if (subjects.length === 0) return null;

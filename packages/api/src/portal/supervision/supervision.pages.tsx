@@ -5,7 +5,7 @@
  * Excel, `?format=`), answered under the page's path with the page's own authorization.
  * Every form posts through `submit` (refused as typed, or redirected once done).
  */
-import type { LocalizedText } from '@sme/core';
+import { APPEAL_SUBJECT_KINDS, type LocalizedText } from '@sme/core';
 import { ForbiddenError, type Platform } from '@sme/platform';
 import { type Context, Hono } from 'hono';
 import { member as memberScope } from '../../middleware/tenant-scope/index.js';
@@ -73,12 +73,12 @@ export function supervisionPages(platform: Platform) {
       const values = postedText(await c.req.parseBody(), ['subject', 'ground', 'detail']);
       const form = { key: 'appeal', values, errors: {} as FieldErrors };
       const [kind, id] = (values.subject ?? '').split(':');
-      if ((kind !== 'rectification' && kind !== 'disqualification') || !id)
-        form.errors.subject = choiceError(APPEAL_LABELS.subject);
+      const subjectKind = APPEAL_SUBJECT_KINDS.find((k) => k === kind);
+      if (!subjectKind || !id) form.errors.subject = choiceError(APPEAL_LABELS.subject);
       if (!values.ground) form.errors.ground = choiceError(APPEAL_LABELS.ground);
       check(form.errors, 'detail', textError(values.detail ?? '', APPEAL_LABELS.detail, 5000));
       const input = {
-        subject: { kind: kind as 'rectification' | 'disqualification', id: id ?? '' },
+        subject: { kind: subjectKind ?? 'rectification', id: id ?? '' },
         ground: values.ground ?? '',
         detail: (values.detail ?? '').trim(),
       };
