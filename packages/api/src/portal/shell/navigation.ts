@@ -25,12 +25,14 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
   provider: [
     ['me/applications', { zh: '我的申报', en: 'My applications' }],
     ['me/organization', { zh: '单位信息', en: 'Organization' }],
+    ['me/complaints', { zh: '投诉处理', en: 'Complaints' }],
   ],
   city_admin: [
     ['review', { zh: '待办', en: 'My tasks' }],
     ['admin/applications', { zh: '申报管理', en: 'Applications' }],
     ['admin/notices', { zh: '公示管理', en: 'Notices and objections' }],
     ['admin/supervision', { zh: '监督管理', en: 'Supervision' }],
+    ['admin/complaints', { zh: '投诉与抽查', en: 'Complaints and spot checks' }],
     ['admin/exports', { zh: '数据导出', en: 'Exports' }],
   ],
   enterprise: [['enterprise/engagements', { zh: '服务登记', en: 'Engagements' }]],
