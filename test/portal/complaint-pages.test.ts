@@ -133,13 +133,20 @@ describe('complaints and spot checks in the portal', () => {
     expect(textOf((await provider.get(MINE)).html)).toContain('逾期未答复，待处理');
   });
 
-  it('refuses other roles', async () => {
+  it('refuses other roles, and answers what names nothing with a 404 page', async () => {
     expect((await provider.get(DESK)).status).toBe(403);
     expect((await firm.get(MINE)).status).toBe(403);
     const other = new PageClient(harness.app);
     await other.signInWith({ role: 'provider', tenant: 'jining', org: uscc(702) });
     const [id] = resolveIds((await bureau.get(DESK)).html);
     expect((await other.post(`${MINE}/${id}/reply`, { text: '冒名答复' })).status).toBe(403);
+    // What names nothing is a page saying so, never a server error.
+    const resolution = { outcome: 'dismissed', comment: '不存在的投诉' };
+    expect((await bureau.post(`${DESK}/no-such-id/resolution`, resolution)).status).toBe(404);
+    const check = { uscc: uscc(799), method: 'site', findings: '不在名录中的单位' };
+    expect((await bureau.post('/jining/admin/spot-checks', check)).status).toBe(404);
+    const complaint = { ground: 'late-engagement', description: '不存在的服务登记' };
+    expect((await firm.post(`${ENTERPRISE}/no-such-id/complaints`, complaint)).status).toBe(404);
   });
 
   it('lets the bureau resolve upheld with a rectification order: the member is 整改中', async () => {

@@ -145,10 +145,10 @@ export async function complaintsDesk(
         href={`${adminPath(tenant)}/download`}
         none={{ zh: '暂无投诉。', en: 'No complaints.' }}
       />
-      <section class="card" aria-labelledby="spot-check">
-        <h2 id="spot-check">
-          记录抽查 <span class="en">Record a spot check</span>
-        </h2>
+      <h2 id="spot-check">
+        记录抽查 <span class="en">Record a spot check</span>
+      </h2>
+      <div class="card">
         <SpotCheckForm
           action={spotCheckPath(tenant)}
           prefix="spot"
@@ -156,7 +156,7 @@ export async function complaintsDesk(
           form={form?.key === 'spot-check' ? form : undefined}
           members={[...members].map(([value, label]) => ({ value, label }))}
         />
-      </section>
+      </div>
       <h2>
         抽查记录 <span class="en">Spot checks</span>
       </h2>

@@ -38,6 +38,7 @@ article.card+article.card{margin-top:1rem}
 .tag{display:inline-block;border:1px solid currentColor;border-radius:3px;padding:0 .4rem;font-size:.85rem;white-space:nowrap}
 .tag.open,.tag.ok{color:var(--ok)}.tag.closed,.tag.bad{color:var(--bad)}.tag.upcoming,.tag.warn{color:var(--warn)}
 .deadline{font-size:1.05rem}.countdown{font-weight:bold}
+details{margin:1rem 0}summary{cursor:pointer;font-weight:bold;color:var(--link)}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 .clauses{padding-left:1.5rem}.clauses li{margin:.35rem 0}.source{color:var(--muted);font-size:.8rem;white-space:nowrap}
 .table-wrap{overflow-x:auto}
