@@ -140,6 +140,14 @@ describe('complaints and spot checks in the portal', () => {
     await other.signInWith({ role: 'provider', tenant: 'jining', org: uscc(702) });
     const [id] = resolveIds((await bureau.get(DESK)).html);
     expect((await other.post(`${MINE}/${id}/reply`, { text: '冒名答复' })).status).toBe(403);
+    // Another city's bureau: not this desk; on its own, no spot-check form where its rules name none.
+    const qingdao = new PageClient(harness.app);
+    await qingdao.signIn('qingdao', 'city-admin');
+    expect((await qingdao.get(DESK)).status).toBe(403);
+    const own = await qingdao.get('/qingdao/admin/complaints');
+    expect(own.status).toBe(200);
+    expect(textOf(own.html)).toContain('本地监管规则未规定由您开展抽查');
+    expect(own.html).not.toContain('action="/qingdao/admin/spot-checks"');
     // What names nothing is a page saying so, never a server error.
     const resolution = { outcome: 'dismissed', comment: '不存在的投诉' };
     expect((await bureau.post(`${DESK}/no-such-id/resolution`, resolution)).status).toBe(404);

@@ -102,6 +102,11 @@ export async function complaintsDesk(
     pool.filter((e) => e.tenant === tenant.id).map((e) => [e.uscc, `${e.orgName}（${e.uscc}）`]),
   );
   const token = csrfToken(c);
+  // The form only where the tenant's spot-check rules name the caller's role (the
+  // platform checks again, per member, when it records).
+  const checks = tenant.supervision.rules.some(
+    (r) => r.kind === 'spot-check' && claims.roles.includes(r.by),
+  );
   const done = DONE[c.req.query('done') ?? ''];
   // A refusal of a complaint that left the desk meanwhile has no form to sit beside.
   const shown = new Set(['spot-check', ...awaiting.map((x) => `resolve-${x.id}`)]);
@@ -148,15 +153,26 @@ export async function complaintsDesk(
       <h2 id="spot-check">
         记录抽查 <span class="en">Record a spot check</span>
       </h2>
-      <div class="card">
-        <SpotCheckForm
-          action={spotCheckPath(tenant)}
-          prefix="spot"
-          token={token}
-          form={form?.key === 'spot-check' ? form : undefined}
-          members={[...members].map(([value, label]) => ({ value, label }))}
-        />
-      </div>
+      {!checks && (
+        <p>
+          本地监管规则未规定由您开展抽查。
+          <span class="en" lang="en">
+            {' '}
+            The tenant's rules do not name you to spot-check.
+          </span>
+        </p>
+      )}
+      {checks && (
+        <div class="card">
+          <SpotCheckForm
+            action={spotCheckPath(tenant)}
+            prefix="spot"
+            token={token}
+            form={form?.key === 'spot-check' ? form : undefined}
+            members={[...members].map(([value, label]) => ({ value, label }))}
+          />
+        </div>
+      )}
       <h2>
         抽查记录 <span class="en">Spot checks</span>
       </h2>
