@@ -85,7 +85,7 @@ async function complaintsPage(
   const orphan = form && !open.some((x) => `reply-${x.id}` === form.key) ? form : undefined;
   return renderPage(
     c,
-    { title: '投诉处理', status },
+    { title: '投诉处理', status, scripts: ['countdown'] },
     <>
       <h1>
         投诉处理 <span class="en">Complaints about us</span>
