@@ -15,6 +15,7 @@ import { adminPages } from './admin/admin.pages.js';
 import { applicationPages } from './applications/application.pages.js';
 import { myApplicationsPages } from './applications/my-applications.pages.js';
 import { cataloguePages, homePage } from './catalogue/catalogue.pages.js';
+import { complaintPages } from './complaints/complaint.pages.js';
 import { enterprisePages } from './enterprise/engagements.pages.js';
 import { evaluationPages } from './evaluation/evaluation.pages.js';
 import { exportPages } from './exports/exports.pages.js';
@@ -62,5 +63,6 @@ export function portal(deps: AppDeps) {
   app.route('/', boardPages(platform));
   app.route('/', supervisionPages(platform));
   app.route('/', evaluationPages(platform));
+  app.route('/', complaintPages(platform));
   return app;
 }

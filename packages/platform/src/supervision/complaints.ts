@@ -112,6 +112,7 @@ export class Complaints {
         createdAt: at,
         updatedAt: at,
         uscc: member.uscc,
+        name: member.name,
         rule: found.rule.id,
         ground: found.ground.id,
         detail: input.description,

@@ -10,6 +10,7 @@ import type { TimerRunner } from '../cases/timer-runner.js';
 import { Inbox } from '../inbox/inbox.js';
 import type { TenantRegistry } from '../tenancy/tenant-registry.js';
 import { Appeals } from './appeals.js';
+import { ComplaintReads } from './complaint-reads.js';
 import { Complaints } from './complaints.js';
 import { Disqualifications } from './disqualifications.js';
 import { EngagementConfirmations } from './engagement-confirmations.js';
@@ -57,6 +58,7 @@ export function createSupervision(
     engagementDocuments: new EngagementDocuments(deps, engagements),
     engagementReads: new EngagementReads(deps, engagements),
     complaints,
+    complaintReads: new ComplaintReads(deps),
     spotChecks: new SpotChecks(deps, members),
     yearlyUpdates: new YearlyUpdates(deps, members),
     inbox: new Inbox(deps),

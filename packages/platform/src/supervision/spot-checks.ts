@@ -16,7 +16,9 @@ import { tenantContext } from '@sme/store';
 import { hasRole } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
 import { ForbiddenError } from '../errors.js';
+import { caseState } from './complaint-reads.js';
 import type { Members } from './members.js';
+import { isStaffOf } from './service-access.js';
 import { actorOf, findCase, type SupervisionDeps, writeCases } from './supervision-deps.js';
 import { EngagementMismatchError } from './supervision-errors.js';
 
@@ -30,6 +32,35 @@ export class SpotChecks {
 
   get(tenant: ResolvedTenant, id: string): Promise<SpotCheck> {
     return findCase(this.deps.supervision.spotChecks, tenant, id, SPOT_CHECK);
+  }
+
+  /**
+   * Every spot check of the tenant's members, newest first, each with the member's name,
+   * for staff. A removed member is no longer in the pool but still has a status item,
+   * so its checks stay listed.
+   */
+  async all(tenant: ResolvedTenant, claims: Claims): Promise<(SpotCheck & { name: string })[]> {
+    if (!isStaffOf(claims, tenant))
+      throw new ForbiddenError({ zh: '仅主管部门可查看抽查记录', en: 'Staff only' });
+    const ctx = tenantContext(tenant);
+    const repo = this.deps.supervision;
+    const [pool, statuses] = await Promise.all([
+      this.deps.notices.pool(ctx),
+      repo.memberStatuses(ctx),
+    ]);
+    const names = new Map(pool.map((entry) => [entry.uscc, entry.orgName]));
+    const usccs = [...new Set([...names.keys(), ...statuses.keys()])];
+    const lists = await Promise.all(
+      usccs.map(async (uscc) => {
+        const checks = (await repo.casesOf(ctx, uscc, 'spot_check')).map((item) =>
+          caseState<SpotCheck>(item),
+        );
+        if (checks.length === 0) return [];
+        const name = names.get(uscc) ?? (await repo.members.get(ctx, uscc))?.name ?? uscc;
+        return checks.map((check) => ({ ...check, name }));
+      }),
+    );
+    return lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   async record(

@@ -4,9 +4,11 @@
  * confirms the milestone awaiting it (a button, a form that works without script) and,
  * once the assessment acceptance is confirmed, rates the engagement once; afterwards
  * the rating reads back. A refusal (already confirmed or rated, documents unverified)
- * comes back on the same page in Chinese, with what was typed kept.
+ * comes back on the same page in Chinese, with what was typed kept. Complaints about a
+ * provider are lodged here too (their parts: ../complaints/enterprise-complaints.tsx).
  */
 import {
+  type Clause,
   DomainError,
   type Engagement,
   type LocalizedText,
@@ -20,6 +22,12 @@ import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { member } from '../../middleware/tenant-scope/index.js';
 import { RatingBody } from '../../routes/engagement.schemas.js';
+import { ComplaintForm } from '../complaints/complaint-forms.js';
+import {
+  complaintGrounds,
+  enterpriseComplaintPages,
+  enterpriseComplaintsSection,
+} from '../complaints/enterprise-complaints.js';
 import { CsrfField } from '../forms/fields.js';
 import { readForm } from '../forms/form-errors.js';
 import { csrfToken } from '../session/csrf.js';
@@ -28,6 +36,7 @@ import { Downloads, listDownload } from '../shell/listed-table.js';
 import { renderPage } from '../shell/page.js';
 import { beijing } from '../shell/text.js';
 import { ENGAGEMENT_KIND_NAMES, engagementsTable } from '../supervision/engagement-table.js';
+import type { SupervisionForm } from '../supervision/names.js';
 import { RATING_LABELS, RatingForm, type RatingFormState, RatingShown } from './rating-form.js';
 
 const COLUMNS: Record<'recorded' | 'status' | 'action', Column> = {
@@ -41,11 +50,16 @@ interface Outcome {
   id: string;
   problem?: LocalizedText;
   rating?: RatingFormState;
+  complaint?: SupervisionForm;
 }
 
 const DONE: Record<string, LocalizedText> = {
   confirmed: { zh: '已确认该节点。', en: 'The milestone is confirmed.' },
   rated: { zh: '评价已提交，感谢您的反馈。', en: 'Thank you: the rating is recorded.' },
+  complained: {
+    zh: '投诉已提交，服务商可在规定期限内答复，主管部门随后处理。',
+    en: 'The complaint is filed: the provider may reply in time, then the bureau resolves it.',
+  },
 };
 
 async function engagementsOf(platform: Platform, tenant: ResolvedTenant, claims: Claims) {
@@ -69,11 +83,13 @@ function EngagementSection({
   base,
   csrf,
   outcome,
+  grounds,
 }: {
   engagement: Engagement;
   base: string;
   csrf: string;
   outcome?: Outcome | undefined;
+  grounds: readonly Clause[];
 }) {
   const at = `${base}/${e.id}`;
   const kind = ENGAGEMENT_KIND_NAMES[e.kind];
@@ -155,11 +171,20 @@ function EngagementSection({
           <RatingShown rating={e.rating} />
         </>
       )}
+      {grounds.length > 0 && (
+        <ComplaintForm
+          action={`${at}/complaints`}
+          prefix={`c-${e.id}`}
+          token={csrf}
+          form={outcome?.complaint}
+          grounds={grounds}
+        />
+      )}
     </section>
   );
 }
 
-async function listPage(
+export async function listPage(
   c: Context,
   platform: Platform,
   outcome?: Outcome,
@@ -169,6 +194,7 @@ async function listPage(
   const engagements = await engagementsOf(platform, tenant, claims);
   const base = `/${tenant.id}/enterprise/engagements`;
   const done = DONE[c.req.query('done') ?? ''];
+  const complaints = await enterpriseComplaintsSection(platform, tenant, claims);
   return renderPage(
     c,
     { title: '我的服务登记', status },
@@ -205,8 +231,10 @@ async function listPage(
           base={base}
           csrf={csrfToken(c)}
           outcome={outcome?.id === e.id ? outcome : undefined}
+          grounds={complaintGrounds(tenant)}
         />
       ))}
+      {complaints}
     </>,
   );
 }
@@ -229,6 +257,12 @@ export function enterprisePages(platform: Platform) {
       const engagements = await engagementsOf(platform, tenant, claims);
       return listDownload(c, engagementsTable(engagements, 'enterprise', now), now);
     })
+    .route(
+      '/',
+      enterpriseComplaintPages(platform, (c, id, complaint, status) =>
+        listPage(c, platform, { id, complaint }, status),
+      ),
+    )
     .post('/:t/enterprise/engagements/:id/milestones/:kind/confirm', async (c) => {
       const { tenant, claims } = member(c);
       const id = c.req.param('id');

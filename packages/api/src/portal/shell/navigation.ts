@@ -28,6 +28,7 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
     ['me/organization', { zh: '单位信息', en: 'Organization' }],
     ['me/engagements', { zh: '服务登记', en: 'Engagements' }],
     ['me/evaluation', { zh: '年度评价', en: 'Yearly evaluation' }],
+    ['me/complaints', { zh: '投诉处理', en: 'Complaints' }],
   ],
   city_admin: [
     ['review', { zh: '待办', en: 'My tasks' }],
@@ -35,6 +36,7 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
     ['admin/notices', { zh: '公示管理', en: 'Notices and objections' }],
     ['admin/supervision', { zh: '监督管理', en: 'Supervision' }],
     ['admin/evaluations', { zh: '年度评价', en: 'Yearly evaluation' }],
+    ['admin/complaints', { zh: '投诉与抽查', en: 'Complaints and spot checks' }],
     ['admin/exports', { zh: '数据导出', en: 'Exports' }],
   ],
   enterprise: [['enterprise/engagements', { zh: '服务登记', en: 'Engagements' }]],

@@ -41,6 +41,7 @@ article.card+article.card{margin-top:1rem}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;min-width:0}
 /* A USCC or a number is one long word: it wraps rather than run past a phone's edge. */
 dl.facts dd.uscc{overflow-wrap:anywhere}
+details{margin:1rem 0}summary{cursor:pointer;font-weight:bold;color:var(--link)}
 .clauses{padding-left:1.5rem}.clauses li{margin:.35rem 0}.source{color:var(--muted);font-size:.8rem;white-space:nowrap}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;vertical-align:top}th{background:var(--soft)}

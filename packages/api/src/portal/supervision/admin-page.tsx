@@ -6,7 +6,7 @@
  * disqualify on a ground the rules list; and the open appeals (uphold or dismiss). Each
  * list downloads as CSV and Excel from the rows the page shows (`desk-tables.ts`).
  */
-import { type Clause, disqualificationGrounds, type ResolvedTenant } from '@sme/core';
+import { disqualificationGrounds } from '@sme/core';
 import type { Platform } from '@sme/platform';
 import type { Context } from 'hono';
 import { CsrfField, Select } from '../forms/fields.js';
@@ -18,7 +18,7 @@ import { Bi, beijing } from '../shell/text.js';
 import { DecisionForm } from './decision-form.js';
 import { deskTables, readDesk, supervisor } from './desk.js';
 import { GroundFields, Refusal } from './form-parts.js';
-import { groundName, type SupervisionForm } from './names.js';
+import { groundName, type SupervisionForm, tenantGrounds } from './names.js';
 
 /** Where the pages found the bureau's check before it moved to `desk.ts`. */
 export { supervisor } from './desk.js';
@@ -39,16 +39,6 @@ export const DISQUALIFY_LABELS = {
   ground: { zh: '取消资格事由', en: 'Ground' },
   detail: { zh: '事实与理由', en: 'Facts and reasons' },
 };
-
-/** The tenant's rectification grounds, each once, for the order form. */
-function rectificationGrounds(tenant: ResolvedTenant): Clause[] {
-  const seen = new Set<string>();
-  return tenant.supervision.rules.flatMap((rule) =>
-    rule.kind === 'rectification'
-      ? rule.grounds.filter((g) => !seen.has(g.id) && seen.add(g.id))
-      : [],
-  );
-}
 
 const None = () => <p>暂无。None.</p>;
 
@@ -129,7 +119,7 @@ export async function supervisionPage(
         />
         <GroundFields
           id="order"
-          grounds={rectificationGrounds(tenant)}
+          grounds={tenantGrounds(tenant, 'rectification')}
           labels={ORDER_LABELS}
           form={order}
           max={2000}

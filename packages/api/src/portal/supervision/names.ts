@@ -3,7 +3,7 @@
  * clause of the notice it comes from, and the shape every supervision form's state has
  * (which form, what was typed, what was refused), so a refused form shows again as typed.
  */
-import type { Clause, LocalizedText, ResolvedTenant } from '@sme/core';
+import type { Clause, Complaint, LocalizedText, ResolvedTenant } from '@sme/core';
 import type { FieldErrors } from '../forms/form-errors.js';
 
 export const CASE_STATUS_NAMES: Record<string, LocalizedText> = {
@@ -20,12 +20,18 @@ export const CASE_STATUS_NAMES: Record<string, LocalizedText> = {
   reply_overdue: { zh: '逾期未答复', en: 'No reply in time' },
 };
 
+export const COMPLAINT_STATUS_NAMES: Record<Complaint['status'], LocalizedText> = {
+  open: { zh: '待服务商答复', en: 'Awaiting the reply' },
+  replied: { zh: '已答复，待处理', en: 'Replied, awaiting resolution' },
+  reply_overdue: { zh: '逾期未答复，待处理', en: 'No reply in time, awaiting resolution' },
+  upheld: { zh: '投诉成立', en: 'Upheld' },
+  dismissed: { zh: '投诉不成立', en: 'Dismissed' },
+  annulled: { zh: '申诉成立，投诉结论撤销', en: 'Annulled on appeal' },
+};
+
 /** The statuses whose words differ by kind of case (an accepted engagement is not an accepted order). */
 const KIND_STATUS_NAMES: Record<string, Record<string, LocalizedText>> = {
-  complaint: {
-    upheld: { zh: '投诉成立', en: 'Upheld' },
-    dismissed: { zh: '投诉不成立', en: 'Dismissed' },
-  },
+  complaint: COMPLAINT_STATUS_NAMES,
   engagement: {
     registered: { zh: '已登记', en: 'Registered' },
     in_progress: { zh: '服务中', en: 'In progress' },
@@ -42,6 +48,17 @@ const KIND_STATUS_NAMES: Record<string, Record<string, LocalizedText>> = {
 export const caseStatus = (status: string, kind?: string): LocalizedText =>
   (kind && KIND_STATUS_NAMES[kind]?.[status]) ||
   CASE_STATUS_NAMES[status] || { zh: status, en: status };
+
+/** The grounds of the tenant's rules of a kind, each once, for a form's select. */
+export function tenantGrounds(
+  tenant: ResolvedTenant,
+  kind: 'complaint' | 'rectification',
+): Clause[] {
+  const seen = new Set<string>();
+  return tenant.supervision.rules.flatMap((rule) =>
+    rule.kind === kind ? rule.grounds.filter((g) => !seen.has(g.id) && seen.add(g.id)) : [],
+  );
+}
 
 /** A ground as the select lists it: its words, then the notice clause it comes from. */
 export const groundOption = (g: Clause) => ({ value: g.id, label: `${g.zh}（${g.source}）` });
