@@ -16,6 +16,7 @@ import {
   pageWithErrors,
   serveApp,
   signIn,
+  signInWithToken,
   signOut,
 } from '../support/browser.js';
 import { register } from '../support/engagements.js';
@@ -33,14 +34,12 @@ describe('a complaint in chromium', () => {
 
   /** The listed member is not the demo's provider: it signs in with a dev-login token. */
   async function signInAsMember() {
-    const res = await harness.app.request('/api/dev/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ role: 'provider', tenant: 'jining', org: uscc, name: '监管测试公司' }),
+    await signInWithToken(harness.app, context, server.url, {
+      role: 'provider',
+      tenant: 'jining',
+      org: uscc,
+      name: '监管测试公司',
     });
-    expect(res.status).toBe(200);
-    const { token } = (await res.json()) as { token: string };
-    await context.addCookies([{ name: 'session', value: token, url: server.url }]);
   }
 
   beforeAll(async () => {

@@ -16,6 +16,7 @@ import {
   phoneFit,
   serveApp,
   signIn,
+  signInWithToken,
   signOut,
 } from '../support/browser.js';
 import { listMember } from '../support/members.js';
@@ -84,14 +85,12 @@ describe('the yearly evaluation in chromium', () => {
 
   it('the member sees its proposed grade and comments within the window', async () => {
     await signOut(page);
-    const res = await harness.app.request('/api/dev/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ role: 'provider', tenant: 'jining', org: uscc, name: '监管测试公司' }),
+    await signInWithToken(harness.app, context, server.url, {
+      role: 'provider',
+      tenant: 'jining',
+      org: uscc,
+      name: '监管测试公司',
     });
-    expect(res.status).toBe(200);
-    const { token } = (await res.json()) as { token: string };
-    await context.addCookies([{ name: 'session', value: token, url: server.url }]);
     await page.goto(`${server.url}/jining/`);
     await page.getByRole('link', { name: '年度评价' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toContain('年度评价');

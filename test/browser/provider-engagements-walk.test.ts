@@ -11,7 +11,13 @@ import { testApp } from '@sme/api/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client.js';
-import { checkPage, launchChromium, pageWithErrors, serveApp } from '../support/browser.js';
+import {
+  checkPage,
+  launchChromium,
+  pageWithErrors,
+  serveApp,
+  signInWithToken,
+} from '../support/browser.js';
 import { enterpriseClient } from '../support/engagements.js';
 import { listMember } from '../support/members.js';
 import { minimalPdf } from '../support/provider-browser.js';
@@ -32,19 +38,12 @@ describe('a member registers an engagement in chromium', () => {
 
   /** The demo's provider is not a listed member: the member's dev-login token as the session. */
   async function signInAsMember() {
-    const res = await harness.app.request('/api/dev/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        role: 'provider',
-        tenant: 'qingdao',
-        org: member,
-        name: '监管测试公司801',
-      }),
+    await signInWithToken(harness.app, context, server.url, {
+      role: 'provider',
+      tenant: 'qingdao',
+      org: member,
+      name: '监管测试公司801',
     });
-    expect(res.status).toBe(200);
-    const { token } = (await res.json()) as { token: string };
-    await context.addCookies([{ name: 'session', value: token, url: server.url }]);
   }
 
   beforeAll(async () => {

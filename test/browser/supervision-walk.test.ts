@@ -15,6 +15,7 @@ import {
   phoneFit,
   serveApp,
   signIn,
+  signInWithToken,
   signOut,
 } from '../support/browser.js';
 import { listMember } from '../support/members.js';
@@ -35,14 +36,12 @@ describe('supervision in chromium', () => {
    * suites' custom identities do: the dev login's token, set as the session cookie.
    */
   async function signInAsMember() {
-    const res = await harness.app.request('/api/dev/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ role: 'provider', tenant: 'jining', org: uscc, name: '监管测试公司' }),
+    await signInWithToken(harness.app, context, server.url, {
+      role: 'provider',
+      tenant: 'jining',
+      org: uscc,
+      name: '监管测试公司',
     });
-    expect(res.status).toBe(200);
-    const { token } = (await res.json()) as { token: string };
-    await context.addCookies([{ name: 'session', value: token, url: server.url }]);
   }
 
   beforeAll(async () => {

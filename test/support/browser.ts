@@ -156,3 +156,23 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: /退出/ }).click();
   await expect.poll(() => page.getByRole('button', { name: /退出/ }).count()).toBe(0);
 }
+
+/**
+ * Signs in as an identity no demo button offers (a listed member, an enterprise): the
+ * dev login's token set as the session cookie, as the sign-in page would set it.
+ */
+export async function signInWithToken(
+  app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> },
+  context: BrowserContext,
+  baseUrl: string,
+  identity: { role: string; tenant: string; org: string; name: string },
+): Promise<void> {
+  const res = await app.request('/api/dev/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(identity),
+  });
+  expect(res.status).toBe(200);
+  const { token } = (await res.json()) as { token: string };
+  await context.addCookies([{ name: 'session', value: token, url: baseUrl }]);
+}
