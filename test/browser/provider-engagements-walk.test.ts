@@ -3,14 +3,16 @@
  * follows the header's 服务登记 link, registers an engagement with a pilot firm, is
  * refused assessing the same firm (`exclusive_service`) on the form with its values
  * kept, and, once the firm confirmed the contract, records the implementation plan with
- * a PDF that the upload script posts straight to the local S3 and has verified. Every
+ * a PDF that the upload script posts straight to the local S3 and has verified; a
+ * document whose upload never happened is re-uploaded from the page (another file is
+ * refused in words, the declared one is verified). Every
  * page is checked by axe-core (no serious or critical violation), screenshotted at 1280
  * and 390 px, and must log no error (a CSP refusal of the upload would show here).
  */
 import { testApp } from '@sme/api/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../support/api-client.js';
+import { type ApiClient, sha256 } from '../support/api-client.js';
 import {
   checkPage,
   launchChromium,
@@ -19,7 +21,7 @@ import {
   signInWithToken,
 } from '../support/browser.js';
 import { enterpriseClient } from '../support/engagements.js';
-import { listMember } from '../support/members.js';
+import { listMember, memberClient } from '../support/members.js';
 import { minimalPdf } from '../support/provider-browser.js';
 import { uscc } from '../support/qingdao.js';
 
@@ -130,5 +132,62 @@ describe('a member registers an engagement in chromium', () => {
     expect(plan).toContain('待企业确认');
     expect(await checkPage(page, 'provider-engagement-milestone')).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('re-uploads a document whose upload never happened, refusing another file', async () => {
+    const at = page.url().split('?')[0] ?? '';
+    const id = at.split('/').pop() ?? '';
+    const api = `/api/tenants/qingdao/engagements/${id}`;
+    expect((await firm.post(`${api}/milestones/plan/confirm`)).status).toBe(200);
+    // The works are declared with their PDF, and the browser that should upload it never does.
+    const pdf = minimalPdf();
+    const provider = await memberClient(harness, 'qingdao', member);
+    const recorded = await provider.post<{ uploads: { documentId: string }[] }>(
+      `${api}/milestones`,
+      {
+        kind: 'works',
+        summary: '产线改造完成',
+        documents: [
+          {
+            filename: '改造记录.pdf',
+            contentType: 'application/pdf',
+            size: pdf.byteLength,
+            sha256: sha256(pdf),
+          },
+        ],
+      },
+    );
+    expect(recorded.status).toBe(201);
+    const documentId = recorded.body.uploads[0]?.documentId ?? '';
+    await page.goto(at);
+    const input = page.locator(`#reupload-${documentId}`);
+    const button = page
+      .locator('#m-works')
+      .getByRole('button', { name: '重新上传 Re-upload', exact: true });
+    expect(await checkPage(page, 'provider-engagement-reupload')).toEqual([]);
+
+    const other = Buffer.concat([pdf, Buffer.from('% another file\n')]);
+    await input.setInputFiles({ name: '改造记录.pdf', mimeType: 'application/pdf', buffer: other });
+    await button.click();
+    await expect
+      .poll(() => page.locator(`#reupload-${documentId}-status`).textContent(), {
+        timeout: 15_000,
+      })
+      .toContain('与登记的「改造记录.pdf」不一致');
+    // The refusal is the one 422 answered to the script, nothing else.
+    expect(errors).toEqual([expect.stringMatching(/^422 .*\/upload$/)]);
+    errors.length = 0;
+
+    await input.setInputFiles({ name: '改造记录.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await button.click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), { timeout: 15_000 })
+      .toContain('材料已重新上传并校验');
+    const works = (await page.locator('#m-works').textContent()) ?? '';
+    expect(works).toContain('已校验');
+    expect(await page.locator(`#reupload-${documentId}`).count()).toBe(0);
+    expect(await checkPage(page, 'provider-engagement-reuploaded')).toEqual([]);
+    expect(errors).toEqual([]);
+    expect((await firm.post(`${api}/milestones/works/confirm`)).status).toBe(200);
   });
 });

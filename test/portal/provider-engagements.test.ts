@@ -242,6 +242,89 @@ describe('/<t>/me/engagements', () => {
     });
   });
 
+  it('offers a pending document a re-upload that the script drives, for the declared file only', async () => {
+    const bytes = pdfBytes('服务合同（重传）');
+    const declared = await postJson(provider, PAGE, {
+      ...registration,
+      enterpriseUscc: uscc(753),
+      amount: '',
+      documents: [
+        {
+          filename: '合同扫描件.pdf',
+          contentType: 'application/pdf',
+          size: bytes.byteLength,
+          sha256: sha256(bytes),
+        },
+      ],
+    });
+    expect(declared.status).toBe(201);
+    // The browser never uploads it: the page offers it again, for the script.
+    const [first] = declared.body.uploads as { documentId: string }[];
+    const documentId = first?.documentId ?? '';
+    const engagement = String(declared.body.next).split('/').pop()?.split('?')[0] ?? '';
+    const detail = `${PAGE}/${engagement}`;
+    const action = `${detail}/documents/${documentId}/upload`;
+    const page = await provider.get(detail);
+    expect(textOf(page.html)).toContain('重新上传「合同扫描件.pdf」 Re-upload');
+    expect(textOf(page.html)).toContain('请选择登记时的同一文件');
+    expect(page.html).toContain(`data-declare="${action}"`);
+    expect(page.html).toContain(`id="reupload-${documentId}"`);
+
+    // Another file than the one declared is refused before it is sent, in words.
+    const other = pdfBytes('另一份文件');
+    const wrong = await postJson(provider, action, {
+      documents: [
+        {
+          filename: 'x.pdf',
+          contentType: 'application/pdf',
+          size: other.byteLength,
+          sha256: sha256(other),
+        },
+      ],
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body).toMatchObject({
+      code: 'checksum_mismatch',
+      message: { zh: expect.stringContaining('与登记的「合同扫描件.pdf」不一致') },
+    });
+
+    const intruder = await providerPage(
+      await listMember(harness, 'qingdao', 'dx-providers-2024', 703),
+    );
+    const same = [
+      {
+        filename: '合同扫描件.pdf',
+        contentType: 'application/pdf',
+        size: bytes.byteLength,
+        sha256: sha256(bytes),
+      },
+    ];
+    expect((await postJson(intruder, action, { documents: same })).status).toBe(403);
+
+    const again = await postJson(provider, action, { documents: same });
+    expect(again.status).toBe(200);
+    expect(again.body.next).toBe(`${detail}?done=reuploaded`);
+    const [ticket] = again.body.uploads as {
+      documentId: string;
+      upload: { url: string; fields: Record<string, string> };
+      complete: string;
+    }[];
+    if (!ticket) throw new Error('no upload');
+    expect(ticket.documentId).toBe(documentId);
+    expect(ticket.complete).toBe(`${detail}/documents/${documentId}/complete`);
+    expect(await uploadToPresignedPost(ticket.upload, bytes, 'application/pdf')).toBeLessThan(300);
+    expect(await postJson(provider, ticket.complete, {})).toEqual({
+      status: 200,
+      body: { status: 'verified' },
+    });
+    const done = await provider.get(`${detail}?done=reuploaded`);
+    expect(textOf(done.html)).toContain('材料已重新上传并校验');
+    expect(done.html).not.toContain(`id="reupload-${documentId}"`);
+    const twice = await postJson(provider, action, { documents: same });
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ code: 'document_verified' });
+  });
+
   it('downloads the list as CSV with the row, as the page shows it', async () => {
     const csv = await provider.get(`${PAGE}/download?format=csv`);
     expect(csv.status).toBe(200);

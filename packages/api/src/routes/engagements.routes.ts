@@ -6,7 +6,7 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '@sme/platform';
-import { HistorySchema, TenantParam } from '../applications/application.schemas.js';
+import { HistorySchema, TenantParam, UploadSchema } from '../applications/application.schemas.js';
 import { member } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
@@ -101,6 +101,19 @@ const complete = createRoute({
   },
 });
 
+const reupload = createRoute({
+  ...post(
+    '/api/tenants/{t}/engagements/{id}/documents/{documentId}/upload',
+    'A fresh upload form for a milestone document still pending (upload failed or form expired)',
+  ),
+  request: { params: DocumentParams },
+  responses: {
+    200: json(UploadSchema, 'A presigned POST for the same declared file'),
+    ...errors,
+    409: problemResponse('document_verified, already_confirmed, or moved on meanwhile'),
+  },
+});
+
 const open = createRoute({
   ...get(
     '/api/tenants/{t}/engagements/{id}/documents/{documentId}',
@@ -174,6 +187,11 @@ export function engagementRoutes({ supervision }: Platform) {
       const { tenant, claims } = member(c);
       const { id, documentId } = c.req.valid('param');
       return c.json(await engagementDocuments.complete(tenant, claims, id, documentId), 200);
+    })
+    .openapi(reupload, async (c) => {
+      const { tenant, claims } = member(c);
+      const { id, documentId } = c.req.valid('param');
+      return c.json(await engagementDocuments.reissueUpload(tenant, claims, id, documentId), 200);
     })
     .openapi(open, async (c) => {
       const { tenant, claims } = member(c);

@@ -35,6 +35,11 @@ import {
 import type { Engagements } from './engagements.js';
 import { actsAs, assertActsAs, isStaffOf } from './service-access.js';
 import type { SupervisionDeps } from './supervision-deps.js';
+import {
+  AlreadyConfirmedError,
+  CaseMovedOnError,
+  DocumentAlreadyVerifiedError,
+} from './supervision-errors.js';
 
 export interface DocumentDeclaration {
   filename: string;
@@ -107,22 +112,23 @@ export function declareDocuments(
   });
 }
 
+/** The presigned POST a browser uploads one declared document with, to its staging key. */
+async function uploadFor(documents: DocumentStore, ctx: TenantContext, doc: MilestoneDocument) {
+  const upload = await documents.presignUpload(ctx, {
+    key: doc.stagingKey,
+    contentType: doc.contentType,
+    size: doc.size,
+  });
+  return { documentId: doc.documentId, upload: { url: upload.url, fields: upload.fields } };
+}
+
 /** The presigned POSTs a browser uploads the declared documents with. */
-export async function uploadsFor(
+export function uploadsFor(
   documents: DocumentStore,
   ctx: TenantContext,
   declared: readonly MilestoneDocument[],
 ) {
-  return Promise.all(
-    declared.map(async (doc) => {
-      const upload = await documents.presignUpload(ctx, {
-        key: doc.stagingKey,
-        contentType: doc.contentType,
-        size: doc.size,
-      });
-      return { documentId: doc.documentId, upload: { url: upload.url, fields: upload.fields } };
-    }),
-  );
+  return Promise.all(declared.map((doc) => uploadFor(documents, ctx, doc)));
 }
 
 /** Verifying an uploaded milestone document, and opening a verified one. */
@@ -161,6 +167,56 @@ export class EngagementDocuments {
     });
     await this.deps.documents.discard(ctx, declared.stagingKey).catch(() => undefined);
     return { status: 'verified' as const };
+  }
+
+  /**
+   * A fresh upload form for a document still pending (the browser's upload failed, the
+   * tab was closed, the form expired), for its provider only, while its milestone is
+   * unconfirmed. The declaration stays as it was, staging key included, so `complete`
+   * still verifies the bytes against the declared size and SHA-256: this only re-signs
+   * the one upload mechanism. `chosen` is the file the browser means to send; one that
+   * is not the declared file is refused before it is sent. Recorded as a change of the
+   * engagement over the version read, so a document verified or a milestone confirmed
+   * meanwhile is refused, not re-opened.
+   */
+  async reissueUpload(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    id: string,
+    documentId: string,
+    chosen?: { size: number; sha256: string },
+  ) {
+    const ctx = tenantContext(tenant);
+    for (let attempt = 1; ; attempt += 1) {
+      const engagement = await this.engagements.get(tenant, id);
+      assertActsAs(claims, tenant, 'provider', engagement.uscc);
+      const { milestone, doc } = documentIn(engagement, documentId);
+      if (doc.status === 'verified') throw new DocumentAlreadyVerifiedError(doc.filename);
+      const name = MILESTONE_NAMES[milestone.kind];
+      if (milestone.confirmedAt) throw new AlreadyConfirmedError(name);
+      if (chosen && (chosen.size !== doc.size || chosen.sha256 !== doc.sha256))
+        throw new InvalidRequestError(
+          'checksum_mismatch',
+          {
+            zh: `所选文件与登记的「${doc.filename}」不一致（大小或校验值不同），请选择登记时的同一文件`,
+            en: `The chosen file is not the ${doc.filename} declared (its size or SHA-256 differs)`,
+          },
+          'sha256',
+        );
+      const now = this.deps.clock.now();
+      const next = this.engagements.change(engagement, engagement.status, now, {});
+      try {
+        await this.engagements.write(ctx, claims, engagement, next, now, {
+          reason: `重新上传材料：${name.zh}（${doc.filename}）`,
+        });
+      } catch (error) {
+        // Moved on meanwhile (another change of the engagement): read it again and
+        // check again; a few times at most, then the 409 stands.
+        if (error instanceof CaseMovedOnError && attempt < 3) continue;
+        throw error;
+      }
+      return uploadFor(this.deps.documents, ctx, doc);
+    }
   }
 
   /** A short presigned read of a verified document, for the parties and staff. */

@@ -157,6 +157,17 @@ export class DocumentsUnverifiedError extends DomainError {
   }
 }
 
+/** A milestone document already verified: nothing is left to upload for it. */
+export class DocumentAlreadyVerifiedError extends DomainError {
+  override readonly name = 'DocumentAlreadyVerifiedError';
+  constructor(filename: string) {
+    super('conflict', 'document_verified', {
+      zh: `材料「${filename}」已上传并校验，无需重新上传`,
+      en: `${filename} is uploaded and verified already`,
+    });
+  }
+}
+
 /** An enterprise may complain only about a provider that registered service to it. */
 export class NoEngagementError extends DomainError {
   override readonly name = 'NoEngagementError';

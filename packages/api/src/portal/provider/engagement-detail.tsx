@@ -20,6 +20,7 @@ import { DOCUMENT_STATES } from '../applications/documents-section.js';
 import { Bi, beijing, fileSize } from '../shell/text.js';
 import { ENGAGEMENT_KIND_NAMES } from '../supervision/engagement-table.js';
 import { type FormState, MilestoneForm } from './engagement-forms.js';
+import { ReuploadForm } from './engagement-reupload.js';
 
 export const ENGAGEMENT_STATUS_NAMES: Record<Engagement['status'], LocalizedText> = {
   registered: { zh: '待企业确认合同', en: 'Contract awaiting the enterprise' },
@@ -28,7 +29,12 @@ export const ENGAGEMENT_STATUS_NAMES: Record<Engagement['status'], LocalizedText
   rated: { zh: '已评价', en: 'Rated' },
 };
 
-const Documents: FC<{ base: string; milestone: Milestone }> = ({ base, milestone }) =>
+/** Each document with its state; one still pending on an unconfirmed milestone, with a re-upload. */
+const Documents: FC<{ base: string; csrf: string; milestone: Milestone }> = ({
+  base,
+  csrf,
+  milestone,
+}) =>
   milestone.documents.length === 0 ? (
     <p class="muted">未上传材料。No documents.</p>
   ) : (
@@ -46,6 +52,9 @@ const Documents: FC<{ base: string; milestone: Milestone }> = ({ base, milestone
             <span class={`tag ${state.tone}`}>
               {state.zh} <span lang="en">{state.en}</span>
             </span>
+            {doc.status === 'pending' && !milestone.confirmedAt && (
+              <ReuploadForm base={base} csrf={csrf} doc={doc} />
+            )}
           </li>
         );
       })}
@@ -63,7 +72,11 @@ const Confirmation: FC<{ milestone: Milestone }> = ({ milestone }) =>
     </span>
   );
 
-const Milestones: FC<{ base: string; engagement: Engagement }> = ({ base, engagement }) => (
+const Milestones: FC<{ base: string; csrf: string; engagement: Engagement }> = ({
+  base,
+  csrf,
+  engagement,
+}) => (
   <ol class="cards milestones">
     {MILESTONE_KINDS.map((kind) => {
       const m = engagement.milestones.find((x) => x.kind === kind);
@@ -80,7 +93,7 @@ const Milestones: FC<{ base: string; engagement: Engagement }> = ({ base, engage
                 <span class="muted">登记于 {beijing(m.at)}（北京时间）</span>
               </p>
               <p>{m.summary}</p>
-              <Documents base={base} milestone={m} />
+              <Documents base={base} csrf={csrf} milestone={m} />
             </>
           ) : (
             <p class="muted">尚未登记。Not recorded yet.</p>
@@ -153,7 +166,7 @@ export const EngagementDetail: FC<{
         <h2 id="milestones-heading">
           服务环节 <span class="en">Milestones</span>
         </h2>
-        <Milestones base={base} engagement={e} />
+        <Milestones base={base} csrf={csrf} engagement={e} />
       </section>
       <section aria-labelledby="next-heading">
         <h2 id="next-heading">

@@ -13,12 +13,13 @@ import {
   MILESTONE_NAMES,
   type MilestoneKind,
 } from '@sme/core';
-import { declarationRefusals, MILESTONE_DOCUMENTS } from '@sme/platform';
+import { MILESTONE_DOCUMENTS } from '@sme/platform';
 import type { FC } from 'hono/jsx';
 import { CsrfField, ErrorSummary, Select, TextArea, TextField } from '../forms/fields.js';
 import type { FieldErrors } from '../forms/form-errors.js';
 import { fileSize } from '../shell/text.js';
 import { ENGAGEMENT_KIND_NAMES } from '../supervision/engagement-table.js';
+import { fileChecks } from './engagement-reupload.js';
 
 export interface FormState {
   values: Record<string, string>;
@@ -59,7 +60,6 @@ const Problem: FC<{ problem?: LocalizedText | undefined }> = ({ problem }) =>
 /** PDFs of a record, uploaded by the script; without script the form posts without them. */
 const DocumentsInput: FC<{ id: string; label: LocalizedText }> = ({ id, label }) => {
   const spec = MILESTONE_DOCUMENTS;
-  const refusals = declarationRefusals(spec);
   const names = contentTypeNames(spec.contentTypes);
   return (
     <>
@@ -82,13 +82,7 @@ const DocumentsInput: FC<{ id: string; label: LocalizedText }> = ({ id, label })
           type="file"
           id={id}
           multiple
-          accept={spec.contentTypes.join(',')}
-          data-types={spec.contentTypes.join(' ')}
-          data-max-bytes={String(spec.maxBytes)}
-          data-type-zh={refusals.contentType.zh}
-          data-type-en={refusals.contentType.en}
-          data-size-zh={refusals.size.zh}
-          data-size-en={refusals.size.en}
+          {...fileChecks()}
           aria-describedby={`${id}-hint ${id}-status`}
         />
         <progress

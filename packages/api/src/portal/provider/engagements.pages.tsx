@@ -50,6 +50,10 @@ const DONE: Record<string, { zh: string; en: string }> = {
     zh: '环节已登记，待企业确认。',
     en: 'Recorded: the enterprise is asked to confirm it.',
   },
+  reuploaded: {
+    zh: '材料已重新上传并校验。',
+    en: 'The document is uploaded and verified.',
+  },
 };
 
 const COLUMNS: Column[] = engagementsTable('', [], new Date(0)).columns.map((col, i) => ({
@@ -160,6 +164,33 @@ async function detailPage(
   );
 }
 
+/**
+ * The upload script's re-upload of a pending document (`engagement-reupload.tsx`): the
+ * chosen file's size and SHA-256 come with it, so a file not the one declared is refused
+ * before it is sent. Without script (no file hashed) it is back to the page.
+ */
+async function reupload(c: Context, platform: Platform) {
+  const { tenant, claims } = member(c);
+  const { id = '', documentId = '' } = c.req.param();
+  const { json, body } = await posted(c);
+  const base = `/${tenant.id}/me/engagements/${id}`;
+  if (!json) return c.redirect(base, 303);
+  const [chosen] = Array.isArray(body.documents) ? body.documents : [];
+  const file = (chosen ?? {}) as { size?: unknown; sha256?: unknown };
+  try {
+    const ticket = await platform.supervision.engagementDocuments.reissueUpload(
+      tenant,
+      claims,
+      id,
+      documentId,
+      { size: typeof file.size === 'number' ? file.size : -1, sha256: text(file.sha256) },
+    );
+    return c.json(tickets(base, [ticket], `${base}?done=reuploaded`), 200);
+  } catch (error) {
+    return completeRefusal(c, error);
+  }
+}
+
 export function providerEngagementPages(platform: Platform) {
   const { engagements, engagementDocuments } = platform.supervision;
   return new Hono()
@@ -227,6 +258,7 @@ export function providerEngagementPages(platform: Platform) {
         return detailPage(c, platform, state, state.status);
       }
     })
+    .post('/:t/me/engagements/:id/documents/:documentId/upload', (c) => reupload(c, platform))
     .post('/:t/me/engagements/:id/documents/:documentId/complete', async (c) => {
       const { tenant, claims } = member(c);
       try {
