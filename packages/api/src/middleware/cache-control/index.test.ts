@@ -11,13 +11,20 @@ describe('noStore on the app', () => {
     ['/api/tenants'],
     ['/api/tenants/qingdao'],
     ['/api/tenants/qingdao/programs/dx-providers-2024'],
-    ['/api/openapi.json'],
-    ['/api/docs'],
-  ])('leaves the public catalogue GET %s cacheable', async (path) => {
+  ])('keeps the public Cache-Control the catalogue GET %s sets', async (path) => {
     const res = await app.request(path);
     expect(res.status).toBe(200);
-    expect(res.headers.get('cache-control')).toBeNull();
+    expect(res.headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
   });
+
+  it.each([['/api/openapi.json'], ['/api/docs']])(
+    'leaves the public GET %s cacheable at the edge',
+    async (path) => {
+      const res = await app.request(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBeNull();
+    },
+  );
 
   it.each([
     ['GET', '/api/health'],

@@ -3,9 +3,9 @@
  * data, so no browser, proxy or CDN keeps a copy of an application, a history, a
  * token or an objection's contact. The exceptions are the public catalogue and the API
  * description: the same for every caller and free of personal data, so an operator may
- * cache them at the edge. They get no Cache-Control from here: the window state in
- * `GET /api/tenants/{t}` changes at deadlines, so how long to keep it is the edge's
- * choice to make, not a default to bake in.
+ * cache them at the edge. They get no Cache-Control from here: the catalogue routes set
+ * their own (`public`, until the next opening or closing at most, with an `ETag`), since
+ * only they know when a call's state changes; the API description is left to the edge.
  */
 import type { MiddlewareHandler } from 'hono';
 
