@@ -10,10 +10,11 @@ import { fileURLToPath } from 'node:url';
 import type { Benchmark, BenchOptions } from './benchmark.js';
 import { calls } from './calls.js';
 import { cold } from './cold.js';
+import { throughput } from './throughput.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const BENCHMARKS: Benchmark[] = [calls, cold];
+const BENCHMARKS: Benchmark[] = [throughput, calls, cold];
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'results');
 
