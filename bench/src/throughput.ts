@@ -30,7 +30,7 @@ interface Server {
 /** Starts `servers/<file>` under tsx and waits for the URL it prints. */
 async function start(file: string, args: string[]): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(SERVERS, file), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
   const url = await new Promise<string>((resolve, reject) => {

@@ -21,4 +21,7 @@ const app = new Hono()
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
   console.log(JSON.stringify({ url: `http://127.0.0.1:${info.port}` })),
 );
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+const shutdown = () => server.close(() => process.exit(0));
+process.on('SIGTERM', shutdown);
+// The runner holds stdin open: if it dies, this ends too.
+process.stdin.on('end', shutdown).resume();
