@@ -1,0 +1,94 @@
+/**
+ * (c) DynamoDB calls per route: the provider walk the scenario tests use (register the
+ * organization, create a draft, declare and complete each document, submit) and the
+ * province's stats read, on the local stack, each request's commands counted by an SDK
+ * middleware on the stack's DynamoDB client.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseInstant } from '@sme/core';
+import { startLocalStack } from '@sme/local';
+import { ApiClient } from '../../test/support/api-client.js';
+import { OPEN_AT } from '../../test/support/qingdao.js';
+import { submittedApplication } from '../../test/support/submitted.js';
+import type { Benchmark } from './benchmark.js';
+import { CallCounter, type CountedRequest, total } from './call-counter.js';
+
+/** A USCC number the demo seed does not use. */
+const PROVIDER = 4242;
+
+/** Until the requests' background work has been quiet this long (the review intake). */
+const QUIET_MS = 1_000;
+const SETTLE_LIMIT_MS = 15_000;
+
+async function settled(counter: CallCounter): Promise<void> {
+  const afterCalls = () => counter.requests.reduce((sum, r) => sum + total(r.after), 0);
+  const deadline = Date.now() + SETTLE_LIMIT_MS;
+  let seen = -1;
+  while (seen !== afterCalls() && Date.now() < deadline) {
+    seen = afterCalls();
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+  }
+}
+
+const commands = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([name, n]) => `${name.replace(/Command$/, '')}×${n}`)
+    .join(' ');
+
+function line(r: CountedRequest): string {
+  const after = total(r.after) > 0 ? `  (+${total(r.after)} after: ${commands(r.after)})` : '';
+  const head = `${r.method} ${r.route}`.padEnd(72);
+  return `  ${head} ${String(r.status)}  ${String(total(r.during)).padStart(2)}  ${commands(r.during)}${after}`;
+}
+
+export const calls: Benchmark = {
+  name: 'calls',
+  title: 'DynamoDB calls per request: the provider walk and the stats read',
+  target: 'every write ≤ 3 DynamoDB calls; stats one query per tenant',
+  async run() {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sme-bench-calls-'));
+    const stack = await startLocalStack({ port: 0, dataDir, clockStart: parseInstant(OPEN_AT) });
+    try {
+      // Review intake is the burst benchmark's to measure, not a request's; and a run
+      // left waiting on a person's task makes the stack's stop reject it unhandled.
+      await stack.timers.stop();
+      const counter = new CallCounter();
+      counter.attach(stack.clients.dynamodb);
+      const app = counter.wrap(stack.app);
+      await submittedApplication(app, PROVIDER);
+      const province = await ApiClient.signIn(app, { role: 'province_admin', tenant: 'shandong' });
+      const stats = await province.get('/api/tenants/shandong/stats');
+      if (stats.status !== 200) throw new Error(`stats: ${stats.status}`);
+      await settled(counter);
+      // Signing in is the dev stack's own route, not one the platform serves.
+      const requests = counter.requests.filter((r) => !r.route.startsWith('/api/dev/'));
+      const failed = requests.filter((r) => r.status >= 400);
+      if (failed.length > 0) throw new Error(`failed: ${failed.map(line).join('\n')}`);
+      const writes = requests.filter((r) => r.method !== 'GET');
+      const most = Math.max(...writes.map((r) => total(r.during)));
+      return {
+        summary: [
+          `  ${'request'.padEnd(72)} status calls`,
+          ...requests.map(line),
+          `  most calls in one write: ${most}; total over the walk: ${writes.reduce((s, r) => s + total(r.during), 0)}`,
+        ].join('\n'),
+        figures: {
+          requests: requests.map((r) => ({
+            method: r.method,
+            route: r.route,
+            status: r.status,
+            calls: total(r.during),
+            commands: r.during,
+            afterAnswer: r.after,
+          })),
+          mostCallsInOneWrite: most,
+        },
+      };
+    } finally {
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,27 @@
+/**
+ * The peer of the throughput benchmark: a bare Hono app on @hono/node-server, as the
+ * local stack serves the platform, answering one path with a constant body (the bytes
+ * the real route answered, read from the file given: the goal of issue 13 item 3) and
+ * another with Hono's hello-world (the peer the issue first measured against). Prints its
+ * URL as one JSON line.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+
+const [path, bodyFile, hello] = process.argv.slice(2);
+if (!path || !bodyFile || !hello)
+  throw new Error('usage: bare-hono.ts <path> <body file> <hello path>');
+const body = readFileSync(bodyFile, 'utf8');
+
+const app = new Hono()
+  .get(path, (c) => c.body(body, 200, { 'content-type': 'application/json' }))
+  .get(hello, (c) => c.text('Hello Hono!'));
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+  console.log(JSON.stringify({ url: `http://127.0.0.1:${info.port}` })),
+);
+const shutdown = () => server.close(() => process.exit(0));
+process.on('SIGTERM', shutdown);
+// The runner holds stdin open: if it dies, this ends too.
+process.stdin.on('end', shutdown).resume();
