@@ -156,6 +156,10 @@ export class LocalExecutor {
     const outcome = new Promise<{ outcome: RunOutcome }>((resolve, reject) =>
       this.waiting.set(token, { resolve, reject }),
     );
+    // `stop` rejects a waiting task after aborting its run, when the library no longer
+    // awaits it: marked handled here, so a stop never ends the process with an unhandled
+    // rejection (the run's own promise still reports the stop to whoever started it).
+    outcome.catch(() => undefined);
     try {
       const decided = await this.handler.begin({ ...stageInput, taskToken: token });
       this.leave();
