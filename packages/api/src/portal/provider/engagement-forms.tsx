@@ -19,7 +19,7 @@ import { CsrfField, ErrorSummary, Select, TextArea, TextField } from '../forms/f
 import type { FieldErrors } from '../forms/form-errors.js';
 import { fileSize } from '../shell/text.js';
 import { ENGAGEMENT_KIND_NAMES } from '../supervision/engagement-table.js';
-import { fileChecks } from './engagement-reupload.js';
+import { fileChecks, UploadProgress } from './engagement-reupload.js';
 
 export interface FormState {
   values: Record<string, string>;
@@ -85,14 +85,7 @@ const DocumentsInput: FC<{ id: string; label: LocalizedText }> = ({ id, label })
           {...fileChecks()}
           aria-describedby={`${id}-hint ${id}-status`}
         />
-        <progress
-          id={`${id}-progress`}
-          max={100}
-          value={0}
-          hidden
-          aria-label={`${label.zh} 上传进度`}
-        ></progress>
-        <p class="upload-status" id={`${id}-status`} role="status" aria-live="polite"></p>
+        <UploadProgress id={id} name={label.zh} />
       </div>
     </>
   );

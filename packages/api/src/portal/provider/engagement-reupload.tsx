@@ -25,6 +25,20 @@ export function fileChecks() {
   };
 }
 
+/** Where the upload script shows a file input's progress and its outcome, read aloud. */
+export const UploadProgress: FC<{ id: string; name: string }> = ({ id, name }) => (
+  <>
+    <progress
+      id={`${id}-progress`}
+      max={100}
+      value={0}
+      hidden
+      aria-label={`${name} 上传进度`}
+    ></progress>
+    <p class="upload-status" id={`${id}-status`} role="status" aria-live="polite"></p>
+  </>
+);
+
 export const ReuploadForm: FC<{ base: string; csrf: string; doc: MilestoneDocument }> = ({
   base,
   csrf,
@@ -52,14 +66,7 @@ export const ReuploadForm: FC<{ base: string; csrf: string; doc: MilestoneDocume
           {...fileChecks()}
           aria-describedby={`${id}-hint ${id}-status`}
         />
-        <progress
-          id={`${id}-progress`}
-          max={100}
-          value={0}
-          hidden
-          aria-label={`${doc.filename} 上传进度`}
-        ></progress>
-        <p class="upload-status" id={`${id}-status`} role="status" aria-live="polite"></p>
+        <UploadProgress id={id} name={doc.filename} />
         <button type="submit">
           重新上传 <span class="en">Re-upload</span>
         </button>
