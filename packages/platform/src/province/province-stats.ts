@@ -60,10 +60,8 @@ async function provinceStats(
   const tenants = await Promise.all(
     registry.family(province).map(async (tenant) => {
       const ctx = tenantContext(tenant);
-      const [counters, categoryCounters] = await Promise.all([
-        services.apps.counters(ctx),
-        services.apps.categoryCounters(ctx),
-      ]);
+      const { byProgram: counters, byCategory: categoryCounters } =
+        await services.apps.allCounters(ctx);
       const programs = tenant.programs.map((program) => {
         const counts = byStatus(counters[program.id]);
         for (const status of APPLICATION_STATUSES) totals[status] += counts[status];

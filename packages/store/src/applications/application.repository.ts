@@ -28,6 +28,7 @@ import {
   toDocument,
 } from './application-items.js';
 import { type ChangeExtras, extraOps } from './change-extras.js';
+import { type CountersByKind, countersByKind } from './counter-items.js';
 import {
   HANDOFF_TOPIC,
   type Handoff,
@@ -226,30 +227,22 @@ export class ApplicationRepository {
 
   /** Counters of every program of the tenant: `{ programId: { status: n } }`. */
   async counters(ctx: TenantContext): Promise<Record<string, Record<string, number>>> {
-    const result: Record<string, Record<string, number>> = {};
-    for (const { pk: _pk, sk: _sk, programId, ...byStatus } of await this.cases.counters(
-      ctx,
-      'P#',
-    )) {
-      result[String(programId)] = byStatus as Record<string, number>;
-    }
-    return result;
+    return (await this.allCounters(ctx)).byProgram;
   }
 
   /** Counters by program and category: `{ programId: { category: { status: n } } }` (`-`: none). */
   async categoryCounters(
     ctx: TenantContext,
   ): Promise<Record<string, Record<string, Record<string, number>>>> {
-    const result: Record<string, Record<string, Record<string, number>>> = {};
-    for (const { pk: _pk, sk: _sk, programId, category, ...byStatus } of await this.cases.counters(
-      ctx,
-      'C#',
-    )) {
-      const program = result[String(programId)] ?? {};
-      program[String(category)] = byStatus as Record<string, number>;
-      result[String(programId)] = program;
-    }
-    return result;
+    return (await this.allCounters(ctx)).byCategory;
+  }
+
+  /**
+   * Both kinds of counters from one query of the tenant's counters partition (the
+   * province's statistics read every tenant's: one query each, not one per kind).
+   */
+  async allCounters(ctx: TenantContext): Promise<CountersByKind> {
+    return countersByKind(await this.cases.counters(ctx, ''));
   }
 
   /** Creates the application with its first history event; refuses a taken claim. */
