@@ -71,8 +71,11 @@ describe('the bundled API handler', () => {
   it('answers the catalogue of every baked-in tenant', async () => {
     const response = await handler(httpApiEvent('GET', '/api/tenants'), {});
     expect(response.statusCode).toBe(200);
-    const body = JSON.parse(response.body) as { items: { id: string }[] };
+    const body = JSON.parse(response.body) as { items: { id: string; name: { zh: string } }[] };
     expect(body.items.map((t) => t.id).sort()).toEqual(tenants.map((t) => t.id).sort());
+    // Bundled as UTF-8 (not `\uXXXX` escapes): the Chinese reads back as the tenants write it.
+    for (const tenant of tenants)
+      expect(body.items.find((t) => t.id === tenant.id)?.name.zh).toBe(tenant.name.zh);
   });
 
   it('refuses a staff route without a token, as the app does locally', async () => {

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedTenant } from '@sme/core';
-import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, Charset, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -105,6 +105,9 @@ export function cdkBundling(tenantsModule: string, name: FunctionName): Bundling
     target: TARGET,
     minify: true,
     sourceMap: false,
+    // Chinese text (the baked tenants, the pages) as UTF-8, not `\uXXXX` escapes: a
+    // third of the size, and the same characters once parsed.
+    charset: Charset.UTF8,
     mainFields: ['module', 'main'],
     banner: REQUIRE_SHIM,
     inject: [tenantsModule],
@@ -142,6 +145,7 @@ export function esbuildOptions(
     target: TARGET,
     minify: true,
     sourcemap: false,
+    charset: 'utf8',
     mainFields: ['module', 'main'],
     banner: { js: REQUIRE_SHIM },
     inject: [tenantsModule],
