@@ -3,7 +3,7 @@
  * Checked once at cold start: a function missing one fails loudly at once rather than
  * on the first request that needs it.
  */
-import { DEFAULT_CLAIM_NAMES } from '@sme/api';
+import { DEFAULT_CLAIM_NAMES } from '@sme/platform';
 import { z } from 'zod';
 
 /** A claim name per key; a key left out keeps its default. */

@@ -5,7 +5,7 @@
  * by `createPlatform(adapters)`. Knows no HTTP.
  */
 export * from './access/access.js';
-export type { Claims } from './access/claims.js';
+export { type ClaimNames, type Claims, DEFAULT_CLAIM_NAMES } from './access/claims.js';
 export { auditApplication } from './applications/application-audit.js';
 export { declarationRefusals } from './applications/document-commands.js';
 export type { TimerHandler } from './cases/timer-runner.js';

@@ -6,7 +6,7 @@
  */
 
 import { ROLES, type Role } from '@sme/core';
-import type { Claims } from '@sme/platform';
+import { type ClaimNames, type Claims, DEFAULT_CLAIM_NAMES } from '@sme/platform';
 import { type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 
 export interface TokenVerifier {
@@ -14,24 +14,8 @@ export interface TokenVerifier {
   verify(token: string): Promise<Claims>;
 }
 
-/** Where an issuer keeps each claim (Cognito: `custom:tenant`, …). */
-export interface ClaimNames {
-  tenant: string;
-  roles: string;
-  region: string;
-  org: string;
-  expertId: string;
-  name: string;
-}
-
-export const DEFAULT_CLAIM_NAMES: ClaimNames = {
-  tenant: 'tenant',
-  roles: 'roles',
-  region: 'region',
-  org: 'org',
-  expertId: 'expertId',
-  name: 'name',
-};
+// Where they are defined, for the API's callers that import them from here.
+export { type ClaimNames, DEFAULT_CLAIM_NAMES };
 
 function text(payload: JWTPayload, name: string): string | undefined {
   const value = payload[name];

@@ -17,3 +17,27 @@ export interface Claims {
   expertId?: string;
   name?: string;
 }
+
+/** Where an issuer keeps each claim (Cognito: `custom:tenant`, …). */
+export interface ClaimNames {
+  tenant: string;
+  roles: string;
+  region: string;
+  org: string;
+  expertId: string;
+  name: string;
+}
+
+/**
+ * The claim names when the issuer uses ours. Kept here, beside the claims, so a function
+ * that only reads its environment (the review stage, the timer tick) does not bundle
+ * the API for a constant.
+ */
+export const DEFAULT_CLAIM_NAMES: ClaimNames = {
+  tenant: 'tenant',
+  roles: 'roles',
+  region: 'region',
+  org: 'org',
+  expertId: 'expertId',
+  name: 'name',
+};
