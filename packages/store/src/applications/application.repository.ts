@@ -6,27 +6,13 @@
  * `ChangeExtras`). Hand-offs and releases go through the outbox.
  */
 import type { Application, ApplicationDocument, HistoryEvent } from '@sme/core';
-import { isLive } from '@sme/core';
 import { CaseRepository } from '../cases/case.repository.js';
-import { counterMove } from '../cases/case-counters.js';
-import type { CaseLayout } from '../cases/case-layout.js';
 import { Outbox } from '../cases/outbox.js';
 import type { TenantContext } from '../table/keys.js';
 import { tenantKey } from '../table/keys.js';
 import type { Page, TenantTable } from '../table/tenant-table.js';
-import type { TransactOp } from '../table/transaction.js';
-import {
-  applicationItem,
-  appPk,
-  claimSk,
-  familyItem,
-  familyPk,
-  orgApplicationItem,
-  orgPk,
-  programAppSk,
-  toApplication,
-  toDocument,
-} from './application-items.js';
+import { appPk, claimSk, familyPk, orgPk, toApplication, toDocument } from './application-items.js';
+import { APPLICATION_LAYOUT } from './application-layout.js';
 import { type ChangeExtras, extraOps } from './change-extras.js';
 import { type CountersByKind, countersByKind } from './counter-items.js';
 import {
@@ -40,6 +26,7 @@ import {
   toRelease,
 } from './review-outbox.js';
 
+export { APPLICATION_LAYOUT, NO_CATEGORY } from './application-layout.js';
 export type { Handoff, PendingRelease };
 
 /** A live application of an organization in a program (for its own entry rules). */
@@ -66,56 +53,6 @@ export interface ApplicationRecord {
   /** Guiding rules the application does not meet, for reviewers. */
   flags: unknown[];
 }
-
-/** Whether the application stands in its family's view: submitted once, not given up. */
-const inFamily = (app: Application) => app.status !== 'draft' && isLive(app.status);
-
-/** Keeps the organization's and the family's records of the application in step. */
-function listingOps(ctx: TenantContext, previous: Application | null, next: Application) {
-  const ops: TransactOp[] = [];
-  if (!previous) return [{ put: orgApplicationItem(ctx, next) }];
-  if (!isLive(next.status)) {
-    ops.push({ delete: { pk: orgPk(ctx, next.org.uscc), sk: programAppSk(next) } });
-  } else if (previous.status !== next.status || previous.track !== next.track) {
-    ops.push({ put: orgApplicationItem(ctx, next) });
-  }
-  if (inFamily(next) && (!inFamily(previous) || previous.track !== next.track)) {
-    ops.push({ put: familyItem(ctx, next) });
-  } else if (inFamily(previous) && !inFamily(next)) {
-    ops.push({ delete: { pk: familyPk(ctx, previous.entityUscc), sk: programAppSk(previous) } });
-  }
-  return ops;
-}
-
-/** Applications without a category count under this key. */
-export const NO_CATEGORY = '-';
-
-/**
- * The counter by program and category (`C#<program>#<category>`), beside the case's own
- * by program: a category can change while the application is a draft, so a change
- * moves it between category counters as well as between statuses.
- */
-function categoryCounter(app: Application) {
-  const category = app.category ?? NO_CATEGORY;
-  return {
-    sk: `C#${app.programId}#${category}`,
-    attributes: { programId: app.programId, category },
-    status: app.status,
-  };
-}
-
-/** How applications lie in the table, for the case repository. */
-export const APPLICATION_LAYOUT: CaseLayout<Application> = {
-  kind: 'application',
-  item: (ctx, app, decoration) =>
-    applicationItem(ctx, app, (decoration?.flags as unknown[] | undefined) ?? []),
-  fromItem: toApplication,
-  counter: (app) => ({ sk: `P#${app.programId}`, attributes: { programId: app.programId } }),
-  changeOps: (ctx, previous, next) => [
-    ...listingOps(ctx, previous, next),
-    ...counterMove(ctx, previous && categoryCounter(previous), categoryCounter(next)),
-  ],
-};
 
 export class ApplicationRepository {
   private readonly cases: CaseRepository<Application>;
