@@ -11,6 +11,7 @@
 import { codePointName, escapeUnsafe, formatPath } from '@sme/core';
 import type { MiddlewareHandler } from 'hono';
 import { problem } from '../../problem/problem-details.js';
+import { mayCarryContent } from '../request-content/index.js';
 import { type JsonPath, scanJson } from './scan-json.js';
 
 export interface JsonGuardOptions {
@@ -44,8 +45,9 @@ export function jsonGuard(options: JsonGuardOptions = {}): MiddlewareHandler {
   const maxDepth = options.maxDepth ?? 32;
   const maxFindings = options.maxFindings ?? 20;
   return async (c, next) => {
+    if (!mayCarryContent(c)) return next();
     const mediaType = c.req.header('content-type')?.split(';')[0]?.trim() ?? '';
-    if (!c.req.raw.body || !JSON_MEDIA_TYPE.test(mediaType)) return next();
+    if (!JSON_MEDIA_TYPE.test(mediaType) || !c.req.raw.body) return next();
     // A body that cannot be read is the validator's to refuse (400), as it was before.
     const text = await c.req.text().catch(() => undefined);
     if (text === undefined) return next();
