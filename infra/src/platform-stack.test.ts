@@ -18,6 +18,15 @@ type Resource = { Type: string; Properties: Record<string, unknown> };
 const resources = (type: string): Resource[] =>
   Object.values(template.findResources(type)) as Resource[];
 
+/** The logical id of the function a route's integration invokes. */
+function functionBehind(route: Resource): string {
+  const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
+  const target = JSON.stringify(route.Properties.Target);
+  const [id] = Object.keys(integrations).filter((id) => target.includes(`"${id}"`));
+  const uri = JSON.stringify(integrations[id ?? '']?.Properties.IntegrationUri);
+  return /"Fn::GetAtt":\["(Functions[A-Za-z]+?)[0-9A-F]{8}","Arn"\]/.exec(uri)?.[1] ?? uri;
+}
+
 describe('the platform stack', () => {
   it('has one state machine per program of every tenant, logging ALL and traced', () => {
     const machines = resources('AWS::StepFunctions::StateMachine');
@@ -138,6 +147,11 @@ describe('the platform stack', () => {
       }
     }
     expect(routes.map((r) => r.Properties.RouteKey)).toContain('ANY /api/{proxy+}');
+    // The pages reach the portal's function, everything under /api the API's.
+    for (const route of routes) {
+      const key = String(route.Properties.RouteKey);
+      expect(functionBehind(route), key).toMatch(portalKeys.includes(key) ? /portal/ : /api/);
+    }
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
@@ -146,7 +160,7 @@ describe('the platform stack', () => {
 
   it('runs Node.js 24 on arm64 with tracing, and ticks every minute with a dead-letter queue', () => {
     const functions = resources('AWS::Lambda::Function');
-    expect(functions).toHaveLength(3);
+    expect(functions).toHaveLength(4);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -173,7 +187,7 @@ describe('the platform stack', () => {
     ]) {
       expect(metricNames).toContain(`"${name}"`);
     }
-    expect(alarms.length).toBe(1 + 3 * 2 + programs.length + 1);
+    expect(alarms.length).toBe(1 + 4 * 2 + programs.length + 1);
     // The topic is encrypted: CloudWatch may use the key, or alarms would notify no one.
     template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: {

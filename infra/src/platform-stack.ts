@@ -78,7 +78,7 @@ export class PlatformStack extends Stack {
       oidc: identity,
       tickDeadLetterQueue: timerDeadLetters,
     });
-    http.routeTo(fns.functions.api, identity);
+    http.routeTo(fns.functions, identity);
     const review = new ReviewStateMachines(this, 'Review', {
       tenants,
       namePrefix,

@@ -1,6 +1,6 @@
 /**
- * The three Lambda functions, bundled from `functions/` with the shared options: the
- * API, the review stage task and the timer tick. Each has its own role granted exactly
+ * The four Lambda functions, bundled from `functions/` with the shared options: the
+ * API, the portal's pages, the review stage task and the timer tick. Each has its own role granted exactly
  * the table and index ARNs, key, objects and state machines it uses, its own log group
  * (kept a year: the Cybersecurity Law, Art. 21, asks for six months at least), X-Ray
  * tracing, arm64 and the current Node.js runtime.
@@ -58,7 +58,8 @@ const TABLE_ACTIONS = [
 const KEY_ACTIONS = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'];
 
 const SETTINGS: Record<FunctionName, { memoryMb: number; timeout: Duration; purpose: string }> = {
-  api: { memoryMb: 1024, timeout: Duration.seconds(29), purpose: 'HTTP API and portal' },
+  api: { memoryMb: 1024, timeout: Duration.seconds(29), purpose: 'HTTP API' },
+  portal: { memoryMb: 1024, timeout: Duration.seconds(29), purpose: 'portal pages' },
   reviewStage: { memoryMb: 512, timeout: Duration.seconds(60), purpose: 'review stage task' },
   timerTick: { memoryMb: 512, timeout: Duration.seconds(55), purpose: 'minute timer tick' },
 };
@@ -121,6 +122,7 @@ export class PlatformFunctions extends Construct {
     };
 
     const api = make('api');
+    const portal = make('portal');
     const reviewStage = make('reviewStage');
     const timerTick = make('timerTick', {
       // One tick at a time: a slow tick is never overtaken by the next.
@@ -131,25 +133,35 @@ export class PlatformFunctions extends Construct {
       retryAttempts: 0,
       maxEventAge: Duration.minutes(2),
     });
-    this.functions = { api, reviewStage, timerTick };
+    this.functions = { api, portal, reviewStage, timerTick };
 
-    // The API signs presigned uploads and reads, reads what was uploaded and keeps the
-    // verified bytes, under tenant/ only; it deletes only staged uploads once verified.
-    api.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['s3:PutObject', 's3:GetObject'],
-        resources: [props.bucket.arnForObjects('tenant/*')],
-      }),
-    );
-    api.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['s3:DeleteObject'],
-        resources: [props.bucket.arnForObjects('tenant/*/staging/*')],
-      }),
-    );
-    api.addToRolePolicy(
-      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }),
-    );
+    // The API and the pages sign presigned uploads and reads, read what was uploaded and
+    // keep the verified bytes, under tenant/ only; they delete only staged uploads once
+    // verified.
+    for (const fn of [api, portal]) {
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:PutObject', 's3:GetObject'],
+          resources: [props.bucket.arnForObjects('tenant/*')],
+        }),
+      );
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:DeleteObject'],
+          resources: [props.bucket.arnForObjects('tenant/*/staging/*')],
+        }),
+      );
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:ListBucket'],
+          resources: [props.bucket.bucketArn],
+        }),
+      );
+      acknowledge(fn.role ?? fn, {
+        [wildcardBelow(props.bucket, '/tenant/*')]: OBJECTS_REASON,
+        [wildcardBelow(props.bucket, '/tenant/*/staging/*')]: STAGING_REASON,
+      });
+    }
     timerTick.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['states:StartExecution'],
@@ -158,10 +170,6 @@ export class PlatformFunctions extends Construct {
     );
 
     acknowledge(this, { 'AwsSolutions-IAM5[Resource::*]': STAR_REASON });
-    acknowledge(api.role ?? api, {
-      [wildcardBelow(props.bucket, '/tenant/*')]: OBJECTS_REASON,
-      [wildcardBelow(props.bucket, '/tenant/*/staging/*')]: STAGING_REASON,
-    });
   }
 }
 

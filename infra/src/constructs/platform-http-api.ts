@@ -1,5 +1,5 @@
 /**
- * The HTTP API in front of the API function. Every API route (`/api/…`) needs a valid
+ * The HTTP API in front of the API's and the portal's functions. Every API route (`/api/…`) needs a valid
  * token from the deployment's issuer (JWT authorizer), except the public routes of
  * `PUBLIC_ROUTES`, which are listed one by one: an API route the app adds is protected
  * until it is made public on purpose. The portal's pages (every other path) carry no
@@ -47,11 +47,12 @@ export class PlatformHttpApi extends Construct {
   }
 
   /**
-   * Routes every request to the API function: the API authorized but for its public
-   * routes, the portal's pages open at the gateway and checked by the app.
+   * Routes `/api/…` to the API function, authorized but for its public routes, and every
+   * other path to the portal's function, open at the gateway and checked by the app.
    */
-  routeTo(handler: lambda.IFunction, issuer: ApiIssuer): void {
-    const integration = new HttpLambdaIntegration('Lambda', handler);
+  routeTo(handlers: { api: lambda.IFunction; portal: lambda.IFunction }, issuer: ApiIssuer): void {
+    const integration = new HttpLambdaIntegration('Lambda', handlers.api);
+    const pages = new HttpLambdaIntegration('Portal', handlers.portal);
     const authorizer = new HttpJwtAuthorizer('Jwt', issuer.issuer, {
       jwtAudience: issuer.audience,
     });
@@ -65,7 +66,7 @@ export class PlatformHttpApi extends Construct {
       for (const portalRoute of this.api.addRoutes({
         path,
         methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
-        integration,
+        integration: pages,
       })) {
         acknowledge(portalRoute, {
           'AwsSolutions-APIG4':

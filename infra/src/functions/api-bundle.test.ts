@@ -8,40 +8,17 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BundleReport, bundleFunction } from './bundle-report.js';
+import {
+  bundledSources,
+  type Handler,
+  httpApiEvent,
+  importBundledHandler,
+} from './bundled-handler.test-support.js';
 import { writeTenantsModule } from './bundling.js';
 
 interface ExcelWorkbook {
   addWorksheet(name: string): { addRow(values: unknown[]): unknown };
   xlsx: { writeBuffer(): Promise<ArrayBuffer> };
-}
-
-type Handler = (
-  event: unknown,
-  context: unknown,
-) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }>;
-
-function httpApiEvent(method: string, path: string) {
-  const host = 'abc123.execute-api.cn-northwest-1.amazonaws.com.cn';
-  return {
-    version: '2.0',
-    routeKey: `${method} ${path}`,
-    rawPath: path,
-    rawQueryString: '',
-    headers: { host, accept: 'application/json', 'accept-language': 'zh-CN' },
-    requestContext: {
-      accountId: 'anonymous',
-      apiId: 'abc123',
-      domainName: host,
-      domainPrefix: 'abc123',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'vitest' },
-      requestId: 'req-1',
-      routeKey: `${method} ${path}`,
-      stage: '$default',
-      time: '22/Nov/2026:10:00:00 +0000',
-      timeEpoch: 1_795_341_600_000,
-    },
-    isBase64Encoded: false,
-  };
 }
 
 describe('the bundled API handler', () => {
@@ -53,18 +30,7 @@ describe('the bundled API handler', () => {
   beforeAll(async () => {
     outdir = await mkdtemp(join(tmpdir(), 'sme-api-bundle-'));
     report = await bundleFunction('api', writeTenantsModule(tenants, outdir), outdir);
-    // What the stack sets; nothing here is contacted to serve the catalogue.
-    Object.assign(process.env, {
-      TABLE_NAME: 'sme-dx-test',
-      BUCKET_NAME: 'sme-dx-test-documents',
-      STATE_MACHINE_ARN_PREFIX: 'arn:aws-cn:states:cn-northwest-1:000000000000:stateMachine:',
-      STATE_MACHINE_NAME_PREFIX: 'sme-dx-test',
-      OIDC_ISSUER: 'https://id.example.gov.cn/oidc',
-      OIDC_JWKS_URL: 'https://id.example.gov.cn/oidc/.well-known/jwks.json',
-      OIDC_AUDIENCE: 'sme-dx-portal',
-      AWS_REGION: 'cn-northwest-1',
-    });
-    ({ handler } = (await import(pathToFileURL(report.file).href)) as { handler: Handler });
+    handler = await importBundledHandler(report.file);
   }, 60_000);
   afterAll(async () => rm(outdir, { recursive: true, force: true }));
 
@@ -90,6 +56,9 @@ describe('the bundled API handler', () => {
     const inputs = Object.keys(report.metafile.inputs);
     expect(inputs.some((path) => path.includes('hono/dist'))).toBe(true);
     expect(inputs.some((path) => path.includes('aws-local-stepfunctions'))).toBe(false);
+    // The pages are the portal function's: none of them ships with the API.
+    const pages = bundledSources(report).filter((path) => path.includes('api/src/portal/'));
+    expect(pages).toEqual([]);
     const login = await handler(httpApiEvent('POST', '/api/dev/login'), {});
     expect(login.statusCode).toBe(404);
   });

@@ -24,7 +24,7 @@ describe('the bundle report', () => {
 
   it('builds every function with the tenants baked in, ten heaviest modules each', async () => {
     const reports = await bundleAll(inject('tenants'), await fresh());
-    expect(reports.map((r) => r.name)).toEqual(['api', 'reviewStage', 'timerTick']);
+    expect(reports.map((r) => r.name)).toEqual(['api', 'portal', 'reviewStage', 'timerTick']);
     for (const report of reports) {
       expect(unfit(report), report.name).toBe(false);
       expect(report.heaviest).toHaveLength(10);

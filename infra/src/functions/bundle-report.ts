@@ -9,6 +9,7 @@ import type { ResolvedTenant } from '@sme/core';
 import { build, type Metafile } from 'esbuild';
 import {
   buildLazyModules,
+  carriesLazyModules,
   esbuildOptions,
   FUNCTION_ENTRIES,
   type FunctionName,
@@ -55,8 +56,8 @@ export async function bundleFunction(
   const dir = join(outdir, name);
   const { metafile } = await build(esbuildOptions(name, tenantsModule, dir));
   const file = join(dir, 'index.mjs');
-  // Only the API imports them; every function is built with them left out.
-  const lazy = name === 'api' ? await buildLazyModules(dir) : [];
+  // Only the API and the portal import them; every function is built with them left out.
+  const lazy = carriesLazyModules(name) ? await buildLazyModules(dir) : [];
   const lazyInputs = lazy.flatMap((l) => Object.keys(l.metafile.inputs));
   const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith('index.mjs'));
   const inputs = Object.entries(output?.[1].inputs ?? {}).map(([path, input]) => ({

@@ -20,6 +20,7 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 /** The entry points under `functions/`, by the name the stack and the report use. */
 export const FUNCTION_ENTRIES = {
   api: 'functions/src/api.handler.ts',
+  portal: 'functions/src/portal.handler.ts',
   reviewStage: 'functions/src/review-stage.handler.ts',
   timerTick: 'functions/src/timer-tick.handler.ts',
 } as const;
@@ -39,6 +40,9 @@ const REQUIRE_SHIM =
  * which Node's resolution finds from `index.mjs` the first time a route asks for it.
  */
 export const LAZY_MODULES = ['exceljs'] as const;
+
+/** The functions whose routes import the lazy modules: the API's and the pages' downloads. */
+export const carriesLazyModules = (name: FunctionName) => name === 'api' || name === 'portal';
 
 /** The package that depends on the lazy modules, to resolve them as it does. */
 const LAZY_OWNER = join(REPO_ROOT, 'packages/api/package.json');
@@ -114,8 +118,8 @@ export function cdkBundling(tenantsModule: string, name: FunctionName): Bundling
     bundleAwsSDK: true,
     externalModules: [...LAZY_MODULES],
     forceDockerBundling: false,
-    // The API's lazy modules, built beside its bundle by the same function as the report's.
-    ...(name === 'api' && { commandHooks: lazyModuleHooks() }),
+    // The lazy modules, built beside the bundle by the same function as the report's.
+    ...(carriesLazyModules(name) && { commandHooks: lazyModuleHooks() }),
   };
 }
 

@@ -1,103 +1,27 @@
 /**
- * The Hono app: every route, one error handler, the OpenAPI document. Hosts (the local
- * server, the Lambda handler) build it with their dependencies.
+ * The whole app as one host serves it: the API and the portal side by side. The local
+ * stack and the tests serve this; on AWS each is its own Lambda function behind the
+ * same HTTP API (`/api/{proxy+}` → the API, every other path → the portal), so neither
+ * bundle carries the other.
  */
-import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { authenticate } from './auth/authenticate.js';
+import { Hono } from 'hono';
+import { apiNotFound, createApiApp, isApiPath } from './api-app.jsx';
 import type { AppDeps } from './deps.js';
-import { requestBodyLimit } from './middleware/body-limit/index.js';
-import { noStore } from './middleware/cache-control/index.js';
-import { jsonGuard } from './middleware/json-guard/index.js';
-import { pageSecurityHeaders, securityHeaders } from './middleware/security-headers/index.js';
-import { tenantScope } from './middleware/tenant-scope/index.js';
-import { handlePageError, pageNotFound, portal } from './portal/index.js';
+import { handlePageError, pageNotFound } from './portal/index.js';
+import { createPortalApp } from './portal-app.js';
 import { handleError } from './problem/handle-error.js';
-import { problem } from './problem/problem-details.js';
-import { validationHook } from './problem/validation-hook.js';
-import { applicationRoutes } from './routes/applications.routes.js';
-import { banRoutes } from './routes/bans.routes.js';
-import { catalogueRoutes } from './routes/catalogue.routes.js';
-import { complaintRoutes } from './routes/complaints.routes.js';
-import { devRoutes } from './routes/dev.routes.js';
-import { DOCS_STYLE, DocsPage, type OpenApiDocument } from './routes/docs.page.js';
-import { documentRoutes } from './routes/documents.routes.js';
-import { engagementRoutes } from './routes/engagements.routes.js';
-import { evaluationRoutes } from './routes/evaluation.routes.js';
-import { expertRoutes } from './routes/experts.routes.js';
-import { exportRoutes } from './routes/exports.routes.js';
-import { healthRoutes } from './routes/health.routes.js';
-import { organizationRoutes } from './routes/organizations.routes.js';
-import { panelRoutes } from './routes/panel.routes.js';
-import { provinceRoutes } from './routes/province.routes.js';
-import { publicityRoutes } from './routes/publicity.routes.js';
-import { reviewRoutes } from './routes/review.routes.js';
-import { supervisionRoutes } from './routes/supervision.routes.js';
-
-const isApiPath = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/');
-
-const apiNotFound = (c: Context) =>
-  problem(c, 404, 'not_found', {
-    zh: '未找到该地址',
-    en: `No route for ${c.req.method} ${c.req.path}`,
-  });
 
 export function createApp(deps: AppDeps) {
-  const { platform } = deps;
-  const app = new OpenAPIHono({ defaultHook: validationHook });
-  // The API answers problem details; a page answers a page.
-  app.onError((error, c) => (isApiPath(c) ? handleError(error, c) : handlePageError(error, c)));
-  app.notFound((c) => (isApiPath(c) ? apiNotFound(c) : pageNotFound(c)));
-
-  // Outermost first: headers reach every answer, refusals included; oversized, too
-  // deep or unsafe bodies are refused before authentication and before any route.
-  app.use('*', securityHeaders());
-  app.use('/api/*', noStore());
-  app.use('*', requestBodyLimit());
-  app.use('/api/*', jsonGuard());
-  app.use('/api/*', authenticate(deps.verifier));
-  // The tenant of the path, resolved once for every route below it.
-  app.use('/api/tenants/:t', tenantScope(platform.tenants));
-  app.use('/api/tenants/:t/*', tenantScope(platform.tenants));
-
-  app.route('/', healthRoutes(deps));
-  app.route('/', catalogueRoutes(platform));
-  app.route('/', organizationRoutes(platform));
-  app.route('/', applicationRoutes(platform));
-  app.route('/', documentRoutes(platform));
-  app.route('/', banRoutes(platform));
-  app.route('/', reviewRoutes(platform));
-  app.route('/', panelRoutes(platform));
-  app.route('/', expertRoutes(platform));
-  app.route('/', publicityRoutes(platform));
-  app.route('/', provinceRoutes(platform));
-  app.route('/', exportRoutes(platform));
-  app.route('/', supervisionRoutes(platform));
-  app.route('/', engagementRoutes(platform));
-  app.route('/', complaintRoutes(platform));
-  app.route('/', evaluationRoutes(platform));
-  if (deps.dev) app.route('/', devRoutes(platform.tenants, deps.dev));
-
-  const info = {
-    title: '中小企业数字化转型服务商平台 API / SME digital-transformation provider platform API',
-    version: '1.0.0',
-  };
-  // Every operation needs a bearer token unless its route says `publicRoute`.
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-  });
-  const config = { openapi: '3.1.0', info, security: [{ bearer: [] }] };
-  app.doc31('/api/openapi.json', config);
-  app.get('/api/docs', pageSecurityHeaders({ styles: [DOCS_STYLE] }), (c) => {
-    const doc = app.getOpenAPI31Document(config) as unknown as OpenApiDocument;
-    return c.html(<DocsPage doc={doc} />);
-  });
-  // Below the API: every other path is the portal.
-  app.all('/api/*', apiNotFound);
-  app.route('/', portal(deps));
-  return app;
+  // The API first: its routes answer every `/api` path (unknown ones with a 404 of its
+  // own), so the portal's middleware never runs for one.
+  return (
+    new Hono()
+      .route('/', createApiApp(deps))
+      .route('/', createPortalApp(deps))
+      // Each part handles its own errors; these answer what falls between them.
+      .onError((error, c) => (isApiPath(c) ? handleError(error, c) : handlePageError(error, c)))
+      .notFound((c) => (isApiPath(c) ? apiNotFound(c) : pageNotFound(c)))
+  );
 }
 
 export type App = ReturnType<typeof createApp>;

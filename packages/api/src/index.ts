@@ -3,6 +3,7 @@
  * The HTTP API and the portal: routes, pages, auth, tenant scoping, OpenAPI. Knows
  * HTTP; delegates every decision to `@sme/platform`.
  */
+export { createApiApp } from './api-app.jsx';
 export { type App, createApp } from './app.jsx';
 export { claimsForLogin } from './auth/dev-login.js';
 export { type IssuerFetch, OidcSignIn, type OidcSignInOptions } from './auth/oidc-sign-in.js';
@@ -20,3 +21,4 @@ export {
   demoIdentities,
   demoOrganizations,
 } from './portal/session/demo-identities.js';
+export { createPortalApp } from './portal-app.js';

@@ -12,6 +12,7 @@ import { member } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
 import { json, jsonBody } from './openapi-helpers.js';
+import { ProfileBody } from './shared-bodies.js';
 
 const tags = ['Supervision'];
 const Text = (max: number) => z.string().trim().min(2).max(max);
@@ -51,21 +52,6 @@ function inShanghai(value: unknown): unknown {
   return value;
 }
 const answer = (value: unknown) => inShanghai(value) as Record<string, never>;
-
-/** The yearly update's body; the portal's form checks its fields with the same schema. */
-export const ProfileBody = z.object({
-  contact: z.object({
-    name: Text(50),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^[0-9+\- ]{7,20}$/),
-    email: z.string().trim().email().max(100).optional(),
-  }),
-  teamSize: z.number().int().min(1).max(100_000),
-  offerings: Text(5000),
-  changes: Text(2000),
-});
 
 const putProfile = createRoute({
   method: 'put',

@@ -11,6 +11,7 @@ import { member, scopeOf } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
 import { json, jsonBody, publicRoute } from './openapi-helpers.js';
+import { ObjectionBody } from './shared-bodies.js';
 
 const tags = ['Publicity and pool'];
 const Entry = z.object({
@@ -38,13 +39,6 @@ const NoticeParams = TenantParam.extend({
 });
 const ObjectionParams = NoticeParams.extend({
   objectionId: z.string().openapi({ param: { name: 'objectionId', in: 'path' } }),
-});
-
-/** An objection as the public sends it; the notice's page validates its form with it too. */
-export const ObjectionBody = z.object({
-  applicationId: SafeId,
-  reason: z.string().trim().min(5).max(2000),
-  contact: z.string().trim().min(3).max(200),
 });
 
 const shanghai = (iso: string) => formatShanghai(new Date(iso));

@@ -9,6 +9,7 @@ import { member } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
 import { json, jsonBody } from './openapi-helpers.js';
+import { DecisionBody } from './shared-bodies.js';
 
 const tags = ['Review'];
 
@@ -28,19 +29,6 @@ const TaskSchema = z
     objectionId: z.string().optional(),
   })
   .openapi('Task');
-
-export const DecisionBody = z
-  .object({
-    stage: z.string().min(1).max(64).openapi({ example: 'district-review' }),
-    outcome: z.enum(['pass', 'return', 'reject']),
-    comment: z
-      .string()
-      .trim()
-      .min(1)
-      .max(2000)
-      .openapi({ example: '材料真实完整，符合条件，同意推荐。' }),
-  })
-  .openapi('Decision');
 
 const tasks = createRoute({
   method: 'get',

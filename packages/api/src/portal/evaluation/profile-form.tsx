@@ -6,7 +6,7 @@
  */
 import type { LocalizedText, MemberProfile } from '@sme/core';
 import type { FC } from 'hono/jsx';
-import { ProfileBody } from '../../routes/evaluation.routes.js';
+import { ProfileBody } from '../../routes/shared-bodies.js';
 import { CsrfField, ErrorSummary, TextArea, TextField } from '../forms/fields.js';
 import { type FieldErrors, issueText } from '../forms/form-errors.js';
 import type { SupervisionForm } from '../supervision/names.js';

@@ -10,7 +10,7 @@ import { type Platform, programOf } from '@sme/platform';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { scopeOf } from '../../middleware/tenant-scope/index.js';
-import { ObjectionBody } from '../../routes/publicity.routes.js';
+import { ObjectionBody } from '../../routes/shared-bodies.js';
 import { type FieldErrors, readForm } from '../forms/form-errors.js';
 import { csrfToken } from '../session/csrf.js';
 import { renderPage } from '../shell/page.js';

@@ -13,7 +13,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { member } from '../../middleware/tenant-scope/index.js';
-import { DecisionBody } from '../../routes/review.routes.js';
+import { DecisionBody } from '../../routes/shared-bodies.js';
 import { type FieldErrors, readForm } from '../forms/form-errors.js';
 import { catalogueNames } from '../publicity/catalogue-names.js';
 import { csrfToken } from '../session/csrf.js';

@@ -1,0 +1,59 @@
+/**
+ * What the bundle tests share: an API Gateway HTTP API (v2) event, and a built handler
+ * imported with the environment the stack sets (nothing in it is contacted to serve the
+ * routes the tests call).
+ */
+import { pathToFileURL } from 'node:url';
+import type { BundleReport } from './bundle-report.js';
+
+export type Handler = (
+  event: unknown,
+  context: unknown,
+) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }>;
+
+export function httpApiEvent(method: string, path: string, accept = 'application/json') {
+  const host = 'abc123.execute-api.cn-northwest-1.amazonaws.com.cn';
+  return {
+    version: '2.0',
+    routeKey: `${method} ${path}`,
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host, accept, 'accept-language': 'zh-CN' },
+    requestContext: {
+      accountId: 'anonymous',
+      apiId: 'abc123',
+      domainName: host,
+      domainPrefix: 'abc123',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'vitest' },
+      requestId: 'req-1',
+      routeKey: `${method} ${path}`,
+      stage: '$default',
+      time: '22/Nov/2026:10:00:00 +0000',
+      timeEpoch: 1_795_341_600_000,
+    },
+    isBase64Encoded: false,
+  };
+}
+
+/** Imports a built `index.mjs` as Lambda would, with the stack's environment. */
+export async function importBundledHandler(file: string): Promise<Handler> {
+  Object.assign(process.env, {
+    TABLE_NAME: 'sme-dx-test',
+    BUCKET_NAME: 'sme-dx-test-documents',
+    STATE_MACHINE_ARN_PREFIX: 'arn:aws-cn:states:cn-northwest-1:000000000000:stateMachine:',
+    STATE_MACHINE_NAME_PREFIX: 'sme-dx-test',
+    OIDC_ISSUER: 'https://id.example.gov.cn/oidc',
+    OIDC_JWKS_URL: 'https://id.example.gov.cn/oidc/.well-known/jwks.json',
+    OIDC_AUDIENCE: 'sme-dx-portal',
+    AWS_REGION: 'cn-northwest-1',
+  });
+  return ((await import(pathToFileURL(file).href)) as { handler: Handler }).handler;
+}
+
+/** The source files whose code is in the bundle (esbuild also lists those it dropped). */
+export function bundledSources(report: BundleReport): string[] {
+  const output = Object.entries(report.metafile.outputs).find(([path]) => path.endsWith('.mjs'));
+  return Object.entries(output?.[1].inputs ?? {})
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path]) => path);
+}
