@@ -94,6 +94,19 @@ describe('the bundled API handler', () => {
     expect(login.statusCode).toBe(404);
   });
 
+  it('takes the AWS SDK from the runtime: imported, not carried, and found beside it here', () => {
+    const inputs = Object.keys(report.metafile.inputs);
+    expect(inputs.filter((path) => /node_modules\/@(aws-sdk|smithy)\//.test(path))).toEqual([]);
+    expect(report.runtime).toEqual(
+      expect.arrayContaining([
+        '@aws-sdk/client-dynamodb',
+        '@aws-sdk/client-s3',
+        '@aws-sdk/client-sfn',
+      ]),
+    );
+    // The catalogue test above answered through the handler, so the links resolved.
+  });
+
   it('leaves the Excel library out, shipped beside it where `import("exceljs")` finds it', async () => {
     const inputs = Object.keys(report.metafile.inputs);
     expect(inputs.some((path) => path.includes('node_modules/exceljs/'))).toBe(false);

@@ -31,6 +31,9 @@ describe('the bundle report', () => {
       expect(report.bytes).toBeGreaterThan(report.tenantsBytes);
     }
     expect(formatReport(reports)).toMatch(/^api: [\d.]+ KiB \(functions\/src\/api\.handler\.ts\)/);
+    expect(formatReport(reports)).toContain(
+      'from the Lambda runtime, not bundled: @aws-sdk/client-dynamodb',
+    );
   });
 
   it('calls a bundle unfit when its tenants did not make it in', async () => {
