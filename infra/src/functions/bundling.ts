@@ -9,13 +9,14 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { ResolvedTenant } from '@sme/core';
 import { type BundlingOptions, Charset, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
+import { writeLeanZod } from './lean-zod.js';
+import { REPO_ROOT } from './repo-root.js';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export { REPO_ROOT };
 
 /** The entry points under `functions/`, by the name the stack and the report use. */
 export const FUNCTION_ENTRIES = {
@@ -119,6 +120,7 @@ export function cdkBundling(tenantsModule: string, name: FunctionName): Bundling
     bundleAwsSDK: false,
     // Named in full: a list here replaces CDK's default externals (the SDK).
     externalModules: [...RUNTIME_SDK, ...LAZY_MODULES],
+    esbuildArgs: { '--alias:zod': writeLeanZod() },
     forceDockerBundling: false,
     // The API's lazy modules, built beside its bundle by the same function as the report's.
     ...(name === 'api' && { commandHooks: lazyModuleHooks() }),
@@ -156,6 +158,7 @@ export function esbuildOptions(
     banner: { js: REQUIRE_SHIM },
     inject: [tenantsModule],
     external: [...RUNTIME_SDK, ...LAZY_MODULES],
+    alias: { zod: writeLeanZod() },
     // Metafile paths from the repo root, whichever directory the build ran from.
     absWorkingDir: REPO_ROOT,
     metafile: true,
