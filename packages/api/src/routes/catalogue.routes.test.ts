@@ -140,6 +140,26 @@ describe('GET /api/openapi.json', () => {
   });
 });
 
+describe('GET /api/openapi.json, kept after the first request', () => {
+  it('answers the document freshly generated from the routes, the same each time', async () => {
+    const { app } = await testApp();
+    const config = {
+      openapi: '3.1.0',
+      info: {
+        title:
+          '中小企业数字化转型服务商平台 API / SME digital-transformation provider platform API',
+        version: '1.0.0',
+      },
+      security: [{ bearer: [] }],
+    };
+    const fresh = JSON.parse(JSON.stringify(app.getOpenAPI31Document(config))) as unknown;
+    const first = await (await app.request('/api/openapi.json')).text();
+    const second = await (await app.request('/api/openapi.json')).text();
+    expect(JSON.parse(first)).toEqual(fresh);
+    expect(second).toBe(first);
+  });
+});
+
 describe('GET /api/docs', () => {
   it('renders every operation of the document as a page, with no script', async () => {
     const res = await (await testApp()).app.request('/api/docs');
