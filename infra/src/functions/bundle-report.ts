@@ -1,12 +1,13 @@
 /**
  * Builds every function bundle exactly as the stack does and measures it: the minified
- * size, the ten heaviest modules (from esbuild's metafile), and any module a Lambda
- * bundle must never carry (CDK, the local engines, test code).
+ * size against its budget, the ten heaviest modules (from esbuild's metafile), and any
+ * module a Lambda bundle must never carry (CDK, the local engines, test code).
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolvedTenant } from '@sme/core';
 import { build, type Metafile } from 'esbuild';
+import { BUNDLE_BUDGETS } from './bundle-budgets.js';
 import {
   buildLazyModules,
   esbuildOptions,
@@ -29,6 +30,8 @@ export interface BundleReport {
   name: FunctionName;
   file: string;
   bytes: number;
+  /** What it may weigh (`BUNDLE_BUDGETS`); above it the report fails. */
+  budget: number;
   heaviest: { module: string; bytes: number }[];
   forbidden: string[];
   /** What the baked-in tenants weigh; next to nothing means a bundle that serves no one. */
@@ -71,6 +74,7 @@ export async function bundleFunction(
     name,
     file,
     bytes: (await stat(file)).size,
+    budget: BUNDLE_BUDGETS[name],
     heaviest: [...inputs].sort((a, b) => b.bytes - a.bytes).slice(0, 10),
     forbidden: [...Object.keys(metafile.inputs), ...lazyInputs].filter((path) =>
       FORBIDDEN.some((re) => re.test(path)),
@@ -97,9 +101,9 @@ export async function bundleAll(tenants: readonly ResolvedTenant[], outdir: stri
  */
 const MIN_TENANTS_BYTES = 1024;
 
-/** A bundle that must not ship: it carries forbidden modules, or no tenants. */
+/** A bundle that must not ship: over its budget, carrying forbidden modules, or no tenants. */
 export const unfit = (r: BundleReport) =>
-  r.forbidden.length > 0 || r.tenantsBytes < MIN_TENANTS_BYTES;
+  r.bytes > r.budget || r.forbidden.length > 0 || r.tenantsBytes < MIN_TENANTS_BYTES;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
@@ -107,7 +111,10 @@ export function formatReport(reports: readonly BundleReport[]): string {
   return reports
     .map((r) =>
       [
-        `${r.name}: ${kib(r.bytes)} (${FUNCTION_ENTRIES[r.name]})`,
+        `${r.name}: ${kib(r.bytes)} / ${kib(r.budget)} budget (${FUNCTION_ENTRIES[r.name]})`,
+        ...(r.bytes > r.budget
+          ? [`  ✗ over its budget by ${kib(r.bytes - r.budget)} (BUNDLE_BUDGETS)`]
+          : []),
         ...r.heaviest.map((m) => `  ${kib(m.bytes).padStart(10)}  ${m.module}`),
         ...r.lazy.map(
           (l) =>
