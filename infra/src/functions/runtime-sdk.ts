@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Metafile } from 'esbuild';
-import { REPO_ROOT } from './bundling.js';
+import { REPO_ROOT } from './repo-root.js';
 
 /** Imported by the bundle, not carried in it: `@aws-sdk/client-s3`, …, by package name. */
 export function runtimeSdkImports(metafile: Metafile): { name: string; importer: string }[] {
