@@ -1,7 +1,8 @@
 /**
- * `pnpm bundle:report`: each function's minified bundle size and its ten heaviest
- * modules, so the API bundle's weight is watched. Exits 1 when a bundle carries a
- * module it must not (CDK, the local engines, test code) or lacks the tenants.
+ * `pnpm bundle:report`: each function's minified bundle size against its budget and its
+ * ten heaviest modules, so the API bundle's weight is watched. Exits 1 when a bundle is
+ * over its budget (`BUNDLE_BUDGETS`), carries a module it must not (CDK, the local
+ * engines, test code) or lacks the tenants.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

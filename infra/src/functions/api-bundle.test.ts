@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { z } from 'zod';
 import { type BundleReport, bundleFunction } from './bundle-report.js';
 import {
   bundledSources,
@@ -61,6 +62,43 @@ describe('the bundled API handler', () => {
     expect(pages).toEqual([]);
     const login = await handler(httpApiEvent('POST', '/api/dev/login'), {});
     expect(login.statusCode).toBe(404);
+  });
+
+  it("answers a request zod refuses with zod's own message, though its locales are left out", async () => {
+    const tenant = tenants[0]?.id ?? 'qingdao';
+    const tooLong = 'x'.repeat(101);
+    const response = await handler(
+      httpApiEvent('GET', `/api/tenants/${tenant}/pool`, { query: `q=${tooLong}` }),
+      {},
+    );
+    expect(response.statusCode).toBe(422);
+    const body = JSON.parse(response.body) as { errors: { path: string; message: string }[] };
+    // What the unbundled zod says for the route's rule (`q: z.string().max(100)`).
+    const expected = z.string().max(100).safeParse(tooLong).error?.issues[0]?.message;
+    expect(expected).toBeTruthy();
+    expect(body.errors).toEqual([{ path: 'q', message: expected }]);
+    // esbuild reads every locale; only these two reach the output.
+    const output = Object.values(report.metafile.outputs).find((o) => o.entryPoint);
+    const shipped = Object.entries(output?.inputs ?? {}).filter(([, i]) => i.bytesInOutput > 0);
+    expect(
+      shipped.map(([path]) => path).filter((path) => path.includes('zod/v4/locales/')),
+    ).toEqual([
+      expect.stringContaining('zod/v4/locales/en.js'),
+      expect.stringContaining('zod/v4/locales/zh-CN.js'),
+    ]);
+  });
+
+  it('takes the AWS SDK from the runtime: imported, not carried, and found beside it here', () => {
+    const inputs = Object.keys(report.metafile.inputs);
+    expect(inputs.filter((path) => /node_modules\/@(aws-sdk|smithy)\//.test(path))).toEqual([]);
+    expect(report.runtime).toEqual(
+      expect.arrayContaining([
+        '@aws-sdk/client-dynamodb',
+        '@aws-sdk/client-s3',
+        '@aws-sdk/client-sfn',
+      ]),
+    );
+    // The catalogue test above answered through the handler, so the links resolved.
   });
 
   it('leaves the Excel library out, shipped beside it where `import("exceljs")` finds it', async () => {

@@ -2,7 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { BUNDLE_BUDGETS } from './bundle-budgets.js';
 import { bundleAll, bundleFunction, formatReport, moduleName, unfit } from './bundle-report.js';
+import { writeTenantsModule as tenantsModule } from './bundling.js';
 
 describe('the bundle report', () => {
   const dirs: string[] = [];
@@ -30,7 +32,26 @@ describe('the bundle report', () => {
       expect(report.heaviest).toHaveLength(10);
       expect(report.bytes).toBeGreaterThan(report.tenantsBytes);
     }
-    expect(formatReport(reports)).toMatch(/^api: [\d.]+ KiB \(functions\/src\/api\.handler\.ts\)/);
+    expect(formatReport(reports)).toMatch(
+      /^api: [\d.]+ KiB \/ [\d.]+ KiB budget \(functions\/src\/api\.handler\.ts\)/,
+    );
+    expect(formatReport(reports)).toContain(
+      'from the Lambda runtime, not bundled: @aws-sdk/client-dynamodb',
+    );
+  });
+
+  it('calls a bundle unfit when it weighs a byte over its budget', async () => {
+    const report = await bundleFunction(
+      'timerTick',
+      tenantsModule(inject('tenants'), await fresh()),
+      await fresh(),
+    );
+    expect(report.budget).toBe(BUNDLE_BUDGETS.timerTick);
+    expect(unfit(report)).toBe(false);
+    const over = { ...report, budget: report.bytes - 1 };
+    expect(unfit(over)).toBe(true);
+    expect(formatReport([over])).toContain('✗ over its budget by 0.0 KiB (BUNDLE_BUDGETS)');
+    expect(unfit({ ...report, budget: report.bytes })).toBe(false);
   });
 
   it('calls a bundle unfit when its tenants did not make it in', async () => {

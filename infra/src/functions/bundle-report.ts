@@ -1,12 +1,13 @@
 /**
  * Builds every function bundle exactly as the stack does and measures it: the minified
- * size, the ten heaviest modules (from esbuild's metafile), and any module a Lambda
- * bundle must never carry (CDK, the local engines, test code).
+ * size against its budget, the ten heaviest modules (from esbuild's metafile), and any
+ * module a Lambda bundle must never carry (CDK, the local engines, test code).
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolvedTenant } from '@sme/core';
 import { build, type Metafile } from 'esbuild';
+import { BUNDLE_BUDGETS } from './bundle-budgets.js';
 import {
   buildLazyModules,
   carriesLazyModules,
@@ -15,6 +16,7 @@ import {
   type FunctionName,
   writeTenantsModule,
 } from './bundling.js';
+import { linkRuntimeSdk } from './runtime-sdk.js';
 
 /** What only the build, the local stack or the tests need. */
 const FORBIDDEN = [
@@ -29,6 +31,8 @@ export interface BundleReport {
   name: FunctionName;
   file: string;
   bytes: number;
+  /** What it may weigh (`BUNDLE_BUDGETS`); above it the report fails. */
+  budget: number;
   heaviest: { module: string; bytes: number }[];
   forbidden: string[];
   /** What the baked-in tenants weigh; next to nothing means a bundle that serves no one. */
@@ -36,6 +40,8 @@ export interface BundleReport {
   metafile: Metafile;
   /** Modules shipped beside the bundle, loaded the first time a route imports them. */
   lazy: { name: string; file: string; bytes: number }[];
+  /** SDK packages the bundle imports from the Lambda runtime (linked beside it here). */
+  runtime: string[];
 }
 
 const BAKED_TENANTS = '(the resolved tenants, baked in)';
@@ -58,6 +64,7 @@ export async function bundleFunction(
   const file = join(dir, 'index.mjs');
   // Only the API and the portal import them; every function is built with them left out.
   const lazy = carriesLazyModules(name) ? await buildLazyModules(dir) : [];
+  const runtime = linkRuntimeSdk(metafile, dir);
   const lazyInputs = lazy.flatMap((l) => Object.keys(l.metafile.inputs));
   const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith('index.mjs'));
   const inputs = Object.entries(output?.[1].inputs ?? {}).map(([path, input]) => ({
@@ -68,6 +75,7 @@ export async function bundleFunction(
     name,
     file,
     bytes: (await stat(file)).size,
+    budget: BUNDLE_BUDGETS[name],
     heaviest: [...inputs].sort((a, b) => b.bytes - a.bytes).slice(0, 10),
     forbidden: [...Object.keys(metafile.inputs), ...lazyInputs].filter((path) =>
       FORBIDDEN.some((re) => re.test(path)),
@@ -77,6 +85,7 @@ export async function bundleFunction(
     lazy: await Promise.all(
       lazy.map(async (l) => ({ name: l.name, file: l.file, bytes: (await stat(l.file)).size })),
     ),
+    runtime,
   };
 }
 
@@ -93,9 +102,9 @@ export async function bundleAll(tenants: readonly ResolvedTenant[], outdir: stri
  */
 const MIN_TENANTS_BYTES = 1024;
 
-/** A bundle that must not ship: it carries forbidden modules, or no tenants. */
+/** A bundle that must not ship: over its budget, carrying forbidden modules, or no tenants. */
 export const unfit = (r: BundleReport) =>
-  r.forbidden.length > 0 || r.tenantsBytes < MIN_TENANTS_BYTES;
+  r.bytes > r.budget || r.forbidden.length > 0 || r.tenantsBytes < MIN_TENANTS_BYTES;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
@@ -103,12 +112,18 @@ export function formatReport(reports: readonly BundleReport[]): string {
   return reports
     .map((r) =>
       [
-        `${r.name}: ${kib(r.bytes)} (${FUNCTION_ENTRIES[r.name]})`,
+        `${r.name}: ${kib(r.bytes)} / ${kib(r.budget)} budget (${FUNCTION_ENTRIES[r.name]})`,
+        ...(r.bytes > r.budget
+          ? [`  ✗ over its budget by ${kib(r.bytes - r.budget)} (BUNDLE_BUDGETS)`]
+          : []),
         ...r.heaviest.map((m) => `  ${kib(m.bytes).padStart(10)}  ${m.module}`),
         ...r.lazy.map(
           (l) =>
             `  lazy, beside the bundle: ${l.name} ${kib(l.bytes)} (node_modules/${l.name}/index.mjs, loaded on first use)`,
         ),
+        ...(r.runtime.length > 0
+          ? [`  from the Lambda runtime, not bundled: ${r.runtime.join(', ')}`]
+          : []),
         ...r.forbidden.map((path) => `  ✗ must not be bundled: ${path}`),
         ...(r.tenantsBytes < MIN_TENANTS_BYTES ? ['  ✗ the resolved tenants are missing'] : []),
       ].join('\n'),

@@ -11,13 +11,17 @@ export type Handler = (
   context: unknown,
 ) => Promise<{ statusCode: number; body: string; headers: Record<string, string> }>;
 
-export function httpApiEvent(method: string, path: string, accept = 'application/json') {
+export function httpApiEvent(
+  method: string,
+  path: string,
+  { query = '', accept = 'application/json' }: { query?: string; accept?: string } = {},
+) {
   const host = 'abc123.execute-api.cn-northwest-1.amazonaws.com.cn';
   return {
     version: '2.0',
     routeKey: `${method} ${path}`,
     rawPath: path,
-    rawQueryString: '',
+    rawQueryString: query,
     headers: { host, accept, 'accept-language': 'zh-CN' },
     requestContext: {
       accountId: 'anonymous',

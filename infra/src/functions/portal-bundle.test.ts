@@ -30,7 +30,7 @@ describe('the bundled portal handler', () => {
 
   it('answers a tenant’s home page in Chinese, with the portal’s headers', async () => {
     const qingdao = tenants.find((t) => t.id === 'qingdao');
-    const page = await handler(httpApiEvent('GET', '/qingdao/', 'text/html'), {});
+    const page = await handler(httpApiEvent('GET', '/qingdao/', { accept: 'text/html' }), {});
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
@@ -38,7 +38,7 @@ describe('the bundled portal handler', () => {
   });
 
   it('answers a missing page with the portal’s 404 page, not problem details', async () => {
-    const page = await handler(httpApiEvent('GET', '/nowhere/', 'text/html'), {});
+    const page = await handler(httpApiEvent('GET', '/nowhere/', { accept: 'text/html' }), {});
     expect(page.statusCode).toBe(404);
     expect(page.headers['content-type']).toContain('text/html');
   });

@@ -140,6 +140,18 @@ describe('GET /api/openapi.json', () => {
   });
 });
 
+describe('GET /api/openapi.json, kept after the first request', () => {
+  it('answers the same document each time, and what a fresh app generates first', async () => {
+    const { app } = await testApp();
+    const first = await (await app.request('/api/openapi.json')).text();
+    const second = await (await app.request('/api/openapi.json')).text();
+    const fresh = await (await (await testApp()).app.request('/api/openapi.json')).text();
+    expect(JSON.parse(first)).toMatchObject({ openapi: '3.1.0', paths: expect.any(Object) });
+    expect(second).toBe(first);
+    expect(fresh).toBe(first);
+  });
+});
+
 describe('GET /api/docs', () => {
   it('renders every operation of the document as a page, with no script', async () => {
     const res = await (await testApp()).app.request('/api/docs');

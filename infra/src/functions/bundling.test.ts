@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { cdkBundling, esbuildOptions } from './bundling.js';
+
+describe('the CDK bundling options and the report’s esbuild options', () => {
+  const cdk = cdkBundling('/x/baked-tenants.mjs', 'api');
+  const report = esbuildOptions('api', '/x/baked-tenants.mjs', '/out');
+
+  it('leave out the same modules', () => {
+    expect(cdk.externalModules).toEqual(report.external);
+    expect(report.external).toEqual(expect.arrayContaining(['@aws-sdk/*', '@smithy/*']));
+  });
+
+  // CDK 2.276 drops its own `charset` option, so these reach esbuild as flags.
+  it('pass esbuild the same charset and zod alias', () => {
+    expect(cdk.charset).toBeUndefined();
+    expect(cdk.esbuildArgs).toEqual({
+      '--charset': report.charset,
+      '--alias:zod': report.alias?.zod,
+    });
+  });
+
+  it('inject the same tenants and banner, for the same target', () => {
+    expect(cdk.inject).toEqual(report.inject);
+    expect(cdk.banner).toBe(report.banner?.js);
+    expect(cdk.target).toBe(report.target);
+    expect(cdk.mainFields).toEqual(report.mainFields);
+  });
+});
