@@ -5,16 +5,18 @@
  * it when a bundle shrinks; raising it is a decision to record in the commit.
  *
  * The goal (issue 13): the API bundle ≤ 250 KB minified. Standing in its way, measured
- * at 913 KiB: the portal's pages (~215 KiB), zod's core (~140 KiB; the whole namespace
- * ships, see lean-zod.ts), the baked tenants (~104 KiB), supervision (~54 KiB), hono.
+ * at 1211 KiB with the portal in its own function: the AWS SDK (~516 KiB; bundled on
+ * purpose, it starts ~370 ms faster than the runtime's: see bundling.ts), zod (~181 KiB;
+ * the whole namespace ships, see lean-zod.ts), the baked tenants (~104 KiB),
+ * supervision (~54 KiB), the routes (~49 KiB), hono (~46 KiB).
  */
 import type { FunctionName } from './bundling.js';
 
 const KiB = 1024;
 
 export const BUNDLE_BUDGETS: Record<FunctionName, number> = {
-  api: 950 * KiB,
-  portal: 1024 * KiB,
-  reviewStage: 530 * KiB,
-  timerTick: 530 * KiB,
+  api: 1240 * KiB,
+  portal: 1370 * KiB,
+  reviewStage: 1040 * KiB,
+  timerTick: 1040 * KiB,
 };

@@ -16,7 +16,6 @@ import {
   type FunctionName,
   writeTenantsModule,
 } from './bundling.js';
-import { linkRuntimeSdk } from './runtime-sdk.js';
 
 /** What only the build, the local stack or the tests need. */
 const FORBIDDEN = [
@@ -40,8 +39,6 @@ export interface BundleReport {
   metafile: Metafile;
   /** Modules shipped beside the bundle, loaded the first time a route imports them. */
   lazy: { name: string; file: string; bytes: number }[];
-  /** SDK packages the bundle imports from the Lambda runtime (linked beside it here). */
-  runtime: string[];
 }
 
 const BAKED_TENANTS = '(the resolved tenants, baked in)';
@@ -64,7 +61,6 @@ export async function bundleFunction(
   const file = join(dir, 'index.mjs');
   // Only the API and the portal import them; every function is built with them left out.
   const lazy = carriesLazyModules(name) ? await buildLazyModules(dir) : [];
-  const runtime = linkRuntimeSdk(metafile, dir);
   const lazyInputs = lazy.flatMap((l) => Object.keys(l.metafile.inputs));
   const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith('index.mjs'));
   const inputs = Object.entries(output?.[1].inputs ?? {}).map(([path, input]) => ({
@@ -85,7 +81,6 @@ export async function bundleFunction(
     lazy: await Promise.all(
       lazy.map(async (l) => ({ name: l.name, file: l.file, bytes: (await stat(l.file)).size })),
     ),
-    runtime,
   };
 }
 
@@ -121,9 +116,6 @@ export function formatReport(reports: readonly BundleReport[]): string {
           (l) =>
             `  lazy, beside the bundle: ${l.name} ${kib(l.bytes)} (node_modules/${l.name}/index.mjs, loaded on first use)`,
         ),
-        ...(r.runtime.length > 0
-          ? [`  from the Lambda runtime, not bundled: ${r.runtime.join(', ')}`]
-          : []),
         ...r.forbidden.map((path) => `  ✗ must not be bundled: ${path}`),
         ...(r.tenantsBytes < MIN_TENANTS_BYTES ? ['  ✗ the resolved tenants are missing'] : []),
       ].join('\n'),
