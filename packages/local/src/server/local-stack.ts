@@ -22,6 +22,7 @@ import {
   TenantTable,
 } from '@sme/store';
 import { loadTenants } from '@sme/tenants/load';
+import type { StageHandler } from '@sme/workflow';
 import { LocalReviewEngine } from '@sme/workflow/local';
 import { seedDemo } from '../demo/seed-demo.js';
 import { startDynamoDbLocal } from '../engines/dynamodb-local.js';
@@ -40,6 +41,8 @@ export const CLOCK_FILE = 'clock.json';
 export interface LocalStackOptions {
   /** The real time the virtual clock runs along with (injected for tests). */
   realClock?: Clock;
+  /** Wraps what the review stages do (tests hold runs mid-resume with it). */
+  reviewStages?: (stages: StageHandler) => StageHandler;
 }
 
 export interface LocalStack {
@@ -54,6 +57,8 @@ export interface LocalStack {
   /** The virtual clock, written to `DATA_DIR/clock.json` on every move, tick and stop. */
   clock: PersistentClock;
   timers: TimerLoop;
+  /** Resolves once the runs in review at the start are resumed, with how many. */
+  resumed: Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -126,13 +131,20 @@ export async function startLocalStack(
       table: new TenantTable(clients.documents, TABLE_NAME),
       documents: new DocumentStore(clients.s3, BUCKET_NAME),
       clock,
-      engine: (parts) => new LocalReviewEngine(parts),
+      engine: (parts) =>
+        new LocalReviewEngine(
+          options.reviewStages ? { ...parts, stages: options.reviewStages(parts.stages) } : parts,
+        ),
     });
     // The demo people of the sign-in page find their organizations and expert pool.
     await seedDemo(platform);
     const review = platform.engine;
-    stops.push(async () => review.stop());
-    await review.resume();
+    /** The background resume, started once the app answers (below). */
+    let resumed: Promise<number> = Promise.resolve(0);
+    stops.push(async () => {
+      review.stop();
+      await resumed;
+    });
     const timers = new TimerLoop(clock);
     // First, so a failing job cannot keep the tick from writing the clock down; and a
     // stop step that runs once the loop has stopped (stop steps run in reverse).
@@ -149,7 +161,14 @@ export async function startLocalStack(
     const app = createApp({
       platform,
       verifier: hmacVerifier(secret),
-      readiness: () => storageReadiness(clients, { tableName: TABLE_NAME, bucket: BUCKET_NAME }),
+      readiness: async () => {
+        const storage = await storageReadiness(clients, {
+          tableName: TABLE_NAME,
+          bucket: BUCKET_NAME,
+        });
+        const resuming = review.resuming;
+        return resuming ? { ...storage, resuming } : storage;
+      },
       dev: {
         clock,
         sessionClock: systemClock,
@@ -171,6 +190,13 @@ export async function startLocalStack(
           (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         }),
     );
+    // Only once the app answers: resuming thousands of runs after a restart takes far
+    // longer than a start may (each reads and writes its task), so they are resumed in
+    // the background and `/api/health` reports how far along they are.
+    resumed = review.resume().catch((error: unknown) => {
+      console.error(JSON.stringify({ level: 'error', msg: 'resume failed', error: String(error) }));
+      return 0;
+    });
     const { port } = server.address() as AddressInfo;
     return {
       url: `http://127.0.0.1:${port}`,
@@ -181,6 +207,7 @@ export async function startLocalStack(
       tenants,
       clock,
       timers,
+      resumed,
       stop,
     };
   } catch (error) {
