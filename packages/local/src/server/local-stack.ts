@@ -25,9 +25,9 @@ import { loadTenants } from '@sme/tenants/load';
 import type { StageHandler } from '@sme/workflow';
 import { LocalReviewEngine } from '@sme/workflow/local';
 import { seedDemo } from '../demo/seed-demo.js';
-import { startDynamoDbLocal } from '../engines/dynamodb-local.js';
+import { type RunningEngine, startDynamoDbLocal } from '../engines/dynamodb-local.js';
 import { startLocalS3 } from '../engines/s3-local.js';
-import type { LocalConfig } from './local-config.js';
+import { clockFile, dynamoDbLocalOptions, type LocalConfig } from './local-config.js';
 import { PersistentClock } from './persistent-clock.js';
 import { TimerLoop } from './timer-loop.js';
 
@@ -35,14 +35,18 @@ export const TABLE_NAME = 'sme-dx';
 export const BUCKET_NAME = 'sme-dx-documents';
 /** Written under DATA_DIR while the stack runs: its engines' endpoints and the table. */
 export const ENDPOINTS_FILE = 'endpoints.json';
-/** The virtual clock's instant, under `DATA_DIR`. */
-export const CLOCK_FILE = 'clock.json';
 
 export interface LocalStackOptions {
   /** The real time the virtual clock runs along with (injected for tests). */
   realClock?: Clock;
   /** Wraps what the review stages do (tests hold runs mid-resume with it). */
   reviewStages?: (stages: StageHandler) => StageHandler;
+  /**
+   * DynamoDB Local already starting with `dynamoDbLocalOptions(config)`: `main.ts` starts
+   * java (seconds) while it still loads the platform's modules (seconds too). Stopped
+   * here like the stack's own, also when the start fails.
+   */
+  dynamodb?: Promise<RunningEngine>;
 }
 
 export interface LocalStack {
@@ -78,27 +82,26 @@ export async function startLocalStack(
   config: LocalConfig,
   options: LocalStackOptions = {},
 ): Promise<LocalStack> {
-  const { tenants, errors } = await loadTenants();
-  if (errors.length > 0) {
-    throw new Error(
-      `tenant configuration is invalid:\n${errors.map((e) => `  ${e.file} ${e.path}: ${e.message}`).join('\n')}`,
-    );
-  }
-
-  // Before any engine starts: an unusable clock file stops the start at once.
-  const clockFile = join(config.dataDir, CLOCK_FILE);
-  PersistentClock.check(clockFile);
-
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step().catch(() => undefined);
   };
+  const started = options.dynamodb;
+  if (started) stops.push(async () => (await started.catch(() => undefined))?.stop());
   try {
-    const dynamo = await startDynamoDbLocal({
-      dataDir: join(config.dataDir, 'dynamodb'),
-      ...(config.dynamodbPort && { port: config.dynamodbPort }),
-    });
-    stops.push(dynamo.stop);
+    const { tenants, errors } = await loadTenants();
+    if (errors.length > 0) {
+      throw new Error(
+        `tenant configuration is invalid:\n${errors.map((e) => `  ${e.file} ${e.path}: ${e.message}`).join('\n')}`,
+      );
+    }
+
+    // Before any engine starts: an unusable clock file stops the start at once.
+    const clockPath = clockFile(config);
+    PersistentClock.check(clockPath);
+
+    const dynamo = await (started ?? startDynamoDbLocal(dynamoDbLocalOptions(config)));
+    if (!started) stops.push(dynamo.stop);
     const s3 = await startLocalS3({
       dataDir: join(config.dataDir, 's3'),
       ...(config.s3Port && { port: config.s3Port }),
@@ -122,7 +125,7 @@ export async function startLocalStack(
     stops.push(() => rm(endpointsFile, { force: true }));
 
     // Started once the engines are up, so the platform opens at CLOCK_START itself.
-    const clock = PersistentClock.open(clockFile, {
+    const clock = PersistentClock.open(clockPath, {
       ...(config.clockStart && { start: config.clockStart }),
       ...(options.realClock && { real: options.realClock }),
     });
