@@ -8,6 +8,10 @@ export interface BenchOptions {
   runs: number;
   /** Seconds of load per server where a benchmark applies load: `BENCH_SECONDS`. */
   seconds: number;
+  /** Drafts submitted in the burst: `BENCH_SUBMISSIONS`. */
+  submissions: number;
+  /** Applications in review when the stack is restarted: `BENCH_IN_REVIEW`. */
+  inReview: number;
 }
 
 export interface BenchResult {

@@ -8,13 +8,15 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Benchmark, BenchOptions } from './benchmark.js';
+import { burst } from './burst.js';
 import { calls } from './calls.js';
 import { cold } from './cold.js';
+import { restart } from './restart.js';
 import { throughput } from './throughput.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const BENCHMARKS: Benchmark[] = [throughput, calls, cold];
+const BENCHMARKS: Benchmark[] = [throughput, burst, calls, cold, restart];
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'results');
 
@@ -36,6 +38,8 @@ const chosen = names.length > 0 ? BENCHMARKS.filter((b) => names.includes(b.name
 const options: BenchOptions = {
   runs: positive('BENCH_RUNS', 7),
   seconds: positive('BENCH_SECONDS', 10),
+  submissions: positive('BENCH_SUBMISSIONS', 2_000),
+  inReview: positive('BENCH_IN_REVIEW', 2_500),
 };
 // The machine is shared: the load before a run says how far to trust it.
 const machine = {

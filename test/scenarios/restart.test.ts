@@ -34,6 +34,8 @@ describe('the local stack, restarted between two stages', () => {
 
     const second = await start();
     try {
+      // Runs resume in the background once the stack answers: wait for them here.
+      expect(await second.resumed).toBe(1);
       await second.review.settled();
       const reviewer = await ApiClient.signIn(second.app, {
         role: 'district_reviewer',

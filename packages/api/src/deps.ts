@@ -12,8 +12,15 @@ export interface AppDeps {
   platform: Platform;
   /** Checks bearer tokens: HS256 locally, the OIDC issuer's JWKS on AWS. */
   verifier: TokenVerifier;
-  /** Whether table, bucket and workflow executor answer. */
-  readiness(): Promise<{ ready: boolean; detail?: string }>;
+  /**
+   * Whether table, bucket and workflow executor answer; and, while the local executor
+   * resumes the runs it found after a restart, how far along it is.
+   */
+  readiness(): Promise<{
+    ready: boolean;
+    detail?: string;
+    resuming?: { done: number; of: number };
+  }>;
   /** On a deployment: the portal signs people in through the issuer (code flow, PKCE). */
   oidc?: OidcSignIn;
   /** Present only on the local stack: enables `/api/dev/*`. */

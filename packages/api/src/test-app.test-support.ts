@@ -23,6 +23,8 @@ export async function testApp(
   options: {
     start?: string;
     ready?: boolean;
+    /** What readiness says of runs being resumed after a restart. */
+    resuming?: { done: number; of: number };
     dueTimers?: number;
     /** What a test changes in the real tenants (a rule another city could set). */
     tenants?: (tenants: ResolvedTenant[]) => ResolvedTenant[];
@@ -44,7 +46,9 @@ export async function testApp(
     platform,
     verifier: hmacVerifier(TEST_SECRET),
     readiness: async () =>
-      options.ready === false ? { ready: false, detail: 'table missing' } : { ready: true },
+      options.ready === false
+        ? { ready: false, detail: 'table missing' }
+        : { ready: true, ...(options.resuming && { resuming: options.resuming }) },
     dev: {
       clock,
       tokenSecret: TEST_SECRET,

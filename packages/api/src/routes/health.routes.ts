@@ -15,7 +15,16 @@ const health = createRoute({
       description: 'Ready',
       content: {
         'application/json': {
-          schema: z.object({ status: z.literal('ok'), tenants: z.number().int() }),
+          schema: z.object({
+            status: z.literal('ok'),
+            tenants: z.number().int(),
+            resuming: z
+              .object({ done: z.number().int(), of: z.number().int() })
+              .optional()
+              .describe(
+                'Present while the review runs found at a restart are being resumed in the background: those resumed, of those found so far',
+              ),
+          }),
         },
       },
     },
@@ -25,13 +34,14 @@ const health = createRoute({
 
 export function healthRoutes(deps: Pick<AppDeps, 'readiness' | 'platform'>) {
   return new OpenAPIHono().openapi(health, async (c) => {
-    const { ready, detail } = await deps.readiness();
+    const { ready, detail, resuming } = await deps.readiness();
     if (!ready) {
       return problem(c, 503, 'not_ready', {
         zh: '服务尚未就绪',
         en: detail ?? 'Not ready',
       }) as never;
     }
-    return c.json({ status: 'ok' as const, tenants: deps.platform.tenants.all.length }, 200);
+    const tenants = deps.platform.tenants.all.length;
+    return c.json({ status: 'ok' as const, tenants, ...(resuming && { resuming }) }, 200);
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The local server's environment (API.md "Local stack").
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseInstant } from '@sme/core';
 
 export interface LocalConfig {
@@ -16,6 +16,18 @@ export interface LocalConfig {
   /** Where the virtual clock starts; real time when absent. */
   clockStart?: Date;
 }
+
+/** The virtual clock's instant, under `DATA_DIR`. */
+export const CLOCK_FILE = 'clock.json';
+
+/** Where the stack keeps the virtual clock. */
+export const clockFile = (config: LocalConfig) => join(config.dataDir, CLOCK_FILE);
+
+/** How the stack starts DynamoDB Local: its data under `DATA_DIR`, on `DYNAMODB_PORT`. */
+export const dynamoDbLocalOptions = (config: LocalConfig) => ({
+  dataDir: join(config.dataDir, 'dynamodb'),
+  ...(config.dynamodbPort && { port: config.dynamodbPort }),
+});
 
 function readPort(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const value = env[name];

@@ -6,7 +6,8 @@ import { TenantTable, tenantKey } from '@sme/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../engines/free-port.js';
 import { listeningAddresses } from '../engines/listening-addresses.test-support.js';
-import { CLOCK_FILE, startLocalStack, TABLE_NAME } from './local-stack.js';
+import { CLOCK_FILE } from './local-config.js';
+import { startLocalStack, TABLE_NAME } from './local-stack.js';
 
 const dirs: string[] = [];
 async function dataDir() {
@@ -22,6 +23,8 @@ describe('startLocalStack', () => {
   it('serves /api/health once table and bucket are ready, on 127.0.0.1 only, and stops its engines', async () => {
     const stack = await startLocalStack({ port: 0, dataDir: await dataDir() });
     try {
+      // Health says `resuming` until the (background) search for runs to resume is over.
+      expect(await stack.resumed).toBe(0);
       const res = await fetch(`${stack.url}/api/health`);
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ status: 'ok', tenants: stack.tenants.length });

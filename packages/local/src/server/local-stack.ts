@@ -22,11 +22,12 @@ import {
   TenantTable,
 } from '@sme/store';
 import { loadTenants } from '@sme/tenants/load';
+import type { StageHandler } from '@sme/workflow';
 import { LocalReviewEngine } from '@sme/workflow/local';
 import { seedDemo } from '../demo/seed-demo.js';
-import { startDynamoDbLocal } from '../engines/dynamodb-local.js';
+import { type RunningEngine, startDynamoDbLocal } from '../engines/dynamodb-local.js';
 import { startLocalS3 } from '../engines/s3-local.js';
-import type { LocalConfig } from './local-config.js';
+import { clockFile, dynamoDbLocalOptions, type LocalConfig } from './local-config.js';
 import { PersistentClock } from './persistent-clock.js';
 import { TimerLoop } from './timer-loop.js';
 
@@ -34,12 +35,18 @@ export const TABLE_NAME = 'sme-dx';
 export const BUCKET_NAME = 'sme-dx-documents';
 /** Written under DATA_DIR while the stack runs: its engines' endpoints and the table. */
 export const ENDPOINTS_FILE = 'endpoints.json';
-/** The virtual clock's instant, under `DATA_DIR`. */
-export const CLOCK_FILE = 'clock.json';
 
 export interface LocalStackOptions {
   /** The real time the virtual clock runs along with (injected for tests). */
   realClock?: Clock;
+  /** Wraps what the review stages do (tests hold runs mid-resume with it). */
+  reviewStages?: (stages: StageHandler) => StageHandler;
+  /**
+   * DynamoDB Local already starting with `dynamoDbLocalOptions(config)`: `main.ts` starts
+   * java (seconds) while it still loads the platform's modules (seconds too). Stopped
+   * here like the stack's own, also when the start fails.
+   */
+  dynamodb?: Promise<RunningEngine>;
 }
 
 export interface LocalStack {
@@ -54,6 +61,8 @@ export interface LocalStack {
   /** The virtual clock, written to `DATA_DIR/clock.json` on every move, tick and stop. */
   clock: PersistentClock;
   timers: TimerLoop;
+  /** Resolves once the runs in review at the start are resumed, with how many. */
+  resumed: Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -73,27 +82,26 @@ export async function startLocalStack(
   config: LocalConfig,
   options: LocalStackOptions = {},
 ): Promise<LocalStack> {
-  const { tenants, errors } = await loadTenants();
-  if (errors.length > 0) {
-    throw new Error(
-      `tenant configuration is invalid:\n${errors.map((e) => `  ${e.file} ${e.path}: ${e.message}`).join('\n')}`,
-    );
-  }
-
-  // Before any engine starts: an unusable clock file stops the start at once.
-  const clockFile = join(config.dataDir, CLOCK_FILE);
-  PersistentClock.check(clockFile);
-
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step().catch(() => undefined);
   };
+  const started = options.dynamodb;
+  if (started) stops.push(async () => (await started.catch(() => undefined))?.stop());
   try {
-    const dynamo = await startDynamoDbLocal({
-      dataDir: join(config.dataDir, 'dynamodb'),
-      ...(config.dynamodbPort && { port: config.dynamodbPort }),
-    });
-    stops.push(dynamo.stop);
+    const { tenants, errors } = await loadTenants();
+    if (errors.length > 0) {
+      throw new Error(
+        `tenant configuration is invalid:\n${errors.map((e) => `  ${e.file} ${e.path}: ${e.message}`).join('\n')}`,
+      );
+    }
+
+    // Before any engine starts: an unusable clock file stops the start at once.
+    const clockPath = clockFile(config);
+    PersistentClock.check(clockPath);
+
+    const dynamo = await (started ?? startDynamoDbLocal(dynamoDbLocalOptions(config)));
+    if (!started) stops.push(dynamo.stop);
     const s3 = await startLocalS3({
       dataDir: join(config.dataDir, 's3'),
       ...(config.s3Port && { port: config.s3Port }),
@@ -117,7 +125,7 @@ export async function startLocalStack(
     stops.push(() => rm(endpointsFile, { force: true }));
 
     // Started once the engines are up, so the platform opens at CLOCK_START itself.
-    const clock = PersistentClock.open(clockFile, {
+    const clock = PersistentClock.open(clockPath, {
       ...(config.clockStart && { start: config.clockStart }),
       ...(options.realClock && { real: options.realClock }),
     });
@@ -126,13 +134,20 @@ export async function startLocalStack(
       table: new TenantTable(clients.documents, TABLE_NAME),
       documents: new DocumentStore(clients.s3, BUCKET_NAME),
       clock,
-      engine: (parts) => new LocalReviewEngine(parts),
+      engine: (parts) =>
+        new LocalReviewEngine(
+          options.reviewStages ? { ...parts, stages: options.reviewStages(parts.stages) } : parts,
+        ),
     });
     // The demo people of the sign-in page find their organizations and expert pool.
     await seedDemo(platform);
     const review = platform.engine;
-    stops.push(async () => review.stop());
-    await review.resume();
+    /** The background resume, started once the app answers (below). */
+    let resumed: Promise<number> = Promise.resolve(0);
+    stops.push(async () => {
+      review.stop();
+      await resumed;
+    });
     const timers = new TimerLoop(clock);
     // First, so a failing job cannot keep the tick from writing the clock down; and a
     // stop step that runs once the loop has stopped (stop steps run in reverse).
@@ -149,7 +164,14 @@ export async function startLocalStack(
     const app = createApp({
       platform,
       verifier: hmacVerifier(secret),
-      readiness: () => storageReadiness(clients, { tableName: TABLE_NAME, bucket: BUCKET_NAME }),
+      readiness: async () => {
+        const storage = await storageReadiness(clients, {
+          tableName: TABLE_NAME,
+          bucket: BUCKET_NAME,
+        });
+        const resuming = review.resuming;
+        return resuming ? { ...storage, resuming } : storage;
+      },
       dev: {
         clock,
         sessionClock: systemClock,
@@ -171,6 +193,13 @@ export async function startLocalStack(
           (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         }),
     );
+    // Only once the app answers: resuming thousands of runs after a restart takes far
+    // longer than a start may (each reads and writes its task), so they are resumed in
+    // the background and `/api/health` reports how far along they are.
+    resumed = review.resume().catch((error: unknown) => {
+      console.error(JSON.stringify({ level: 'error', msg: 'resume failed', error: String(error) }));
+      return 0;
+    });
     const { port } = server.address() as AddressInfo;
     return {
       url: `http://127.0.0.1:${port}`,
@@ -181,6 +210,7 @@ export async function startLocalStack(
       tenants,
       clock,
       timers,
+      resumed,
       stop,
     };
   } catch (error) {

@@ -96,18 +96,26 @@ export class LocalExecutor {
 
   /**
    * Starts a run (or resumes one at `startAt`, the state an application records).
-   * Resolves with the run's final output when it ends.
+   * Resolves with the run's final output when it ends. `onParked` is called once, when
+   * the run first waits for a person or ends, whichever comes first: what a caller
+   * pacing many starts (a restart resuming thousands) waits for.
    */
   run(
     definition: StateMachineDefinition,
     input: Omit<StageInput, 'stage' | 'kind'>,
-    options: { runId: string; startAt?: string },
+    options: { runId: string; startAt?: string; onParked?: () => void },
   ): Promise<unknown> {
     const { machine, tasks } = this.machineFor(definition, options.startAt);
     const attempts = new Map<string, number>();
+    let onParked = options.onParked;
+    const parked = () => {
+      const call = onParked;
+      onParked = undefined;
+      call?.();
+    };
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
     for (const name of tasks)
-      handlers[name] = (taskInput) => this.runTask(taskInput, options.runId, attempts);
+      handlers[name] = (taskInput) => this.runTask(taskInput, options.runId, attempts, parked);
     const execution = machine.run(input as never, {
       overrides: { taskResourceLocalHandlers: handlers as never },
       context: { Task: { Token: options.runId } } as never,
@@ -117,6 +125,7 @@ export class LocalExecutor {
     return execution.result.finally(() => {
       this.aborts.delete(execution.abort);
       this.leave();
+      parked();
     });
   }
 
@@ -143,7 +152,12 @@ export class LocalExecutor {
     return built;
   }
 
-  private async runTask(taskInput: unknown, runId: string, attempts: Map<string, number>) {
+  private async runTask(
+    taskInput: unknown,
+    runId: string,
+    attempts: Map<string, number>,
+    parked: () => void,
+  ) {
     const payload = (taskInput as { Payload: StageInput & { taskToken?: string } }).Payload;
     const { taskToken, ...stageInput } = payload;
     if (taskToken === undefined) {
@@ -164,6 +178,7 @@ export class LocalExecutor {
       const decided = await this.handler.begin({ ...stageInput, taskToken: token });
       this.leave();
       if (decided) this.release(token, decided);
+      else parked();
     } catch (error) {
       // The run fails from here: it stays moving until it ends.
       this.waiting.delete(token);

@@ -20,12 +20,34 @@ export interface LocalReviewDeps {
   clock: Clock;
   /** What each stage does to an application (the platform's). */
   stages: StageHandler;
+  /** Runs resumed at once after a restart (default 8). */
+  resumeConcurrency?: number;
 }
+
+export interface ResumeProgress {
+  done: number;
+  of: number;
+}
+
+interface ResumableRun {
+  tenant: ResolvedTenant;
+  programId: string;
+  applicationId: string;
+  startAt: string | undefined;
+}
+
+/**
+ * Enough to keep both cores busy with the runs' reads and writes, few enough that a
+ * request arriving meanwhile waits behind a handful of them, not thousands.
+ */
+const RESUME_CONCURRENCY = 8;
 
 export class LocalReviewEngine implements TaskReleaser {
   private readonly executor: LocalExecutor;
   private readonly definitions = new Map<string, StateMachineDefinition>();
   private readonly running = new Set<string>();
+  private progress: ResumeProgress | undefined;
+  private stopped = false;
 
   constructor(private readonly deps: LocalReviewDeps) {
     this.executor = new LocalExecutor(deps.stages);
@@ -43,18 +65,30 @@ export class LocalReviewEngine implements TaskReleaser {
     return definition;
   }
 
+  /**
+   * Starts a run unless one is running for the application already; resolves once it
+   * waits for a person or has ended (at once when it was running already).
+   */
   private start(
     tenant: ResolvedTenant,
     programId: string,
     applicationId: string,
     startAt?: string,
-  ): void {
-    if (this.running.has(applicationId)) return;
+  ): Promise<void> {
+    if (this.running.has(applicationId) || this.stopped) return Promise.resolve();
     this.running.add(applicationId);
     const input = { tenant: tenant.id, programId, applicationId };
     const runId = `${applicationId}:${randomUUID().slice(0, 8)}`;
+    let onParked!: () => void;
+    const parked = new Promise<void>((resolve) => {
+      onParked = resolve;
+    });
     this.executor
-      .run(this.definition(tenant, programId), input, { runId, ...(startAt && { startAt }) })
+      .run(this.definition(tenant, programId), input, {
+        runId,
+        onParked,
+        ...(startAt && { startAt }),
+      })
       .catch((error: unknown) => {
         if ((error as Error).name === 'ExecutionAbortedError' || String(error).includes('stopped'))
           return;
@@ -68,6 +102,7 @@ export class LocalReviewEngine implements TaskReleaser {
         );
       })
       .finally(() => this.running.delete(applicationId));
+    return parked;
   }
 
   /** Starts review for every submission handed off since the last call; how many started. */
@@ -77,22 +112,60 @@ export class LocalReviewEngine implements TaskReleaser {
       const ctx = tenantContext(tenant);
       for (const handoff of await this.deps.apps.pendingHandoffs(ctx)) {
         await this.deps.apps.handoffStarted(ctx, handoff, this.deps.clock.now().toISOString());
-        this.start(tenant, handoff.programId, handoff.applicationId);
+        // Not awaited: intake takes the whole batch up at once.
+        void this.start(tenant, handoff.programId, handoff.applicationId);
         started += 1;
       }
     }
     return started;
   }
 
-  /** After a restart: every application in review continues at the stage it records. */
+  /**
+   * Runs being resumed after a restart, while they are: `of` counts those found so far,
+   * `done` those that wait for a person again (or have ended). Undefined otherwise.
+   */
+  get resuming(): ResumeProgress | undefined {
+    return this.progress && { ...this.progress };
+  }
+
+  /**
+   * After a restart: every application in review continues at the stage it records.
+   * Meant to run in the background while the stack already serves: the applications
+   * are listed first, then resumed a few at a time (each reads and writes its task
+   * before it waits), so requests keep being answered. Resolves with how many resumed.
+   */
   async resume(): Promise<number> {
-    let resumed = 0;
+    const progress: ResumeProgress = { done: 0, of: 0 };
+    this.progress = progress;
+    try {
+      const found = await this.inReview(progress);
+      let next = 0;
+      const worker = async () => {
+        while (next < found.length && !this.stopped) {
+          const run = found[next] as ResumableRun;
+          next += 1;
+          await this.start(run.tenant, run.programId, run.applicationId, run.startAt);
+          progress.done += 1;
+        }
+      };
+      const concurrency = this.deps.resumeConcurrency ?? RESUME_CONCURRENCY;
+      await Promise.all(Array.from({ length: concurrency }, worker));
+      return progress.done;
+    } finally {
+      this.progress = undefined;
+    }
+  }
+
+  /** Every application in review, with the state its run continues at. */
+  private async inReview(progress: ResumeProgress): Promise<ResumableRun[]> {
+    const found: ResumableRun[] = [];
     for (const tenant of this.deps.tenants.values()) {
       const ctx = tenantContext(tenant);
       for (const program of tenant.programs) {
         for (const status of ['submitted', 'in_review', 'returned', 'publicity'] as const) {
           let cursor: string | undefined;
           do {
+            if (this.stopped) return found;
             const page = await this.deps.apps.list(
               ctx,
               { programId: program.id, status },
@@ -105,15 +178,15 @@ export class LocalReviewEngine implements TaskReleaser {
                   : status === 'returned'
                     ? stateName.awaitResubmission(app.stage)
                     : stateName.stage(app.stage);
-              this.start(tenant, program.id, app.id, startAt);
-              resumed += 1;
+              found.push({ tenant, programId: program.id, applicationId: app.id, startAt });
             }
+            progress.of = found.length;
             cursor = page.next;
           } while (cursor);
         }
       }
     }
-    return resumed;
+    return found;
   }
 
   release(token: string, outcome: RunOutcome): Promise<boolean> {
@@ -125,7 +198,9 @@ export class LocalReviewEngine implements TaskReleaser {
     return this.executor.settled();
   }
 
+  /** Ends every run and resumes no more. */
   stop(): void {
+    this.stopped = true;
     this.executor.stop();
   }
 }

@@ -1,0 +1,84 @@
+/**
+ * (b) The deadline burst: complete drafts prepared first (one organization each), then
+ * every one submitted at 50 concurrent over HTTP to the local stack as `pnpm dev` runs
+ * it (its own node process: DynamoDB Local, the local S3, the review engine and timer
+ * loop running, so the review takes the submissions up while the burst goes on). Once
+ * the review has taken every one up, the province's stats are set against a recount
+ * of the application items.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OPEN_AT } from '../../test/support/qingdao.js';
+import type { Benchmark } from './benchmark.js';
+import { median } from './median.js';
+import { recount, same, show, statsReader } from './stack/counts.js';
+import { httpApp } from './stack/http-app.js';
+import { watchIntake } from './stack/intake.js';
+import { percentile, prepareDrafts, submitAll } from './stack/population.js';
+import { startStackProcess } from './stack/stack-process.js';
+
+const CONCURRENCY = 50;
+/** Preparing is not measured: as many at once as the two cores keep busy. */
+const PREPARE_CONCURRENCY = 8;
+const INTAKE_LIMIT_MS = 600_000;
+
+const round = (ms: number) => Number(ms.toFixed(1));
+
+export const burst = {
+  name: 'burst',
+  title: 'the deadline burst: complete drafts submitted at 50 concurrent on the local stack',
+  target: 'submit p99 ≤ 300 ms at 50 concurrent, no error; stats equal to a recount',
+  async run({ submissions }) {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sme-bench-burst-'));
+    const stack = await startStackProcess(dataDir, OPEN_AT);
+    try {
+      const app = httpApp(stack.url);
+      const prepareStarted = performance.now();
+      const drafts = await prepareDrafts(app, submissions, { concurrency: PREPARE_CONCURRENCY });
+      const prepareMs = performance.now() - prepareStarted;
+      const stats = await statsReader(app);
+      const burstStarted = performance.now();
+      const submitted = await submitAll(drafts, CONCURRENCY);
+      const intake = await watchIntake(stats, submissions, burstStarted, INTAKE_LIMIT_MS);
+      const [counted, recounted] = [await stats(), await recount(dataDir)];
+      const { latenciesMs, byCode } = submitted;
+      const figures = {
+        submissions,
+        concurrency: CONCURRENCY,
+        transport: 'HTTP to main.ts in its own process (node fetch, keep-alive)',
+        prepareMs: Math.round(prepareMs),
+        burstMs: Math.round(submitted.ms),
+        perSecond: round((submissions * 1000) / submitted.ms),
+        p50Ms: round(median(latenciesMs)),
+        p99Ms: round(percentile(latenciesMs, 0.99)),
+        maxMs: round(Math.max(...latenciesMs)),
+        byCode,
+        intake: {
+          doneAtMs: intake.doneAtMs,
+          perSecond: intake.perSecond,
+          peakPerSecond: intake.peakPerSecond,
+        },
+        stats: counted,
+        recount: recounted,
+        statsEqualRecount: same(counted, recounted),
+      };
+      return {
+        summary: [
+          `  ${submissions} drafts prepared in ${(prepareMs / 1000).toFixed(1)} s (${PREPARE_CONCURRENCY} at once, over HTTP)`,
+          `  submit: ${submissions} at ${CONCURRENCY} concurrent in ${(submitted.ms / 1000).toFixed(1)} s = ${figures.perSecond} /s; p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms`,
+          `  answers: ${Object.entries(byCode)
+            .map(([code, n]) => `${code} ×${n}`)
+            .join(', ')}`,
+          `  review took every one up ${intake.doneAtMs === undefined ? 'not within the limit' : `${(intake.doneAtMs / 1000).toFixed(1)} s after the burst began (${intake.perSecond}/s; peak ${intake.peakPerSecond}/s)`}`,
+          `  stats:   ${show(counted)}`,
+          `  recount: ${show(recounted)}  → ${figures.statsEqualRecount ? 'equal' : 'DIFFERENT'}`,
+        ].join('\n'),
+        figures: { ...figures, intakeSamples: intake.samples },
+      };
+    } finally {
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+} satisfies Benchmark;
