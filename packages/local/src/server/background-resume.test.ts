@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseInstant } from '@sme/core';
-import type { StageHandler, StageInput } from '@sme/workflow';
 import { afterAll, describe, expect, it } from 'vitest';
+import { holdStages } from '../../../../test/support/held-stages.js';
 import { OPEN_AT } from '../../../../test/support/qingdao.js';
 import { submittedApplication } from '../../../../test/support/submitted.js';
 import { startLocalStack } from './local-stack.js';
@@ -16,34 +16,6 @@ afterAll(async () => {
 /** Real time stands still: nothing here waits on a timer. */
 const realClock = { now: () => new Date('2026-11-22T10:00:00Z') };
 const clockStart = parseInstant(OPEN_AT);
-
-/** Holds every stage a resumed run begins until the test lets them through. */
-function holding() {
-  const begun: StageInput[] = [];
-  const held: (() => void)[] = [];
-  let open = false;
-  let notify: (() => void) | undefined;
-  const wrap = (stages: StageHandler): StageHandler => ({
-    decide: (input) => stages.decide(input),
-    async begin(input) {
-      begun.push(input);
-      notify?.();
-      if (!open) await new Promise<void>((resolve) => held.push(resolve));
-      return stages.begin(input);
-    },
-  });
-  return {
-    wrap,
-    begun,
-    async begunAtLeast(n: number) {
-      while (begun.length < n) await new Promise<void>((resolve) => (notify = resolve));
-    },
-    letThrough() {
-      open = true;
-      for (const release of held.splice(0)) release();
-    },
-  };
-}
 
 describe('a restart of the local stack with applications in review', () => {
   it('answers /api/health while the runs are resumed in the background, each once', async () => {
@@ -59,12 +31,19 @@ describe('a restart of the local stack with applications in review', () => {
       await first.stop();
     }
 
-    const hold = holding();
+    let hold: ReturnType<typeof holdStages> | undefined;
     const second = await startLocalStack(
       { port: 0, dataDir: dir, clockStart },
-      { realClock, reviewStages: hold.wrap },
+      {
+        realClock,
+        reviewStages: (stages) => {
+          hold = holdStages(stages);
+          return hold.stages;
+        },
+      },
     );
     try {
+      if (!hold) throw new Error('the stack built no review stages');
       await hold.begunAtLeast(3);
       // The three runs are under way and held: health answers all the same.
       const during = await fetch(`${second.url}/api/health`);

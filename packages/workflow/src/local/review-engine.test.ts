@@ -1,6 +1,7 @@
 import type { Application, Clock, ResolvedTenant } from '@sme/core';
 import type { ApplicationRepository } from '@sme/store';
 import { describe, expect, inject, it } from 'vitest';
+import { holdStages } from '../../../../test/support/held-stages.js';
 import type { StageHandler, StageInput } from '../ports/stage-handler.js';
 import { LocalReviewEngine } from './review-engine.js';
 
@@ -35,37 +36,8 @@ function storedApps(apps: Stored[]) {
   return repository as unknown as ApplicationRepository;
 }
 
-/**
- * Stages whose `begin` (reading and writing the task, on the real platform) waits until
- * the test lets it through: the runs are held mid-resume for as long as the test needs.
- */
-function heldStages() {
-  const begun: (StageInput & { taskToken: string })[] = [];
-  const held: (() => void)[] = [];
-  let open = false;
-  let notify: (() => void) | undefined;
-  const stages: StageHandler = {
-    decide: async () => 'pass',
-    async begin(input) {
-      begun.push(input);
-      notify?.();
-      if (!open) await new Promise<void>((resolve) => held.push(resolve));
-      return undefined;
-    },
-  };
-  return {
-    stages,
-    begun,
-    /** Resolves once `n` stages have begun. */
-    async begunAtLeast(n: number) {
-      while (begun.length < n) await new Promise<void>((resolve) => (notify = resolve));
-    },
-    letThrough() {
-      open = true;
-      for (const release of held.splice(0)) release();
-    },
-  };
-}
+/** Stages that pass, each `begin` held until the test lets it through. */
+const heldStages = () => holdStages({ decide: async () => 'pass', begin: async () => undefined });
 
 const inReview = (n: number): Stored[] =>
   Array.from({ length: n }, (_, i) => ({
