@@ -6,16 +6,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import { type BundleReport, bundleFunction } from './bundle-report.js';
-import {
-  bundledSources,
-  type Handler,
-  httpApiEvent,
-  importBundledHandler,
-} from './bundled-handler.test-support.js';
-import { writeTenantsModule } from './bundling.js';
+import { builtFunction, bundledSources, httpApiEvent } from './bundled-handler.test-support.js';
 
 interface ExcelWorkbook {
   addWorksheet(name: string): { addRow(values: unknown[]): unknown };
@@ -24,19 +17,10 @@ interface ExcelWorkbook {
 
 describe('the bundled API handler', () => {
   const tenants = inject('tenants');
-  let outdir: string;
-  let report: BundleReport;
-  let handler: Handler;
-
-  beforeAll(async () => {
-    outdir = await mkdtemp(join(tmpdir(), 'sme-api-bundle-'));
-    report = await bundleFunction('api', writeTenantsModule(tenants, outdir), outdir);
-    handler = await importBundledHandler(report.file);
-  }, 60_000);
-  afterAll(async () => rm(outdir, { recursive: true, force: true }));
+  const built = builtFunction('api', tenants);
 
   it('answers the catalogue of every baked-in tenant', async () => {
-    const response = await handler(httpApiEvent('GET', '/api/tenants'), {});
+    const response = await built.handler(httpApiEvent('GET', '/api/tenants'), {});
     expect(response.statusCode).toBe(200);
     const body = JSON.parse(response.body) as { items: { id: string; name: { zh: string } }[] };
     expect(body.items.map((t) => t.id).sort()).toEqual(tenants.map((t) => t.id).sort());
@@ -46,28 +30,28 @@ describe('the bundled API handler', () => {
   });
 
   it('refuses a staff route without a token, as the app does locally', async () => {
-    const response = await handler(httpApiEvent('GET', '/api/tenants/qingdao/tasks'), {});
+    const response = await built.handler(httpApiEvent('GET', '/api/tenants/qingdao/tasks'), {});
     expect(response.statusCode).toBe(401);
     expect(response.headers['content-type']).toContain('application/problem+json');
   });
 
   it('carries the tenants, and no CDK, local engine or test code, and no dev routes', async () => {
-    expect(report.forbidden).toEqual([]);
-    expect(report.tenantsBytes).toBeGreaterThan(10_000);
-    const inputs = Object.keys(report.metafile.inputs);
+    expect(built.report.forbidden).toEqual([]);
+    expect(built.report.tenantsBytes).toBeGreaterThan(10_000);
+    const inputs = Object.keys(built.report.metafile.inputs);
     expect(inputs.some((path) => path.includes('hono/dist'))).toBe(true);
     expect(inputs.some((path) => path.includes('aws-local-stepfunctions'))).toBe(false);
     // The pages are the portal function's: none of them ships with the API.
-    const pages = bundledSources(report).filter((path) => path.includes('api/src/portal/'));
+    const pages = bundledSources(built.report).filter((path) => path.includes('api/src/portal/'));
     expect(pages).toEqual([]);
-    const login = await handler(httpApiEvent('POST', '/api/dev/login'), {});
+    const login = await built.handler(httpApiEvent('POST', '/api/dev/login'), {});
     expect(login.statusCode).toBe(404);
   });
 
   it("answers a request zod refuses with zod's own message, though its locales are left out", async () => {
     const tenant = tenants[0]?.id ?? 'qingdao';
     const tooLong = 'x'.repeat(101);
-    const response = await handler(
+    const response = await built.handler(
       httpApiEvent('GET', `/api/tenants/${tenant}/pool`, { query: `q=${tooLong}` }),
       {},
     );
@@ -78,7 +62,7 @@ describe('the bundled API handler', () => {
     expect(expected).toBeTruthy();
     expect(body.errors).toEqual([{ path: 'q', message: expected }]);
     // esbuild reads every locale; only these two reach the output.
-    const output = Object.values(report.metafile.outputs).find((o) => o.entryPoint);
+    const output = Object.values(built.report.metafile.outputs).find((o) => o.entryPoint);
     const shipped = Object.entries(output?.inputs ?? {}).filter(([, i]) => i.bytesInOutput > 0);
     expect(
       shipped.map(([path]) => path).filter((path) => path.includes('zod/v4/locales/')),
@@ -89,18 +73,18 @@ describe('the bundled API handler', () => {
   });
 
   it('carries the AWS SDK clients it calls, bundled rather than the runtime’s', () => {
-    const clients = bundledSources(report)
+    const clients = bundledSources(built.report)
       .map((path) => /node_modules\/@aws-sdk\/(client-[a-z0-9-]+)\//.exec(path)?.[1])
       .filter((name) => name !== undefined);
     expect(new Set(clients)).toEqual(new Set(['client-dynamodb', 'client-s3', 'client-sfn']));
   });
 
   it('leaves the Excel library out, shipped beside it where `import("exceljs")` finds it', async () => {
-    const inputs = Object.keys(report.metafile.inputs);
+    const inputs = Object.keys(built.report.metafile.inputs);
     expect(inputs.some((path) => path.includes('node_modules/exceljs/'))).toBe(false);
-    expect(report.lazy.map((l) => l.name)).toEqual(['exceljs']);
+    expect(built.report.lazy.map((l) => l.name)).toEqual(['exceljs']);
     // A module beside index.mjs resolves the bare name as the bundle does at run time.
-    const probe = join(dirname(report.file), 'probe.mjs');
+    const probe = join(dirname(built.report.file), 'probe.mjs');
     await writeFile(probe, "export const load = () => import('exceljs');\n");
     const { load } = (await import(pathToFileURL(probe).href)) as {
       load: () => Promise<{ default: { Workbook: new () => ExcelWorkbook } }>;

@@ -3,8 +3,14 @@
  * imported with the environment the stack sets (nothing in it is contacted to serve the
  * routes the tests call).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BundleReport } from './bundle-report.js';
+import type { ResolvedTenant } from '@sme/core';
+import { afterAll, beforeAll } from 'vitest';
+import { type BundleReport, bundleFunction } from './bundle-report.js';
+import { type FunctionName, writeTenantsModule } from './bundling.js';
 
 export type Handler = (
   event: unknown,
@@ -60,4 +66,22 @@ export function bundledSources(report: BundleReport): string[] {
   return Object.entries(output?.[1].inputs ?? {})
     .filter(([, input]) => input.bytesInOutput > 0)
     .map(([path]) => path);
+}
+
+/**
+ * Builds `name` with the stack's options before the suite's tests and imports its
+ * handler; removes the build after them. Read `report` and `handler` inside tests.
+ */
+export function builtFunction(name: FunctionName, tenants: readonly ResolvedTenant[]) {
+  const built = {} as { report: BundleReport; handler: Handler };
+  let outdir: string | undefined;
+  beforeAll(async () => {
+    outdir = await mkdtemp(join(tmpdir(), `sme-${name}-bundle-`));
+    built.report = await bundleFunction(name, writeTenantsModule(tenants, outdir), outdir);
+    built.handler = await importBundledHandler(built.report.file);
+  }, 60_000);
+  afterAll(async () => {
+    if (outdir) await rm(outdir, { recursive: true, force: true });
+  });
+  return built;
 }
