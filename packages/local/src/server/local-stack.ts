@@ -20,6 +20,7 @@ import {
   type StoreClients,
   storageReadiness,
   TenantTable,
+  tenantContext,
 } from '@sme/store';
 import { loadTenants } from '@sme/tenants/load';
 import { LocalReviewEngine } from '@sme/workflow/local';
@@ -128,6 +129,10 @@ export async function startLocalStack(
       clock,
       engine: (parts) => new LocalReviewEngine(parts),
     });
+    // Bans kept in `.data/` from before ban summaries existed are copied onto them, so
+    // the commands' batched ban check sees them (idempotent; bans are few).
+    for (const tenant of tenants.filter((t) => t.kind === 'province'))
+      await platform.repositories.bans.summarize(tenantContext(tenant));
     // The demo people of the sign-in page find their organizations and expert pool.
     await seedDemo(platform);
     const review = platform.engine;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestStore } from '../local-store.test-support.js';
-import { type Ban, BanRepository, banLiftOps } from './ban.repository.js';
+import { type Ban, BanRepository, banItem, banLiftOps } from './ban.repository.js';
 
 const ctx = { tenant: 'qingdao', province: 'shandong' };
 const now = new Date('2025-06-01T00:00:00Z');
@@ -40,5 +40,25 @@ describe('BanRepository', () => {
     await expect(
       table.transact(ctx, banLiftOps(ctx, imposed, '2025-05-02T00:00:00.000Z', 'appeal')),
     ).rejects.toThrow();
+  });
+});
+
+describe('BanRepository.summarize', () => {
+  it('makes bans written before summaries existed (and their liftings) seen again', async () => {
+    const { table } = await createTestStore();
+    const bans = new BanRepository(table);
+    await table.put(ctx, banItem(ctx, ban('old', 'ORGE', '2027-12-31T16:00:00.000Z')));
+    await table.put(ctx, {
+      ...banItem(ctx, { ...ban('gone', 'ORGF', '2027-12-31T16:00:00.000Z') }),
+      liftedAt: '2025-03-01T00:00:00.000Z',
+      liftedBy: 'appeal',
+    });
+    expect(await bans.inForce(ctx, ['ORGE'], now)).toBeUndefined();
+    expect(await bans.summarize(ctx)).toBe(2);
+    expect((await bans.inForce(ctx, ['ORGE', 'ORGF'], now))?.id).toBe('old');
+    expect(await bans.inForce(ctx, ['ORGF'], now)).toBeUndefined();
+    // Again: nothing changes.
+    await bans.summarize(ctx);
+    expect((await bans.inForce(ctx, ['ORGE'], now))?.id).toBe('old');
   });
 });

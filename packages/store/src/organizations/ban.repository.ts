@@ -44,8 +44,8 @@ export const banSummaryKey = (ctx: TenantContext, uscc: string): ItemKey => ({
 const BAN_ATTRIBUTE = 'ban:';
 const LIFTED_ATTRIBUTE = 'lifted:';
 
-/** A ban's item, for the transaction of the case that imposes it. */
-function banItem(ctx: TenantContext, ban: Ban) {
+/** A ban's own item (`banOps` writes it with its copy on the summary). */
+export function banItem(ctx: TenantContext, ban: Ban) {
   return {
     pk: provinceKey(ctx, 'BAN', ban.uscc),
     sk: banSk(ban),
@@ -139,6 +139,36 @@ export class BanRepository {
       usccs.map((uscc) => banSummaryKey(ctx, uscc)),
     );
     return firstInForce(ctx, usccs, summaries, now);
+  }
+
+  /**
+   * Copies every ban of the province (and its lifting) onto its organization's summary:
+   * for a table holding bans written before summaries existed, which `inForce` would
+   * otherwise not see. Idempotent; bans are few, so it reads the province's list once.
+   */
+  async summarize(ctx: TenantContext): Promise<number> {
+    let copied = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(ctx, { cursor, limit: 100 });
+      for (const ban of page.items) {
+        const { liftedAt, liftedBy, ...imposed } = ban;
+        const names: Record<string, string> = { '#ban': `${BAN_ATTRIBUTE}${ban.id}` };
+        const values: Record<string, unknown> = { ':ban': imposed };
+        let expression = 'SET #ban = :ban';
+        if (liftedAt) {
+          names['#lifted'] = `${LIFTED_ATTRIBUTE}${ban.id}`;
+          values[':lifted'] = { liftedAt, liftedBy };
+          expression += ', #lifted = :lifted';
+        }
+        await this.table.transact(ctx, [
+          { update: banSummaryKey(ctx, ban.uscc), expression, names, values },
+        ]);
+        copied += 1;
+      }
+      cursor = page.next;
+    } while (cursor);
+    return copied;
   }
 
   /**
