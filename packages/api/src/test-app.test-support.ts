@@ -10,7 +10,7 @@ import {
   systemClock,
   VirtualClock,
 } from '@sme/core';
-import { createPlatform } from '@sme/platform';
+import { type Backoff, createPlatform } from '@sme/platform';
 import { createTestStore } from '@sme/store/testing';
 import { LocalReviewEngine } from '@sme/workflow/local';
 import { inject } from 'vitest';
@@ -28,6 +28,8 @@ export async function testApp(
     dueTimers?: number;
     /** What a test changes in the real tenants (a rule another city could set). */
     tenants?: (tenants: ResolvedTenant[]) => ResolvedTenant[];
+    /** How retried writes wait (a test's own, to retry without waiting). */
+    backoff?: Backoff;
   } = {},
 ) {
   const store = await createTestStore();
@@ -41,6 +43,7 @@ export async function testApp(
     documents: store.documents,
     clock,
     engine: (parts) => new LocalReviewEngine(parts),
+    ...(options.backoff && { backoff: options.backoff }),
   });
   const app = createApp({
     platform,

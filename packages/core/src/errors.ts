@@ -170,6 +170,26 @@ export class VersionConflictError extends DomainError {
   }
 }
 
+/**
+ * A write that kept meeting other writes to the same items (a deadline burst on the
+ * counters) and gave up after its retries: nothing was written; the same request may
+ * simply be sent again. Never a refusal on the merits (not `duplicate_entity`).
+ */
+export class BusyError extends DomainError {
+  override readonly name = 'BusyError';
+  constructor(options?: { cause?: unknown }) {
+    super(
+      'conflict',
+      'busy',
+      {
+        zh: '系统繁忙，本次操作未保存，请稍后重试',
+        en: 'The platform is busy: nothing was saved, please try again in a moment',
+      },
+      options,
+    );
+  }
+}
+
 export class InvalidTransitionError extends DomainError {
   override readonly name = 'InvalidTransitionError';
   constructor(from: string, to: string) {

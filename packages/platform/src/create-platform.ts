@@ -19,6 +19,7 @@ import {
   NoticeRepository,
   OrganizationRepository,
   PanelRepository,
+  Standings,
   SupervisionRepository,
   TaskRepository,
   type TenantTable,
@@ -28,6 +29,7 @@ import type { StageHandler } from '@sme/workflow';
 import { ApplicationCommands } from './applications/application-commands.js';
 import { ApplicationQueries } from './applications/application-queries.js';
 import { ApplicationTable } from './applications/application-table.js';
+import { type Backoff, systemBackoff } from './applications/backoff.js';
 import { DocumentCommands } from './applications/document-commands.js';
 import { DocumentReads } from './applications/document-reads.js';
 import type { Services } from './applications/services.js';
@@ -71,6 +73,8 @@ export interface PlatformAdapters<E extends ReviewEngine> {
   engine: (parts: EngineParts) => E;
   /** New ids for applications, documents, notices. @default crypto.randomUUID */
   newId?: () => string;
+  /** How writes that met other writes wait before retrying. @default random waits on timers */
+  backoff?: Backoff;
 }
 
 export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapters<E>) {
@@ -81,6 +85,7 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     apps: new ApplicationRepository(table),
     orgs: new OrganizationRepository(table),
     bans: new BanRepository(table),
+    standings: new Standings(table),
     tasks: new TaskRepository(table),
     panels: new PanelRepository(table),
     experts: new ExpertRepository(table),
@@ -97,6 +102,7 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     documents: adapters.documents,
     releaser: engine,
     clock,
+    backoff: adapters.backoff ?? systemBackoff,
     newId: adapters.newId ?? randomUUID,
   };
   const publicity = new Publicity({ ...services, tenants: byId });

@@ -7,6 +7,7 @@
 export * from './access/access.js';
 export { type ClaimNames, type Claims, DEFAULT_CLAIM_NAMES } from './access/claims.js';
 export { auditApplication } from './applications/application-audit.js';
+export { ATTEMPTS, type Backoff } from './applications/backoff.js';
 export { declarationRefusals } from './applications/document-commands.js';
 export type { TimerHandler } from './cases/timer-runner.js';
 export * from './create-platform.js';

@@ -62,9 +62,12 @@ export class InvalidCursorError extends DomainError {
 export class TransactionRefusedError extends DomainError {
   override readonly name = 'TransactionRefusedError';
 
+  /** The keys of the operations, in order, to tell which item refused. */
+  readonly keys: readonly { pk: string; sk: string }[];
+
   constructor(
     readonly reasons: string[],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; keys?: readonly { pk: string; sk: string }[] },
   ) {
     super(
       'conflict',
@@ -72,11 +75,17 @@ export class TransactionRefusedError extends DomainError {
       { zh: '数据已被并发修改', en: `Transaction refused: ${reasons.join(', ')}` },
       options,
     );
+    this.keys = options?.keys ?? [];
   }
 
   /** Whether operation `index` failed its condition. */
   conditionFailed(index: number): boolean {
     return this.reasons[index] === 'ConditionalCheckFailed';
+  }
+
+  /** Whether an operation on an item matching `which` failed its condition. */
+  conditionFailedOn(which: (key: { pk: string; sk: string }) => boolean): boolean {
+    return this.keys.some((key, i) => this.conditionFailed(i) && which(key));
   }
 
   /** Whether it failed only because another transaction was touching the same items. */

@@ -19,6 +19,7 @@ export * from './errors.js';
 export * from './inbox/inbox.repository.js';
 export * from './organizations/ban.repository.js';
 export * from './organizations/organization.repository.js';
+export * from './organizations/standing.js';
 export * from './panels/expert.repository.js';
 export * from './panels/panel.repository.js';
 export * from './publicity/notice.repository.js';

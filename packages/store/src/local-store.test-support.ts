@@ -31,3 +31,4 @@ export async function createTestStore(): Promise<TestStore> {
     documents: new DocumentStore(clients.s3, bucket),
   };
 }
+export * from './table/refused-transactions.test-support.js';

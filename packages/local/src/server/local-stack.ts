@@ -20,6 +20,7 @@ import {
   type StoreClients,
   storageReadiness,
   TenantTable,
+  tenantContext,
 } from '@sme/store';
 import { loadTenants } from '@sme/tenants/load';
 import type { StageHandler } from '@sme/workflow';
@@ -139,6 +140,10 @@ export async function startLocalStack(
           options.reviewStages ? { ...parts, stages: options.reviewStages(parts.stages) } : parts,
         ),
     });
+    // Bans kept in `.data/` from before ban summaries existed are copied onto them, so
+    // the commands' batched ban check sees them (idempotent; bans are few).
+    for (const tenant of tenants.filter((t) => t.kind === 'province'))
+      await platform.repositories.bans.summarize(tenantContext(tenant));
     // The demo people of the sign-in page find their organizations and expert pool.
     await seedDemo(platform);
     const review = platform.engine;

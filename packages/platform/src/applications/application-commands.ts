@@ -4,6 +4,7 @@
  */
 import {
   assertEditable,
+  BusyError,
   checkEntryRules,
   EntryRuleError,
   FieldsInvalidError,
@@ -14,13 +15,22 @@ import {
   recordChange,
   VersionConflictError,
 } from '@sme/core';
-import { type ApplicationRecord, TransactionRefusedError, tenantContext } from '@sme/store';
-import { assertActsIn, assertOwner, assertRole } from '../access/access.js';
+import {
+  type ApplicationRecord,
+  itemKey,
+  type OrganizationRegistration,
+  registrationKey,
+  TransactionRefusedError,
+  tenantContext,
+  withoutKeys,
+} from '@sme/store';
+import { assertActsIn, assertRole } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
 import { InvalidRequestError } from '../errors.js';
 import { programOf } from '../tenancy/tenant-registry.js';
+import { withBackoff } from './backoff.js';
 import { claimsFor } from './entity-claims.js';
-import { assertDraftWindow, assertNotBanned, loadApplication, type Services } from './services.js';
+import { assertDraftWindow, assertNoBan, loadForOwner, type Services } from './services.js';
 import { Withdrawal } from './withdrawal.js';
 
 export interface ApplicationChoice {
@@ -80,7 +90,7 @@ export class ApplicationCommands {
     claims: Claims,
     input: CreateInput,
   ): Promise<ApplicationRecord> {
-    const { apps, orgs, clock } = this.services;
+    const { apps, clock } = this.services;
     const program = programOf(tenant, input.programId);
     assertRole(claims, program.applicant);
     const uscc = claims.org ?? '';
@@ -89,10 +99,13 @@ export class ApplicationCommands {
     assertDraftWindow(program, { status: 'draft' }, now);
 
     const ctx = tenantContext(tenant);
-    const [registration, profile] = await Promise.all([
-      orgs.registration(ctx, uscc),
-      orgs.profile(ctx, uscc),
+    // The registration, the profile and the ban summary in one batch.
+    const { standing, items } = await this.services.standings.readWith(ctx, uscc, now, [
+      registrationKey(ctx, uscc),
     ]);
+    const registration = withoutKeys<OrganizationRegistration>(
+      items.get(itemKey(registrationKey(ctx, uscc))),
+    );
     if (!registration) {
       throw new InvalidRequestError(
         'org_not_registered',
@@ -104,8 +117,8 @@ export class ApplicationCommands {
       );
     }
     // The declared root of the branch chain: a ban on it reaches this organization.
-    const entityUscc = profile?.entityUscc ?? uscc;
-    await assertNotBanned(this.services, tenant, uscc, now);
+    const entityUscc = standing.profile?.entityUscc ?? uscc;
+    assertNoBan(standing.ban);
 
     // The choice first: a wrong track makes every field check beside the point.
     const choice = {
@@ -139,7 +152,12 @@ export class ApplicationCommands {
         updatedAt: at,
       },
     });
-    await apps.create(ctx, app, event);
+    // Refused only when it met other writes (the counters in a burst): nothing was
+    // written, so the same transaction is sent again.
+    await withBackoff(this.services.backoff, () => apps.create(ctx, app, event), {
+      retryable: (error) => error instanceof TransactionRefusedError && error.conflicted,
+      giveUp: (error) => new BusyError({ cause: error }),
+    });
     return { application: app, documents: [], flags: [] };
   }
 
@@ -151,16 +169,15 @@ export class ApplicationCommands {
     ifMatch: number | undefined,
   ): Promise<ApplicationRecord> {
     const { apps, clock } = this.services;
-    const record = await loadApplication(this.services, tenant, id);
+    const { record, standing } = await loadForOwner(this.services, tenant, claims, id);
     const app = record.application;
-    assertOwner(claims, tenant, app);
     if (ifMatch !== undefined && ifMatch !== app.version)
       throw new VersionConflictError(ifMatch, app.version);
     assertEditable(app.status);
     const program = programOf(tenant, app.programId);
     const now = clock.now();
     assertDraftWindow(program, app, now);
-    await assertNotBanned(this.services, tenant, app.org.uscc, now);
+    assertNoBan((await standing(now)).ban);
 
     const fields = { ...app.fields };
     for (const [key, value] of Object.entries(input.fields ?? {})) {

@@ -15,7 +15,12 @@ import {
   type ResolvedTenant,
   recordChange,
 } from '@sme/core';
-import { documentObjectKey, stagingObjectKey, tenantContext } from '@sme/store';
+import {
+  type ApplicationRecord,
+  documentObjectKey,
+  stagingObjectKey,
+  tenantContext,
+} from '@sme/store';
 import { assertOwner } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
 import { DocumentReplacedError, InvalidRequestError, NotFoundError } from '../errors.js';
@@ -89,7 +94,10 @@ export class DocumentCommands {
 
   /** The checks every document change makes: the owner, an editable application in its window. */
   private async editable(tenant: ResolvedTenant, claims: Claims, appId: string) {
-    const record = await loadApplication(this.services, tenant, appId);
+    return this.assertEditable(tenant, claims, await loadApplication(this.services, tenant, appId));
+  }
+
+  private assertEditable(tenant: ResolvedTenant, claims: Claims, record: ApplicationRecord) {
     const app = record.application;
     assertOwner(claims, tenant, app);
     assertEditable(app.status);
@@ -166,7 +174,7 @@ export class DocumentCommands {
         en: `document declared: ${spec.label.en}`,
       });
       return doc;
-    });
+    }, this.services.backoff);
     const upload = await this.services.documents.presignUpload(ctx, {
       key: doc.stagingKey ?? doc.objectKey,
       contentType: doc.contentType,
@@ -182,13 +190,19 @@ export class DocumentCommands {
     const declared = documentOf(first.documents, documentId);
     if (declared.status === 'verified') return { status: 'verified' as const };
     if (declared.status === 'replaced') throw new DocumentReplacedError(declared.filename);
-    await this.editable(tenant, claims, appId);
+    this.assertEditable(tenant, claims, first);
 
     // Exactly the bytes just hashed, at a key no upload form can write.
     await verifyUpload(this.services.documents, ctx, declared);
 
+    // The first round writes on what was read above (its version check refuses it if
+    // the application changed during the upload's verification); later rounds re-read.
+    let known: ApplicationRecord | undefined = first;
     await retryOnConflict(async () => {
-      const record = await this.editable(tenant, claims, appId);
+      const record = known
+        ? this.assertEditable(tenant, claims, known)
+        : await this.editable(tenant, claims, appId);
+      known = undefined;
       const doc = documentOf(record.documents, documentId);
       if (doc.status === 'verified') return;
       if (doc.status === 'replaced') throw new DocumentReplacedError(doc.filename);
@@ -221,7 +235,7 @@ export class DocumentCommands {
               en: `document verified: ${spec.label.en}`,
             },
       );
-    });
+    }, this.services.backoff);
     await this.services.documents
       .discard(ctx, declared.stagingKey ?? declared.objectKey)
       .catch(() => undefined);

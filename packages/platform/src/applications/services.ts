@@ -22,21 +22,31 @@ import {
   type DocumentReadLog,
   type DocumentStore,
   type ExpertRepository,
+  type ItemKey,
   type NoticeRepository,
   type OrganizationRepository,
   type PanelRepository,
+  type Standing,
+  type Standings,
+  standingKeys,
+  type TableItem,
   type TaskRepository,
   TransactionRefusedError,
   tenantContext,
 } from '@sme/store';
 import type { TaskReleaser } from '@sme/workflow';
+import { assertOwner } from '../access/access.js';
+import type { Claims } from '../access/claims.js';
 import { NotFoundError } from '../errors.js';
 import { banInForce } from '../organizations/ban-in-force.js';
+import { type Backoff, systemBackoff, withBackoff } from './backoff.js';
 
 export interface Services {
   apps: ApplicationRepository;
   orgs: OrganizationRepository;
   bans: BanRepository;
+  /** Profiles and bans of an organization's declared chain, batched with a command's reads. */
+  standings: Standings;
   tasks: TaskRepository;
   panels: PanelRepository;
   experts: ExpertRepository;
@@ -46,6 +56,8 @@ export interface Services {
   /** Moves a waiting review on (the workflow's task tokens). */
   releaser: TaskReleaser;
   clock: Clock;
+  /** How writes that met others wait before trying again. */
+  backoff: Backoff;
   newId(): string;
 }
 
@@ -57,9 +69,39 @@ export async function loadApplication(
   const record = /^[A-Za-z0-9-]{1,64}$/.test(id)
     ? await services.apps.get(tenantContext(tenant), id)
     : undefined;
-  if (!record)
-    throw new NotFoundError('application_not_found', { zh: `申报 ${id}`, en: `Application ${id}` });
+  if (!record) throw notFound(id);
   return record;
+}
+
+const notFound = (id: string) =>
+  new NotFoundError('application_not_found', { zh: `申报 ${id}`, en: `Application ${id}` });
+
+/**
+ * What an owner's write starts from, in two calls: one BatchGetItem of the application,
+ * the owner's profile and ban summary and the `extra` items, and the query of the
+ * application's documents beside it. Refuses anyone but the owner; the owner's standing
+ * is worked out only when asked for (a declared parent costs one more read per level).
+ */
+export async function loadForOwner(
+  services: Services,
+  tenant: ResolvedTenant,
+  claims: Claims,
+  id: string,
+  extra: readonly ItemKey[] = [],
+): Promise<{
+  record: ApplicationRecord;
+  items: ReadonlyMap<string, TableItem>;
+  standing(now: Date): Promise<Standing>;
+}> {
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) throw notFound(id);
+  const ctx = tenantContext(tenant);
+  // The caller's own organization: if the application is not its, it is refused below.
+  const own = claims.org ? standingKeys(ctx, claims.org) : [];
+  const { record, items } = await services.apps.getWith(ctx, id, [...own, ...extra]);
+  if (!record) throw notFound(id);
+  assertOwner(claims, tenant, record.application);
+  const uscc = record.application.org.uscc;
+  return { record, items, standing: (now) => services.standings.of(ctx, uscc, items, now) };
 }
 
 /**
@@ -72,7 +114,11 @@ export async function assertNotBanned(
   uscc: string,
   now: Date,
 ) {
-  const ban = await banInForce(services, tenant, uscc, now);
+  assertNoBan(await banInForce(services, tenant, uscc, now));
+}
+
+/** Refuses with the ban in force found (from an organization's `Standing`), if any. */
+export function assertNoBan(ban: { until: string; reason: string } | undefined) {
   if (ban) throw new BannedError(formatShanghai(new Date(ban.until)), ban.reason);
 }
 
@@ -85,26 +131,18 @@ export function assertDraftWindow(program: Program, app: Pick<Application, 'stat
     throw new WindowClosedError(program, now);
 }
 
-/** Concurrent writers of one application retry this many times before giving up. */
-const ATTEMPTS = 5;
-
-const pause = (attempt: number) =>
-  new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
-
 /**
  * Runs a read-decide-write step again when its transaction was refused because the
  * application changed meanwhile (a browser completing several uploads at once); each
  * round re-reads, so every check is made against the state actually written. Gives up
  * with `version_conflict`.
  */
-export async function retryOnConflict<T>(step: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await step();
-    } catch (error) {
-      if (!(error instanceof TransactionRefusedError)) throw error;
-      if (attempt + 1 >= ATTEMPTS) throw new VersionConflictError();
-      await pause(attempt);
-    }
-  }
+export function retryOnConflict<T>(
+  step: () => Promise<T>,
+  backoff: Backoff = systemBackoff,
+): Promise<T> {
+  return withBackoff(backoff, step, {
+    retryable: (error) => error instanceof TransactionRefusedError,
+    giveUp: () => new VersionConflictError(),
+  });
 }

@@ -4,19 +4,13 @@
  */
 
 import type { ResolvedTenant } from '@sme/core';
-import {
-  type Ban,
-  type BanRepository,
-  type OrganizationRepository,
-  tenantContext,
-} from '@sme/store';
+import { type Ban, type Standings, tenantContext } from '@sme/store';
 
 export async function banInForce(
-  deps: { orgs: OrganizationRepository; bans: BanRepository },
+  deps: { standings: Standings },
   tenant: ResolvedTenant,
   uscc: string,
   now: Date,
 ): Promise<Ban | undefined> {
-  const ctx = tenantContext(tenant);
-  return deps.bans.inForce(ctx, await deps.orgs.declaredChain(ctx, uscc), now);
+  return (await deps.standings.read(tenantContext(tenant), uscc, now)).ban;
 }

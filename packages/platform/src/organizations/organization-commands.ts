@@ -46,7 +46,10 @@ export class OrganizationCommands {
       );
     }
     // Concurrent registrations of one organization: each is decided on what is stored.
-    return retryOnConflict(() => this.registerOnce(tenant, claims, uscc, input));
+    return retryOnConflict(
+      () => this.registerOnce(tenant, claims, uscc, input),
+      this.services.backoff,
+    );
   }
 
   private async registerOnce(

@@ -21,6 +21,7 @@ import {
   type ChangeExtras,
   type OrganizationRepository,
   type ReviewTask,
+  type Standings,
   type SupervisionRepository,
   type TaskRepository,
   type TenantContext,
@@ -45,6 +46,8 @@ export interface ReviewDeps {
   apps: ApplicationRepository;
   bans: BanRepository;
   orgs: OrganizationRepository;
+  /** Whether a ban reaches the applicant or a parent it declares. */
+  standings: Standings;
   tasks: TaskRepository;
   /** A removed member listed again is reinstated in the listing's transaction. */
   supervision: SupervisionRepository;

@@ -15,7 +15,7 @@ import {
   statusForOrders,
 } from '@sme/core';
 import {
-  banLiftOp,
+  banLiftOps,
   type SupervisionRepository,
   type TenantContext,
   type TransactOp,
@@ -99,7 +99,7 @@ export function restoreOps(
   const ban = disqualification.ban;
   if (ban && Date.parse(ban.until) > now.getTime()) {
     ops.push(
-      banLiftOp(
+      ...banLiftOps(
         ctx,
         { id: ban.id, uscc: disqualification.uscc, createdAt: disqualification.createdAt },
         now.toISOString(),

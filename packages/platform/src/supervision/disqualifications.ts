@@ -15,7 +15,7 @@ import {
 } from '@sme/core';
 import {
   type Ban,
-  banItem,
+  banOps,
   closeTaskOp,
   type DisqualificationNotice,
   type TransactOp,
@@ -77,7 +77,7 @@ export class Disqualifications {
         createdBy: claims.sub,
         source: { tenant: tenant.id, kind: 'disqualification', id, rule: found.ban.id },
       };
-      ops.push({ put: banItem(ctx, record) });
+      ops.push(...banOps(ctx, record));
       ban = { id: record.id, rule: found.ban.id, until: record.until };
     }
     const { state, event } = recordCaseChange<Disqualification['status'], Disqualification>({

@@ -65,6 +65,6 @@ export const APPLICATION_LAYOUT: CaseLayout<Application> = {
   counter: (app) => ({ sk: `P#${app.programId}`, attributes: { programId: app.programId } }),
   changeOps: (ctx, previous, next) => [
     ...listingOps(ctx, previous, next),
-    ...counterMove(ctx, previous && categoryCounter(previous), categoryCounter(next)),
+    ...counterMove(ctx, next.id, previous && categoryCounter(previous), categoryCounter(next)),
   ],
 };

@@ -9,7 +9,7 @@ import type { CaseState, HistoryEvent } from '@sme/core';
 import type { TenantContext } from '../table/keys.js';
 import type { TenantTable } from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
-import { counterUpdate, statsPk } from './case-counters.js';
+import { counterUpdate, statsPk, sumShards } from './case-counters.js';
 import { type CaseLayout, casePk } from './case-layout.js';
 
 export const historySk = (seq: number) => `H#${String(seq).padStart(8, '0')}`;
@@ -58,10 +58,19 @@ export class CaseRepository<C extends CaseState> {
     return events;
   }
 
-  /** Counters by status of every group of the kind's cases in the tenant. */
+  /**
+   * Counters by status of every group of the kind's cases in the tenant, each summed
+   * over its shards: one query (a page holds thousands of shards).
+   */
   async counters(ctx: TenantContext, prefix: string): Promise<Record<string, unknown>[]> {
-    const { items } = await this.table.query(ctx, statsPk(ctx), { beginsWith: prefix });
-    return items;
+    const items: Record<string, unknown>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.table.query(ctx, statsPk(ctx), { beginsWith: prefix, cursor });
+      items.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    return sumShards(items);
   }
 
   /** Creates the case with its first event; refused if the id is taken. */
@@ -92,7 +101,7 @@ export class CaseRepository<C extends CaseState> {
         condition: 'attribute_not_exists(pk)',
       },
       { put: historyItem(pk, event), condition: 'attribute_not_exists(pk)' },
-      counterUpdate(ctx, this.layout.counter(state), null, state.status),
+      counterUpdate(ctx, state.id, this.layout.counter(state), null, state.status),
       ...(this.layout.changeOps?.(ctx, null, state) ?? []),
       ...(change.ops ?? []),
     ] satisfies TransactOp[];
@@ -117,7 +126,9 @@ export class CaseRepository<C extends CaseState> {
       { put: historyItem(pk, event), condition: 'attribute_not_exists(pk)' },
     ];
     if (previous.status !== next.status)
-      ops.push(counterUpdate(ctx, this.layout.counter(next), previous.status, next.status));
+      ops.push(
+        counterUpdate(ctx, next.id, this.layout.counter(next), previous.status, next.status),
+      );
     ops.push(...(this.layout.changeOps?.(ctx, previous, next) ?? []), ...(change.ops ?? []));
     return ops;
   }

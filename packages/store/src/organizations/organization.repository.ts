@@ -8,7 +8,7 @@
  * in its own account, and is never enforced against the parent.
  */
 import { provinceKey, type TenantContext, tenantKey } from '../table/keys.js';
-import type { TenantTable } from '../table/tenant-table.js';
+import type { ItemKey, TenantTable } from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
 
 export interface OrganizationProfile {
@@ -46,7 +46,20 @@ export interface OrganizationRegistration {
   updatedBy: string;
 }
 
-const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
+/** The province-wide profile of an organization. */
+export const profileKey = (ctx: TenantContext, uscc: string): ItemKey => ({
+  pk: provinceKey(ctx, 'ORG', uscc),
+  sk: 'PROFILE',
+});
+
+/** The organization's registration in the tenant (its district). */
+export const registrationKey = (ctx: TenantContext, uscc: string): ItemKey => ({
+  pk: tenantKey(ctx, 'ORG', uscc),
+  sk: 'REG',
+});
+
+/** An item's attributes without its keys. */
+export const withoutKeys = <T>(item: Record<string, unknown> | undefined): T | undefined => {
   if (!item) return undefined;
   const { pk: _pk, sk: _sk, ...rest } = item;
   return rest as T;
@@ -56,14 +69,16 @@ export class OrganizationRepository {
   constructor(private readonly table: TenantTable) {}
 
   async profile(ctx: TenantContext, uscc: string): Promise<OrganizationProfile | undefined> {
-    return strip(await this.table.get(ctx, provinceKey(ctx, 'ORG', uscc), 'PROFILE'));
+    const key = profileKey(ctx, uscc);
+    return withoutKeys(await this.table.get(ctx, key.pk, key.sk));
   }
 
   async registration(
     ctx: TenantContext,
     uscc: string,
   ): Promise<OrganizationRegistration | undefined> {
-    return strip(await this.table.get(ctx, tenantKey(ctx, 'ORG', uscc), 'REG'));
+    const key = registrationKey(ctx, uscc);
+    return withoutKeys(await this.table.get(ctx, key.pk, key.sk));
   }
 
   /**
@@ -129,28 +144,12 @@ export class OrganizationRepository {
     ]);
   }
 
-  /**
-   * The organization and every parent up its declared chain (each organization's own
-   * claim about its parent), nearest first; a loop or a chain past `maxDepth` stops.
-   */
-  async declaredChain(ctx: TenantContext, uscc: string, maxDepth = 8): Promise<string[]> {
-    const chain = [uscc];
-    let current: string | undefined = uscc;
-    while (current && chain.length <= maxDepth) {
-      const parent: string | undefined = (await this.profile(ctx, current))?.parentUscc;
-      if (!parent || chain.includes(parent)) break;
-      chain.push(parent);
-      current = parent;
-    }
-    return chain;
-  }
-
   /** Organizations that declare this one their parent, with the parent's answer. */
   async branches(ctx: TenantContext, parentUscc: string): Promise<BranchDeclaration[]> {
     const { items } = await this.table.query(ctx, provinceKey(ctx, 'ORG', parentUscc), {
       beginsWith: 'BRANCH#',
     });
-    return items.map((i) => strip<BranchDeclaration>(i) as BranchDeclaration);
+    return items.map((i) => withoutKeys<BranchDeclaration>(i) as BranchDeclaration);
   }
 
   async branch(
@@ -158,7 +157,7 @@ export class OrganizationRepository {
     parentUscc: string,
     branchUscc: string,
   ): Promise<BranchDeclaration | undefined> {
-    return strip(
+    return withoutKeys(
       await this.table.get(ctx, provinceKey(ctx, 'ORG', parentUscc), `BRANCH#${branchUscc}`),
     );
   }

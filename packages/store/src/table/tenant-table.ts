@@ -5,6 +5,8 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -23,6 +25,15 @@ export interface TableItem {
   sk: string;
   [attribute: string]: unknown;
 }
+
+/** The key of one item. */
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+/** One string per item key, to look up what `getMany` found. */
+export const itemKey = (key: ItemKey) => `${key.pk}\n${key.sk}`;
 
 export interface Page<T> {
   items: T[];
@@ -61,6 +72,34 @@ export class TenantTable {
       }),
     );
     return Item as T | undefined;
+  }
+
+  /**
+   * Several items by key in one strongly consistent BatchGetItem (what a command needs
+   * from several partitions in one call), by `itemKey`; absent items are left out.
+   * Keys DynamoDB leaves unprocessed under load are asked again.
+   */
+  async getMany(ctx: TenantContext, keys: readonly ItemKey[]): Promise<Map<string, TableItem>> {
+    const found = new Map<string, TableItem>();
+    const unique = [...new Map(keys.map((k) => [itemKey(k), k])).values()];
+    for (const key of unique) assertTenantKey(ctx, key.pk);
+    // BatchGetItem takes at most 100 keys.
+    for (let start = 0; start < unique.length; start += 100) {
+      let pending: Record<string, unknown>[] | undefined = unique
+        .slice(start, start + 100)
+        .map((k) => ({ [PARTITION_KEY]: k.pk, [SORT_KEY]: k.sk }));
+      while (pending && pending.length > 0) {
+        const answer: BatchGetCommandOutput = await this.client.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } },
+          }),
+        );
+        for (const item of answer.Responses?.[this.tableName] ?? [])
+          found.set(itemKey(item as TableItem), item as TableItem);
+        pending = answer.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return found;
   }
 
   /** Writes an item; with `ifAbsent`, refuses to overwrite an existing one. */

@@ -31,6 +31,12 @@ function keyOf(op: TransactOp): { pk: string; sk: string } {
   return op.check;
 }
 
+/** Only the keys, not a put's whole item. */
+const keysOf = (op: TransactOp) => {
+  const { pk, sk } = keyOf(op);
+  return { pk, sk };
+};
+
 function expressionParts(op: TransactOp) {
   return {
     ...(op.condition && { ConditionExpression: op.condition }),
@@ -77,12 +83,12 @@ export async function transactWrite(
   } catch (error) {
     if (error instanceof TransactionCanceledException) {
       const reasons = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-      throw new TransactionRefusedError(reasons, { cause: error });
+      throw new TransactionRefusedError(reasons, { cause: error, keys: ops.map(keysOf) });
     }
     if ((error as { name?: string }).name === 'TransactionConflictException') {
       throw new TransactionRefusedError(
         ops.map(() => 'TransactionConflict'),
-        { cause: error },
+        { cause: error, keys: ops.map(keysOf) },
       );
     }
     throw error;
