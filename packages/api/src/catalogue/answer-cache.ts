@@ -7,9 +7,15 @@
  */
 import { createHash } from 'node:crypto';
 
+const UTF8 = new TextEncoder();
+
 /** A serialized answer; `T` remembers the shape it was built from, for typed responses. */
 export interface CachedAnswer<T> {
-  readonly body: string;
+  /**
+   * The JSON as UTF-8 bytes, encoded once: a string body is measured and encoded again
+   * on every response (for a 16 KB call in Chinese, a tenth of the server's time).
+   */
+  readonly body: Uint8Array<ArrayBuffer>;
   /** Strong: a hash of the exact bytes, so two bodies that differ never share one. */
   readonly etag: string;
   /** Never set: carries `T` to the response type. */
@@ -43,8 +49,8 @@ export class AnswerCache {
       this.#answers.set(key, hit);
       return hit as CachedAnswer<T>;
     }
-    const body = JSON.stringify(build());
-    const made: CachedAnswer<T> = { body, etag: strongEtag(body) };
+    const json = JSON.stringify(build());
+    const made: CachedAnswer<T> = { body: UTF8.encode(json), etag: strongEtag(json) };
     this.#answers.set(key, made);
     if (this.#answers.size > this.maxEntries) {
       const oldest = this.#answers.keys().next().value;

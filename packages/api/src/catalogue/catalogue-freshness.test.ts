@@ -21,6 +21,31 @@ describe('stateKey', () => {
     expect(key('2024-02-01T00:00:00+08:00')).toBe('fixed=closed&rolling=upcoming');
     expect(key('2024-03-01T00:00:00+08:00')).toBe('fixed=closed&rolling=rolling');
   });
+
+  it('answers each instant as if asked first, whatever was asked before it', () => {
+    // The state is kept for the span it holds; a clock moved either way leaves that span.
+    const order = [
+      '2024-02-01T00:00:00+08:00',
+      '2024-01-31T23:59:59.999+08:00',
+      '2024-01-08T23:59:59.999+08:00',
+      '2024-01-09T00:00:00+08:00',
+      '2024-03-01T00:00:00+08:00',
+      '2024-01-20T12:00:00+08:00',
+    ];
+    const asked = order.map((instant) => stateKey([fixed], at(instant)));
+    const fresh = order.map(
+      (instant) => stateKey([{ ...fixed } as Program], at(instant)), // a program never asked
+    );
+    expect(asked).toEqual(fresh);
+    expect(asked).toEqual([
+      'fixed=closed',
+      'fixed=open',
+      'fixed=upcoming',
+      'fixed=open',
+      'fixed=closed',
+      'fixed=open',
+    ]);
+  });
 });
 
 describe('nextChange', () => {
