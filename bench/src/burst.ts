@@ -12,15 +12,11 @@ import { join } from 'node:path';
 import { OPEN_AT } from '../../test/support/qingdao.js';
 import type { Benchmark } from './benchmark.js';
 import { median } from './median.js';
-import { recount, same, show, statsReader } from './stack/counts.js';
-import { httpApp } from './stack/http-app.js';
-import { watchIntake } from './stack/intake.js';
-import { percentile, prepareDrafts, submitAll } from './stack/population.js';
+import { BURST_CONCURRENCY, burstOn, PREPARE_CONCURRENCY } from './stack/burst-on.js';
+import { recount, same, show } from './stack/counts.js';
+import { percentile } from './stack/population.js';
 import { startStackProcess } from './stack/stack-process.js';
 
-const CONCURRENCY = 50;
-/** Preparing is not measured: as many at once as the two cores keep busy. */
-const PREPARE_CONCURRENCY = 8;
 const INTAKE_LIMIT_MS = 600_000;
 
 const round = (ms: number) => Number(ms.toFixed(1));
@@ -33,19 +29,16 @@ export const burst = {
     const dataDir = await mkdtemp(join(tmpdir(), 'sme-bench-burst-'));
     const stack = await startStackProcess(dataDir, OPEN_AT);
     try {
-      const app = httpApp(stack.url);
-      const prepareStarted = performance.now();
-      const drafts = await prepareDrafts(app, submissions, { concurrency: PREPARE_CONCURRENCY });
-      const prepareMs = performance.now() - prepareStarted;
-      const stats = await statsReader(app);
-      const burstStarted = performance.now();
-      const submitted = await submitAll(drafts, CONCURRENCY);
-      const intake = await watchIntake(stats, submissions, burstStarted, INTAKE_LIMIT_MS);
+      const { prepareMs, submitted, intake, stats } = await burstOn(
+        stack.url,
+        submissions,
+        INTAKE_LIMIT_MS,
+      );
       const [counted, recounted] = [await stats(), await recount(dataDir)];
       const { latenciesMs, byCode } = submitted;
       const figures = {
         submissions,
-        concurrency: CONCURRENCY,
+        concurrency: BURST_CONCURRENCY,
         transport: 'HTTP to main.ts in its own process (node fetch, keep-alive)',
         prepareMs: Math.round(prepareMs),
         burstMs: Math.round(submitted.ms),
@@ -66,7 +59,7 @@ export const burst = {
       return {
         summary: [
           `  ${submissions} drafts prepared in ${(prepareMs / 1000).toFixed(1)} s (${PREPARE_CONCURRENCY} at once, over HTTP)`,
-          `  submit: ${submissions} at ${CONCURRENCY} concurrent in ${(submitted.ms / 1000).toFixed(1)} s = ${figures.perSecond} /s; p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms`,
+          `  submit: ${submissions} at ${BURST_CONCURRENCY} concurrent in ${(submitted.ms / 1000).toFixed(1)} s = ${figures.perSecond} /s; p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms`,
           `  answers: ${Object.entries(byCode)
             .map(([code, n]) => `${code} ×${n}`)
             .join(', ')}`,

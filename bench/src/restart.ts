@@ -11,14 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OPEN_AT } from '../../test/support/qingdao.js';
 import type { Benchmark } from './benchmark.js';
+import { BURST_CONCURRENCY, burstOn } from './stack/burst-on.js';
 import { recount, same, show, statsReader } from './stack/counts.js';
 import { httpApp } from './stack/http-app.js';
-import { watchIntake } from './stack/intake.js';
-import { prepareDrafts, submitAll } from './stack/population.js';
 import { type Health, type StackProcess, startStackProcess } from './stack/stack-process.js';
 
-const CONCURRENCY = 50;
-const PREPARE_CONCURRENCY = 8;
 const INTAKE_LIMIT_MS = 900_000;
 const RESUME_LIMIT_MS = 900_000;
 const POLL_MS = 100;
@@ -44,14 +41,11 @@ export const restart = {
     const dataDir = await mkdtemp(join(tmpdir(), 'sme-bench-restart-'));
     let stack = await startStackProcess(dataDir, OPEN_AT);
     try {
-      const app = httpApp(stack.url);
-      const prepareStarted = performance.now();
-      const drafts = await prepareDrafts(app, inReview, { concurrency: PREPARE_CONCURRENCY });
-      const prepareMs = performance.now() - prepareStarted;
-      const stats = await statsReader(app);
-      const burstStarted = performance.now();
-      const submitted = await submitAll(drafts, CONCURRENCY);
-      const intake = await watchIntake(stats, inReview, burstStarted, INTAKE_LIMIT_MS);
+      const { prepareMs, submitted, intake, stats } = await burstOn(
+        stack.url,
+        inReview,
+        INTAKE_LIMIT_MS,
+      );
       const before = await stats();
 
       const stopStarted = performance.now();
@@ -86,7 +80,7 @@ export const restart = {
         ms === undefined ? 'not within the limit' : `${(ms / 1000).toFixed(1)} s`;
       return {
         summary: [
-          `  ${inReview} drafts prepared in ${seconds(prepareMs)}, submitted at ${CONCURRENCY} concurrent in ${seconds(submitted.ms)} (${Object.entries(
+          `  ${inReview} drafts prepared in ${seconds(prepareMs)}, submitted at ${BURST_CONCURRENCY} concurrent in ${seconds(submitted.ms)} (${Object.entries(
             submitted.byCode,
           )
             .map(([c, n]) => `${c} ×${n}`)
