@@ -14,9 +14,11 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { PROGRAM, productFields, uscc } from '../../test/support/qingdao.js';
+import { PROGRAM, uscc } from '../../test/support/qingdao.js';
+import { draftApplication } from '../../test/support/submitted.js';
 import type { Benchmark } from './benchmark.js';
 import { median } from './median.js';
+import { httpApp } from './stack/http-app.js';
 
 const CATALOGUE = `/api/tenants/qingdao/programs/${PROGRAM}`;
 const HELLO = '/hello';
@@ -82,39 +84,13 @@ async function saveAnswer(
 
 /** A provider signed in through the stack's dev login with a draft of its own, over HTTP. */
 async function providerDraft(url: string) {
-  const org = uscc(1);
-  const call = async (method: string, path: string, body: unknown, token?: string) => {
-    const res = await fetch(url + path, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token && { authorization: `Bearer ${token}` }),
-      },
-      body: JSON.stringify(body),
-    });
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as Record<string, string>;
-  };
-  const { token } = await call('POST', '/api/dev/login', {
-    role: 'provider',
-    tenant: 'qingdao',
-    org,
+  const { provider, id } = await draftApplication(httpApp(url), uscc(1), {
+    name: '吞吐测试公司',
+    region: 'laoshan',
   });
-  await call(
-    'PUT',
-    `/api/tenants/qingdao/orgs/${org}`,
-    { name: '吞吐测试公司', region: 'laoshan' },
-    token,
-  );
-  const draft = await call(
-    'POST',
-    '/api/tenants/qingdao/applications',
-    { programId: PROGRAM, track: 'product', industries: ['auto-parts'], fields: productFields },
-    token,
-  );
   return {
-    path: `/api/tenants/qingdao/applications/${draft.id}`,
-    headers: { authorization: `Bearer ${token}` },
+    path: `/api/tenants/qingdao/applications/${id}`,
+    headers: { authorization: `Bearer ${provider.token}` },
   };
 }
 
