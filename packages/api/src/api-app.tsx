@@ -37,7 +37,7 @@ import { supervisionRoutes } from './routes/supervision.routes.js';
 
 export const isApiPath = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/');
 
-export const apiNotFound = (c: Context) =>
+const apiNotFound = (c: Context) =>
   problem(c, 404, 'not_found', {
     zh: '未找到该地址',
     en: `No route for ${c.req.method} ${c.req.path}`,
