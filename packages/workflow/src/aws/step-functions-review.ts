@@ -18,8 +18,8 @@ import {
 } from '@aws-sdk/client-sfn';
 import type { Clock, ResolvedTenant } from '@sme/core';
 import type { ApplicationRepository } from '@sme/store';
-import { tenantContext } from '@sme/store';
 import type { RunOutcome } from '../compile/compile-program.js';
+import { type IntakeLimits, takeUpHandoffs } from '../intake/take-up-handoffs.js';
 import type { TaskReleaser } from '../ports/task-releaser.js';
 import { type StateMachineNaming, stateMachineArn } from './state-machine-name.js';
 
@@ -30,6 +30,8 @@ export interface StepFunctionsReviewDeps {
   clock: Clock;
   /** Where the deployment's state machines are. */
   machines: StateMachineNaming;
+  /** How much each tick takes up (default `INTAKE_LIMITS`). */
+  limits?: IntakeLimits;
 }
 
 /** Execution names allow letters, digits, `-` and `_`, up to 80 characters. */
@@ -41,25 +43,16 @@ export class StepFunctionsReview implements TaskReleaser {
   constructor(private readonly deps: StepFunctionsReviewDeps) {}
 
   /**
-   * Starts review for every pending hand-off of every tenant; how many started. One
-   * hand-off that cannot start does not hold back the others: all are tried, then the
-   * failures are thrown together so the tick's error alarm sees them.
+   * Starts review for the pending hand-offs of every tenant (`takeUpHandoffs`); how many
+   * started. One hand-off that cannot start does not hold back the others listed with
+   * it: all are tried, then the failures are thrown together so the tick's error alarm
+   * sees them, and the next tick tries them again.
    */
   async pickUp(): Promise<number> {
-    let started = 0;
-    const failures: unknown[] = [];
-    for (const tenant of this.deps.tenants.values()) {
-      const ctx = tenantContext(tenant);
-      for (const handoff of await this.deps.apps.pendingHandoffs(ctx)) {
-        try {
-          await this.start(tenant.id, handoff.programId, handoff.applicationId);
-          await this.deps.apps.handoffStarted(ctx, handoff, this.deps.clock.now().toISOString());
-          started += 1;
-        } catch (error) {
-          failures.push(error);
-        }
-      }
-    }
+    const { started, failures } = await takeUpHandoffs(this.deps, async (tenant, ctx, handoff) => {
+      await this.start(tenant.id, handoff.programId, handoff.applicationId);
+      await this.deps.apps.handoffStarted(ctx, handoff, this.deps.clock.now().toISOString());
+    });
     if (failures.length > 0) {
       throw new AggregateError(failures, `${failures.length} review(s) could not start`);
     }

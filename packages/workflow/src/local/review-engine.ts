@@ -7,8 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, ResolvedTenant } from '@sme/core';
 import { type ApplicationRepository, tenantContext } from '@sme/store';
+import pMap from 'p-map';
 import type { StateMachineDefinition } from '../compile/asl.js';
 import { compileProgram, type RunOutcome, stateName } from '../compile/compile-program.js';
+import { type IntakeLimits, takeUpHandoffs } from '../intake/take-up-handoffs.js';
 import type { StageHandler } from '../ports/stage-handler.js';
 import type { TaskReleaser } from '../ports/task-releaser.js';
 import { LocalExecutor } from './local-executor.js';
@@ -22,6 +24,8 @@ export interface LocalReviewDeps {
   stages: StageHandler;
   /** Runs resumed at once after a restart (default 8). */
   resumeConcurrency?: number;
+  /** How much each tick takes up (default `INTAKE_LIMITS`). */
+  limits?: IntakeLimits;
 }
 
 export interface ResumeProgress {
@@ -107,16 +111,12 @@ export class LocalReviewEngine implements TaskReleaser {
 
   /** Starts review for every submission handed off since the last call; how many started. */
   async pickUp(): Promise<number> {
-    let started = 0;
-    for (const tenant of this.deps.tenants.values()) {
-      const ctx = tenantContext(tenant);
-      for (const handoff of await this.deps.apps.pendingHandoffs(ctx)) {
-        await this.deps.apps.handoffStarted(ctx, handoff, this.deps.clock.now().toISOString());
-        // Not awaited: intake takes the whole batch up at once.
-        void this.start(tenant, handoff.programId, handoff.applicationId);
-        started += 1;
-      }
-    }
+    const { started, failures } = await takeUpHandoffs(this.deps, async (tenant, ctx, handoff) => {
+      await this.deps.apps.handoffStarted(ctx, handoff, this.deps.clock.now().toISOString());
+      // Not awaited: the run goes on once taken up, and intake goes on to the next.
+      void this.start(tenant, handoff.programId, handoff.applicationId);
+    });
+    if (failures.length > 0) throw new AggregateError(failures, 'hand-offs not taken up');
     return started;
   }
 
@@ -139,17 +139,15 @@ export class LocalReviewEngine implements TaskReleaser {
     this.progress = progress;
     try {
       const found = await this.inReview(progress);
-      let next = 0;
-      const worker = async () => {
-        while (next < found.length && !this.stopped) {
-          const run = found[next] as ResumableRun;
-          next += 1;
+      await pMap(
+        found,
+        async (run) => {
+          if (this.stopped) return;
           await this.start(run.tenant, run.programId, run.applicationId, run.startAt);
           progress.done += 1;
-        }
-      };
-      const concurrency = this.deps.resumeConcurrency ?? RESUME_CONCURRENCY;
-      await Promise.all(Array.from({ length: concurrency }, worker));
+        },
+        { concurrency: this.deps.resumeConcurrency ?? RESUME_CONCURRENCY },
+      );
       return progress.done;
     } finally {
       this.progress = undefined;
