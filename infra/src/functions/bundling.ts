@@ -117,7 +117,10 @@ export function bundleAliases(): Record<string, string> {
  * API bundle was 1098 KiB instead of 1616 with the SDK left out, but its cold start cost
  * ~370 ms more CPU (+890 ms against +523 over `node -e 0`), the runtime's SDK loading as
  * whole, unminified CommonJS; and the runtime need not ship every package used here
- * (`lib-dynamodb`, `s3-presigned-post`, `s3-request-presigner`).
+ * (`lib-dynamodb`, `s3-presigned-post`, `s3-request-presigner`). Bundled, it also sheds
+ * what never runs on Lambda: the default credential chain, reduced to the credentials
+ * Lambda puts in the environment (`bundleAliases`, `env-credentials.ts`; 110 KiB less in
+ * every bundle, the API's 1216.7 → 1106.8 KiB).
  */
 
 export function cdkBundling(tenantsModule: string, name: FunctionName): BundlingOptions {
