@@ -8,7 +8,13 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import { builtFunction, bundledSources, httpApiEvent } from './bundled-handler.test-support.js';
+import {
+  builtFunction,
+  bundledSources,
+  httpApiEvent,
+  recordingDynamoDb,
+  withFreshHandler,
+} from './bundled-handler.test-support.js';
 
 interface ExcelWorkbook {
   addWorksheet(name: string): { addRow(values: unknown[]): unknown };
@@ -77,6 +83,72 @@ describe('the bundled API handler', () => {
       .map((path) => /node_modules\/@aws-sdk\/(client-[a-z0-9-]+)\//.exec(path)?.[1])
       .filter((name) => name !== undefined);
     expect(new Set(clients)).toEqual(new Set(['client-dynamodb', 'client-s3', 'client-sfn']));
+  });
+
+  it('takes its credentials from the environment only: no STS, SSO or other source', () => {
+    const sources = bundledSources(built.report);
+    const otherSources = sources.filter((path) =>
+      /node_modules\/(@aws-sdk\/(nested-clients|client-sts|client-sso|token-providers|credential-provider-(?!env\/))|@smithy\/credential-provider-imds)/.test(
+        path,
+      ),
+    );
+    expect(otherSources).toEqual([]);
+    expect(sources.some((path) => path.includes('@aws-sdk/credential-provider-env/'))).toBe(true);
+  });
+
+  it('signs its DynamoDB calls with the credentials Lambda puts in its environment', async () => {
+    const dynamodb = await recordingDynamoDb();
+    try {
+      const credentials = {
+        AWS_ACCESS_KEY_ID: 'ASIAFROMTHEENVIRONMENT',
+        AWS_SECRET_ACCESS_KEY: 'secret-from-the-environment',
+        AWS_SESSION_TOKEN: 'session-token-from-the-environment',
+        AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+      };
+      const response = await withFreshHandler(built.report.file, credentials, (handler) =>
+        handler(httpApiEvent('GET', '/api/tenants/qingdao/notices'), {}),
+      );
+      expect(response.statusCode).toBe(200);
+      expect(dynamodb.calls.length).toBeGreaterThan(0);
+      for (const call of dynamodb.calls) {
+        expect(call.target).toMatch(/^DynamoDB_20120810\./);
+        expect(call.authorization).toMatch(
+          /^AWS4-HMAC-SHA256 Credential=ASIAFROMTHEENVIRONMENT\/\d{8}\/cn-northwest-1\/dynamodb\/aws4_request, SignedHeaders=.*x-amz-security-token.*, Signature=[0-9a-f]{64}$/,
+        );
+        expect(call.securityToken).toBe('session-token-from-the-environment');
+      }
+    } finally {
+      await dynamodb.close();
+    }
+  });
+
+  it('takes no credentials from elsewhere, such as a shared credentials file', async () => {
+    const dynamodb = await recordingDynamoDb();
+    const dir = await mkdtemp(join(tmpdir(), 'sme-aws-config-'));
+    try {
+      // What the SDK's default chain reads after the environment (its `fromIni` link).
+      const file = join(dir, 'credentials');
+      await writeFile(
+        file,
+        '[default]\naws_access_key_id = AKIAFROMAFILE\naws_secret_access_key = x\n',
+      );
+      const elsewhere = {
+        AWS_ACCESS_KEY_ID: undefined,
+        AWS_SECRET_ACCESS_KEY: undefined,
+        AWS_SESSION_TOKEN: undefined,
+        AWS_SHARED_CREDENTIALS_FILE: file,
+        AWS_CONFIG_FILE: join(dir, 'config'),
+        AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+      };
+      const response = await withFreshHandler(built.report.file, elsewhere, (handler) =>
+        handler(httpApiEvent('GET', '/api/tenants/qingdao/notices'), {}),
+      );
+      expect(response.statusCode).toBe(500);
+      expect(dynamodb.calls).toEqual([]);
+    } finally {
+      await dynamodb.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('leaves the Excel library out, shipped beside it where `import("exceljs")` finds it', async () => {

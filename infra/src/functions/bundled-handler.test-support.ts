@@ -1,9 +1,11 @@
 /**
- * What the bundle tests share: an API Gateway HTTP API (v2) event, and a built handler
+ * What the bundle tests share: an API Gateway HTTP API (v2) event, a built handler
  * imported with the environment the stack sets (nothing in it is contacted to serve the
- * routes the tests call).
+ * routes the tests call), and a stand-in for DynamoDB that records how calls are signed.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -84,4 +86,65 @@ export function builtFunction(name: FunctionName, tenants: readonly ResolvedTena
     if (outdir) await rm(outdir, { recursive: true, force: true });
   });
   return built;
+}
+
+/** A request as a stand-in for DynamoDB received it: the operation and how it was signed. */
+export interface SignedCall {
+  target: string;
+  authorization: string;
+  securityToken: string | undefined;
+}
+
+/**
+ * A stand-in for DynamoDB on loopback that records how each call was signed and answers
+ * every call with an empty page, which is what a query of an empty table returns.
+ */
+export async function recordingDynamoDb() {
+  const calls: SignedCall[] = [];
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      calls.push({
+        target: String(req.headers['x-amz-target']),
+        authorization: String(req.headers.authorization),
+        securityToken: req.headers['x-amz-security-token'] as string | undefined,
+      });
+      res.setHeader('content-type', 'application/x-amz-json-1.0');
+      res.end(JSON.stringify({ Items: [], Count: 0, ScannedCount: 0 }));
+    });
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls,
+    close: () => new Promise((done) => server.close(done)),
+  };
+}
+
+let fresh = 0;
+
+/**
+ * Imports a fresh instance of a built handler (its own clients, reading the environment
+ * anew) with `vars` set, and runs `use` with it; the environment is restored after.
+ */
+export async function withFreshHandler<T>(
+  file: string,
+  vars: Record<string, string | undefined>,
+  use: (handler: Handler) => Promise<T>,
+): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((key) => [key, process.env[key]]));
+  const assign = (values: Record<string, string | undefined>) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+  assign(vars);
+  try {
+    fresh += 1;
+    const url = `${pathToFileURL(file).href}?fresh=${fresh}`;
+    return await use(((await import(url)) as { handler: Handler }).handler);
+  } finally {
+    assign(saved);
+  }
 }

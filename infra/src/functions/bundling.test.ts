@@ -12,11 +12,17 @@ describe('the CDK bundling options and the report’s esbuild options', () => {
   });
 
   // CDK 2.276 drops its own `charset` option, so these reach esbuild as flags.
-  it('pass esbuild the same charset and zod alias', () => {
+  it('pass esbuild the same charset and aliases: zod and the credential provider', () => {
     expect(cdk.charset).toBeUndefined();
+    expect(report.alias).toEqual({
+      zod: expect.stringMatching(/lean-zod\.mjs$/),
+      '@aws-sdk/credential-provider-node': expect.stringMatching(/env-credentials\.mjs$/),
+    });
     expect(cdk.esbuildArgs).toEqual({
       '--charset': report.charset,
       '--alias:zod': report.alias?.zod,
+      '--alias:@aws-sdk/credential-provider-node':
+        report.alias?.['@aws-sdk/credential-provider-node'],
     });
   });
 

@@ -7,9 +7,9 @@
  * default, which the error messages users read come from) and `zh-CN`; a local export
  * shadows the re-exported one, so zod's locale index is never reached.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { GENERATED_DIR, writeGeneratedModule } from './generated-module.js';
 import { REPO_ROOT } from './repo-root.js';
 
 /** zod's package directory, as the API resolves it. */
@@ -17,11 +17,15 @@ function zodDir(): string {
   return dirname(createRequire(join(REPO_ROOT, 'packages/core/package.json')).resolve('zod'));
 }
 
+const WRITER = 'infra/src/functions/lean-zod.ts';
+const writeModule = (dir: string, name: string, lines: readonly string[]) =>
+  writeGeneratedModule(dir, name, WRITER, lines);
+
 /**
  * Writes the module (its imports are absolute, so the `zod` alias does not apply to
  * them); returns its path. Its content depends only on where zod is installed.
  */
-export function writeLeanZod(dir = join(REPO_ROOT, 'infra/.generated')): string {
+export function writeLeanZod(dir = GENERATED_DIR): string {
   const zod = (path: string) => JSON.stringify(join(zodDir(), path));
   const locales = [
     `import en from ${zod('v4/locales/en.js')};`,
@@ -37,16 +41,4 @@ export function writeLeanZod(dir = join(REPO_ROOT, 'infra/.generated')): string 
     `export * from ${zod('v4/classic/external.js')};`,
     'export { core, z, z as default };',
   ]);
-}
-
-/** Written aside and renamed into place, so a build never reads it half-written. */
-function writeModule(dir: string, name: string, lines: readonly string[]): string {
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, name);
-  const partial = `${file}.${process.pid}.partial`;
-  const header =
-    '// Written by infra for the bundles (infra/src/functions/lean-zod.ts); do not edit.';
-  writeFileSync(partial, [header, ...lines, ''].join('\n'));
-  renameSync(partial, file);
-  return file;
 }
