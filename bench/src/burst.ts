@@ -14,6 +14,7 @@ import type { Benchmark } from './benchmark.js';
 import { median } from './median.js';
 import { BURST_CONCURRENCY, burstOn, PREPARE_CONCURRENCY } from './stack/burst-on.js';
 import { recount, same, show } from './stack/counts.js';
+import { type EngineRun, engineAlone } from './stack/engine-peer.js';
 import { percentile } from './stack/population.js';
 import { startStackProcess } from './stack/stack-process.js';
 
@@ -29,11 +30,17 @@ export const burst = {
     const dataDir = await mkdtemp(join(tmpdir(), 'sme-bench-burst-'));
     const stack = await startStackProcess(dataDir, OPEN_AT);
     try {
+      // The peer meets the engine as the burst will: the drafts written, nothing running.
+      let engine: EngineRun | undefined;
       const { prepareMs, submitted, intake, stats } = await burstOn(
         stack.url,
         submissions,
         INTAKE_LIMIT_MS,
+        async () => {
+          engine = await engineAlone(dataDir, submissions, BURST_CONCURRENCY);
+        },
       );
+      if (!engine) throw new Error('the peer did not run');
       const [counted, recounted] = [await stats(), await recount(dataDir)];
       const { latenciesMs, byCode } = submitted;
       const figures = {
@@ -47,6 +54,12 @@ export const burst = {
         p99Ms: round(percentile(latenciesMs, 0.99)),
         maxMs: round(Math.max(...latenciesMs)),
         byCode,
+        engineAlone: {
+          what: 'BatchGetItem ×3 keys, Query, TransactWriteItems ×8 items per submit, no platform',
+          perSecond: round((submissions * 1000) / engine.ms),
+          p50Ms: round(median(engine.latenciesMs)),
+          p99Ms: round(percentile(engine.latenciesMs, 0.99)),
+        },
         intake: {
           doneAtMs: intake.doneAtMs,
           perSecond: intake.perSecond,
@@ -60,6 +73,7 @@ export const burst = {
         summary: [
           `  ${submissions} drafts prepared in ${(prepareMs / 1000).toFixed(1)} s (${PREPARE_CONCURRENCY} at once, over HTTP)`,
           `  submit: ${submissions} at ${BURST_CONCURRENCY} concurrent in ${(submitted.ms / 1000).toFixed(1)} s = ${figures.perSecond} /s; p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms`,
+          `  DynamoDB Local alone, a submit's three calls at ${BURST_CONCURRENCY} concurrent: ${figures.engineAlone.perSecond} /s; p50 ${figures.engineAlone.p50Ms} ms, p99 ${figures.engineAlone.p99Ms} ms`,
           `  answers: ${Object.entries(byCode)
             .map(([code, n]) => `${code} ×${n}`)
             .join(', ')}`,
