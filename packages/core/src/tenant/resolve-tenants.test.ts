@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, resolveTenants, type TenantSource } from './resolve-tenants.js';
+import { resolveTenants, type TenantSource } from './resolve-tenants.js';
 import { cityFile, provinceFile } from './tenant-builders.test-support.js';
 
 const resolveCity = (city: unknown, file = 'testcity.ts') =>
@@ -221,12 +221,5 @@ describe('resolveTenants', () => {
       '2027:city',
       '2028:province',
     ]);
-  });
-});
-
-describe('formatPath', () => {
-  it('writes indices in brackets and keys with dots', () => {
-    expect(formatPath(['programs', 0, 'stages', 2, 'role'])).toBe('programs[0].stages[2].role');
-    expect(formatPath([])).toBe('');
   });
 });

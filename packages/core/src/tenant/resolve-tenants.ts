@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { Category, Industry } from './catalogue.schema.js';
 import { checkReferences } from './check-references.js';
+import { formatPath } from './format-path.js';
 import { DEFAULT_WARNINGS, type Supervision } from './supervision.schema.js';
 import { type TenantConfig, TenantConfigSchema } from './tenant-config.schema.js';
 
@@ -32,15 +33,6 @@ export type ResolvedTenant = Omit<TenantConfig, 'catalogue' | 'supervision'> & {
 export interface ResolveResult {
   tenants: ResolvedTenant[];
   errors: TenantConfigError[];
-}
-
-/** `['programs', 0, 'stages', 2, 'role']` → `programs[0].stages[2].role`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, index) =>
-      typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`,
-    )
-    .join('');
 }
 
 function issuesOf(file: string, error: z.ZodError): TenantConfigError[] {
