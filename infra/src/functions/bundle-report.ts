@@ -29,11 +29,16 @@ const FORBIDDEN = [
 
 /**
  * What only the build runs, though a runtime module reaches it through `@sme/core`'s
- * index: the tenant-config schemas (the tenants are validated at synth, DESIGN §3). In
- * the import graph, but their code must be tree-shaken out, or every cold start
- * constructs them for nothing (issue 13).
+ * index: the tenant-config schemas (the tenants are validated at synth, DESIGN §3) and
+ * the calendar package (its years are taken at tenant resolution). In the import graph,
+ * but their code must be tree-shaken out, or every cold start does their work for
+ * nothing (issue 13).
  */
-const BUILD_TIME_ONLY = [/packages\/core\/src\/(tenant|calendar)\/[^/]+\.schema\.ts$/];
+const BUILD_TIME_ONLY = [
+  /packages\/core\/src\/(tenant|calendar)\/[^/]+\.schema\.ts$/,
+  /packages\/core\/src\/calendar\/state-council-years\.ts$/,
+  /node_modules\/chinese-days\//,
+];
 
 export interface BundleReport {
   name: FunctionName;
