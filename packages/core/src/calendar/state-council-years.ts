@@ -2,8 +2,9 @@
  * The State Council's holiday arrangements as npm `chinese-days` records them, turned
  * into `YearSchedule`s at tenant resolution, so the resolved tenants carry every year
  * the calendar computes with. Build time only: the package builds its tables of
- * 2004–2026 and its lunar tables when imported (~25 ms of a Lambda cold start), and the
- * run-time `WorkdayCalendar` reads only the schedules it is given.
+ * 2004–2026 and its lunar tables when imported (~63 M instructions of the API's cold
+ * start, see bench/README.md), and the run-time `WorkdayCalendar` reads only the
+ * schedules it is given.
  */
 import chineseDays from 'chinese-days';
 import { addDays, type CalendarDate, weekdayOf } from './shanghai-time.js';
