@@ -1,7 +1,8 @@
 /**
  * Builds every function bundle exactly as the stack does and measures it: the minified
  * size against its budget, the ten heaviest modules (from esbuild's metafile), and any
- * module a Lambda bundle must never carry (CDK, the local engines, test code).
+ * module a Lambda bundle must never carry (CDK, the local engines, test code, the code
+ * that only validates tenants).
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,6 +25,19 @@ const FORBIDDEN = [
   /packages\/local\//,
   /tenants\/(load\/|[^/]+\.ts$)/,
   /\.test(-support)?\.tsx?$/,
+];
+
+/**
+ * What only the build runs, though a runtime module reaches it through `@sme/core`'s
+ * index: the tenant-config schemas (the tenants are validated at synth, DESIGN §3) and
+ * the calendar package (its years are taken at tenant resolution). In the import graph,
+ * but their code must be tree-shaken out, or every cold start does their work for
+ * nothing (issue 13).
+ */
+const BUILD_TIME_ONLY = [
+  /packages\/core\/src\/(tenant|calendar)\/[^/]+\.schema\.ts$/,
+  /packages\/core\/src\/calendar\/state-council-years\.ts$/,
+  /node_modules\/chinese-days\//,
 ];
 
 export interface BundleReport {
@@ -73,9 +87,16 @@ export async function bundleFunction(
     bytes: (await stat(file)).size,
     budget: BUNDLE_BUDGETS[name],
     heaviest: [...inputs].sort((a, b) => b.bytes - a.bytes).slice(0, 10),
-    forbidden: [...Object.keys(metafile.inputs), ...lazyInputs].filter((path) =>
-      FORBIDDEN.some((re) => re.test(path)),
-    ),
+    forbidden: [
+      ...[...Object.keys(metafile.inputs), ...lazyInputs].filter((path) =>
+        FORBIDDEN.some((re) => re.test(path)),
+      ),
+      ...Object.entries(output?.[1].inputs ?? {})
+        .filter(
+          ([path, input]) => input.bytesInOutput > 0 && BUILD_TIME_ONLY.some((re) => re.test(path)),
+        )
+        .map(([path]) => path),
+    ],
     tenantsBytes: inputs.find((i) => i.module === BAKED_TENANTS)?.bytes ?? 0,
     metafile,
     lazy: await Promise.all(

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isCalendarDate } from '../calendar/shanghai-time.js';
 import type { RuleViolation } from '../errors.js';
 import type { FieldSpec } from '../tenant/form.schema.js';
-import { formatPath } from '../tenant/resolve-tenants.js';
+import { formatPath } from '../tenant/format-path.js';
 
 export type FormMode = 'draft' | 'submit';
 

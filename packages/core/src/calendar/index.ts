@@ -1,3 +1,4 @@
 export * from './shanghai-time.js';
+export * from './state-council-years.js';
 export * from './working-days.js';
 export * from './year-schedule.schema.js';

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarYearUnknownError } from '../errors.js';
+import { FIRST_CALENDAR_YEAR, stateCouncilYears } from './state-council-years.js';
 import { WorkdayCalendar } from './working-days.js';
 import type { YearSchedule } from './year-schedule.schema.js';
 
-const calendar = new WorkdayCalendar();
+// The years a resolved tenant carries when it configures none.
+const calendar = new WorkdayCalendar(stateCouncilYears());
 
 describe('WorkdayCalendar on the State Council calendar', () => {
   it('ends 5 working days after Thu 2024-02-08 at 24:00 on 2024-02-21 (Spring Festival)', () => {
@@ -36,6 +38,29 @@ describe('WorkdayCalendar on the State Council calendar', () => {
   it('refuses a date in 2027 while no 2027 schedule is configured', () => {
     expect(() => calendar.isWorkday('2027-01-04')).toThrow(CalendarYearUnknownError);
     expect(() => calendar.nthWorkdayAfter('2026-12-30', 5)).toThrow(/2027/);
+  });
+
+  it("refuses a year before the platform's first, though the package knows it", () => {
+    expect(() => calendar.isWorkday(`${FIRST_CALENDAR_YEAR - 1}-06-01`)).toThrow(
+      CalendarYearUnknownError,
+    );
+  });
+
+  it('knows no year it is not given: it never falls back on the package', () => {
+    expect(() => new WorkdayCalendar([]).isWorkday('2025-10-01')).toThrow(CalendarYearUnknownError);
+  });
+
+  it("lets a configured year replace the package's (a later schedule for a year wins)", () => {
+    const corrected: YearSchedule = {
+      year: 2025,
+      source: 'test fixture',
+      holidays: ['2025-10-09'],
+      workdays: [],
+    };
+    const configured = new WorkdayCalendar([...stateCouncilYears(), corrected]);
+    expect(configured.isWorkday('2025-10-09')).toBe(false);
+    // The package's National Day is gone with its year: 2025-10-01 is a plain Wednesday.
+    expect(configured.isWorkday('2025-10-01')).toBe(true);
   });
 
   it('follows a configured 2027 schedule once it is supplied', () => {

@@ -2,11 +2,12 @@
  * Working days by the State Council calendar: weekends off, public holidays off,
  * make-up working days (调休) on.
  *
- * Years come from `chinese-days` or from configured schedules. A year known to neither
- * is refused: the package silently treats every weekday of an unknown year as a working
- * day, and a publicity period computed that way would end on a holiday.
+ * The calendar knows the years it is given: a resolved tenant's `workCalendar`, which
+ * holds the years npm `chinese-days` knows (`stateCouncilYears`, taken at tenant
+ * resolution) under those the tenant configures. A year known to neither is refused:
+ * the package silently treats every weekday of an unknown year as a working day, and a
+ * publicity period computed that way would end on a holiday.
  */
-import chineseDays from 'chinese-days';
 import { CalendarYearUnknownError } from '../errors.js';
 import { addDays, type CalendarDate, endOfShanghaiDay, weekdayOf } from './shanghai-time.js';
 import type { YearSchedule } from './year-schedule.schema.js';
@@ -28,28 +29,27 @@ function scheduleRule(schedule: YearSchedule): YearRule {
   };
 }
 
-/** The package knows a year when it lists any holiday in it (every year has New Year's Day). */
-function packageKnows(year: number): boolean {
-  return chineseDays.getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
-}
-
-const packageRule: YearRule = { isWorkday: (date) => chineseDays.isWorkday(date) };
-
 export class WorkdayCalendar {
+  private readonly schedules = new Map<number, YearSchedule>();
   private readonly rules = new Map<number, YearRule>();
 
-  /** @param schedules configured years; they take precedence over the package's data. */
-  constructor(schedules: readonly YearSchedule[] = []) {
-    for (const schedule of schedules) this.rules.set(schedule.year, scheduleRule(schedule));
+  /**
+   * @param schedules the years it knows, one schedule each (a later one for the same
+   * year wins); a request constructs one, so each year's sets are built on first use.
+   */
+  constructor(schedules: readonly YearSchedule[]) {
+    for (const schedule of schedules) this.schedules.set(schedule.year, schedule);
   }
 
   private ruleFor(date: CalendarDate): YearRule {
     const year = Number(date.slice(0, 4));
-    const configured = this.rules.get(year);
-    if (configured) return configured;
-    if (!packageKnows(year)) throw new CalendarYearUnknownError(year);
-    this.rules.set(year, packageRule);
-    return packageRule;
+    const known = this.rules.get(year);
+    if (known) return known;
+    const schedule = this.schedules.get(year);
+    if (!schedule) throw new CalendarYearUnknownError(year);
+    const rule = scheduleRule(schedule);
+    this.rules.set(year, rule);
+    return rule;
   }
 
   /** Whether people work on `date`; throws `CalendarYearUnknownError` for an unknown year. */

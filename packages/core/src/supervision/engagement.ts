@@ -7,7 +7,7 @@
  */
 import { type CaseState, defineCaseKind } from '../case/case.js';
 import type { ResolvedTenant } from '../tenant/resolve-tenants.js';
-import type { EngagementKind } from '../tenant/supervision.schema.js';
+import type { EngagementKind } from '../tenant/vocabulary.js';
 import { type RuleOf, rulesFor } from './supervision-rules.js';
 
 export const MILESTONE_KINDS = [

@@ -12,7 +12,8 @@ import {
   startOfShanghaiDay,
 } from '../calendar/shanghai-time.js';
 import type { ResolvedTenant } from '../tenant/resolve-tenants.js';
-import type { EvaluationGrade, Indicator } from '../tenant/supervision.schema.js';
+import type { Indicator } from '../tenant/supervision.schema.js';
+import type { EvaluationGrade } from '../tenant/vocabulary.js';
 import type { ScoreSheet } from './evaluation.js';
 import { type RuleOf, rulesFor } from './supervision-rules.js';
 

@@ -13,8 +13,7 @@
  * comment window, the list of members and the publication.
  */
 import { type CaseState, defineCaseKind } from '../case/case.js';
-import type { Role } from '../tenant/stage.schema.js';
-import type { EvaluationGrade } from '../tenant/supervision.schema.js';
+import type { EvaluationGrade, Role } from '../tenant/vocabulary.js';
 
 export const EVALUATION_STATUSES = ['open', 'published'] as const;
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];

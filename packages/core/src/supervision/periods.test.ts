@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatShanghai } from '../calendar/shanghai-time.js';
+import { stateCouncilYears } from '../calendar/state-council-years.js';
 import type { ResolvedTenant } from '../tenant/resolve-tenants.js';
 import { banUntil, endOfPeriod } from './periods.js';
 import type { RuleOf } from './supervision-rules.js';
 
 const at = (iso: string) => new Date(iso);
 const shown = (d: Date) => formatShanghai(d);
-const tenant = { workCalendar: [] } as unknown as Pick<ResolvedTenant, 'workCalendar'>;
+const tenant: Pick<ResolvedTenant, 'workCalendar'> = { workCalendar: [...stateCouncilYears()] };
 
 const ban = (years: number, includesCurrentYear: boolean): RuleOf<'ban'> => ({
   id: 'ban',

@@ -1,6 +1,7 @@
 export * from './catalogue.schema.js';
 export * from './common.schema.js';
 export * from './form.schema.js';
+export * from './format-path.js';
 export * from './program.schema.js';
 export * from './program-state.js';
 export * from './resolve-tenants.js';
@@ -9,3 +10,4 @@ export * from './rule.schema.js';
 export * from './stage.schema.js';
 export * from './supervision.schema.js';
 export * from './tenant-config.schema.js';
+export * from './vocabulary.js';

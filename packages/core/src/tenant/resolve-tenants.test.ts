@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, resolveTenants, type TenantSource } from './resolve-tenants.js';
+import { stateCouncilYears } from '../calendar/state-council-years.js';
+import { WorkdayCalendar } from '../calendar/working-days.js';
+import { resolveTenants, type TenantSource } from './resolve-tenants.js';
 import { cityFile, provinceFile } from './tenant-builders.test-support.js';
 
 const resolveCity = (city: unknown, file = 'testcity.ts') =>
@@ -218,15 +220,28 @@ describe('resolveTenants', () => {
     ]);
     const resolved = result.tenants.find((t) => t.id === 'testcity');
     expect(resolved?.workCalendar.map((s) => `${s.year}:${s.source}`)).toEqual([
+      ...stateCouncilYears().map((s) => `${s.year}:${s.source}`),
       '2027:city',
       '2028:province',
     ]);
   });
-});
 
-describe('formatPath', () => {
-  it('writes indices in brackets and keys with dots', () => {
-    expect(formatPath(['programs', 0, 'stages', 2, 'role'])).toBe('programs[0].stages[2].role');
-    expect(formatPath([])).toBe('');
+  it('carries the years the calendar package knows, under a year the tenant configures', () => {
+    const city = {
+      ...cityFile(),
+      workCalendar: [{ year: 2025, source: 'city', holidays: ['2025-10-09'], workdays: [] }],
+    };
+    const result = resolveTenants([
+      { file: 'testprov.ts', config: provinceFile() },
+      { file: 'testcity.ts', config: city },
+    ]);
+    const byId = new Map(result.tenants.map((t) => [t.id, t]));
+    const years = (id: string) => byId.get(id)?.workCalendar.map((s) => s.year);
+    expect(years('testprov')).toEqual([2023, 2024, 2025, 2026]);
+    expect(years('testcity')).toEqual([2023, 2024, 2025, 2026]);
+    const calendar = new WorkdayCalendar(byId.get('testprov')?.workCalendar ?? []);
+    // 5 working days after Thu 2024-02-08 across the Spring Festival (make-up Sun 02-18).
+    expect(calendar.nthWorkdayAfter('2024-02-08', 5)).toBe('2024-02-21');
+    expect(byId.get('testcity')?.workCalendar.find((s) => s.year === 2025)?.source).toBe('city');
   });
 });

@@ -5,8 +5,10 @@
  * Pure: the caller reads the files.
  */
 import type { z } from 'zod';
+import { stateCouncilYears } from '../calendar/state-council-years.js';
 import type { Category, Industry } from './catalogue.schema.js';
 import { checkReferences } from './check-references.js';
+import { formatPath } from './format-path.js';
 import { DEFAULT_WARNINGS, type Supervision } from './supervision.schema.js';
 import { type TenantConfig, TenantConfigSchema } from './tenant-config.schema.js';
 
@@ -23,7 +25,10 @@ export interface TenantConfigError {
   message: string;
 }
 
-/** A tenant with its inheritance applied: every catalogue and rule it uses is present. */
+/**
+ * A tenant with its inheritance applied: every catalogue and rule it uses is present, and
+ * every calendar year it computes working days in (`workCalendar`).
+ */
 export type ResolvedTenant = Omit<TenantConfig, 'catalogue' | 'supervision'> & {
   catalogue: { categories: Category[]; industries: Industry[] };
   supervision: Supervision;
@@ -32,15 +37,6 @@ export type ResolvedTenant = Omit<TenantConfig, 'catalogue' | 'supervision'> & {
 export interface ResolveResult {
   tenants: ResolvedTenant[];
   errors: TenantConfigError[];
-}
-
-/** `['programs', 0, 'stages', 2, 'role']` → `programs[0].stages[2].role`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, index) =>
-      typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`,
-    )
-    .join('');
 }
 
 function issuesOf(file: string, error: z.ZodError): TenantConfigError[] {
@@ -58,7 +54,10 @@ export function tenantIdOfFile(file: string): string {
 }
 
 function inherit(tenant: TenantConfig, parent: TenantConfig | undefined): ResolvedTenant {
-  const years = new Map((parent?.workCalendar ?? []).map((s) => [s.year, s]));
+  // The package's years, under the province's, under the city's: the run-time calendar
+  // reads only these (DESIGN §6), never the package.
+  const years = new Map(stateCouncilYears().map((s) => [s.year, s]));
+  for (const schedule of parent?.workCalendar ?? []) years.set(schedule.year, schedule);
   for (const schedule of tenant.workCalendar) years.set(schedule.year, schedule);
   return {
     ...tenant,

@@ -10,18 +10,9 @@ import {
   NamedSchema,
   SourceSchema,
 } from './common.schema.js';
+import { ROLES } from './vocabulary.js';
 
-/** Who acts on the platform (DESIGN §1). */
-export const ROLES = [
-  'provider',
-  'enterprise',
-  'district_reviewer',
-  'expert',
-  'city_admin',
-  'province_admin',
-] as const;
 export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
 
 /** When a stage's work is due. */
 export const DueSchema = z.discriminatedUnion('kind', [

@@ -12,21 +12,9 @@ import {
   uniqueList,
 } from './common.schema.js';
 import { RoleSchema } from './stage.schema.js';
+import { ENGAGEMENT_KINDS, EVALUATION_GRADES, EVIDENCE_KINDS } from './vocabulary.js';
 
-/**
- * What an engagement registers a provider as doing for an enterprise (API.md
- * "Supervision"): transforming it, or assessing (accepting) its transformation.
- */
-export const ENGAGEMENT_KINDS = ['transformation', 'assessment'] as const;
 export const EngagementKindSchema = z.enum(ENGAGEMENT_KINDS);
-export type EngagementKind = z.infer<typeof EngagementKindSchema>;
-/** The grades of a yearly evaluation (优秀/良好/合格/不合格), best first. */
-export const EVALUATION_GRADES = ['excellent', 'good', 'qualified', 'unqualified'] as const;
-export type EvaluationGrade = (typeof EVALUATION_GRADES)[number];
-
-/** What an indicator's evidence is counted from (API.md "Supervision", evaluations). */
-export const EVIDENCE_KINDS = ['engagements', 'ratings', 'complaints', 'rectifications'] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 const PeriodSchema = z.strictObject({
   days: z.number().int().positive(),

@@ -1,3 +1,4 @@
+import { stateCouncilYears } from '@sme/core';
 import { describe, expect, it } from 'vitest';
 import { dueAt } from './due-date.js';
 
@@ -6,7 +7,7 @@ const shanghai = (d: Date | undefined) =>
   d && new Date(d.getTime() + 8 * 3600_000).toISOString().replace('.000Z', '+08:00');
 
 describe('dueAt', () => {
-  const context = { now: at('2024-02-05T10:00:00+08:00'), workCalendar: [] };
+  const context = { now: at('2024-02-05T10:00:00+08:00'), workCalendar: stateCouncilYears() };
 
   it('reads a date as 24:00 of that day', () => {
     expect(shanghai(dueAt({ kind: 'date', by: '2024-02-08' }, context))).toBe(
