@@ -15,6 +15,7 @@ import { createTableClients, ensureTable } from '@sme/store';
 import type { Benchmark } from './benchmark.js';
 import { median } from './median.js';
 import { FIRST_CALLS } from './probes.js';
+import { buildSdkFloor } from './sdk-floor.js';
 
 const TABLE_NAME = 'sme-bench-cold';
 
@@ -85,9 +86,16 @@ export const cold = {
         bundles.map(async (b) => {
           const file = join(dirname(b.file), 'bench-probe.mjs');
           await writeFile(file, FIRST_CALLS[b.name].script);
-          return { ...b, probe: file, call: FIRST_CALLS[b.name].call };
+          return {
+            name: b.name as string,
+            bytes: b.bytes,
+            probe: file,
+            call: FIRST_CALLS[b.name].call,
+          };
         }),
       );
+      // The peer: what the SDK alone weighs and costs, timed with the bundles.
+      probes.push({ name: 'sdk alone', ...(await buildSdkFloor(join(outdir, 'sdk-alone'))) });
       const env = functionEnvironment(dynamo.endpoint);
       // A first run of each, untimed, so the file cache is warm for all alike.
       await timed(['-e', '0'], env);
