@@ -50,6 +50,10 @@ describe('the bundled API handler', () => {
     // The pages are the portal function's: none of them ships with the API.
     const pages = bundledSources(built.report).filter((path) => path.includes('api/src/portal/'));
     expect(pages).toEqual([]);
+    // The local stack's routes (tokens signed with a local secret, the clock moved) are
+    // not merely unmounted: their code is not in the bundle at all.
+    const dev = bundledSources(built.report).filter((path) => path.includes('dev.routes'));
+    expect(dev).toEqual([]);
     const login = await built.handler(httpApiEvent('POST', '/api/dev/login'), {});
     expect(login.statusCode).toBe(404);
   });

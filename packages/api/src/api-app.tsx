@@ -20,7 +20,6 @@ import { applicationRoutes } from './routes/applications.routes.js';
 import { banRoutes } from './routes/bans.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { complaintRoutes } from './routes/complaints.routes.js';
-import { devRoutes } from './routes/dev.routes.js';
 import { DOCS_STYLE, DocsPage, type OpenApiDocument } from './routes/docs.page.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { engagementRoutes } from './routes/engagements.routes.js';
@@ -77,7 +76,7 @@ export function createApiApp(deps: AppDeps) {
   app.route('/', engagementRoutes(platform));
   app.route('/', complaintRoutes(platform));
   app.route('/', evaluationRoutes(platform));
-  if (deps.dev) app.route('/', devRoutes(platform.tenants, deps.dev));
+  if (deps.dev) app.route('/', deps.dev.routes(platform.tenants, deps.dev));
 
   const info = {
     title: '中小企业数字化转型服务商平台 API / SME digital-transformation provider platform API',

@@ -2,8 +2,9 @@
  * What the app needs from its host: the local stack and the Lambda entry point each
  * supply these, so the routes never know which runtime they are in.
  */
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Clock, VirtualClock } from '@sme/core';
-import type { Platform } from '@sme/platform';
+import type { Platform, TenantRegistry } from '@sme/platform';
 import type { OidcSignIn } from './auth/oidc-sign-in.js';
 import type { TokenVerifier } from './auth/token-verifier.js';
 
@@ -38,4 +39,10 @@ export interface DevDeps {
   sessionClock: Clock;
   /** Fires every timer due by `now`; returns how many fired. */
   fireDueTimers(now: Date): Promise<number>;
+  /**
+   * The `/api/dev/*` routes (`devRoutes` from `@sme/api/dev`), handed in by the host: only
+   * the local stack and the tests import them, so no Lambda bundle carries code that
+   * mints tokens or moves the clock, even unmounted.
+   */
+  routes(registry: TenantRegistry, dev: DevDeps): OpenAPIHono;
 }

@@ -16,6 +16,7 @@ import { LocalReviewEngine } from '@sme/workflow/local';
 import { inject } from 'vitest';
 import { createApp } from './app.jsx';
 import { hmacVerifier } from './auth/token-verifier.js';
+import { devRoutes } from './routes/dev.routes.js';
 
 export const TEST_SECRET = 'test-secret-of-at-least-32-characters!';
 
@@ -56,6 +57,7 @@ export async function testApp(
       clock,
       tokenSecret: TEST_SECRET,
       sessionClock: systemClock,
+      routes: devRoutes,
       fireDueTimers: async (now) => {
         fired.push(now);
         let done = options.dueTimers ?? 0;

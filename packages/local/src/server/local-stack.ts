@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type App, createApp, hmacVerifier } from '@sme/api';
+import { devRoutes } from '@sme/api/dev';
 import { type Clock, type ResolvedTenant, systemClock } from '@sme/core';
 import { createPlatform } from '@sme/platform';
 import {
@@ -182,6 +183,7 @@ export async function startLocalStack(
         sessionClock: systemClock,
         tokenSecret: secret,
         fireDueTimers: (now) => timers.fireDue(now),
+        routes: devRoutes,
       },
     });
 
