@@ -4,10 +4,8 @@
  * page of the program's listing on DynamoDB Local, found through the stack's
  * `endpoints.json`). The goal: the two equal at every moment the review stands still.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { App } from '@sme/api';
-import { ENDPOINTS_FILE } from '@sme/local';
+import { readStackEndpoints, type StackEndpoints } from '@sme/local';
 import { ApplicationRepository, createTableClients, TenantTable } from '@sme/store';
 import { ApiClient } from '../../../test/support/api-client.js';
 import { PROGRAM } from '../../../test/support/qingdao.js';
@@ -30,12 +28,16 @@ export async function statsReader(app: App): Promise<() => Promise<ByStatus>> {
   };
 }
 
+/** The engines of the stack the benchmark started on `dataDir`. */
+export async function stackEndpoints(dataDir: string): Promise<StackEndpoints> {
+  const endpoints = await readStackEndpoints(dataDir);
+  if (!endpoints) throw new Error(`no local stack runs on ${dataDir}`);
+  return endpoints;
+}
+
 /** Every application item of Qingdao's call, counted by status. */
 export async function recount(dataDir: string): Promise<ByStatus> {
-  const { dynamodb, table } = JSON.parse(await readFile(join(dataDir, ENDPOINTS_FILE), 'utf8')) as {
-    dynamodb: string;
-    table: string;
-  };
+  const { dynamodb, table } = await stackEndpoints(dataDir);
   const clients = createTableClients({ dynamodb });
   try {
     const apps = new ApplicationRepository(new TenantTable(clients.documents, table));

@@ -13,11 +13,9 @@
  * on an item (`TransactionConflict`) at once, which the platform's 16 counter shards
  * meet at times and its retries absorb. The peer is the engine without contention.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ENDPOINTS_FILE } from '@sme/local';
 import { createTableClients, ensureTable } from '@sme/store';
+import { stackEndpoints } from './counts.js';
 import { pool } from './population.js';
 
 const TABLE = 'sme-bench-engine-peer';
@@ -35,9 +33,7 @@ export async function engineAlone(
   count: number,
   concurrency: number,
 ): Promise<EngineRun> {
-  const { dynamodb: endpoint } = JSON.parse(
-    await readFile(join(dataDir, ENDPOINTS_FILE), 'utf8'),
-  ) as { dynamodb: string };
+  const { dynamodb: endpoint } = await stackEndpoints(dataDir);
   const { dynamodb, documents } = createTableClients({ dynamodb: endpoint });
   try {
     await ensureTable(dynamodb, TABLE);

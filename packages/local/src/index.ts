@@ -10,3 +10,4 @@ export * from './errors.js';
 export * from './server/local-config.js';
 export * from './server/local-stack.js';
 export * from './server/persistent-clock.js';
+export * from './server/stack-endpoints.js';

@@ -7,24 +7,14 @@
  * stack running on `DATA_DIR` (it writes `endpoints.json` there), else AWS with the
  * ambient credentials; `TABLE_NAME` names the table (`sme-dx` by default).
  */
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { auditApplication } from '@sme/platform';
 import { ApplicationRepository, createTableClients, TenantTable, tenantContext } from '@sme/store';
 import { loadTenants } from '@sme/tenants/load';
-import { ENDPOINTS_FILE, TABLE_NAME } from '../server/local-stack.js';
+import { TABLE_NAME } from '../server/local-stack.js';
+import { readStackEndpoints } from '../server/stack-endpoints.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
-/** The running local stack's engines, if one runs on this DATA_DIR. */
-async function localStack(): Promise<{ dynamodb?: string; table?: string }> {
-  const file = join(resolve(process.env.DATA_DIR ?? '.data'), ENDPOINTS_FILE);
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as { dynamodb?: string; table?: string };
-  } catch {
-    return {};
-  }
-}
 
 const [tenantId, applicationId] = process.argv.slice(2);
 if (!tenantId || !applicationId) {
@@ -37,8 +27,10 @@ if (!tenant) {
   console.error(`✗ no tenant ${tenantId} (known: ${tenants.map((t) => t.id).join(', ')})`);
   process.exit(2);
 }
-const local = process.env.DYNAMODB_ENDPOINT ? {} : await localStack();
-const endpoint = process.env.DYNAMODB_ENDPOINT ?? local.dynamodb;
+const local = process.env.DYNAMODB_ENDPOINT
+  ? undefined
+  : await readStackEndpoints(resolve(process.env.DATA_DIR ?? '.data'));
+const endpoint = process.env.DYNAMODB_ENDPOINT ?? local?.dynamodb;
 if (!endpoint && !process.env.AWS_REGION && !process.env.AWS_DEFAULT_REGION) {
   console.error(
     `✗ no table to read: no local stack runs on ${resolve(process.env.DATA_DIR ?? '.data')} (start pnpm dev, or set DATA_DIR), no DYNAMODB_ENDPOINT, and no AWS_REGION for the deployment's table`,
@@ -48,7 +40,7 @@ if (!endpoint && !process.env.AWS_REGION && !process.env.AWS_DEFAULT_REGION) {
 const clients = createTableClients(endpoint ? { dynamodb: endpoint } : undefined);
 const table = new TenantTable(
   clients.documents,
-  process.env.TABLE_NAME ?? local.table ?? TABLE_NAME,
+  process.env.TABLE_NAME ?? local?.table ?? TABLE_NAME,
 );
 try {
   const audit = await auditApplication(

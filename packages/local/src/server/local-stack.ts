@@ -31,12 +31,11 @@ import { type RunningEngine, startDynamoDbLocal } from '../engines/dynamodb-loca
 import { startLocalS3 } from '../engines/s3-local.js';
 import { clockFile, dynamoDbLocalOptions, type LocalConfig } from './local-config.js';
 import { PersistentClock } from './persistent-clock.js';
+import { endpointsFileOf, writeStackEndpoints } from './stack-endpoints.js';
 import { TimerLoop } from './timer-loop.js';
 
 export const TABLE_NAME = 'sme-dx';
 export const BUCKET_NAME = 'sme-dx-documents';
-/** Written under DATA_DIR while the stack runs: its engines' endpoints and the table. */
-export const ENDPOINTS_FILE = 'endpoints.json';
 
 export interface LocalStackOptions {
   /** The real time the virtual clock runs along with (injected for tests). */
@@ -119,12 +118,12 @@ export async function startLocalStack(
     // The portal's pages post uploads straight to the local S3 from the browser.
     await ensureBucket(clients.s3, BUCKET_NAME, { corsOrigins: LOOPBACK_ORIGINS });
     // Where tools such as `pnpm audit:verify` find the running engines.
-    const endpointsFile = join(config.dataDir, ENDPOINTS_FILE);
-    await writeFile(
-      endpointsFile,
-      JSON.stringify({ dynamodb: dynamo.endpoint, s3: s3.endpoint, table: TABLE_NAME }),
-    );
-    stops.push(() => rm(endpointsFile, { force: true }));
+    await writeStackEndpoints(config.dataDir, {
+      dynamodb: dynamo.endpoint,
+      s3: s3.endpoint,
+      table: TABLE_NAME,
+    });
+    stops.push(() => rm(endpointsFileOf(config.dataDir), { force: true }));
 
     // Started once the engines are up, so the platform opens at CLOCK_START itself.
     const clock = PersistentClock.open(clockPath, {
