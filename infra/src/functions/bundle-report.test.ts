@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { BUNDLE_BUDGETS } from './bundle-budgets.js';
-import { bundleAll, bundleFunction, formatReport, moduleName, unfit } from './bundle-report.js';
+import {
+  bundleAll,
+  bundleFunction,
+  formatReport,
+  moduleName,
+  originOf,
+  unfit,
+} from './bundle-report.js';
 import { writeTenantsModule as tenantsModule } from './bundling.js';
 
 describe('the bundle report', () => {
@@ -24,6 +31,22 @@ describe('the bundle report', () => {
     );
   });
 
+  it('tells the AWS SDK, zod, the tenants and hono from the platform’s own code', () => {
+    const pnpm = (pkg: string) => `node_modules/.pnpm/x@1/node_modules/${pkg}/dist/index.js`;
+    expect(originOf(pnpm('@aws-sdk/client-dynamodb'))).toBe('AWS SDK');
+    expect(originOf(pnpm('@smithy/core'))).toBe('AWS SDK');
+    expect(originOf('infra/.generated/env-credentials.mjs')).toBe('AWS SDK');
+    expect(originOf(pnpm('zod'))).toBe('zod + OpenAPI');
+    expect(originOf(pnpm('@asteasolutions/zod-to-openapi'))).toBe('zod + OpenAPI');
+    expect(originOf(pnpm('@hono/zod-openapi'))).toBe('zod + OpenAPI');
+    expect(originOf('infra/.generated/lean-zod-core.mjs')).toBe('zod + OpenAPI');
+    expect(originOf('../../tmp/x/generated/baked-tenants.mjs')).toBe('tenants');
+    expect(originOf(pnpm('hono'))).toBe('hono');
+    expect(originOf('packages/platform/src/review/x.ts')).toBe('platform code');
+    expect(originOf('functions/src/api.handler.ts')).toBe('platform code');
+    expect(originOf(pnpm('jose'))).toBe('other libraries');
+  });
+
   it('builds every function with the tenants baked in, ten heaviest modules each', async () => {
     const reports = await bundleAll(inject('tenants'), await fresh());
     expect(reports.map((r) => r.name)).toEqual(['api', 'portal', 'reviewStage', 'timerTick']);
@@ -31,9 +54,14 @@ describe('the bundle report', () => {
       expect(unfit(report), report.name).toBe(false);
       expect(report.heaviest).toHaveLength(10);
       expect(report.bytes).toBeGreaterThan(report.tenantsBytes);
+      // Every module counted once: the origins add up to the bundle but for esbuild's glue.
+      const byOrigin = report.origins.reduce((sum, o) => sum + o.bytes, 0);
+      expect(byOrigin).toBeLessThanOrEqual(report.bytes);
+      expect(byOrigin).toBeGreaterThan(report.bytes * 0.99);
+      expect(report.origins.find((o) => o.origin === 'tenants')?.bytes).toBe(report.tenantsBytes);
     }
     expect(formatReport(reports)).toMatch(
-      /^api: [\d.]+ KiB \/ [\d.]+ KiB budget \(functions\/src\/api\.handler\.ts\)/,
+      /^api: [\d.]+ KiB \/ [\d.]+ KiB budget \(functions\/src\/api\.handler\.ts\)\n {2}by origin: AWS SDK [\d.]+ KiB · /,
     );
   });
 
