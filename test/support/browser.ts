@@ -98,15 +98,45 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** Full-page screenshots at 1280 and 390 px wide: `<name>-1280.png`, `<name>-390.png`. */
-export async function screenshots(page: Page, name: string): Promise<void> {
+/** The phone width every page must fit without scrolling sideways. */
+const PHONE = 390;
+
+/**
+ * Full-page screenshots at 1280 and 390 px wide: `<name>-1280.png`, `<name>-390.png`.
+ * Answers how wide the page is at 390: wider means a phone scrolls it sideways.
+ */
+export async function screenshots(page: Page, name: string): Promise<{ phoneWidth: number }> {
   await mkdir(SCREENSHOTS, { recursive: true });
   const original = page.viewportSize() ?? { width: 1280, height: 900 };
-  for (const width of [1280, 390]) {
+  let phoneWidth = 0;
+  for (const width of [1280, PHONE]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+    if (width === PHONE) {
+      phoneWidth = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+    }
   }
   await page.setViewportSize(original);
+  return { phoneWidth };
+}
+
+/**
+ * The elements that reach past a phone's right edge while their parent does not: where
+ * to look when a page scrolls sideways. Measured at 390 px.
+ */
+async function pastPhoneEdge(page: Page): Promise<string[]> {
+  const original = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: PHONE, height: 900 });
+  try {
+    return (await page.evaluate(`[...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > ${PHONE} + 1
+        && el.parentElement.getBoundingClientRect().right <= ${PHONE} + 1)
+      .slice(0, 5)
+      .map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).trim().replace(/s+/g, '.') : '')
+        + ' «' + (el.textContent ?? '').trim().slice(0, 30) + '»')`)) as string[];
+  } finally {
+    await page.setViewportSize(original);
+  }
 }
 
 /**
@@ -128,10 +158,24 @@ export async function phoneFit(
   }
 }
 
-/** What every page of a walk is checked for: no serious violation, a screenshot at each width. */
+/**
+ * What every page of a walk is checked for: no serious violation of axe-core's rules, a
+ * screenshot at each width, and no sideways scrolling on a phone (reported as one more
+ * violation, naming what reaches past the edge).
+ */
 export async function checkPage(page: Page, name: string): Promise<AxeViolation[]> {
-  await screenshots(page, name);
-  return seriousViolations(page);
+  const { phoneWidth } = await screenshots(page, name);
+  const violations = await seriousViolations(page);
+  if (phoneWidth <= PHONE) return violations;
+  return [
+    ...violations,
+    {
+      id: 'phone-overflow',
+      impact: 'serious',
+      help: `The page is ${phoneWidth} px wide on a ${PHONE} px phone: it scrolls sideways`,
+      targets: await pastPhoneEdge(page),
+    },
+  ];
 }
 
 /**

@@ -47,7 +47,10 @@ const Value: FC<{ spec: FieldSpec; value: unknown }> = ({ spec, value }) => {
   return <span class={spec.type === 'textarea' ? 'text-block' : undefined}>{text}</span>;
 };
 
-/** A repeating group as a table: one row per entry, one column per field of an entry. */
+/**
+ * A repeating group as a table: one row per entry, one column per field of an entry. On
+ * a phone each entry becomes a card of labelled values (`table.stack`), as lists do.
+ */
 const GroupTable: FC<{ spec: FieldSpec; value: unknown; idPrefix: string }> = ({
   spec,
   value,
@@ -57,7 +60,7 @@ const GroupTable: FC<{ spec: FieldSpec; value: unknown; idPrefix: string }> = ({
   const item = spec.item ?? [];
   return (
     <div class="table-wrap" id={`${idPrefix}${spec.id}`}>
-      <table>
+      <table class="stack">
         <caption>
           {spec.label.zh}{' '}
           <span class="en" lang="en">
@@ -85,9 +88,9 @@ const GroupTable: FC<{ spec: FieldSpec; value: unknown; idPrefix: string }> = ({
           ) : (
             entries.map((entry, i) => (
               <tr>
-                <td>{i + 1}</td>
+                <td data-label="序号 No.">{i + 1}</td>
                 {item.map((field) => (
-                  <td>
+                  <td data-label={field.label.zh}>
                     {field.type === 'list' ? (
                       <GroupTable
                         spec={field}

@@ -38,7 +38,9 @@ article.card+article.card{margin-top:1rem}
 .tag{display:inline-block;border:1px solid currentColor;border-radius:3px;padding:0 .4rem;font-size:.85rem;white-space:nowrap}
 .tag.open,.tag.ok{color:var(--ok)}.tag.closed,.tag.bad{color:var(--bad)}.tag.upcoming,.tag.warn{color:var(--warn)}
 .deadline{font-size:1.05rem}.countdown{font-weight:bold}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;min-width:0}
+/* A label takes what it needs up to 40 % of the width, then wraps: a long one (a form's
+   question) never squeezes its answer into a sliver or pushes it past a phone's edge. */
+dl.facts{display:grid;grid-template-columns:fit-content(40%) minmax(0,1fr);gap:.25rem 1rem;margin:0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;min-width:0;overflow-wrap:break-word}
 /* A USCC or a number is one long word: it wraps rather than run past a phone's edge. */
 dl.facts dd.uscc{overflow-wrap:anywhere}
 details{margin:1rem 0}summary{cursor:pointer;font-weight:bold;color:var(--link)}
@@ -97,6 +99,7 @@ table.counts th{white-space:nowrap}table.counts tr>th:first-child{position:stick
   table.stack td{display:flow-root;border:0;padding:.15rem 0 .15rem 7.5rem;text-align:left}
   table.stack td::before{content:attr(data-label);float:left;width:7rem;margin-left:-7.5rem;color:var(--muted)}
   table.stack td:empty{display:none}
+  table.stack td[colspan]{padding-left:0}
   table.stack tr.overdue{background:#fdf2f2}table.stack tr.overdue td{background:none}
 }
 @media (min-width:48rem){.cards{grid-template-columns:repeat(2,1fr)}h1{font-size:1.75rem}}
