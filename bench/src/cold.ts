@@ -97,16 +97,28 @@ export const cold = {
       // The peer: what the SDK alone weighs and costs, timed with the bundles.
       probes.push({ name: 'sdk alone', ...(await buildSdkFloor(join(outdir, 'sdk-alone'))) });
       const env = functionEnvironment(dynamo.endpoint);
+      // Parsing alone (`node --check` compiles the module and runs nothing), against an
+      // empty module's: what the bytes cost before any of their code runs.
+      const emptyModule = join(outdir, 'empty.mjs');
+      await writeFile(emptyModule, 'export {};\n');
+      const check = (probe: string) => ['--check', join(dirname(probe), 'index.mjs')];
       // A first run of each, untimed, so the file cache is warm for all alike.
       await timed(['-e', '0'], env);
       for (const p of probes) await timed([p.probe], env);
       const bare: number[] = [];
+      const bareCheck: number[] = [];
       const times = new Map<string, Run[]>(probes.map((p) => [p.name, []]));
+      const checks = new Map<string, number[]>(probes.map((p) => [p.name, []]));
       for (let i = 0; i < runs; i += 1) {
         bare.push((await timed(['-e', '0'], env)).ms);
-        for (const p of probes) times.get(p.name)?.push(await timed([p.probe], env));
+        bareCheck.push((await timed(['--check', emptyModule], env)).ms);
+        for (const p of probes) {
+          times.get(p.name)?.push(await timed([p.probe], env));
+          checks.get(p.name)?.push((await timed(check(p.probe), env)).ms);
+        }
       }
       const bareMs = median(bare);
+      const bareCheckMs = median(bareCheck);
       const figures = probes.map((p) => {
         const measured = times.get(p.name) ?? [];
         const ms = median(measured.map((r) => r.ms));
@@ -116,6 +128,7 @@ export const cold = {
           bytes: p.bytes,
           medianMs: round(ms),
           overBareMs: round(ms - bareMs),
+          parseOverEmptyMs: round(median(checks.get(p.name) ?? []) - bareCheckMs),
           ...split(measured),
           runsMs: measured.map((r) => round(r.ms)),
         };
@@ -126,13 +139,14 @@ export const cold = {
           `  node -e 0: median ${bareMs.toFixed(1)} ms over ${runs} runs`,
           ...figures.map(
             (f) =>
-              `  ${f.bundle.padEnd(12)} ${kib(f.bytes).padStart(12)}  +${f.overBareMs.toFixed(1).padStart(6)} ms over bare  (${f.call}; in process: import done at ${f.importMs} ms, call ${f.callMs} ms)`,
+              `  ${f.bundle.padEnd(12)} ${kib(f.bytes).padStart(12)}  +${f.overBareMs.toFixed(1).padStart(6)} ms over bare, of which parsing +${f.parseOverEmptyMs.toFixed(1)} ms  (${f.call}; in process: import done at ${f.importMs} ms, call ${f.callMs} ms)`,
           ),
         ].join('\n'),
         figures: {
           runs,
           bareMedianMs: round(bareMs),
           bareRunsMs: bare.map(round),
+          emptyModuleCheckMedianMs: round(bareCheckMs),
           bundles: figures,
         },
       };
