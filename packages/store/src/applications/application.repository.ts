@@ -17,7 +17,7 @@ import {
   type TableItem,
   type TenantTable,
 } from '../table/tenant-table.js';
-import { appPk, claimSk, familyPk, orgPk, toApplication, toDocument } from './application-items.js';
+import { appPk, familyPk, orgPk, toApplication, toDocument } from './application-items.js';
 import { APPLICATION_LAYOUT } from './application-layout.js';
 import { type ChangeExtras, extraOps } from './change-extras.js';
 import { type CountersByKind, countersByKind } from './counter-items.js';
@@ -152,18 +152,6 @@ export class ApplicationRepository {
       status,
       ...(track && { track }),
     }));
-  }
-
-  /** Which application holds each of the organization's claims (absent ones are left out). */
-  async claimHolders(
-    ctx: TenantContext,
-    uscc: string,
-    claims: readonly string[],
-  ): Promise<string[]> {
-    const items = await Promise.all(
-      claims.map((claim) => this.table.get(ctx, orgPk(ctx, uscc), claimSk(claim))),
-    );
-    return items.flatMap((item) => (item ? [String(item.applicationId)] : []));
   }
 
   /** Submitted applications in a program of every organization declaring this root entity. */
