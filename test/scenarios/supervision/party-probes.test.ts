@@ -1,0 +1,360 @@
+/**
+ * Probes of a member's life after listing, as an attacker tries them, on Jining's rules
+ * and DynamoDB Local: one party acting on another's case, a re-posted or racing request
+ * doing something twice, a decision raced by two clerks, and malformed input. Each
+ * refusal must carry a stable `code` and read in Chinese and English.
+ */
+import { testApp } from '@sme/api/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Answer, ApiClient, Json } from '../../support/api-client.js';
+import { type EngagementJson, enterpriseClient, register } from '../../support/engagements.js';
+import { listMember, memberClient, supervisorOf } from '../../support/members.js';
+import { uscc } from '../../support/qingdao.js';
+
+const JN = '/api/tenants/jining';
+const START = '2025-03-03T10:00:00+08:00';
+const STEPS = ['contract', 'plan', 'works', 'internal_acceptance', 'assessment_acceptance'];
+
+let harness: Awaited<ReturnType<typeof testApp>>;
+let city: ApiClient;
+
+beforeAll(async () => {
+  harness = await testApp({ start: START });
+  city = await supervisorOf(harness, 'jining');
+});
+
+/** A refusal as the brief requires it: its status, a stable code, Chinese and English. */
+function refused(answer: Answer<unknown>, status: number, code?: string) {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  expect(answer.body).toMatchObject({ code: code ?? expect.any(String) });
+  const text = JSON.stringify(answer.body);
+  expect(text).toMatch(/[\u4e00-\u9fff]/);
+  expect(text).toMatch(/[A-Za-z]{3,} [A-Za-z]{2,}/);
+}
+
+/** A Jining member serving a pilot firm, with both clients and the engagement. */
+async function served(n: number) {
+  const org = await listMember(harness, 'jining', 'dx-providers', n);
+  const provider = await memberClient(harness, 'jining', org);
+  const firm = uscc(n + 50);
+  const enterprise = await enterpriseClient(harness, 'jining', firm);
+  const engagement = await register(provider, 'jining', firm);
+  expect(engagement.status).toBe(201);
+  return { org, provider, firm, enterprise, id: engagement.body.id };
+}
+
+/** Walks an engagement (no documents) to `accepted`. */
+async function accepted(provider: ApiClient, enterprise: ApiClient, id: string) {
+  const at = `${JN}/engagements/${id}`;
+  for (const kind of STEPS) {
+    if (kind !== 'contract')
+      expect(
+        (await provider.post(`${at}/milestones`, { kind, summary: `${kind} 已完成` })).status,
+      ).toBe(201);
+    expect((await enterprise.post(`${at}/milestones/${kind}/confirm`)).status).toBe(200);
+  }
+}
+
+describe('an engagement, by someone who is not its party', () => {
+  it('is refused to another member, the provider confirming or rating its own, and the enterprise recording', async () => {
+    const { provider, enterprise, id } = await served(601);
+    const other = await memberClient(
+      harness,
+      'jining',
+      await listMember(harness, 'jining', 'dx-providers', 602),
+    );
+    const at = `${JN}/engagements/${id}`;
+    refused(await other.get(at), 403);
+    refused(await other.post(`${at}/milestones`, { kind: 'plan', summary: '替别人登记' }), 403);
+    refused(await provider.post(`${at}/milestones/contract/confirm`), 403);
+    refused(
+      await enterprise.post(`${at}/milestones`, { kind: 'plan', summary: '企业代登记' }),
+      403,
+    );
+    refused(await other.post(`${at}/documents/x1/complete`), 403);
+    refused(await other.post(`${at}/documents/x1/upload`), 403);
+    refused(await other.get(`${at}/documents/x1`), 403);
+    await accepted(provider, enterprise, id);
+    refused(
+      await provider.post(`${at}/rating`, { satisfaction: 'satisfied', comment: '自评满意' }),
+      403,
+    );
+    // The same organization signed in as an enterprise is still not the engagement's firm.
+    const selfAsFirm = await enterpriseClient(
+      harness,
+      'jining',
+      (await provider.get<EngagementJson>(at)).body.uscc,
+    );
+    refused(
+      await selfAsFirm.post(`${at}/rating`, { satisfaction: 'satisfied', comment: '自评满意' }),
+      403,
+    );
+  });
+
+  it('is not found across tenants: a Jining engagement id under Qingdao', async () => {
+    const { enterprise, id } = await served(603);
+    const qingdaoCity = await supervisorOf(harness, 'qingdao');
+    refused(await qingdaoCity.get(`/api/tenants/qingdao/engagements/${id}`), 404);
+    refused(await enterprise.get(`/api/tenants/qingdao/engagements/${id}`), 403);
+  });
+});
+
+describe('a repeated or racing request', () => {
+  it('rates an engagement once, however many ratings race', async () => {
+    const { provider, enterprise, id } = await served(611);
+    await accepted(provider, enterprise, id);
+    const raced = await Promise.all(
+      ['satisfied', 'unsatisfied', 'basic'].map((satisfaction) =>
+        enterprise.post(`${JN}/engagements/${id}/rating`, { satisfaction, comment: '评价一次' }),
+      ),
+    );
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    for (const r of raced.filter((r) => r.status === 409)) refused(r, 409);
+  });
+
+  it('confirms a milestone once when two confirmations race', async () => {
+    const { enterprise, id } = await served(612);
+    const raced = await Promise.all([
+      enterprise.post(`${JN}/engagements/${id}/milestones/contract/confirm`),
+      enterprise.post(`${JN}/engagements/${id}/milestones/contract/confirm`),
+    ]);
+    expect(raced.map((r) => r.status).sort()).toEqual([200, 409]);
+    const read = await enterprise.get<{ history: { to: string }[] }>(`${JN}/engagements/${id}`);
+    expect(read.body.history).toHaveLength(2);
+  });
+
+  it('records one milestone when the same one is posted twice at once', async () => {
+    const { provider, enterprise, id } = await served(613);
+    await enterprise.post(`${JN}/engagements/${id}/milestones/contract/confirm`);
+    const raced = await Promise.all([
+      provider.post(`${JN}/engagements/${id}/milestones`, { kind: 'plan', summary: '实施方案' }),
+      provider.post(`${JN}/engagements/${id}/milestones`, { kind: 'plan', summary: '实施方案' }),
+    ]);
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 409]);
+    const read = await provider.get<EngagementJson>(`${JN}/engagements/${id}`);
+    expect(read.body.milestones.map((m) => m.kind)).toEqual(['contract', 'plan']);
+  });
+
+  it('reports on an order once, and lets one of two clerks decide it', async () => {
+    const org = await listMember(harness, 'jining', 'dx-providers', 614);
+    const member = await memberClient(harness, 'jining', org);
+    const ordered = await city.post<{ id: string }>(`${JN}/rectifications`, {
+      uscc: org,
+      ground: 'service-complaints',
+      detail: '对接不及时',
+    });
+    const at = `${JN}/rectifications/${ordered.body.id}`;
+    const reports = await Promise.all([
+      member.post(`${at}/report`, { text: '已整改一' }),
+      member.post(`${at}/report`, { text: '已整改二' }),
+    ]);
+    expect(reports.map((r) => r.status).sort()).toEqual([200, 409]);
+    const other = await supervisorOf(harness, 'jining');
+    const decisions = await Promise.all([
+      city.post(`${at}/decision`, { outcome: 'accepted', comment: '同意' }),
+      other.post(`${at}/decision`, { outcome: 'accepted', comment: '同意' }),
+    ]);
+    expect(decisions.map((d) => d.status).sort()).toEqual([200, 409]);
+    refused(decisions.find((d) => d.status === 409) as Answer<unknown>, 409);
+  });
+
+  it('lodges one appeal of two racing, and lets one of two clerks decide it', async () => {
+    const org = await listMember(harness, 'jining', 'dx-providers', 615);
+    const member = await memberClient(harness, 'jining', org);
+    const removed = await city.post<{ id: string }>(`${JN}/disqualifications`, {
+      uscc: org,
+      ground: 'behind-schedule',
+      detail: '进度滞后',
+    });
+    const body = {
+      subject: { kind: 'disqualification', id: removed.body.id },
+      ground: 'pilot-firm-caused',
+      detail: '试点企业停产',
+    };
+    const lodged = await Promise.all([
+      member.post<{ id: string }>(`${JN}/appeals`, body),
+      member.post<{ id: string }>(`${JN}/appeals`, body),
+    ]);
+    expect(lodged.map((r) => r.status).sort()).toEqual([201, 409]);
+    const appeal = lodged.find((r) => r.status === 201)?.body.id;
+    const other = await supervisorOf(harness, 'jining');
+    const decisions = await Promise.all([
+      city.post(`${JN}/appeals/${appeal}/decision`, { upheld: true, comment: '成立' }),
+      other.post(`${JN}/appeals/${appeal}/decision`, { upheld: false, comment: '不成立' }),
+    ]);
+    expect(decisions.map((d) => d.status).sort()).toEqual([200, 409]);
+    const again = await city.post(`${JN}/appeals/${appeal}/decision`, {
+      upheld: false,
+      comment: '再决定',
+    });
+    refused(again, 409);
+  });
+
+  it('resolves a complaint once when two clerks resolve it at once', async () => {
+    const { org, provider, enterprise } = await served(616);
+    const filed = await enterprise.post<{ id: string }>(`${JN}/complaints`, {
+      providerUscc: org,
+      ground: 'late-engagement',
+      description: '未按期进场',
+    });
+    expect(filed.status).toBe(201);
+    const at = `${JN}/complaints/${filed.body.id}`;
+    expect((await provider.post(`${at}/reply`, { text: '已协商' })).status).toBe(200);
+    refused(await provider.post(`${at}/reply`, { text: '再答复' }), 409);
+    const other = await supervisorOf(harness, 'jining');
+    const decisions = await Promise.all([
+      city.post(`${at}/resolution`, {
+        upheld: true,
+        comment: '成立',
+        rectify: { ground: 'service-complaints', detail: '对接不及时' },
+      }),
+      other.post(`${at}/resolution`, {
+        upheld: true,
+        comment: '成立',
+        rectify: { ground: 'service-complaints', detail: '对接不及时' },
+      }),
+    ]);
+    expect(decisions.map((d) => d.status).sort()).toEqual([200, 409]);
+    const page = await city.get<{ rectifications: Json[] }>(`${JN}/members/${org}`);
+    expect(page.body.rectifications).toHaveLength(1);
+  });
+});
+
+describe('one party acting on another', () => {
+  it('refuses a complaint naming another firm’s engagement, a reply by another member, an appeal of another’s order', async () => {
+    const a = await served(621);
+    const b = await served(622);
+    refused(
+      await b.enterprise.post(`${JN}/complaints`, {
+        providerUscc: a.org,
+        engagementId: a.id,
+        ground: 'late-engagement',
+        description: '冒用他人服务登记',
+      }),
+      422,
+      'engagement_mismatch',
+    );
+    refused(
+      await b.enterprise.post(`${JN}/complaints`, {
+        providerUscc: a.org,
+        ground: 'late-engagement',
+        description: '没有服务关系',
+      }),
+      403,
+    );
+    const filed = await a.enterprise.post<{ id: string }>(`${JN}/complaints`, {
+      providerUscc: a.org,
+      ground: 'late-engagement',
+      description: '未按期进场',
+    });
+    refused(
+      await b.provider.post(`${JN}/complaints/${filed.body.id}/reply`, { text: '替答' }),
+      403,
+    );
+    refused(await b.enterprise.get(`${JN}/complaints/${filed.body.id}`), 403);
+    refused(
+      await a.enterprise.post(`${JN}/complaints/${filed.body.id}/resolution`, {
+        upheld: false,
+        comment: '自己撤销',
+      }),
+      403,
+    );
+    const ordered = await city.post<{ id: string }>(`${JN}/rectifications`, {
+      uscc: a.org,
+      ground: 'service-complaints',
+      detail: '对接不及时',
+    });
+    refused(
+      await b.provider.post(`${JN}/appeals`, {
+        subject: { kind: 'rectification', id: ordered.body.id },
+        ground: 'other',
+        detail: '替别人申诉',
+      }),
+      403,
+    );
+    refused(
+      await a.provider.post(`${JN}/spot-checks`, {
+        uscc: a.org,
+        method: 'phone',
+        findings: '自查无问题',
+      }),
+      403,
+    );
+  });
+
+  it('refuses a member scoring itself or commenting on another member', async () => {
+    const a = await listMember(harness, 'jining', 'dx-providers', 631);
+    const b = await listMember(harness, 'jining', 'dx-providers', 632);
+    const opened = await city.post(`${JN}/evaluations`, { year: 2025 });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const member = await memberClient(harness, 'jining', a);
+    refused(
+      await member.put(`${JN}/evaluations/2025/members/${a}/scores`, { scores: { x: 100 } }),
+      403,
+    );
+    refused(
+      await member.post(`${JN}/evaluations/2025/members/${b}/comment`, { text: '评论别人' }),
+      403,
+    );
+  });
+});
+
+describe('malformed input', () => {
+  it('is a 422 with a code, never a 500', async () => {
+    const { provider, enterprise, id } = await served(641);
+    const at = `${JN}/engagements/${id}`;
+    const bad: Answer<unknown>[] = [
+      await enterprise.post(`${at}/milestones/bogus/confirm`),
+      await provider.get(`${JN}/engagements/${'x'.repeat(65)}`),
+      await provider.post(`${at}/milestones`, { kind: 'plan', summary: 'x'.repeat(2001) }),
+      await provider.post(`${at}/milestones`, { kind: 'plan', summary: '方案', documents: {} }),
+      await register(provider, 'jining', uscc(642), 'transformation', {
+        contractSignedAt: '2025-02-30',
+      }),
+      await register(provider, 'jining', uscc(642), 'transformation', { amount: -1 }),
+      await register(provider, 'jining', uscc(642), 'transformation', { amount: 'NaN' }),
+      await enterprise.post(`${JN}/complaints`, {
+        providerUscc: ['x'],
+        ground: 'a',
+        description: 'bb',
+      }),
+      await city.post(`${JN}/appeals/x/decision`, { upheld: 'yes', comment: '决定' }),
+      await city.post(`${JN}/evaluations`, { year: 1e308 }),
+      await city.get(`${JN}/evaluations/99999999999999999999`),
+    ];
+    for (const answer of bad) refused(answer, 422);
+    refused(
+      await register(provider, 'jining', uscc(642), 'transformation', {
+        documents: Array.from({ length: 11 }, (_, i) => ({
+          filename: `f${i}.pdf`,
+          contentType: 'application/pdf',
+          size: 10,
+          sha256: 'a'.repeat(64),
+        })),
+      }),
+      422,
+    );
+    refused(await enterprise.get(`${at}/documents/nope`), 404);
+    refused(await city.post(`${JN}/appeals/nope/decision`, { upheld: true, comment: '决定' }), 404);
+  });
+});
+
+describe('the inbox and oversized bodies', () => {
+  it('refuses a forged inbox cursor and an oversized body with a code', async () => {
+    const org = await listMember(harness, 'jining', 'dx-providers', 661);
+    const member = await memberClient(harness, 'jining', org);
+    const forged = Buffer.from(
+      JSON.stringify({ pk: `T#jining#INBOX#${uscc(662)}`, sk: 'x' }),
+    ).toString('base64url');
+    refused(await member.get(`${JN}/inbox?cursor=${forged}`), 400, 'invalid_cursor');
+    refused(await member.get(`${JN}/inbox?cursor=%%%`), 400, 'invalid_cursor');
+    const { enterprise } = await served(663);
+    const big = await enterprise.post(`${JN}/complaints`, {
+      providerUscc: org,
+      ground: 'late-engagement',
+      description: '长'.repeat(2_000_000),
+    });
+    expect([413, 422]).toContain(big.status);
+    refused(big, big.status);
+  });
+});
