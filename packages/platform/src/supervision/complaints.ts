@@ -5,7 +5,9 @@
  * provider has a right of reply until `replyDueAt` (24:00 Beijing time of the rule's
  * last day); the clock marks an unanswered complaint `reply_overdue`. The supervisor
  * then resolves it; upheld, it may order rectification in the same transaction.
+ * Filing honours `Idempotency-Key` (DESIGN §8): a re-posted form files nothing twice.
  */
+import { createHash } from 'node:crypto';
 import {
   assertMove,
   type Complaint,
@@ -52,6 +54,17 @@ const COMPLAINT = { zh: '投诉', en: 'The complaint' };
 const REPLY = { zh: '投诉答复', en: 'The reply' };
 const REPLY_TIMER = 'reply-due';
 
+/**
+ * The id of a complaint filed under an `Idempotency-Key`: the same for a replay by the
+ * same user of the same firm, so the replay's create is refused by the write itself
+ * (twins racing included) and answers the complaint the first one filed.
+ */
+const keyedId = (enterprise: string, sub: string, key: string) =>
+  createHash('sha256')
+    .update(`complaint\n${enterprise}\n${sub}\n${key}`)
+    .digest('hex')
+    .slice(0, 32);
+
 export class Complaints {
   constructor(
     private readonly deps: SupervisionDeps,
@@ -86,6 +99,7 @@ export class Complaints {
       ground: string;
       description: string;
     },
+    key?: string,
   ): Promise<Complaint> {
     const enterprise = assertActsAs(claims, tenant, 'enterprise');
     const { member, programs } = await this.members.load(tenant, input.providerUscc);
@@ -105,7 +119,7 @@ export class Complaints {
     const { state, event } = recordCaseChange<Complaint['status'], Complaint>({
       previous: null,
       next: {
-        id: this.deps.newId(),
+        id: key ? keyedId(enterprise, claims.sub, key) : this.deps.newId(),
         tenant: tenant.id,
         status: 'open',
         version: 1,
@@ -137,16 +151,22 @@ export class Complaints {
       name: REPLY_TIMER,
       dueAt: state.replyDueAt,
     };
-    await writeCases(
-      this.deps,
-      ctx,
-      [
-        ...repo.complaints.createOps(ctx, state, event),
-        timerOp(timer),
-        { put: taskItem(ctx, task(tenant, state, 'provider', at)) },
-      ],
-      COMPLAINT,
-    );
+    try {
+      await writeCases(
+        this.deps,
+        ctx,
+        [
+          ...repo.complaints.createOps(ctx, state, event),
+          timerOp(timer),
+          { put: taskItem(ctx, task(tenant, state, 'provider', at)) },
+        ],
+        COMPLAINT,
+      );
+    } catch (error) {
+      const filed = key && (await repo.complaints.get(ctx, state.id));
+      if (filed && filed.enterpriseUscc === enterprise) return filed;
+      throw error;
+    }
     return state;
   }
 
