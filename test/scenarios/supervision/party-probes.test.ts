@@ -339,6 +339,18 @@ describe('malformed input', () => {
   });
 });
 
+describe('an organization not in the pool', () => {
+  it('is a 404 not_member that reads as one sentence in each language', async () => {
+    const org = await listMember(harness, 'jining', 'dx-providers', 671);
+    const answer = await harness.app.request(`/api/tenants/qingdao/members/${org}`);
+    expect(answer.status).toBe(404);
+    expect(await answer.json()).toMatchObject({
+      code: 'not_member',
+      detail: '该单位不在本地服务商名录中（This organization is not in the pool）',
+    });
+  });
+});
+
 describe('the inbox and oversized bodies', () => {
   it('refuses a forged inbox cursor and an oversized body with a code', async () => {
     const org = await listMember(harness, 'jining', 'dx-providers', 661);
