@@ -7,7 +7,6 @@
  * then resolves it; upheld, it may order rectification in the same transaction.
  * Filing honours `Idempotency-Key` (DESIGN §8): a re-posted form files nothing twice.
  */
-import { createHash } from 'node:crypto';
 import {
   assertMove,
   type Complaint,
@@ -37,6 +36,7 @@ import {
   actorOf,
   assertSupervisor,
   findCase,
+  keyedCaseId,
   type SupervisionDeps,
   SYSTEM,
   writeCases,
@@ -53,17 +53,6 @@ import {
 const COMPLAINT = { zh: '投诉', en: 'The complaint' };
 const REPLY = { zh: '投诉答复', en: 'The reply' };
 const REPLY_TIMER = 'reply-due';
-
-/**
- * The id of a complaint filed under an `Idempotency-Key`: the same for a replay by the
- * same user of the same firm, so the replay's create is refused by the write itself
- * (twins racing included) and answers the complaint the first one filed.
- */
-const keyedId = (enterprise: string, sub: string, key: string) =>
-  createHash('sha256')
-    .update(`complaint\n${enterprise}\n${sub}\n${key}`)
-    .digest('hex')
-    .slice(0, 32);
 
 export class Complaints {
   constructor(
@@ -119,7 +108,7 @@ export class Complaints {
     const { state, event } = recordCaseChange<Complaint['status'], Complaint>({
       previous: null,
       next: {
-        id: key ? keyedId(enterprise, claims.sub, key) : this.deps.newId(),
+        id: key ? keyedCaseId('complaint', enterprise, claims.sub, key) : this.deps.newId(),
         tenant: tenant.id,
         status: 'open',
         version: 1,
