@@ -30,6 +30,7 @@ import {
   undoOps,
 } from './appeal-subjects.js';
 import type { Members } from './members.js';
+import { beyondLimit } from './proposals.js';
 import {
   actorOf,
   assertSupervisor,
@@ -193,11 +194,16 @@ export class Appeals {
           appealId: appeal.id,
         }),
       );
-      // An annulled order no longer stands: nothing it caused may still propose removal.
+      // An annulled order no longer stands: nothing it caused may still propose removal,
+      // nor does it count toward the limit another order's proposal was beyond.
       const order = annulledOrderId(subject);
+      const withinLimit =
+        !!order && !beyondLimit(tenant, record.programs, record.member.orderCount - 1);
       const proposals = order
         ? (await this.deps.tasks.openOf(ctx, appeal.uscc, 'member')).filter(
-            (t) => t.kind === 'disqualification_proposal' && t.proposal?.caseId === order,
+            (t) =>
+              t.kind === 'disqualification_proposal' &&
+              (t.proposal?.caseId === order || (t.proposal?.reason === 'limit' && withinLimit)),
           )
         : [];
       ops.push(
