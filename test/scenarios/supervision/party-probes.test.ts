@@ -1,19 +1,19 @@
 /**
  * Probes of a member's life after listing, as an attacker tries them, on Jining's rules
- * and DynamoDB Local: one party acting on another's case, a re-posted or racing request
- * doing something twice, a decision raced by two clerks, and malformed input. Each
- * refusal must carry a stable `code` and read in Chinese and English.
+ * and DynamoDB Local: one party acting on another's case, across tenants, malformed
+ * input, a forged cursor. Each refusal carries a stable `code` in Chinese and English.
+ * Repeated and racing requests: `racing-probes.test.ts`.
  */
 import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Answer, ApiClient, Json } from '../../support/api-client.js';
+import type { Answer, ApiClient } from '../../support/api-client.js';
 import { type EngagementJson, enterpriseClient, register } from '../../support/engagements.js';
 import { listMember, memberClient, supervisorOf } from '../../support/members.js';
+import { accepted, refused, served as servedBy } from '../../support/probes.js';
 import { uscc } from '../../support/qingdao.js';
 
 const JN = '/api/tenants/jining';
 const START = '2025-03-03T10:00:00+08:00';
-const STEPS = ['contract', 'plan', 'works', 'internal_acceptance', 'assessment_acceptance'];
 
 let harness: Awaited<ReturnType<typeof testApp>>;
 let city: ApiClient;
@@ -23,37 +23,7 @@ beforeAll(async () => {
   city = await supervisorOf(harness, 'jining');
 });
 
-/** A refusal as the brief requires it: its status, a stable code, Chinese and English. */
-function refused(answer: Answer<unknown>, status: number, code?: string) {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  expect(answer.body).toMatchObject({ code: code ?? expect.any(String) });
-  const text = JSON.stringify(answer.body);
-  expect(text).toMatch(/[\u4e00-\u9fff]/);
-  expect(text).toMatch(/[A-Za-z]{3,} [A-Za-z]{2,}/);
-}
-
-/** A Jining member serving a pilot firm, with both clients and the engagement. */
-async function served(n: number) {
-  const org = await listMember(harness, 'jining', 'dx-providers', n);
-  const provider = await memberClient(harness, 'jining', org);
-  const firm = uscc(n + 50);
-  const enterprise = await enterpriseClient(harness, 'jining', firm);
-  const engagement = await register(provider, 'jining', firm);
-  expect(engagement.status).toBe(201);
-  return { org, provider, firm, enterprise, id: engagement.body.id };
-}
-
-/** Walks an engagement (no documents) to `accepted`. */
-async function accepted(provider: ApiClient, enterprise: ApiClient, id: string) {
-  const at = `${JN}/engagements/${id}`;
-  for (const kind of STEPS) {
-    if (kind !== 'contract')
-      expect(
-        (await provider.post(`${at}/milestones`, { kind, summary: `${kind} 已完成` })).status,
-      ).toBe(201);
-    expect((await enterprise.post(`${at}/milestones/${kind}/confirm`)).status).toBe(200);
-  }
-}
+const served = (n: number) => servedBy(harness, n);
 
 describe('an engagement, by someone who is not its party', () => {
   it('is refused to another member, the provider confirming or rating its own, and the enterprise recording', async () => {
@@ -96,127 +66,6 @@ describe('an engagement, by someone who is not its party', () => {
     const qingdaoCity = await supervisorOf(harness, 'qingdao');
     refused(await qingdaoCity.get(`/api/tenants/qingdao/engagements/${id}`), 404);
     refused(await enterprise.get(`/api/tenants/qingdao/engagements/${id}`), 403);
-  });
-});
-
-describe('a repeated or racing request', () => {
-  it('rates an engagement once, however many ratings race', async () => {
-    const { provider, enterprise, id } = await served(611);
-    await accepted(provider, enterprise, id);
-    const raced = await Promise.all(
-      ['satisfied', 'unsatisfied', 'basic'].map((satisfaction) =>
-        enterprise.post(`${JN}/engagements/${id}/rating`, { satisfaction, comment: '评价一次' }),
-      ),
-    );
-    expect(raced.map((r) => r.status).sort()).toEqual([201, 409, 409]);
-    for (const r of raced.filter((r) => r.status === 409)) refused(r, 409);
-  });
-
-  it('confirms a milestone once when two confirmations race', async () => {
-    const { enterprise, id } = await served(612);
-    const raced = await Promise.all([
-      enterprise.post(`${JN}/engagements/${id}/milestones/contract/confirm`),
-      enterprise.post(`${JN}/engagements/${id}/milestones/contract/confirm`),
-    ]);
-    expect(raced.map((r) => r.status).sort()).toEqual([200, 409]);
-    const read = await enterprise.get<{ history: { to: string }[] }>(`${JN}/engagements/${id}`);
-    expect(read.body.history).toHaveLength(2);
-  });
-
-  it('records one milestone when the same one is posted twice at once', async () => {
-    const { provider, enterprise, id } = await served(613);
-    await enterprise.post(`${JN}/engagements/${id}/milestones/contract/confirm`);
-    const raced = await Promise.all([
-      provider.post(`${JN}/engagements/${id}/milestones`, { kind: 'plan', summary: '实施方案' }),
-      provider.post(`${JN}/engagements/${id}/milestones`, { kind: 'plan', summary: '实施方案' }),
-    ]);
-    expect(raced.map((r) => r.status).sort()).toEqual([201, 409]);
-    const read = await provider.get<EngagementJson>(`${JN}/engagements/${id}`);
-    expect(read.body.milestones.map((m) => m.kind)).toEqual(['contract', 'plan']);
-  });
-
-  it('reports on an order once, and lets one of two clerks decide it', async () => {
-    const org = await listMember(harness, 'jining', 'dx-providers', 614);
-    const member = await memberClient(harness, 'jining', org);
-    const ordered = await city.post<{ id: string }>(`${JN}/rectifications`, {
-      uscc: org,
-      ground: 'service-complaints',
-      detail: '对接不及时',
-    });
-    const at = `${JN}/rectifications/${ordered.body.id}`;
-    const reports = await Promise.all([
-      member.post(`${at}/report`, { text: '已整改一' }),
-      member.post(`${at}/report`, { text: '已整改二' }),
-    ]);
-    expect(reports.map((r) => r.status).sort()).toEqual([200, 409]);
-    const other = await supervisorOf(harness, 'jining');
-    const decisions = await Promise.all([
-      city.post(`${at}/decision`, { outcome: 'accepted', comment: '同意' }),
-      other.post(`${at}/decision`, { outcome: 'accepted', comment: '同意' }),
-    ]);
-    expect(decisions.map((d) => d.status).sort()).toEqual([200, 409]);
-    refused(decisions.find((d) => d.status === 409) as Answer<unknown>, 409);
-  });
-
-  it('lodges one appeal of two racing, and lets one of two clerks decide it', async () => {
-    const org = await listMember(harness, 'jining', 'dx-providers', 615);
-    const member = await memberClient(harness, 'jining', org);
-    const removed = await city.post<{ id: string }>(`${JN}/disqualifications`, {
-      uscc: org,
-      ground: 'behind-schedule',
-      detail: '进度滞后',
-    });
-    const body = {
-      subject: { kind: 'disqualification', id: removed.body.id },
-      ground: 'pilot-firm-caused',
-      detail: '试点企业停产',
-    };
-    const lodged = await Promise.all([
-      member.post<{ id: string }>(`${JN}/appeals`, body),
-      member.post<{ id: string }>(`${JN}/appeals`, body),
-    ]);
-    expect(lodged.map((r) => r.status).sort()).toEqual([201, 409]);
-    const appeal = lodged.find((r) => r.status === 201)?.body.id;
-    const other = await supervisorOf(harness, 'jining');
-    const decisions = await Promise.all([
-      city.post(`${JN}/appeals/${appeal}/decision`, { upheld: true, comment: '成立' }),
-      other.post(`${JN}/appeals/${appeal}/decision`, { upheld: false, comment: '不成立' }),
-    ]);
-    expect(decisions.map((d) => d.status).sort()).toEqual([200, 409]);
-    const again = await city.post(`${JN}/appeals/${appeal}/decision`, {
-      upheld: false,
-      comment: '再决定',
-    });
-    refused(again, 409);
-  });
-
-  it('resolves a complaint once when two clerks resolve it at once', async () => {
-    const { org, provider, enterprise } = await served(616);
-    const filed = await enterprise.post<{ id: string }>(`${JN}/complaints`, {
-      providerUscc: org,
-      ground: 'late-engagement',
-      description: '未按期进场',
-    });
-    expect(filed.status).toBe(201);
-    const at = `${JN}/complaints/${filed.body.id}`;
-    expect((await provider.post(`${at}/reply`, { text: '已协商' })).status).toBe(200);
-    refused(await provider.post(`${at}/reply`, { text: '再答复' }), 409);
-    const other = await supervisorOf(harness, 'jining');
-    const decisions = await Promise.all([
-      city.post(`${at}/resolution`, {
-        upheld: true,
-        comment: '成立',
-        rectify: { ground: 'service-complaints', detail: '对接不及时' },
-      }),
-      other.post(`${at}/resolution`, {
-        upheld: true,
-        comment: '成立',
-        rectify: { ground: 'service-complaints', detail: '对接不及时' },
-      }),
-    ]);
-    expect(decisions.map((d) => d.status).sort()).toEqual([200, 409]);
-    const page = await city.get<{ rectifications: Json[] }>(`${JN}/members/${org}`);
-    expect(page.body.rectifications).toHaveLength(1);
   });
 });
 
