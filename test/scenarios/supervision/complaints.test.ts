@@ -177,6 +177,35 @@ describe('a complaint', () => {
   });
 });
 
+describe('a complaint posted again', () => {
+  it('is filed once for one Idempotency-Key, the replay answering the first', async () => {
+    const { org, provider, enterprise } = await served(506);
+    const key = { 'idempotency-key': 'complaint-form-506' };
+    const body = { providerUscc: org, ground: 'late-engagement', description: '合同签订后未进场' };
+    const first = await enterprise.post<Complaint>(`${JN}/complaints`, body, key);
+    expect(first.status).toBe(201);
+    const replays = await Promise.all(
+      [1, 2].map(() => enterprise.post<Complaint>(`${JN}/complaints`, body, key)),
+    );
+    for (const replay of replays) {
+      expect(replay.status).toBe(201);
+      expect(replay.body).toMatchObject({ id: first.body.id, replyDueAt: REPLY_DUE });
+    }
+    const page = await provider.get<{ complaints: Json[] }>(`${JN}/members/${org}`);
+    expect(page.body.complaints).toHaveLength(1);
+    expect(await tasksOf(provider)).toHaveLength(1);
+    // The key is the firm's own: another firm's same key files its own complaint.
+    const other = await served(507);
+    const theirs = await other.enterprise.post<Complaint>(
+      `${JN}/complaints`,
+      { ...body, providerUscc: other.org },
+      key,
+    );
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(first.body.id);
+  });
+});
+
 describe('a spot check', () => {
   it("is recorded by the role Jining's rule names, under the member", async () => {
     const { org, engagement } = await served(511);

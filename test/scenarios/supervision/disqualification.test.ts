@@ -205,4 +205,79 @@ describe('appeals in Jining', () => {
     });
     expect(decidedAgain.status).toBe(409);
   });
+  it('withdraws the disqualification proposal an overdue order opened when its appeal is upheld', async () => {
+    const uscc = await listMember(harness, 'jining', 'dx-providers', 406);
+    const city = await supervisorOf(harness, 'jining');
+    const ordered = await city.post<{ id: string; dueAt: string }>(`${T}/rectifications`, {
+      uscc,
+      ground: 'unreported-change',
+      detail: '住所变更未报告',
+    });
+    expect(ordered.status).toBe(201);
+    const proposals = async () =>
+      (
+        await city.get<{ items: { kind: string; proposal?: { caseId: string } }[] }>(`${T}/tasks`)
+      ).body.items.filter(
+        (t) => t.kind === 'disqualification_proposal' && t.proposal?.caseId === ordered.body.id,
+      );
+    await moveClock(harness, ordered.body.dueAt);
+    expect(await proposals()).toHaveLength(1);
+
+    const provider = await memberClient(harness, 'jining', uscc);
+    const appeal = await provider.post<{ id: string }>(`${T}/appeals`, {
+      subject: { kind: 'rectification', id: ordered.body.id },
+      ground: 'other',
+      detail: '变更已于当月报告，附回执',
+    });
+    expect(appeal.status).toBe(201);
+    const decided = await city.post(`${T}/appeals/${appeal.body.id}/decision`, {
+      upheld: true,
+      comment: '回执属实，整改通知撤销',
+    });
+    expect(decided.status).toBe(200);
+    // The order no longer stands, so nothing it caused may still propose removal.
+    expect(await proposals()).toEqual([]);
+  });
+  it('withdraws the proposal of an order beyond the limit once an earlier order is annulled on appeal', async () => {
+    const uscc = await listMember(harness, 'jining', 'dx-providers', 407);
+    const city = await supervisorOf(harness, 'jining');
+    const orders: string[] = [];
+    for (const detail of ['住所变更未报告', '法人变更未报告', '股权变更未报告']) {
+      const ordered = await city.post<{ id: string }>(`${T}/rectifications`, {
+        uscc,
+        ground: 'unreported-change',
+        detail,
+      });
+      expect(ordered.status).toBe(201);
+      orders.push(ordered.body.id);
+    }
+    const limitProposals = async () =>
+      (
+        await city.get<{
+          items: { kind: string; applicationId: string; proposal?: { reason: string } }[];
+        }>(`${T}/tasks`)
+      ).body.items.filter(
+        (t) =>
+          t.kind === 'disqualification_proposal' &&
+          t.applicationId === uscc &&
+          t.proposal?.reason === 'limit',
+      );
+    // The third order is more than Jining's two (004 §三(二)2).
+    expect(await limitProposals()).toHaveLength(1);
+
+    const provider = await memberClient(harness, 'jining', uscc);
+    const appeal = await provider.post<{ id: string }>(`${T}/appeals`, {
+      subject: { kind: 'rectification', id: orders[0] },
+      ground: 'other',
+      detail: '变更已于当月报告，附回执',
+    });
+    expect(appeal.status).toBe(201);
+    const decided = await city.post(`${T}/appeals/${appeal.body.id}/decision`, {
+      upheld: true,
+      comment: '回执属实，第一份整改通知撤销',
+    });
+    expect(decided.status).toBe(200);
+    // Two orders stand: no longer more than the rule allows.
+    expect(await limitProposals()).toEqual([]);
+  });
 });

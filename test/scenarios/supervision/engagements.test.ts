@@ -204,6 +204,34 @@ describe('an engagement, milestone by milestone', () => {
   });
 });
 
+describe('a registration posted again', () => {
+  it('registers once for one Idempotency-Key, the replay answering the first', async () => {
+    const { client: provider } = await qingdaoMember(406);
+    const firm = uscc(456);
+    const key = { 'idempotency-key': 'register-form-406' };
+    const body = {
+      enterpriseUscc: firm,
+      kind: 'transformation',
+      title: '生产管理系统数字化改造',
+      contractSignedAt: '2025-02-20',
+    };
+    const first = await provider.post<EngagementJson>(`${QD}/engagements`, body, key);
+    expect(first.status).toBe(201);
+    const replays = await Promise.all(
+      [1, 2].map(() => provider.post<EngagementJson>(`${QD}/engagements`, body, key)),
+    );
+    for (const replay of replays) {
+      expect(replay.status).toBe(201);
+      expect(replay.body).toMatchObject({ id: first.body.id, status: 'registered' });
+    }
+    const enterprise = await enterpriseClient(harness, 'qingdao', firm);
+    expect((await enterprise.get<{ items: Json[] }>(`${QD}/engagements`)).body.items).toHaveLength(
+      1,
+    );
+    expect(await tasksOf(enterprise)).toHaveLength(1);
+  });
+});
+
 describe('exclusive services', () => {
   it('refuses a Qingdao provider assessing a firm it transforms, and lets others', async () => {
     const { client: provider } = await qingdaoMember(411);

@@ -170,6 +170,30 @@ describe('a Jining rectification order', () => {
   });
 });
 
+describe('an order posted again', () => {
+  it('is ordered once for one Idempotency-Key, so a double-click counts one order toward the limit', async () => {
+    const member = await listMember(harness, 'jining', 'dx-providers', 306);
+    const key = { 'idempotency-key': 'order-form-306' };
+    const body = { uscc: member, ground: 'service-complaints', detail: '试点企业投诉对接不及时' };
+    const first = await city.post<Order>(`${T}/rectifications`, body, key);
+    expect(first.status).toBe(201);
+    const replays = await Promise.all(
+      [1, 2].map(() => city.post<Order>(`${T}/rectifications`, body, key)),
+    );
+    for (const replay of replays) {
+      expect(replay.status).toBe(201);
+      expect(replay.body).toMatchObject({ id: first.body.id, dueAt: first.body.dueAt });
+    }
+    const page = await city.get<{ rectifications: Order[] }>(`${T}/members/${member}`);
+    expect(page.body.rectifications).toHaveLength(1);
+    const stored = await harness.platform.repositories.supervision.members.get(
+      { tenant: 'jining', province: 'shandong' },
+      member,
+    );
+    expect(stored).toMatchObject({ orderCount: 1, openOrders: [first.body.id] });
+  });
+});
+
 describe("the province's early-warning board", () => {
   it('shows an overdue Jining order and a member removed in Jining while active in Qingdao, to the province only', async () => {
     const province = await supervisorOf(harness, 'shandong');

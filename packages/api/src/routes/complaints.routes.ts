@@ -76,6 +76,7 @@ const post = <P extends string>(path: P, summary: string) => ({
 
 const file = createRoute({
   ...post('/api/tenants/{t}/complaints', 'Complain about a provider that serves you (投诉)'),
+  description: 'Idempotency-Key honoured: a replay files nothing and answers the first complaint.',
   request: { params: TenantParam, body: jsonBody(FileBody) },
   responses: {
     201: json(ComplaintSchema, 'Filed; the provider may reply until replyDueAt'),
@@ -122,7 +123,9 @@ export function complaintRoutes({ supervision }: Platform) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(file, async (c) => {
       const { tenant, claims } = member(c);
-      return c.json(complaintView(await complaints.file(tenant, claims, c.req.valid('json'))), 201);
+      const key = c.req.header('idempotency-key')?.slice(0, 255);
+      const filed = await complaints.file(tenant, claims, c.req.valid('json'), key);
+      return c.json(complaintView(filed), 201);
     })
     .openapi(read, async (c) => {
       const { tenant, claims } = member(c);

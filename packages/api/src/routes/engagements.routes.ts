@@ -42,6 +42,8 @@ const get = <P extends string>(path: P, summary: string) => ({
 
 const register = createRoute({
   ...post('/api/tenants/{t}/engagements', 'Register an engagement from its contract (服务登记)'),
+  description:
+    'Idempotency-Key honoured: a replay registers nothing and answers the first engagement.',
   request: { params: TenantParam, body: jsonBody(RegisterBody) },
   responses: {
     201: json(WithUploads, 'Registered; the enterprise confirms the contract'),
@@ -135,7 +137,8 @@ export function engagementRoutes({ supervision }: Platform) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(register, async (c) => {
       const { tenant, claims } = member(c);
-      const done = await engagements.register(tenant, claims, c.req.valid('json'));
+      const key = c.req.header('idempotency-key')?.slice(0, 255);
+      const done = await engagements.register(tenant, claims, c.req.valid('json'), key);
       return c.json({ ...engagementView(done.engagement), uploads: done.uploads }, 201);
     })
     .openapi(list, async (c) => {

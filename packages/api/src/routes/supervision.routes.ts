@@ -71,6 +71,7 @@ const getMember = createRoute({
 
 const order = createRoute({
   ...route('post', '/api/tenants/{t}/rectifications', 'Order a member to rectify (限期整改)'),
+  description: 'Idempotency-Key honoured: a replay orders nothing and answers the first order.',
   request: { params: TenantParam, body: jsonBody(OrderBody) },
   responses: {
     201: json(Created, 'Ordered; the member is rectifying until it is accepted'),
@@ -212,7 +213,9 @@ export function supervisionRoutes({ supervision }: Platform) {
     })
     .openapi(order, async (c) => {
       const { tenant, claims } = member(c);
-      return c.json(caseView(await rectifications.order(tenant, claims, c.req.valid('json'))), 201);
+      const key = c.req.header('idempotency-key')?.slice(0, 255);
+      const ordered = await rectifications.order(tenant, claims, c.req.valid('json'), key);
+      return c.json(caseView(ordered), 201);
     })
     .openapi(report, async (c) => {
       const { tenant, claims } = member(c);

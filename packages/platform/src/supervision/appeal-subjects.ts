@@ -130,6 +130,16 @@ export function markedPks(deps: Deps, ctx: TenantContext, subject: AppealSubject
   }
 }
 
+/**
+ * The order an upheld appeal annuls, itself or as what its subject caused: a removal
+ * proposal that order opened (overdue, rejected, beyond the limit) is withdrawn with it.
+ */
+export function annulledOrderId(subject: AppealSubject): string | undefined {
+  if (subject.kind === 'rectification') return subject.state.id;
+  if (subject.kind === 'disqualification') return undefined;
+  return subject.order?.status === 'annulled' ? undefined : subject.order?.id;
+}
+
 /** What an upheld appeal undoes, by the kind of its subject. */
 export function undoOps(
   deps: Deps,

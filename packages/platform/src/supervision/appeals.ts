@@ -5,9 +5,9 @@
  * the decision stands when it does not: Jining's 004 §三(三) names none). One appeal per
  * decision at a time, marking what the decision caused too. The supervisor decides with
  * reasons; upheld, it restores exactly what its subject changed (the order annulled and
- * no longer counted, the member's status before, the ban lifted, the grade withdrawn,
- * the complaint no longer upheld), each case recording it in its history, all in one
- * transaction. What each kind of subject is and undoes: `appeal-subjects.ts`.
+ * no longer counted, a removal proposal it opened withdrawn, the member's status
+ * before, the ban lifted, the grade withdrawn, the complaint no longer upheld), each
+ * case recording it in its history, all in one transaction. What each kind of subject is and undoes: `appeal-subjects.ts`.
  */
 import {
   type Appeal,
@@ -21,6 +21,7 @@ import { assertActsIn } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
 import {
   type AppealSubject,
+  annulledOrderId,
   assertAppealable,
   decidedAt,
   loadSubject,
@@ -29,6 +30,7 @@ import {
   undoOps,
 } from './appeal-subjects.js';
 import type { Members } from './members.js';
+import { beyondLimit } from './proposals.js';
 import {
   actorOf,
   assertSupervisor,
@@ -191,6 +193,29 @@ export class Appeals {
           now,
           appealId: appeal.id,
         }),
+      );
+      // An annulled order no longer stands: nothing it caused may still propose removal,
+      // nor does it count toward the limit another order's proposal was beyond.
+      const order = annulledOrderId(subject);
+      const withinLimit =
+        !!order && !beyondLimit(tenant, record.programs, record.member.orderCount - 1);
+      const proposals = order
+        ? (await this.deps.tasks.openOf(ctx, appeal.uscc, 'member')).filter(
+            (t) =>
+              t.kind === 'disqualification_proposal' &&
+              (t.proposal?.caseId === order || (t.proposal?.reason === 'limit' && withinLimit)),
+          )
+        : [];
+      ops.push(
+        ...proposals.map((proposal) =>
+          closeTaskOp(ctx, {
+            ...proposal,
+            state: 'done',
+            outcome: 'withdrawn',
+            decidedBy: claims.sub,
+            decidedAt: at,
+          }),
+        ),
       );
     }
     await writeCases(this.deps, ctx, ops, APPEAL);

@@ -5,6 +5,7 @@
  * provider has a right of reply until `replyDueAt` (24:00 Beijing time of the rule's
  * last day); the clock marks an unanswered complaint `reply_overdue`. The supervisor
  * then resolves it; upheld, it may order rectification in the same transaction.
+ * Filing honours `Idempotency-Key` (DESIGN §8): a re-posted form files nothing twice.
  */
 import {
   assertMove,
@@ -35,6 +36,7 @@ import {
   actorOf,
   assertSupervisor,
   findCase,
+  keyedCaseId,
   type SupervisionDeps,
   SYSTEM,
   writeCases,
@@ -86,6 +88,7 @@ export class Complaints {
       ground: string;
       description: string;
     },
+    key?: string,
   ): Promise<Complaint> {
     const enterprise = assertActsAs(claims, tenant, 'enterprise');
     const { member, programs } = await this.members.load(tenant, input.providerUscc);
@@ -105,7 +108,7 @@ export class Complaints {
     const { state, event } = recordCaseChange<Complaint['status'], Complaint>({
       previous: null,
       next: {
-        id: this.deps.newId(),
+        id: key ? keyedCaseId('complaint', enterprise, claims.sub, key) : this.deps.newId(),
         tenant: tenant.id,
         status: 'open',
         version: 1,
@@ -137,16 +140,22 @@ export class Complaints {
       name: REPLY_TIMER,
       dueAt: state.replyDueAt,
     };
-    await writeCases(
-      this.deps,
-      ctx,
-      [
-        ...repo.complaints.createOps(ctx, state, event),
-        timerOp(timer),
-        { put: taskItem(ctx, task(tenant, state, 'provider', at)) },
-      ],
-      COMPLAINT,
-    );
+    try {
+      await writeCases(
+        this.deps,
+        ctx,
+        [
+          ...repo.complaints.createOps(ctx, state, event),
+          timerOp(timer),
+          { put: taskItem(ctx, task(tenant, state, 'provider', at)) },
+        ],
+        COMPLAINT,
+      );
+    } catch (error) {
+      const filed = key && (await repo.complaints.get(ctx, state.id));
+      if (filed && filed.enterpriseUscc === enterprise) return filed;
+      throw error;
+    }
     return state;
   }
 

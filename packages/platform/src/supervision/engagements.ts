@@ -6,6 +6,7 @@
  * side, confirmations and the one rating). A provider may not hold two services
  * of one `exclusive-services` rule for one enterprise (002 §二(一)7): the claim is
  * written in the registration's transaction, so racing requests cannot both pass.
+ * Registering honours `Idempotency-Key`: a re-posted form registers nothing twice.
  */
 import {
   assertMove,
@@ -38,7 +39,13 @@ import { InvalidRequestError } from '../errors.js';
 import { type DocumentDeclaration, declareDocuments, uploadsFor } from './engagement-documents.js';
 import type { Members } from './members.js';
 import { assertActsAs } from './service-access.js';
-import { actorOf, findCase, type SupervisionDeps, writeCases } from './supervision-deps.js';
+import {
+  actorOf,
+  findCase,
+  keyedCaseId,
+  type SupervisionDeps,
+  writeCases,
+} from './supervision-deps.js';
 import {
   ExclusiveServiceError,
   MemberRemovedError,
@@ -93,7 +100,7 @@ export class Engagements {
   }
 
   /** Registers an engagement from its contract; the enterprise is asked to confirm it. */
-  async register(tenant: ResolvedTenant, claims: Claims, input: EngagementInput) {
+  async register(tenant: ResolvedTenant, claims: Claims, input: EngagementInput, key?: string) {
     const provider = assertActsAs(claims, tenant, 'provider');
     if (!isValidUscc(input.enterpriseUscc) || input.enterpriseUscc === provider)
       throw new InvalidRequestError(
@@ -119,7 +126,7 @@ export class Engagements {
       );
     const ctx = tenantContext(tenant);
     const at = now.toISOString();
-    const id = this.deps.newId();
+    const id = key ? keyedCaseId('engagement', provider, claims.sub, key) : this.deps.newId();
     const documents = declareDocuments(
       ctx,
       { id, uscc: member.uscc },
@@ -182,18 +189,29 @@ export class Engagements {
         }),
       );
     // A refusal names its cause: a claim held for another service, or a removal; two
-    // requests merely touching one claim at once try again.
+    // requests merely touching one claim at once try again. A replay of the key finds
+    // the engagement already there, and answers it.
+    let replayed = false;
     await retryOnConflict(async () => {
       try {
         await repo.transact(ctx, ops);
       } catch (error) {
         if (!(error instanceof TransactionRefusedError)) throw error;
+        if (key && error.conditionFailed(0)) {
+          replayed = true;
+          return;
+        }
         const held = exclusions.find((_, i) => error.conditionFailed(firstClaim + i));
         if (held) throw new ExclusiveServiceError({ ...held.rule.name, source: held.rule.source });
         if (error.conditionFailed(firstClaim - 1)) throw new MemberRemovedError();
         throw error;
       }
     });
+    if (replayed) {
+      const first = await this.get(tenant, id);
+      const pending = first.milestones[0]?.documents.filter((d) => d.status === 'pending') ?? [];
+      return { engagement: first, uploads: await uploadsFor(this.deps.documents, ctx, pending) };
+    }
     return { engagement: state, uploads: await uploadsFor(this.deps.documents, ctx, documents) };
   }
 

@@ -36,6 +36,7 @@ import {
   actorOf,
   assertSupervisor,
   findCase,
+  keyedCaseId,
   type SupervisionDeps,
   SYSTEM,
   writeCases,
@@ -82,14 +83,26 @@ export class Rectifications {
     return (await this.deps.supervision.board(tenantContext(tenant))).orders;
   }
 
-  /** Orders a member to rectify; the member becomes `rectifying`. */
+  /**
+   * Orders a member to rectify; the member becomes `rectifying`. Honours
+   * `Idempotency-Key`: a re-posted order is not a second one toward the rule's limit.
+   */
   async order(
     tenant: ResolvedTenant,
     claims: Claims,
     input: { uscc: string; ground: string; detail: string },
+    key?: string,
   ) {
-    const { order, ops } = await this.orderBy(tenant, claims, input);
-    await writeCases(this.deps, tenantContext(tenant), ops, ORDER);
+    const id = key ? keyedCaseId('rectification', input.uscc, claims.sub, key) : undefined;
+    const { order, ops } = await this.orderBy(tenant, claims, input, id);
+    const ctx = tenantContext(tenant);
+    try {
+      await writeCases(this.deps, ctx, ops, ORDER);
+    } catch (error) {
+      const first = id && (await this.deps.supervision.rectifications.get(ctx, id));
+      if (first && first.uscc === order.uscc) return first;
+      throw error;
+    }
     return order;
   }
 
@@ -101,10 +114,11 @@ export class Rectifications {
     tenant: ResolvedTenant,
     claims: Claims,
     input: { uscc: string; ground: string; detail: string },
+    id?: string,
   ): Promise<{ order: Rectification; ops: TransactOp[] }> {
     assertSupervisor(claims, tenant);
     const record = await this.members.load(tenant, input.uscc);
-    return this.orderOps(tenant, record, input, actorOf(claims), this.deps.clock.now());
+    return this.orderOps(tenant, record, input, actorOf(claims), this.deps.clock.now(), id);
   }
 
   /**
@@ -118,6 +132,7 @@ export class Rectifications {
     input: { ground: string; detail: string },
     actor: Actor,
     now: Date,
+    id = this.deps.newId(),
   ): { order: Rectification; ops: TransactOp[] } {
     if (member.status === 'removed') throw new MemberRemovedError();
     const found = groundOf(tenant, 'rectification', programs, input.ground);
@@ -128,7 +143,7 @@ export class Rectifications {
     const { state: order, event } = recordCaseChange<Rectification['status'], Rectification>({
       previous: null,
       next: {
-        id: this.deps.newId(),
+        id,
         tenant: tenant.id,
         status: 'open',
         version: 1,

@@ -5,10 +5,11 @@
 import { DomainError, formatDeadline } from '@sme/core';
 import { NotFoundError } from '../errors.js';
 
-export class NotMemberError extends NotFoundError {
+/** A 404 whose text is a sentence of its own, not a "… not found" of a thing. */
+export class NotMemberError extends DomainError {
   override readonly name = 'NotMemberError';
   constructor() {
-    super('not_member', {
+    super('not_found', 'not_member', {
       zh: '该单位不在本地服务商名录中',
       en: 'This organization is not in the pool',
     });
