@@ -118,6 +118,8 @@ describe('the supervision pages', () => {
     expect(text).toContain('整改中');
     expect(text).toContain('24:00');
     expect(text).toContain('待处理');
+    // The history's times say they are Beijing time, as every other time on the page does.
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间） 责令限期整改：/);
     const form = own.html.match(/action="(\/jining\/members\/[^"]+\/report)"/);
     expect(form).not.toBeNull();
     const action = form?.[1] ?? '';
