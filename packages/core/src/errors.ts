@@ -124,12 +124,13 @@ export class WindowClosedError extends DomainError {
   }
 }
 
+/** A ban in force; its end is written as notices write a deadline, in Beijing time. */
 export class BannedError extends DomainError {
   override readonly name = 'BannedError';
-  constructor(until: string, reason: string) {
+  constructor(until: Date, reason: string) {
     super('forbidden', 'banned', {
-      zh: `该单位被禁止申报，至 ${until}：${reason}`,
-      en: `The organization is barred from applying until ${until}`,
+      zh: `该单位被禁止申报，至北京时间 ${formatDeadline(until)}：${reason}`,
+      en: `The organization is barred from applying until ${formatDeadline(until)} Beijing time`,
     });
   }
 }
