@@ -298,6 +298,8 @@ describe('a rejected report: the appeal and the disqualification proposal', () =
     const proposals = await csvOf(bureau, `${DESK}/proposals?format=csv`);
     expect(proposals).toContain(`监管测试公司402,${other}`);
     expect(proposals).toContain('限期整改超过2次或限期拒不进行整改');
+    // Why the platform proposes it, in words: the report was rejected, not `rejected`.
+    expect(proposals.split('\r\n')[1]?.split(',').at(-1)).toBe('整改报告未通过审核');
     const appeal =
       desk.html.match(/action="(\/jining\/admin\/supervision\/appeals\/[^"]+\/decision)"/)?.[1] ??
       '';
