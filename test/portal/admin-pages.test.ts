@@ -230,6 +230,9 @@ describe('the ranking, a notice and its objections', () => {
     expect(stale.status).toBe(409);
     expect(textOf(stale.html)).toContain('本次未作任何决定');
     expect(textOf(stale.html)).toContain('审核测试公司71023');
+    // The English names the applications as the Chinese does: no stage id, no application id.
+    expect(textOf(stale.html)).not.toContain('expert-review');
+    expect(textOf(stale.html)).not.toContain(unscored);
     expect(await statusOf(first)).toMatchObject({ status: 'in_review', stage: 'expert-review' });
   });
 
