@@ -290,6 +290,7 @@ describe('the ranking, a notice and its objections', () => {
     expect(text).toContain('该单位案例企业不在本市');
     expect(text).toContain('citizen@example.cn');
     expect(text).toContain('待核查');
+    expect(text).toMatch(/提出时间 Received \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
     const action = list.html.match(/action="([^"]+\/decision)"/)?.[1] ?? '';
     expect(action).not.toBe('');
 
