@@ -281,6 +281,7 @@ describe('a provider answering a return, and a draft after the deadline', () => 
     );
     expect(text).toContain('退回修改');
     expect(text).toContain('重新提交申报');
+    expect(text).toMatch(/已校验 verified \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
 
     // The form as the browser posts it, with one field corrected, then "submit again".
     const form = formFields(page.html, 'application-form');
