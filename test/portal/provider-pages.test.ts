@@ -161,6 +161,10 @@ describe('the provider pages', () => {
       /<span class="error-text" id="f-fields-teamSize-error">「数字化转型专业技术团队人数」填写不符合要求/,
     );
     expect(page.html).toMatch(/id="f-fields-cases-0-industry-error">「细分行业」填写不符合要求/);
+    // The English beside each says what is wrong in words, never the options' ids.
+    expect(textOf(page.html)).toContain('Industry: choose one of the options');
+    expect(textOf(page.html)).toContain('Digital-transformation technical staff: enter a number');
+    expect(textOf(page.html)).not.toContain('auto-parts');
     expect(page.html).toContain('value="很多"');
     expect(page.html).toContain('value="甲企业"');
     expect(page.html).toContain('>青岛团队</textarea>');
