@@ -230,6 +230,9 @@ describe('the ranking, a notice and its objections', () => {
     expect(stale.status).toBe(409);
     expect(textOf(stale.html)).toContain('本次未作任何决定');
     expect(textOf(stale.html)).toContain('审核测试公司71023');
+    // The English names the applications as the Chinese does: no stage id, no application id.
+    expect(textOf(stale.html)).not.toContain('expert-review');
+    expect(textOf(stale.html)).not.toContain(unscored);
     expect(await statusOf(first)).toMatchObject({ status: 'in_review', stage: 'expert-review' });
   });
 
@@ -287,6 +290,7 @@ describe('the ranking, a notice and its objections', () => {
     expect(text).toContain('该单位案例企业不在本市');
     expect(text).toContain('citizen@example.cn');
     expect(text).toContain('待核查');
+    expect(text).toMatch(/提出时间 Received \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
     const action = list.html.match(/action="([^"]+\/decision)"/)?.[1] ?? '';
     expect(action).not.toBe('');
 

@@ -165,6 +165,10 @@ describe('complaints and spot checks in the portal', () => {
     expect(ids).toHaveLength(2);
     const [overdue = '', replied = ''] = ids;
     expect(textOf(desk.html)).toContain('逾期未答复（期限 2025-03-10 24:00');
+    // The reply's time says it is Beijing time, as the filing time beside it does.
+    expect(textOf(desk.html)).toMatch(
+      /已协商新的进场时间（北京时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）/,
+    );
 
     const noOutcome = await bureau.post(`${DESK}/${replied}/resolution`, {
       comment: '经核实投诉属实',

@@ -92,6 +92,8 @@ describe('/<t>/enterprise/engagements', () => {
     const at = `/api/tenants/qingdao/engagements/${id}`;
     const confirmed = await firm.post(`${PAGE}/${id}/milestones/contract/confirm`, {});
     expect(confirmed.status).toBe(303);
+    const listed = textOf((await firm.get(confirmed.location ?? PAGE)).html);
+    expect(listed).toMatch(/已确认 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
     const again = await firm.post(`${PAGE}/${id}/milestones/contract/confirm`, {});
     expect(again.status).toBe(409);
     expect(textOf(again.html)).toContain('已确认');

@@ -109,7 +109,7 @@ describe('the bureau’s evaluation pages', () => {
     expect(saved.status).toBe(303);
     const page = textOf((await bureau.get(YEAR)).html);
     expect(page).toMatch(/监管测试公司601 [\s\S]*85 良好/);
-    expect(page).toContain('市级主管部门（2025-01-06 09:00）：服务记录完整');
+    expect(page).toContain('市级主管部门（北京时间 2025-01-06 09:00）：服务记录完整');
   });
 
   it('refuses publication before the comment window ends, with its end in Beijing time', async () => {
@@ -142,6 +142,12 @@ describe('the member’s evaluation page', () => {
       '对服务质量一项评分无异议。',
     );
     expect(textOf((await bureau.get(YEAR)).html)).toContain('对服务质量一项评分无异议。');
+    // Each time beside a comment or a score says it is Beijing time.
+    const own = textOf((await member.get('/jining/me/evaluation')).html);
+    expect(own).toMatch(/评分无异议。\s?（北京时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）/);
+    const desk = textOf((await bureau.get(YEAR)).html);
+    expect(desk).toMatch(/评分无异议。\s?（北京时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）/);
+    expect(desk).toMatch(/市级主管部门（北京时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）/);
     // Another provider reads no one's evaluation but its own.
     const other = new PageClient(harness.app);
     await other.signInWith({ role: 'provider', tenant: 'jining', org: unscored });

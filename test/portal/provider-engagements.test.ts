@@ -143,7 +143,9 @@ describe('/<t>/me/engagements', () => {
     expect((await firm.post(`${at}/milestones/contract/confirm`)).status).toBe(200);
     const page = await provider.get(`${PAGE}/${id}`);
     expect(page.html).toContain('id="milestone-form"');
-    expect(textOf(page.html)).toContain('企业已确认');
+    expect(textOf(page.html)).toMatch(
+      /企业已确认 Confirmed \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/,
+    );
     expect(formFields(page.html, 'milestone-form').kind).toEqual(['plan']);
 
     const empty = await provider.post(`${PAGE}/${id}/milestones`, { kind: 'plan', summary: '' });

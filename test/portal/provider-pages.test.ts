@@ -12,6 +12,7 @@ import { demoOrganizations } from '@sme/api';
 import { testApp } from '@sme/api/testing';
 import { windowInstants } from '@sme/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../support/api-client.js';
 import { formFields, PageClient, textOf } from '../support/page-client.js';
 import { PROGRAM, uscc } from '../support/qingdao.js';
 import {
@@ -160,6 +161,10 @@ describe('the provider pages', () => {
       /<span class="error-text" id="f-fields-teamSize-error">「数字化转型专业技术团队人数」填写不符合要求/,
     );
     expect(page.html).toMatch(/id="f-fields-cases-0-industry-error">「细分行业」填写不符合要求/);
+    // The English beside each says what is wrong in words, never the options' ids.
+    expect(textOf(page.html)).toContain('Industry: choose one of the options');
+    expect(textOf(page.html)).toContain('Digital-transformation technical staff: enter a number');
+    expect(textOf(page.html)).not.toContain('auto-parts');
     expect(page.html).toContain('value="很多"');
     expect(page.html).toContain('value="甲企业"');
     expect(page.html).toContain('>青岛团队</textarea>');
@@ -280,6 +285,7 @@ describe('a provider answering a return, and a draft after the deadline', () => 
     );
     expect(text).toContain('退回修改');
     expect(text).toContain('重新提交申报');
+    expect(text).toMatch(/已校验 verified \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
 
     // The form as the browser posts it, with one field corrected, then "submit again".
     const form = formFields(page.html, 'application-form');
@@ -309,6 +315,31 @@ describe('a provider answering a return, and a draft after the deadline', () => 
     expect(textOf(after.html)).toContain('审核中');
     expect(textOf(after.html)).not.toContain('退回修改原因');
     expect(after.html).not.toContain('id="application-form"');
+  });
+
+  it('tells a banned provider until when, in Beijing time as notices write it', async () => {
+    const org = uscc(63_003);
+    await draftApplication(harness.app, org, { name: '禁入测试公司', region: 'laoshan' });
+    const province = await ApiClient.signIn(harness.app, {
+      role: 'province_admin',
+      tenant: 'shandong',
+    });
+    const banned = await province.post('/api/tenants/shandong/bans', {
+      uscc: org,
+      reason: '弄虚作假（001 §五(一)）',
+      until: '2028-01-01T00:00:00+08:00',
+    });
+    expect(banned.status).toBe(201);
+    const provider = await providerOf(org);
+    const refused = await provider.post(`/qingdao/me/applications/new?program=${PROGRAM}`, {
+      track: 'product',
+      industries: ['auto-parts'],
+    });
+    expect(refused.status).toBe(403);
+    const text = textOf(refused.html);
+    expect(text).not.toContain('+08:00');
+    expect(text).toContain('该单位被禁止申报，至北京时间 2027-12-31 24:00');
+    expect(text).toContain('barred from applying until 2027-12-31 24:00 Beijing time');
   });
 
   it('after the deadline tells a draft the call has closed, in Chinese, and changes nothing', async () => {

@@ -12,11 +12,13 @@ describe('a notice and the pool in the browser', () => {
   let harness: Harness;
   let noticeId = '';
   let entryId = '';
+  let entryOrg = '';
 
   beforeAll(async () => {
     harness = await testApp();
-    const { id, cityAdmin } = await atPublicity(harness, 51_001, 'laoshan');
+    const { id, org, cityAdmin } = await atPublicity(harness, 51_001, 'laoshan');
     entryId = id;
+    entryOrg = org;
     noticeId = (await publishNotice(cityAdmin, [id])).id;
   });
 
@@ -34,6 +36,16 @@ describe('a notice and the pool in the browser', () => {
     expect(page.html).toContain(`<label for="reason">`);
     const list = textOf((await new PageClient(harness.app).get('/qingdao/notices')).html);
     expect(list).toContain('拟入选名单公示');
+  });
+
+  it("says in the provider's history that the application entered the notice, not the notice's id", async () => {
+    const provider = new PageClient(harness.app);
+    await provider.signInWith({ role: 'provider', tenant: 'qingdao', org: entryOrg });
+    const page = await provider.get(`/qingdao/me/applications/${entryId}`);
+    expect(page.status).toBe(200);
+    const text = textOf(page.html);
+    expect(text).toContain('列入公示');
+    expect(text).not.toContain(noticeId);
   });
 
   it('keeps what was typed and says beside each field what is wrong; nothing is recorded', async () => {

@@ -160,6 +160,9 @@ describe('the staff pages of review', () => {
     });
     expect(again.status).toBe(409);
     expect(textOf(again.html)).toContain('该申报已不在此审核环节');
+    // The English beside it names no stage id either.
+    expect(textOf(again.html)).not.toContain('district-review');
+    expect(textOf(again.html)).toContain('no longer waiting at this review stage');
   });
 
   it('shows an assigned expert the rubric, refuses a score over its maximum beside the field, and locks what was submitted', async () => {

@@ -118,6 +118,8 @@ describe('the supervision pages', () => {
     expect(text).toContain('整改中');
     expect(text).toContain('24:00');
     expect(text).toContain('待处理');
+    // The history's times say they are Beijing time, as every other time on the page does.
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间） 责令限期整改：/);
     const form = own.html.match(/action="(\/jining\/members\/[^"]+\/report)"/);
     expect(form).not.toBeNull();
     const action = form?.[1] ?? '';
@@ -296,6 +298,8 @@ describe('a rejected report: the appeal and the disqualification proposal', () =
     const proposals = await csvOf(bureau, `${DESK}/proposals?format=csv`);
     expect(proposals).toContain(`监管测试公司402,${other}`);
     expect(proposals).toContain('限期整改超过2次或限期拒不进行整改');
+    // Why the platform proposes it, in words: the report was rejected, not `rejected`.
+    expect(proposals.split('\r\n')[1]?.split(',').at(-1)).toBe('整改报告未通过审核');
     const appeal =
       desk.html.match(/action="(\/jining\/admin\/supervision\/appeals\/[^"]+\/decision)"/)?.[1] ??
       '';

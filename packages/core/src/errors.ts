@@ -124,12 +124,13 @@ export class WindowClosedError extends DomainError {
   }
 }
 
+/** A ban in force; its end is written as notices write a deadline, in Beijing time. */
 export class BannedError extends DomainError {
   override readonly name = 'BannedError';
-  constructor(until: string, reason: string) {
+  constructor(until: Date, reason: string) {
     super('forbidden', 'banned', {
-      zh: `该单位被禁止申报，至 ${until}：${reason}`,
-      en: `The organization is barred from applying until ${until}`,
+      zh: `该单位被禁止申报，至北京时间 ${formatDeadline(until)}：${reason}`,
+      en: `The organization is barred from applying until ${formatDeadline(until)} Beijing time`,
     });
   }
 }
@@ -238,18 +239,23 @@ export class InvalidUsccError extends DomainError {
  */
 export class StaleStageError extends DomainError {
   override readonly name = 'StaleStageError';
-  constructor(stage: string, _current?: string | undefined, why?: 'not_ready') {
+  // The stage id is kept for logs; the messages, read on pages, name no id.
+  constructor(
+    readonly stage: string,
+    _current?: string | undefined,
+    why?: 'not_ready',
+  ) {
     super(
       'conflict',
       'stale_stage',
       why === 'not_ready'
         ? {
             zh: '专家尚未全部评分，该环节暂不能作出决定',
-            en: `Stage ${stage} cannot be decided yet: not every expert has answered`,
+            en: 'This stage cannot be decided yet: not every expert has answered',
           }
         : {
             zh: '该申报已不在此审核环节（已被处理、已撤回或已进入其他环节），请刷新后查看',
-            en: `The application is no longer waiting at stage ${stage}`,
+            en: 'The application is no longer waiting at this review stage (decided, withdrawn or moved on); reload to see it',
           },
     );
   }

@@ -148,14 +148,15 @@ export class DocumentReplacedError extends DomainError {
  */
 export class BatchStaleError extends DomainError {
   override readonly name = 'BatchStaleError';
+  // The stage id is kept for logs; both messages name the applications by their names.
   constructor(
-    stage: string,
+    readonly stage: string,
     readonly applications: readonly { id: string; name?: string }[],
   ) {
     const names = applications.map((a) => a.name ?? a.id);
     super('conflict', 'stale_stage', {
       zh: `以下申报已不在此环节或尚未完成评分，本次未作任何决定：${names.join('、')}`,
-      en: `Nothing was decided: not ready at stage ${stage}: ${applications.map((a) => a.id).join(', ')}`,
+      en: `Nothing was decided: no longer at this stage or not fully scored: ${names.join(', ')}`,
     });
   }
 }

@@ -43,7 +43,11 @@ describe('problem details', () => {
     ['a forged cursor', new InvalidCursorError(), 400],
     ['an id that could forge a key', new InvalidIdError('a#b'), 400],
     ['no credentials', new UnauthorizedError(), 401],
-    ['a banned organization', new BannedError('2028-01-01', '虚假材料'), 403],
+    [
+      'a banned organization',
+      new BannedError(new Date('2028-01-01T00:00:00+08:00'), '虚假材料'),
+      403,
+    ],
     ['a caller out of scope', new ForbiddenError(), 403],
     ['a key of another tenant', new TenantScopeError('qingdao', 'key'), 403],
     ['an unknown application', new NotFoundError('application_not_found', text), 404],

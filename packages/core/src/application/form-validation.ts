@@ -69,6 +69,54 @@ function objectSchema(fields: readonly FieldSpec[], mode: FormMode) {
   return z.strictObject(shape);
 }
 
+/** The parts of a zod issue a message is made from. */
+type FormIssue = {
+  path: PropertyKey[];
+  message: string;
+  code: string;
+  keys?: string[];
+  expected?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+};
+
+/**
+ * What is wrong with a value, in words people read: zod's own message names the
+ * options' ids and its types (`expected one of "auto-parts"|…`), so only the messages
+ * this file wrote itself (`中文 / English`) are passed on.
+ */
+function reasonOf(issue: FormIssue): { zh: string; en: string } {
+  const own = issue.message.split(' / ');
+  if (own.length === 2 && own[0] && own[1]) return { zh: own[0], en: own[1] };
+  const unit =
+    issue.origin === 'string'
+      ? { zh: ' 个字', en: ' characters' }
+      : issue.origin === 'array'
+        ? { zh: ' 项', en: ' entries' }
+        : { zh: '', en: '' };
+  switch (issue.code) {
+    case 'invalid_value':
+      return { zh: '请从选项中选择', en: 'choose one of the options' };
+    case 'invalid_type':
+      return issue.expected === 'number'
+        ? { zh: '应为数字', en: 'enter a number' }
+        : { zh: '', en: 'not a valid value' };
+    case 'too_small':
+      return {
+        zh: `${unit.zh ? '至少' : '不得小于'} ${issue.minimum}${unit.zh}`,
+        en: `at least ${issue.minimum}${unit.en}`,
+      };
+    case 'too_big':
+      return {
+        zh: `${unit.zh ? '最多' : '不得大于'} ${issue.maximum}${unit.zh}`,
+        en: `at most ${issue.maximum}${unit.en}`,
+      };
+    default:
+      return { zh: '', en: 'not valid' };
+  }
+}
+
 /** The fields that apply to an application in `track` (track-less fields apply to all). */
 export function fieldsForTrack(
   fields: readonly FieldSpec[],
@@ -111,7 +159,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 export function formViolations(
   fields: readonly FieldSpec[],
   data: unknown,
-  issues: readonly { path: PropertyKey[]; message: string; code: string; keys?: string[] }[],
+  issues: readonly FormIssue[],
 ): RuleViolation[] {
   return issues.map((issue) => {
     const path = formatPath(['fields', ...issue.path]);
@@ -134,10 +182,14 @@ export function formViolations(
         message: { zh: `必填项「${label.zh}」未填写`, en: `${label.en} is required` },
       };
     }
+    const reason = reasonOf(issue);
     return {
       code: 'invalid_field',
       path,
-      message: { zh: `「${label.zh}」填写不符合要求`, en: `${label.en}: ${issue.message}` },
+      message: {
+        zh: `「${label.zh}」填写不符合要求${reason.zh ? `：${reason.zh}` : ''}`,
+        en: `${label.en}: ${reason.en}`,
+      },
     };
   });
 }

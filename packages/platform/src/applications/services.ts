@@ -9,7 +9,6 @@ import {
   acceptsApplications,
   BannedError,
   type Clock,
-  formatShanghai,
   type Program,
   type ResolvedTenant,
   VersionConflictError,
@@ -119,7 +118,7 @@ export async function assertNotBanned(
 
 /** Refuses with the ban in force found (from an organization's `Standing`), if any. */
 export function assertNoBan(ban: { until: string; reason: string } | undefined) {
-  if (ban) throw new BannedError(formatShanghai(new Date(ban.until)), ban.reason);
+  if (ban) throw new BannedError(new Date(ban.until), ban.reason);
 }
 
 /**

@@ -137,7 +137,8 @@ export class Publicity {
       actor: { sub: by, role: 'city_admin' },
       at: now,
       stage: notice.stage,
-      reason: `列入公示 / in publicity notice ${notice.id}`,
+      // People read the history: the notice's id stays on the task, not in the words.
+      reason: '列入公示 / entered the publicity notice',
       next: { ...app, status: 'publicity', version: app.version + 1, updatedAt: now.toISOString() },
     });
     try {

@@ -83,7 +83,7 @@ export async function objectionsPage(
               <dt>联系方式 Contact</dt>
               <dd>{o.contact}</dd>
               <dt>提出时间 Received</dt>
-              <dd>{beijing(o.at)}</dd>
+              <dd>{beijing(o.at)}（北京时间）</dd>
               {o.comment && (
                 <>
                   <dt>核查意见 Decision</dt>

@@ -44,7 +44,7 @@ const Files: FC<{ kind: string; docs: readonly ApplicationDocument[] }> = ({ kin
               <span class={`tag ${state.tone}`}>
                 {state.zh} <span lang="en">{state.en}</span>
               </span>
-              {doc.verifiedAt && <span class="muted"> {beijing(doc.verifiedAt)}</span>}
+              {doc.verifiedAt && <span class="muted"> {beijing(doc.verifiedAt)}（北京时间）</span>}
             </li>
           );
         })}

@@ -73,7 +73,7 @@ function AwaitingComplaint(props: {
         <dt>服务商答复 Reply</dt>
         <dd>
           {c.reply
-            ? `${c.reply.text}（${beijing(c.reply.at)}）`
+            ? `${c.reply.text}（北京时间 ${beijing(c.reply.at)}）`
             : `逾期未答复（期限 ${replyDue(c)}，北京时间） No reply in time`}
         </dd>
       </dl>

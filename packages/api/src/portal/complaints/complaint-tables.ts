@@ -26,14 +26,15 @@ export function complaintGround(tenant: ResolvedTenant, complaint: Complaint): s
 /** `2025-03-10 24:00`: the last moment of the provider's right of reply. */
 export const replyDue = (complaint: Complaint) => formatDeadline(new Date(complaint.replyDueAt));
 
-const replyText = (c: Complaint) => (c.reply ? `${c.reply.text}（${beijing(c.reply.at)}）` : '');
+const replyText = (c: Complaint) =>
+  c.reply ? `${c.reply.text}（北京时间 ${beijing(c.reply.at)}）` : '';
 
 /** What the bureau decided, and the rectification it ordered with it. */
 export function resolutionText(c: Complaint): string {
   if (!c.resolution) return '';
   const outcome = c.resolution.upheld ? '投诉成立' : '投诉不成立';
   const rectified = c.resolution.rectificationId ? '；已责令限期整改' : '';
-  return `${outcome}：${c.resolution.comment}${rectified}（${beijing(c.resolution.at)}）`;
+  return `${outcome}：${c.resolution.comment}${rectified}（北京时间 ${beijing(c.resolution.at)}）`;
 }
 
 const today = (now: Date) => beijing(now).slice(0, 10);

@@ -72,7 +72,7 @@ async function engagementsOf(platform: Platform, tenant: ResolvedTenant, claims:
 
 const MilestoneStatus = ({ milestone }: { milestone: Engagement['milestones'][number] }) => {
   if (milestone.confirmedAt)
-    return <span class="tag ok">已确认 {beijing(milestone.confirmedAt)}</span>;
+    return <span class="tag ok">已确认 {beijing(milestone.confirmedAt)}（北京时间）</span>;
   if (milestone.documents.some((d) => d.status !== 'verified'))
     return <span class="tag warn">材料待核验 Documents pending</span>;
   return <span class="tag warn">待您确认 Awaiting you</span>;

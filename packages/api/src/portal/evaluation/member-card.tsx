@@ -114,8 +114,8 @@ export const MemberCard: FC<{
             ? '暂无 None'
             : row.sheets.map((sheet) => (
                 <p>
-                  {(ROLE_NAMES[sheet.role as Role] ?? { zh: sheet.role }).zh}（{beijing(sheet.at)}）
-                  {sheet.comment && `：${sheet.comment}`}
+                  {(ROLE_NAMES[sheet.role as Role] ?? { zh: sheet.role }).zh}（北京时间{' '}
+                  {beijing(sheet.at)}）{sheet.comment && `：${sheet.comment}`}
                 </p>
               ))}
         </dd>
@@ -123,7 +123,8 @@ export const MemberCard: FC<{
         <dd>
           {row.comment ? (
             <>
-              <span class="text-block">{row.comment.text}</span>（{beijing(row.comment.at)}）
+              <span class="text-block">{row.comment.text}</span>（北京时间 {beijing(row.comment.at)}
+              ）
             </>
           ) : (
             '暂无 None'

@@ -118,7 +118,7 @@ export const YearCard: FC<{
         <dd>
           {y.comment ? (
             <>
-              <span class="text-block">{y.comment.text}</span>（{beijing(y.comment.at)}）
+              <span class="text-block">{y.comment.text}</span>（北京时间 {beijing(y.comment.at)}）
             </>
           ) : (
             '暂无 None'

@@ -63,9 +63,13 @@ const Documents: FC<{ base: string; csrf: string; milestone: Milestone }> = ({
 
 const Confirmation: FC<{ milestone: Milestone }> = ({ milestone }) =>
   milestone.confirmedAt ? (
-    <span class="tag ok">
-      企业已确认 {beijing(milestone.confirmedAt)} <span lang="en">Confirmed</span>
-    </span>
+    // The time sits beside the tag, not in it: a tag does not wrap on a phone.
+    <>
+      <span class="tag ok">
+        企业已确认 <span lang="en">Confirmed</span>
+      </span>{' '}
+      {beijing(milestone.confirmedAt)}（北京时间）
+    </>
   ) : (
     <span class="tag warn">
       待企业确认 <span lang="en">Awaiting the enterprise</span>

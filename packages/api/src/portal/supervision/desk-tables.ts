@@ -6,7 +6,7 @@
 import { formatDeadline, type LocalizedText, type ResolvedTenant } from '@sme/core';
 import type { ExportTable } from '@sme/platform';
 import { beijing } from '../shell/text.js';
-import { groundName } from './names.js';
+import { groundName, proposalReason } from './names.js';
 
 /** A member as the desk lists it. */
 export interface DeskMember {
@@ -109,7 +109,7 @@ export function proposalsTable(
       nameOf(t.applicationId),
       t.applicationId,
       t.proposal ? groundName(tenant, t.proposal.ground) : '',
-      t.proposal?.reason ?? '',
+      t.proposal ? proposalReason(t.proposal.reason).zh : '',
     ]),
   };
 }

@@ -170,7 +170,7 @@ export async function memberPage(
           <ol class="history">
             {view.history.map((e) => (
               <li>
-                {beijing(e.at)} {historyText(tenant, e)}
+                {beijing(e.at)}（北京时间） {historyText(tenant, e)}
               </li>
             ))}
           </ol>

@@ -49,6 +49,17 @@ export const caseStatus = (status: string, kind?: string): LocalizedText =>
   (kind && KIND_STATUS_NAMES[kind]?.[status]) ||
   CASE_STATUS_NAMES[status] || { zh: status, en: status };
 
+/** Why the platform proposed a disqualification (a proposal's stored `reason` code). */
+const PROPOSAL_REASON_NAMES: Record<string, LocalizedText> = {
+  overdue: { zh: '逾期未提交整改报告', en: 'No rectification report in time' },
+  rejected: { zh: '整改报告未通过审核', en: 'Rectification report rejected' },
+  limit: { zh: '责令整改次数超过规定', en: 'More rectification orders than the rules allow' },
+  failed_evaluations: { zh: '年度评价不合格', en: 'Failed yearly evaluations' },
+};
+
+export const proposalReason = (reason: string): LocalizedText =>
+  PROPOSAL_REASON_NAMES[reason] ?? { zh: reason, en: reason };
+
 /** The grounds of the tenant's rules of a kind, each once, for a form's select. */
 export function tenantGrounds(
   tenant: ResolvedTenant,
