@@ -252,4 +252,18 @@ describe('complaints and spot checks in the portal', () => {
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     expect((await provider.get(`${DESK}/download?format=csv`)).status).toBe(403);
   });
+
+  it('files a complaint once when its form is posted twice (a double click)', async () => {
+    const page = await firm.get(ENTERPRISE);
+    const [key] = formFields(page.html, `c-${engagement}-form`).idempotencyKey ?? [];
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    // A fresh form, a fresh key: the page is not a replay of the one before.
+    const again = formFields((await firm.get(ENTERPRISE)).html, `c-${engagement}-form`);
+    expect(again.idempotencyKey?.[0]).not.toBe(key);
+    const description = '同一投诉连按两次提交';
+    const posted = { ground: 'late-engagement', description, idempotencyKey: key ?? '' };
+    for (const _ of [1, 2]) expect((await firm.post(action(), posted)).status).toBe(303);
+    const mine = (await provider.get(`${MINE}/download?format=csv`)).html.split('\r\n');
+    expect(mine.filter((l) => l.includes(description))).toHaveLength(1);
+  });
 });

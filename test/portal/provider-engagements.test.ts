@@ -86,10 +86,17 @@ describe('/<t>/me/engagements', () => {
     expect(kept.kind).toEqual(['transformation']);
   });
 
-  it('registers an engagement and lists it', async () => {
-    const done = await provider.post(PAGE, registration);
+  it('registers an engagement once, posted twice, and lists it', async () => {
+    const [key] = formFields((await provider.get(PAGE)).html, 'register-form').idempotencyKey ?? [];
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    const posted = { ...registration, idempotencyKey: key ?? '' };
+    const done = await provider.post(PAGE, posted);
     expect(done.status).toBe(303);
     expect(done.location).toMatch(new RegExp(`^${PAGE}/[^/?]+\\?done=registered$`));
+    // The same form posted again (a double click) answers the engagement it registered.
+    const again = await provider.post(PAGE, posted);
+    expect(again.status).toBe(303);
+    expect(again.location).toBe(done.location);
     id = done.location?.split('/').pop()?.split('?')[0] ?? '';
     const detail = await provider.get(done.location ?? '');
     expect(detail.status).toBe(200);

@@ -9,7 +9,7 @@ import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { register } from '../support/engagements.js';
 import { listMember, memberClient } from '../support/members.js';
-import { PageClient, textOf } from '../support/page-client.js';
+import { formFields, PageClient, textOf } from '../support/page-client.js';
 import { uscc as usccOf } from '../support/qingdao.js';
 import { moveClock } from '../support/review-walk.js';
 
@@ -399,5 +399,18 @@ describe('the public notice of disqualifications', () => {
     const after = textOf((await new PageClient(harness.app).get('/jining/disqualifications')).html);
     expect(after).toContain('监管测试公司409');
     expect(after).toContain('已撤销');
+  });
+
+  it('orders once when the order form is posted twice (a double click)', async () => {
+    const twice = await listMember(harness, 'jining', 'dx-providers', 404);
+    const [key] = formFields((await bureau.get(DESK)).html, 'order-form').idempotencyKey ?? [];
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    const order = { uscc: twice, ground: 'service-complaints', detail: '连按两次的整改通知' };
+    for (const _ of [1, 2])
+      expect(
+        (await bureau.post(`${DESK}/orders`, { ...order, idempotencyKey: key ?? '' })).status,
+      ).toBe(303);
+    const orders = await csvOf(bureau, `/jining/members/${twice}/orders?format=csv`);
+    expect(orders.split('\r\n').filter((l) => l.includes(order.detail))).toHaveLength(1);
   });
 });

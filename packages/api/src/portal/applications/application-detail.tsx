@@ -7,7 +7,6 @@
  * timeline. The form carries the version it was read at, so an edit made meanwhile
  * elsewhere is never overwritten unseen.
  */
-import { randomUUID } from 'node:crypto';
 import {
   type Application,
   acceptsApplications,
@@ -23,6 +22,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { member } from '../../middleware/tenant-scope/index.js';
 import { CsrfField } from '../forms/fields.js';
 import type { FieldErrors } from '../forms/form-errors.js';
+import { IdempotencyKeyField } from '../forms/idempotency-key.js';
 import { catalogueNames, nameOf } from '../publicity/catalogue-names.js';
 import { csrfToken } from '../session/csrf.js';
 import { renderPage } from '../shell/page.js';
@@ -202,7 +202,7 @@ export async function detailPage(
         <form method="post" action={base} id="application-form" novalidate>
           <CsrfField token={csrfToken(c)} />
           <input type="hidden" name="version" value={String(app.version)} />
-          <input type="hidden" name="idempotencyKey" value={randomUUID()} />
+          <IdempotencyKeyField />
           <FormFields specs={specs} raw={state.raw ?? rawOf(specs, app.fields)} errors={errors} />
           <button type="submit" name="action" value="save">
             保存草稿 <span class="en">Save</span>

@@ -19,6 +19,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { member } from '../../middleware/tenant-scope/index.js';
 import type { FieldErrors } from '../forms/form-errors.js';
+import { postedIdempotencyKey } from '../forms/idempotency-key.js';
 import { detailPage, type Message } from './application-detail.js';
 import { changeList, fieldsOf, first, type Raw } from './form-values.js';
 
@@ -94,7 +95,7 @@ export function applicationFormPosts(platform: Platform) {
     if (action !== 'submit')
       return c.redirect(`/${tenant.id}/me/applications/${id}?saved=1#main`, 303);
     try {
-      await submission.submit(tenant, claims, id, first(raw, 'idempotencyKey') || undefined);
+      await submission.submit(tenant, claims, id, postedIdempotencyKey(raw));
     } catch (error) {
       if (error instanceof WindowClosedError) return detailPage(c, platform, tenant, id, {}, 409);
       if (error instanceof IncompleteError) {

@@ -13,6 +13,7 @@ import {
 } from '@sme/core';
 import type { Child } from 'hono/jsx';
 import { CsrfField, ErrorText, Select, TextArea } from '../forms/fields.js';
+import { IdempotencyKeyField } from '../forms/idempotency-key.js';
 import { groundOption, type SupervisionForm } from '../supervision/names.js';
 
 export const COMPLAINT_LABELS = {
@@ -122,6 +123,7 @@ export function ComplaintForm(props: FormProps & { grounds: readonly Clause[] })
           </>
         }
       >
+        <IdempotencyKeyField />
         <Select
           id={`${prefix}-ground`}
           name="ground"

@@ -10,6 +10,7 @@ import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { member } from '../../middleware/tenant-scope/index.js';
 import type { FieldErrors } from '../forms/form-errors.js';
+import { postedIdempotencyKey } from '../forms/idempotency-key.js';
 import { ListedTable, listDownload } from '../shell/listed-table.js';
 import {
   choiceError,
@@ -75,7 +76,8 @@ export function enterpriseComplaintPages(platform: Platform, render: RenderWithC
       const id = c.req.param('id');
       // Only a party sees the engagement; anyone else meets the 403 page, not a form.
       const { engagement } = await engagementReads.view(tenant, claims, id);
-      const values = postedText(await c.req.parseBody(), ['ground', 'description']);
+      const body = await c.req.parseBody();
+      const values = postedText(body, ['ground', 'description']);
       const errors: FieldErrors = {};
       if (!values.ground) errors.ground = choiceError(COMPLAINT_LABELS.ground);
       const description = values.description ?? '';
@@ -84,12 +86,17 @@ export function enterpriseComplaintPages(platform: Platform, render: RenderWithC
       const form = { key: `complaint-${id}`, values, errors };
       if (Object.keys(errors).length > 0) return render(c, id, form, 422);
       const refused = await attempt(form, () =>
-        complaints.file(tenant, claims, {
-          providerUscc: engagement.uscc,
-          engagementId: id,
-          ground: values.ground ?? '',
-          description: description.trim(),
-        }),
+        complaints.file(
+          tenant,
+          claims,
+          {
+            providerUscc: engagement.uscc,
+            engagementId: id,
+            ground: values.ground ?? '',
+            description: description.trim(),
+          },
+          postedIdempotencyKey(body),
+        ),
       );
       if (refused) return render(c, id, refused.form, refused.status);
       return c.redirect(`/${tenant.id}/enterprise/engagements?done=complained#complaints`, 303);

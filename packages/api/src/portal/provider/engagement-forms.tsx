@@ -17,6 +17,7 @@ import { MILESTONE_DOCUMENTS } from '@sme/platform';
 import type { FC } from 'hono/jsx';
 import { CsrfField, ErrorSummary, Select, TextArea, TextField } from '../forms/fields.js';
 import type { FieldErrors } from '../forms/form-errors.js';
+import { IdempotencyKeyField } from '../forms/idempotency-key.js';
 import { fileSize } from '../shell/text.js';
 import { ENGAGEMENT_KIND_NAMES } from '../supervision/engagement-table.js';
 import { fileChecks, UploadProgress } from './engagement-reupload.js';
@@ -113,6 +114,7 @@ export const RegisterForm: FC<{
       <Problem problem={form.problem} />
       <ErrorSummary errors={e} />
       <CsrfField token={csrf} />
+      <IdempotencyKeyField />
       <TextField
         id="enterpriseUscc"
         label={label('enterpriseUscc', REGISTER_LABELS)}

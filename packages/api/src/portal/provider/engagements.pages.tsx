@@ -17,6 +17,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { member } from '../../middleware/tenant-scope/index.js';
 import { MilestoneBody, RegisterBody } from '../../routes/engagement.schemas.js';
 import { readForm } from '../forms/form-errors.js';
+import { postedIdempotencyKey } from '../forms/idempotency-key.js';
 import { csrfToken } from '../session/csrf.js';
 import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
 import { Downloads, listDownload } from '../shell/listed-table.js';
@@ -220,7 +221,7 @@ export function providerEngagementPages(platform: Platform) {
         return listPage(c, platform, { values, errors }, 422);
       }
       try {
-        const done = await engagements.register(tenant, claims, data);
+        const done = await engagements.register(tenant, claims, data, postedIdempotencyKey(body));
         const base = `/${tenant.id}/me/engagements/${done.engagement.id}`;
         const next = `${base}?done=registered`;
         if (json) return c.json(tickets(base, done.uploads, next), 201);

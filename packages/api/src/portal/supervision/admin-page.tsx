@@ -10,6 +10,7 @@ import { disqualificationGrounds } from '@sme/core';
 import type { Platform } from '@sme/platform';
 import type { Context } from 'hono';
 import { CsrfField, Select } from '../forms/fields.js';
+import { IdempotencyKeyField } from '../forms/idempotency-key.js';
 import { csrfToken } from '../session/csrf.js';
 import { Cell, type Column, DataTable, RowHead } from '../shell/data-table.js';
 import { Downloads } from '../shell/listed-table.js';
@@ -99,8 +100,9 @@ export async function supervisionPage(
           ))}
         </DataTable>
       )}
-      <form method="post" action={`${base}/orders`} class="card">
+      <form method="post" action={`${base}/orders`} class="card" id="order-form">
         <CsrfField token={token} />
+        <IdempotencyKeyField />
         <h2>
           责令限期整改 <span class="en">Order rectification</span>
         </h2>

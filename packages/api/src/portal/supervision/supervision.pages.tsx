@@ -10,6 +10,7 @@ import { ForbiddenError, type Platform } from '@sme/platform';
 import { type Context, Hono } from 'hono';
 import { member as memberScope } from '../../middleware/tenant-scope/index.js';
 import type { FieldErrors } from '../forms/form-errors.js';
+import { postedIdempotencyKey } from '../forms/idempotency-key.js';
 import { listDownload } from '../shell/listed-table.js';
 import { DISQUALIFY_LABELS, ORDER_LABELS, supervisionPage } from './admin-page.js';
 import { COMMENT_LABEL, OUTCOME_LABEL } from './decision-form.js';
@@ -100,7 +101,8 @@ export function supervisionPages(platform: Platform) {
     })
     .post('/:t/admin/supervision/orders', async (c) => {
       const { tenant, claims } = supervisor(c);
-      const values = postedText(await c.req.parseBody(), ['uscc', 'ground', 'detail']);
+      const body = await c.req.parseBody();
+      const values = postedText(body, ['uscc', 'ground', 'detail']);
       const form = { key: 'order', values, errors: {} as FieldErrors };
       if (!values.uscc) form.errors.uscc = choiceError(ORDER_LABELS.uscc);
       if (!values.ground) form.errors.ground = choiceError(ORDER_LABELS.ground);
@@ -109,7 +111,7 @@ export function supervisionPages(platform: Platform) {
         c,
         form,
         desk,
-        () => rectifications.order(tenant, claims, groundInput(values)),
+        () => rectifications.order(tenant, claims, groundInput(values), postedIdempotencyKey(body)),
         deskDone(c, 'order'),
       );
     })
