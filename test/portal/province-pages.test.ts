@@ -164,6 +164,9 @@ describe('/<province>/province', () => {
       '<title id="chart-category-title">各类别申报数量（按状态）</title>',
     );
     expect(page.html).not.toMatch(/\sstyle=/);
+    // Officials read the places it covers, not the platform's word for them (租户).
+    expect(textOf(page.html)).toContain('覆盖省本级及 3 个市。');
+    expect(textOf(page.html)).not.toContain('租户');
 
     // The table beside the chart: each city's row is the sum of its programs.
     for (const [tenant, label] of [

@@ -174,6 +174,7 @@ export function provincePages(platform: Platform) {
       counts: c.byStatus,
     }));
     const all = total(stats.totals.byStatus);
+    const cities = stats.tenants.filter((t) => t.tenant !== tenant.id).length;
     return renderPage(
       c,
       { title: '数据看板' },
@@ -182,7 +183,7 @@ export function provincePages(platform: Platform) {
           数据看板 <span class="en">Dashboard across the cities</span>
         </h1>
         <p>
-          全省共 {all} 份申报（含草稿），覆盖 {stats.tenants.length} 个租户（省级及各市）。
+          全省共 {all} 份申报（含草稿），覆盖省本级及 {cities} 个市。
           <span class="en" lang="en">
             {' '}
             {all} applications (drafts included) across the province and its cities.
