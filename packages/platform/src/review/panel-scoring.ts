@@ -115,7 +115,8 @@ export class PanelScoring {
       const at = this.services.clock.now().toISOString();
       await settleStage(this.services, ctx, app, task, {
         outcome: pass ? 'pass' : 'reject',
-        reason: `专家评审平均 ${average.toFixed(1)} 分，${pass ? '达到' : '未达'}合格线 ${stage.decision.passMark} 分`,
+        // Read in the application's history, in both languages as every reason there is.
+        reason: `专家评审平均 ${average.toFixed(1)} 分，${pass ? '达到' : '未达'}合格线 ${stage.decision.passMark} 分 / Experts' average ${average.toFixed(1)}, ${pass ? 'at or above' : 'below'} the pass mark of ${stage.decision.passMark}`,
         actor: { sub: 'panel', role: 'system' },
         extras: {
           updateTasks: await openScoringTasks(this.services, tenant, appId, stage.id, {
