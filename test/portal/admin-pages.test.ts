@@ -70,6 +70,8 @@ describe('the city admin’s table of applications', () => {
     expect(page.status).toBe(200);
     const text = textOf(page.html);
     expect(text).toContain('审核测试公司71001');
+    expect(text).toContain('提交时间（北京时间）');
+    expect(text).toContain('办理期限（北京时间）');
     expect(text).toContain('审核测试公司71002');
     expect(text).toContain(uscc(71_001));
     expect(text).toContain('崂山区');
@@ -150,6 +152,7 @@ describe('panel assignment', () => {
     const after = textOf((await admin.get(saved.location ?? '')).html);
     expect(after).toContain('专家组已保存');
     expect(after).toContain('e-1、e-2、e-3');
+    expect(after).toMatch(/（指定，北京时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）/);
 
     // A first score fixes the panel: a change then needs a reason, asked for beside it.
     const scored = await (await expertClient(harness, 'e-1')).post(

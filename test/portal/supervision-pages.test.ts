@@ -132,6 +132,7 @@ describe('the supervision pages', () => {
 
     const desk = await bureau.get(DESK);
     expect(textOf(desk.html)).toContain('已调整服务团队并进驻企业。');
+    expect(textOf(desk.html)).toMatch(/提交时间 Sent \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
     expect(desk.html).toContain(`href="${DESK}/reports?format=csv"`);
     const reports = await csvOf(bureau, `${DESK}/reports?format=csv`);
     expect(reports).toContain('监管测试公司401');

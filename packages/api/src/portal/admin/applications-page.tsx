@@ -25,8 +25,8 @@ const COLUMNS = {
   industries: { zh: '服务行业', en: 'Industries' },
   region: { zh: '所在区市', en: 'District' },
   status: { zh: '状态', en: 'Status' },
-  submitted: { zh: '提交时间', en: 'Submitted' },
-  due: { zh: '办理期限', en: 'Due' },
+  submitted: { zh: '提交时间（北京时间）', short: '提交时间', en: 'Submitted' },
+  due: { zh: '办理期限（北京时间）', short: '办理期限', en: 'Due' },
 } as const satisfies Record<string, Column>;
 
 /** The statuses the table shows (drafts are the providers' own). */

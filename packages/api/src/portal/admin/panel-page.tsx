@@ -103,7 +103,7 @@ export async function panelPage(
             {assignment.expertIds.join('、')}
             <span class="muted">
               {' '}
-              （{assignment.draw ? '随机抽取' : '指定'}，{beijing(assignment.at)}）
+              （{assignment.draw ? '随机抽取' : '指定'}，北京时间 {beijing(assignment.at)}）
             </span>
           </p>
           {done === 'drawn' && assignment.draw && (

@@ -88,7 +88,9 @@ export const NoticeDocument: FC<{
                   <td>
                     {entry.orgName}
                     {entry.withdrawnAt && (
-                      <span class="tag closed">已撤回申报（{beijing(entry.withdrawnAt)}）</span>
+                      <span class="tag closed">
+                        已撤回申报（北京时间 {beijing(entry.withdrawnAt)}）
+                      </span>
                     )}
                   </td>
                   <td>

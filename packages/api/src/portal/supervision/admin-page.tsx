@@ -142,7 +142,7 @@ export async function supervisionPage(
             <dt>整改报告 Report</dt>
             <dd>{o.report?.text}</dd>
             <dt>提交时间 Sent</dt>
-            <dd>{o.report ? beijing(o.report.at) : ''}</dd>
+            <dd>{o.report ? `${beijing(o.report.at)}（北京时间）` : ''}</dd>
           </dl>
           <DecisionForm
             action={`${base}/orders/${o.id}/decision`}
