@@ -32,7 +32,7 @@ export async function served(harness: Harness, n: number) {
   const enterprise = await enterpriseClient(harness, 'jining', firm);
   const engagement = await register(provider, 'jining', firm);
   expect(engagement.status).toBe(201);
-  return { org, provider, firm, enterprise, id: engagement.body.id };
+  return { org, provider, firm, enterprise, id: engagement.body.id, engagement: engagement.body };
 }
 
 /** Walks a Jining engagement (no documents) to `accepted`. */

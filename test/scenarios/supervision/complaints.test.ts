@@ -8,8 +8,9 @@
 import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type Json } from '../../support/api-client.js';
-import { enterpriseClient, register } from '../../support/engagements.js';
+import { enterpriseClient } from '../../support/engagements.js';
 import { listMember, memberClient, supervisorOf } from '../../support/members.js';
+import { served as servedBy } from '../../support/probes.js';
 import { uscc } from '../../support/qingdao.js';
 import { moveClock } from '../../support/review-walk.js';
 
@@ -35,16 +36,7 @@ type Complaint = {
 };
 type Task = { kind: string; applicationId: string; dueAt?: string };
 
-/** A Jining member serving a pilot firm: both clients and the engagement. */
-async function served(n: number) {
-  const org = await listMember(harness, 'jining', 'dx-providers', n);
-  const provider = await memberClient(harness, 'jining', org);
-  const firm = uscc(n + 50);
-  const enterprise = await enterpriseClient(harness, 'jining', firm);
-  const engagement = await register(provider, 'jining', firm);
-  expect(engagement.status).toBe(201);
-  return { org, provider, firm, enterprise, engagement: engagement.body };
-}
+const served = (n: number) => servedBy(harness, n);
 
 const complain = (enterprise: ApiClient, providerUscc: string, extra: Json = {}) =>
   enterprise.post<Complaint>(`${JN}/complaints`, {

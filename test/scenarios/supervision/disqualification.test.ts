@@ -22,6 +22,22 @@ const poolUsccs = async (tenant: string) =>
     (await (await harness.app.request(`/api/tenants/${tenant}/pool`)).json()) as { items: Json[] }
   ).items.map((i) => i.uscc);
 
+/** The member appeals a Jining order and the city upholds it: the order is annulled. */
+async function orderAnnulledOnAppeal(city: ApiClient, uscc: string, orderId: string) {
+  const provider = await memberClient(harness, 'jining', uscc);
+  const appeal = await provider.post<{ id: string }>('/api/tenants/jining/appeals', {
+    subject: { kind: 'rectification', id: orderId },
+    ground: 'other',
+    detail: '变更已于当月报告，附回执',
+  });
+  expect(appeal.status).toBe(201);
+  const decided = await city.post(`/api/tenants/jining/appeals/${appeal.body.id}/decision`, {
+    upheld: true,
+    comment: '回执属实，整改通知撤销',
+  });
+  expect(decided.status).toBe(200);
+}
+
 async function qingdaoDraft(org: string) {
   const provider = await ApiClient.signIn(harness.app, {
     role: 'provider',
@@ -223,18 +239,7 @@ describe('appeals in Jining', () => {
     await moveClock(harness, ordered.body.dueAt);
     expect(await proposals()).toHaveLength(1);
 
-    const provider = await memberClient(harness, 'jining', uscc);
-    const appeal = await provider.post<{ id: string }>(`${T}/appeals`, {
-      subject: { kind: 'rectification', id: ordered.body.id },
-      ground: 'other',
-      detail: '变更已于当月报告，附回执',
-    });
-    expect(appeal.status).toBe(201);
-    const decided = await city.post(`${T}/appeals/${appeal.body.id}/decision`, {
-      upheld: true,
-      comment: '回执属实，整改通知撤销',
-    });
-    expect(decided.status).toBe(200);
+    await orderAnnulledOnAppeal(city, uscc, ordered.body.id);
     // The order no longer stands, so nothing it caused may still propose removal.
     expect(await proposals()).toEqual([]);
   });
@@ -265,18 +270,7 @@ describe('appeals in Jining', () => {
     // The third order is more than Jining's two (004 §三(二)2).
     expect(await limitProposals()).toHaveLength(1);
 
-    const provider = await memberClient(harness, 'jining', uscc);
-    const appeal = await provider.post<{ id: string }>(`${T}/appeals`, {
-      subject: { kind: 'rectification', id: orders[0] },
-      ground: 'other',
-      detail: '变更已于当月报告，附回执',
-    });
-    expect(appeal.status).toBe(201);
-    const decided = await city.post(`${T}/appeals/${appeal.body.id}/decision`, {
-      upheld: true,
-      comment: '回执属实，第一份整改通知撤销',
-    });
-    expect(decided.status).toBe(200);
+    await orderAnnulledOnAppeal(city, uscc, orders[0] ?? '');
     // Two orders stand: no longer more than the rule allows.
     expect(await limitProposals()).toEqual([]);
   });

@@ -7,7 +7,8 @@
  * reasons; upheld, it restores exactly what its subject changed (the order annulled and
  * no longer counted, a removal proposal it opened withdrawn, the member's status
  * before, the ban lifted, the grade withdrawn, the complaint no longer upheld), each
- * case recording it in its history, all in one transaction. What each kind of subject is and undoes: `appeal-subjects.ts`.
+ * case recording it in its history, all in one transaction. What each kind of subject
+ * is and undoes: `appeal-subjects.ts`.
  */
 import {
   type Appeal,
