@@ -12,7 +12,7 @@ import { demoOrganizations } from '@sme/api';
 import { testApp } from '@sme/api/testing';
 import { windowInstants } from '@sme/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from '../support/api-client.js';
+import { provinceBans } from '../support/bans.js';
 import { formFields, PageClient, textOf } from '../support/page-client.js';
 import { PROGRAM, uscc } from '../support/qingdao.js';
 import {
@@ -320,16 +320,7 @@ describe('a provider answering a return, and a draft after the deadline', () => 
   it('tells a banned provider until when, in Beijing time as notices write it', async () => {
     const org = uscc(63_003);
     await draftApplication(harness.app, org, { name: '禁入测试公司', region: 'laoshan' });
-    const province = await ApiClient.signIn(harness.app, {
-      role: 'province_admin',
-      tenant: 'shandong',
-    });
-    const banned = await province.post('/api/tenants/shandong/bans', {
-      uscc: org,
-      reason: '弄虚作假（001 §五(一)）',
-      until: '2028-01-01T00:00:00+08:00',
-    });
-    expect(banned.status).toBe(201);
+    await provinceBans(harness.app, org);
     const provider = await providerOf(org);
     const refused = await provider.post(`/qingdao/me/applications/new?program=${PROGRAM}`, {
       track: 'product',

@@ -13,6 +13,7 @@ import {
   sha256,
   uploadToPresignedPost,
 } from '../support/api-client.js';
+import { provinceBans } from '../support/bans.js';
 import { caseEntry, OPEN_AT, PROGRAM, productFields, uscc } from '../support/qingdao.js';
 
 type Harness = Awaited<ReturnType<typeof testApp>>;
@@ -153,16 +154,7 @@ describe('creating an application', () => {
 
   it('refuses an organization the province banned, in every city: 403 banned', async () => {
     const { client, org } = await newProvider();
-    const admin = await ApiClient.signIn(harness.app, {
-      role: 'province_admin',
-      tenant: 'shandong',
-    });
-    const banned = await admin.post('/api/tenants/shandong/bans', {
-      uscc: org,
-      reason: '弄虚作假（001 §五(一)）',
-      until: '2028-01-01T00:00:00+08:00',
-    });
-    expect(banned.status).toBe(201);
+    const admin = await provinceBans(harness.app, org);
     expectProblem(await createProduct(client), 403, 'banned');
     expect(
       (await admin.get<{ items: { uscc: string }[] }>('/api/tenants/shandong/bans')).body.items.map(

@@ -12,6 +12,7 @@ import {
   sha256,
   uploadToPresignedPost,
 } from '../../support/api-client.js';
+import { provinceBans } from '../../support/bans.js';
 import { OPEN_AT, uscc } from '../../support/qingdao.js';
 import {
   atDistrictReview,
@@ -223,16 +224,10 @@ describe('organizations and branches', () => {
         })
       ).status,
     ).toBe(200);
-    const province = await ApiClient.signIn(harness.app, {
-      role: 'province_admin',
-      tenant: 'shandong',
-    });
-    const ban = await province.post('/api/tenants/shandong/bans', {
-      uscc: parent,
+    await provinceBans(harness.app, parent, {
       reason: '提供虚假材料',
       until: '2027-12-31T00:00:00+08:00',
     });
-    expect(ban.status).toBe(201);
     const b = await ApiClient.signIn(harness.app, {
       role: 'provider',
       tenant: 'qingdao',
