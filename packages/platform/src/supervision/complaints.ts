@@ -35,6 +35,7 @@ import { actsAs, assertActsAs, isStaffOf } from './service-access.js';
 import {
   actorOf,
   assertSupervisor,
+  createOrReplay,
   findCase,
   keyedCaseId,
   type SupervisionDeps,
@@ -140,23 +141,20 @@ export class Complaints {
       name: REPLY_TIMER,
       dueAt: state.replyDueAt,
     };
-    try {
-      await writeCases(
-        this.deps,
-        ctx,
-        [
-          ...repo.complaints.createOps(ctx, state, event),
-          timerOp(timer),
-          { put: taskItem(ctx, task(tenant, state, 'provider', at)) },
-        ],
-        COMPLAINT,
-      );
-    } catch (error) {
-      const filed = key && (await repo.complaints.get(ctx, state.id));
-      if (filed && filed.enterpriseUscc === enterprise) return filed;
-      throw error;
-    }
-    return state;
+    const ops = [
+      ...repo.complaints.createOps(ctx, state, event),
+      timerOp(timer),
+      { put: taskItem(ctx, task(tenant, state, 'provider', at)) },
+    ];
+    const filed = async () => {
+      const first = await repo.complaints.get(ctx, state.id);
+      return first?.enterpriseUscc === enterprise ? first : undefined;
+    };
+    return createOrReplay(
+      () => writeCases(this.deps, ctx, ops, COMPLAINT),
+      state,
+      key ? filed : undefined,
+    );
   }
 
   /** The provider's reply, strictly before `replyDueAt`. */

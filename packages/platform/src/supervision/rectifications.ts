@@ -35,6 +35,7 @@ import { beyondLimit, disqualificationProposal } from './proposals.js';
 import {
   actorOf,
   assertSupervisor,
+  createOrReplay,
   findCase,
   keyedCaseId,
   type SupervisionDeps,
@@ -96,14 +97,15 @@ export class Rectifications {
     const id = key ? keyedCaseId('rectification', input.uscc, claims.sub, key) : undefined;
     const { order, ops } = await this.orderBy(tenant, claims, input, id);
     const ctx = tenantContext(tenant);
-    try {
-      await writeCases(this.deps, ctx, ops, ORDER);
-    } catch (error) {
-      const first = id && (await this.deps.supervision.rectifications.get(ctx, id));
-      if (first && first.uscc === order.uscc) return first;
-      throw error;
-    }
-    return order;
+    const ordered = async () => {
+      const first = await this.deps.supervision.rectifications.get(ctx, order.id);
+      return first?.uscc === order.uscc ? first : undefined;
+    };
+    return createOrReplay(
+      () => writeCases(this.deps, ctx, ops, ORDER),
+      order,
+      id ? ordered : undefined,
+    );
   }
 
   /**

@@ -72,6 +72,25 @@ export const actorOf = (claims: Claims): Actor => ({
 export const keyedCaseId = (kind: string, org: string, sub: string, key: string) =>
   createHash('sha256').update(`${kind}\n${org}\n${sub}\n${key}`).digest('hex').slice(0, 32);
 
+/**
+ * Writes a case's creation; refused because its keyed case is already there (a replay
+ * of the key, or its twin racing), answers that one, which `replayed` reads, instead.
+ */
+export async function createOrReplay<T>(
+  write: () => Promise<void>,
+  created: T,
+  replayed: (() => Promise<T | undefined>) | undefined,
+): Promise<T> {
+  try {
+    await write();
+    return created;
+  } catch (error) {
+    const first = replayed && (await replayed());
+    if (first) return first;
+    throw error;
+  }
+}
+
 /** The platform itself, for what the clock does (an order falling overdue). */
 export const SYSTEM: Actor = { sub: 'system', role: 'system' };
 
