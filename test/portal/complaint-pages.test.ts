@@ -266,4 +266,26 @@ describe('complaints and spot checks in the portal', () => {
     const mine = (await provider.get(`${MINE}/download?format=csv`)).html.split('\r\n');
     expect(mine.filter((l) => l.includes(description))).toHaveLength(1);
   });
+
+  it('records a spot check once when its form is posted twice; edited and re-posted, it is refused', async () => {
+    const desk = await bureau.get(DESK);
+    const [key] = formFields(desk.html, 'spot-form').idempotencyKey ?? [];
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    const findings = '查阅服务台账，同一记录连按两次';
+    const posted = { uscc: org, method: 'ledger', findings, idempotencyKey: key ?? '' };
+    for (const _ of [1, 2])
+      expect((await bureau.post('/jining/admin/spot-checks', posted)).status).toBe(303);
+    const rows = async (text: string) =>
+      (await bureau.get('/jining/admin/spot-checks/download?format=csv')).html
+        .split('\r\n')
+        .filter((l) => l.includes(text));
+    expect(await rows(findings)).toHaveLength(1);
+    const edited = await bureau.post('/jining/admin/spot-checks', {
+      ...posted,
+      findings: '查阅服务台账后补充的记录',
+    });
+    expect(edited.status).toBe(422);
+    expect(textOf(edited.html)).toContain('此表单此前已提交并已生效');
+    expect(await rows('补充的记录')).toHaveLength(0);
+  });
 });

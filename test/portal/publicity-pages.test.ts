@@ -5,7 +5,7 @@
  */
 import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PageClient, textOf } from '../support/page-client.js';
+import { formFields, PageClient, textOf } from '../support/page-client.js';
 import { atPublicity, type Harness, moveClock, publishNotice } from '../support/review-walk.js';
 
 describe('a notice and the pool in the browser', () => {
@@ -70,17 +70,38 @@ describe('a notice and the pool in the browser', () => {
     expect(objections).toHaveLength(0);
   });
 
-  it('records an objection and redirects back to the notice, saying so', async () => {
+  it('records an objection once, posted twice, and redirects back to the notice, saying so', async () => {
     const client = new PageClient(harness.app);
-    const posted = await client.post(`/qingdao/notices/${noticeId}/objections`, {
+    const action = `/qingdao/notices/${noticeId}/objections`;
+    const form = await client.get(`/qingdao/notices/${noticeId}`);
+    const [key] = formFields(form.html, 'objection-form').idempotencyKey ?? [];
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    const objection = {
       applicationId: entryId,
       reason: '该单位案例企业不在本市，请核实。',
       contact: 'citizen@example.cn',
-    });
-    expect(posted.status).toBe(303);
-    expect(posted.location).toBe(`/qingdao/notices/${noticeId}?objection=recorded#main`);
-    const back = await client.get(posted.location ?? '');
+      idempotencyKey: key ?? '',
+    };
+    for (const _ of [1, 2]) {
+      const posted = await client.post(action, objection);
+      expect(posted.status).toBe(303);
+      expect(posted.location).toBe(`/qingdao/notices/${noticeId}?objection=recorded#main`);
+    }
+    const back = await client.get(`/qingdao/notices/${noticeId}?objection=recorded`);
     expect(textOf(back.html)).toContain('您的异议已收到');
+    const stored = () =>
+      harness.platform.repositories.notices.objections({ tenant: 'qingdao' } as never, noticeId);
+    expect(await stored()).toHaveLength(1);
+
+    // Back, edited, sent again: refused with what was typed kept, under a fresh key.
+    const edited = await client.post(action, { ...objection, reason: '另有情况，请一并核实。' });
+    expect(edited.status).toBe(422);
+    expect(textOf(edited.html)).toContain('此表单此前已提交并已生效');
+    expect(edited.html).toContain('另有情况，请一并核实。</textarea>');
+    const [fresh] = formFields(edited.html, 'objection-form').idempotencyKey ?? [];
+    expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fresh).not.toBe(key);
+    expect(await stored()).toHaveLength(1);
   });
 
   it('lists the provider in the pool once the notice ends, found by name and by district', async () => {

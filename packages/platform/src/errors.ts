@@ -160,3 +160,20 @@ export class BatchStaleError extends DomainError {
     });
   }
 }
+
+/**
+ * An `Idempotency-Key` sent again with a different request: it created something else
+ * already, so this request is refused rather than answered with that (422, as the IETF
+ * Idempotency-Key header draft has it). The portal's forms meet it after the back
+ * button; the form shown with the refusal carries a fresh key, so submitting it again
+ * files it as a new one.
+ */
+export class IdempotencyKeyReusedError extends DomainError {
+  override readonly name = 'IdempotencyKeyReusedError';
+  constructor() {
+    super('invalid', 'idempotency_key_reused', {
+      zh: '此表单此前已提交并已生效；本次内容与当时不同，未作处理。如需另行提交一份，请再次提交。',
+      en: 'This form (its Idempotency-Key) was already submitted, and that submission stands; this different content was not processed. Submit again to file it as a new one.',
+    });
+  }
+}

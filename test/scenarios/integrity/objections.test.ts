@@ -20,7 +20,7 @@ let harness: Harness;
 let cityAdmin: ApiClient;
 let otherClerk: ApiClient;
 const anyone = () => new ApiClient(harness.app);
-const ids = { held: '', contested: '' };
+const ids = { held: '', contested: '', reposted: '' };
 let noticeId = '';
 
 beforeAll(async () => {
@@ -33,16 +33,17 @@ beforeAll(async () => {
   });
   ids.held = (await atPublicity(harness, 94_001, 'laoshan')).id;
   ids.contested = (await atPublicity(harness, 94_002, 'shinan')).id;
+  ids.reposted = (await atPublicity(harness, 94_003, 'shinan')).id;
   await moveClock(harness, '2024-02-08T10:00:00+08:00');
-  noticeId = (await publishNotice(cityAdmin, [ids.held, ids.contested])).id;
+  noticeId = (await publishNotice(cityAdmin, [ids.held, ids.contested, ids.reposted])).id;
 }, 60_000);
 
-const object = (applicationId: string, reason: string) =>
-  anyone().post<{ objectionId: string }>(`/api/tenants/qingdao/notices/${noticeId}/objections`, {
-    applicationId,
-    reason,
-    contact: '0532-88886666',
-  });
+const object = (applicationId: string, reason: string, headers?: Record<string, string>) =>
+  anyone().post<{ objectionId: string }>(
+    `/api/tenants/qingdao/notices/${noticeId}/objections`,
+    { applicationId, reason, contact: '0532-88886666' },
+    headers,
+  );
 
 type Listed = {
   items: {
@@ -118,6 +119,31 @@ describe('an anonymous objection', () => {
       await cityAdmin.get<{ status: string }>(`/api/tenants/qingdao/applications/${ids.contested}`)
     ).body.status;
     expect(status).toBe(state === 'upheld' ? 'rejected' : 'publicity');
+  });
+
+  it('is recorded once when re-posted under one Idempotency-Key, and a changed one is refused', async () => {
+    const key = { 'idempotency-key': 'objection-form-94003' };
+    const reason = '该单位提交的服务案例与实际不符。';
+    const [first, second] = await Promise.all([
+      object(ids.reposted, reason, key),
+      object(ids.reposted, reason, key),
+    ]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.objectionId).toBe(first.body.objectionId);
+    // Edited after the back button and sent again under the form's key: nothing recorded.
+    const changed = await object(ids.reposted, `${reason}另附说明。`, key);
+    expect(changed.status).toBe(422);
+    expect(changed.body).toMatchObject({ code: 'idempotency_key_reused' });
+    const listed = await cityAdmin.get<Listed>(
+      `/api/tenants/qingdao/notices/${noticeId}/objections`,
+    );
+    expect(listed.body.items.filter((o) => o.applicationId === ids.reposted)).toEqual([
+      expect.objectContaining({ objectionId: first.body.objectionId, reason, state: 'open' }),
+    ]);
+    const tasks = (await tasksFor(cityAdmin, ids.reposted)).filter((t) => t.kind === 'objection');
+    expect(tasks).toHaveLength(1);
+    // The key names one objection of the notice: sent against another entry, it is refused too.
+    expect((await object(ids.held, reason, key)).status).toBe(422);
   });
 
   it('holds its entry past the end of the notice until decided, then the entry is listed', async () => {

@@ -186,6 +186,13 @@ describe('a complaint posted again', () => {
     const page = await provider.get<{ complaints: Json[] }>(`${JN}/members/${org}`);
     expect(page.body.complaints).toHaveLength(1);
     expect(await tasksOf(provider)).toHaveLength(1);
+    const changed = { ...body, description: '合同签订后一直未进场' };
+    const reused = await enterprise.post(`${JN}/complaints`, changed, key);
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({ code: 'idempotency_key_reused' });
+    expect(
+      (await provider.get<{ complaints: Json[] }>(`${JN}/members/${org}`)).body.complaints,
+    ).toHaveLength(1);
     // The key is the firm's own: another firm's same key files its own complaint.
     const other = await served(507);
     const theirs = await other.enterprise.post<Complaint>(
@@ -231,6 +238,23 @@ describe('a spot check', () => {
     const page = await city.get<{ spotChecks: Json[] }>(`${JN}/members/${org}`);
     // Both recorded at one instant of the test clock: their order is the ids'.
     expect(page.body.spotChecks.map((s) => s.method).sort()).toEqual(['phone', 'site']);
+  });
+
+  it('is recorded once for one Idempotency-Key; the key sent with other findings is refused', async () => {
+    const { org } = await served(515);
+    const key = { 'idempotency-key': 'spot-check-form-515' };
+    const body = { uscc: org, method: 'phone', findings: '电话回访企业，反馈满意' };
+    const posts = await Promise.all(
+      [1, 2, 3].map(() => city.post<Json>(`${JN}/spot-checks`, body, key)),
+    );
+    expect(posts.map((p) => p.status)).toEqual([201, 201, 201]);
+    expect(new Set(posts.map((p) => p.body.id)).size).toBe(1);
+    const reused = await city.post(`${JN}/spot-checks`, { ...body, findings: '电话未接通' }, key);
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({ code: 'idempotency_key_reused' });
+    const page = await city.get<{ spotChecks: Json[] }>(`${JN}/members/${org}`);
+    expect(page.body.spotChecks).toEqual([expect.objectContaining({ findings: body.findings })]);
+    expect(page.body.spotChecks[0]).not.toHaveProperty('requestDigest');
   });
 
   it('is refused to the member, another role, and a tenant whose rules name none', async () => {

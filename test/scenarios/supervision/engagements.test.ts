@@ -229,6 +229,14 @@ describe('a registration posted again', () => {
       1,
     );
     expect(await tasksOf(enterprise)).toHaveLength(1);
+    // Another contract sent under the same key: refused, and nothing registered.
+    const other = { ...body, title: '质量管理系统改造' };
+    const reused = await provider.post(`${QD}/engagements`, other, key);
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({ code: 'idempotency_key_reused' });
+    expect((await enterprise.get<{ items: Json[] }>(`${QD}/engagements`)).body.items).toHaveLength(
+      1,
+    );
   });
 });
 

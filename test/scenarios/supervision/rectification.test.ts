@@ -191,6 +191,13 @@ describe('an order posted again', () => {
       member,
     );
     expect(stored).toMatchObject({ orderCount: 1, openOrders: [first.body.id] });
+    // The form edited after the back button, sent under its old key: refused, nothing ordered.
+    const edited = await city.post(`${T}/rectifications`, { ...body, detail: '另有问题' }, key);
+    expect(edited.status).toBe(422);
+    expect(edited.body).toMatchObject({ code: 'idempotency_key_reused' });
+    expect(
+      (await city.get<{ rectifications: Order[] }>(`${T}/members/${member}`)).body.rectifications,
+    ).toHaveLength(1);
   });
 });
 

@@ -20,7 +20,7 @@ import { applicationSummary, applicationView } from '../applications/application
 import { member } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
-import { etag, ifMatchVersion, json, jsonBody } from './openapi-helpers.js';
+import { etag, idempotencyKey, ifMatchVersion, json, jsonBody } from './openapi-helpers.js';
 
 const tags = ['Applications'];
 const errors = {
@@ -176,7 +176,7 @@ export function applicationRoutes(platform: Platform) {
     .openapi(submit, async (c) => {
       const { id } = c.req.valid('param');
       const { tenant, claims } = member(c);
-      const key = c.req.header('idempotency-key')?.slice(0, 255);
+      const key = idempotencyKey(c);
       return c.json(await submission.submit(tenant, claims, id, key), 200);
     })
     .openapi(audit, async (c) => {

@@ -16,7 +16,7 @@ const INSTANTS = ['createdAt', 'updatedAt', 'dueAt', 'replyDueAt'] as const;
 
 /** A case as answers show it: times in Beijing time, internal marks left out. */
 export function caseView<C extends CaseState>(state: C): CaseJson {
-  const { historyHead: _h, contentDigest: _d, revision: _r, ...rest } = state;
+  const { historyHead: _h, contentDigest: _d, requestDigest: _k, revision: _r, ...rest } = state;
   const view: Record<string, unknown> = { ...rest };
   for (const key of INSTANTS) {
     const value = view[key];

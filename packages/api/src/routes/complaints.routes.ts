@@ -12,7 +12,7 @@ import { member } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
 import { caseView, historyView, shanghai } from './case-view.js';
-import { json, jsonBody } from './openapi-helpers.js';
+import { idempotencyKey, json, jsonBody, keyedCreateDescription } from './openapi-helpers.js';
 
 const tags = ['Supervision'];
 const Text = (max: number) => z.string().trim().min(2).max(max);
@@ -76,7 +76,7 @@ const post = <P extends string>(path: P, summary: string) => ({
 
 const file = createRoute({
   ...post('/api/tenants/{t}/complaints', 'Complain about a provider that serves you (投诉)'),
-  description: 'Idempotency-Key honoured: a replay files nothing and answers the first complaint.',
+  description: keyedCreateDescription('files', 'complaint'),
   request: { params: TenantParam, body: jsonBody(FileBody) },
   responses: {
     201: json(ComplaintSchema, 'Filed; the provider may reply until replyDueAt'),
@@ -110,6 +110,7 @@ const resolve = createRoute({
 
 const spotCheck = createRoute({
   ...post('/api/tenants/{t}/spot-checks', 'Record a spot check of a member (抽查)'),
+  description: keyedCreateDescription('records', 'spot check'),
   request: { params: TenantParam, body: jsonBody(SpotCheckBody) },
   responses: {
     201: json(CaseSchema.openapi('SpotCheck'), 'Recorded'),
@@ -123,7 +124,7 @@ export function complaintRoutes({ supervision }: Platform) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(file, async (c) => {
       const { tenant, claims } = member(c);
-      const key = c.req.header('idempotency-key')?.slice(0, 255);
+      const key = idempotencyKey(c);
       const filed = await complaints.file(tenant, claims, c.req.valid('json'), key);
       return c.json(complaintView(filed), 201);
     })
@@ -150,6 +151,10 @@ export function complaintRoutes({ supervision }: Platform) {
     })
     .openapi(spotCheck, async (c) => {
       const { tenant, claims } = member(c);
-      return c.json(caseView(await spotChecks.record(tenant, claims, c.req.valid('json'))), 201);
+      const input = c.req.valid('json');
+      return c.json(
+        caseView(await spotChecks.record(tenant, claims, input, idempotencyKey(c))),
+        201,
+      );
     });
 }

@@ -25,7 +25,7 @@ import {
   tags,
   WithUploads,
 } from './engagement.schemas.js';
-import { json, jsonBody } from './openapi-helpers.js';
+import { idempotencyKey, json, jsonBody, keyedCreateDescription } from './openapi-helpers.js';
 
 const post = <P extends string>(path: P, summary: string) => ({
   method: 'post' as const,
@@ -42,8 +42,7 @@ const get = <P extends string>(path: P, summary: string) => ({
 
 const register = createRoute({
   ...post('/api/tenants/{t}/engagements', 'Register an engagement from its contract (服务登记)'),
-  description:
-    'Idempotency-Key honoured: a replay registers nothing and answers the first engagement.',
+  description: keyedCreateDescription('registers', 'engagement'),
   request: { params: TenantParam, body: jsonBody(RegisterBody) },
   responses: {
     201: json(WithUploads, 'Registered; the enterprise confirms the contract'),
@@ -137,7 +136,7 @@ export function engagementRoutes({ supervision }: Platform) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(register, async (c) => {
       const { tenant, claims } = member(c);
-      const key = c.req.header('idempotency-key')?.slice(0, 255);
+      const key = idempotencyKey(c);
       const done = await engagements.register(tenant, claims, c.req.valid('json'), key);
       return c.json({ ...engagementView(done.engagement), uploads: done.uploads }, 201);
     })

@@ -1,4 +1,5 @@
 import type { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 
 /**
  * Marks a route open to everyone: the document requires a bearer token everywhere else
@@ -26,3 +27,13 @@ export function ifMatchVersion(header: string | undefined): number | undefined {
 }
 
 export const etag = (version: number) => `"${version}"`;
+
+/**
+ * The request's `Idempotency-Key` (DESIGN §8), at most 255 characters as the portal's
+ * forms send it. The same key with a different body is refused (`idempotency_key_reused`).
+ */
+export const idempotencyKey = (c: Context) => c.req.header('idempotency-key')?.slice(0, 255);
+
+/** What a route honouring `Idempotency-Key` says of it, naming what it creates. */
+export const keyedCreateDescription = (verb: string, what: string) =>
+  `Idempotency-Key honoured: a replay ${verb} nothing and answers the first ${what}; the same key with a different body is refused (422 idempotency_key_reused).`;

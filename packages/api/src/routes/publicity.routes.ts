@@ -10,7 +10,13 @@ import { SafeId, TenantParam } from '../applications/application.schemas.js';
 import { member, scopeOf } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
-import { json, jsonBody, publicRoute } from './openapi-helpers.js';
+import {
+  idempotencyKey,
+  json,
+  jsonBody,
+  keyedCreateDescription,
+  publicRoute,
+} from './openapi-helpers.js';
 import { ObjectionBody } from './shared-bodies.js';
 
 const tags = ['Publicity and pool'];
@@ -102,6 +108,7 @@ const object = createRoute({
   path: '/api/tenants/{t}/notices/{id}/objections',
   tags,
   summary: 'Object to an entry while the notice runs (public)',
+  description: keyedCreateDescription('objects', 'objection'),
   ...publicRoute,
   request: {
     params: NoticeParams,
@@ -213,7 +220,8 @@ export function publicityRoutes({ publicity, objections, publicityQueries }: Pla
     })
     .openapi(object, async (c) => {
       const { id } = c.req.valid('param');
-      const objection = await objections.object(scopeOf(c).tenant, id, c.req.valid('json'));
+      const input = c.req.valid('json');
+      const objection = await objections.object(scopeOf(c).tenant, id, input, idempotencyKey(c));
       return c.json({ objectionId: objection.objectionId }, 201);
     })
     .openapi(listObjections, async (c) => {

@@ -12,7 +12,13 @@ import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
 import { caseView, shanghai } from './case-view.js';
 import { engagementView } from './engagement.schemas.js';
-import { json, jsonBody, publicRoute } from './openapi-helpers.js';
+import {
+  idempotencyKey,
+  json,
+  jsonBody,
+  keyedCreateDescription,
+  publicRoute,
+} from './openapi-helpers.js';
 
 const tags = ['Supervision'];
 const Text = (max: number) => z.string().trim().min(2).max(max);
@@ -71,7 +77,7 @@ const getMember = createRoute({
 
 const order = createRoute({
   ...route('post', '/api/tenants/{t}/rectifications', 'Order a member to rectify (限期整改)'),
-  description: 'Idempotency-Key honoured: a replay orders nothing and answers the first order.',
+  description: keyedCreateDescription('orders', 'order'),
   request: { params: TenantParam, body: jsonBody(OrderBody) },
   responses: {
     201: json(Created, 'Ordered; the member is rectifying until it is accepted'),
@@ -213,7 +219,7 @@ export function supervisionRoutes({ supervision }: Platform) {
     })
     .openapi(order, async (c) => {
       const { tenant, claims } = member(c);
-      const key = c.req.header('idempotency-key')?.slice(0, 255);
+      const key = idempotencyKey(c);
       const ordered = await rectifications.order(tenant, claims, c.req.valid('json'), key);
       return c.json(caseView(ordered), 201);
     })

@@ -29,6 +29,8 @@ export interface CaseState<S extends string = string> {
   historyHead: string;
   /** Digest of what the case states, carried by its latest event (optional per kind). */
   contentDigest?: string;
+  /** Digest of the request that created it under an `Idempotency-Key`, to tell a replay. */
+  requestDigest?: string;
   createdAt: string;
   updatedAt: string;
 }

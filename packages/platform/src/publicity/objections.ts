@@ -15,6 +15,7 @@ import {
   tenantContext,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
+import { keyedCreate, sameRequest } from '../cases/keyed-create.js';
 import {
   NotInNoticeError,
   NoticeClosedError,
@@ -38,12 +39,16 @@ export class Objections {
     private readonly publicity: Publicity,
   ) {}
 
-  /** Anyone may object to an entry while the notice runs; the city admin gets a task to check it. */
+  /**
+   * Anyone may object to an entry while the notice runs; the city admin gets a task to
+   * check it. Honours `Idempotency-Key`: a re-posted form objects once.
+   */
   async object(
     tenant: ResolvedTenant,
     noticeId: string,
     input: { applicationId: string; reason: string; contact: string },
-  ) {
+    key?: string,
+  ): Promise<Objection> {
     const notice = await this.publicity.notice(tenant, noticeId);
     const now = this.deps.clock.now();
     if (notice.state !== 'open' || now.getTime() >= Date.parse(notice.endsAt)) throw closed();
@@ -52,8 +57,11 @@ export class Objections {
     if (!entry || entry.withdrawnAt) throw new NotInNoticeError();
     const ctx = tenantContext(tenant);
     const at = now.toISOString();
+    // Anonymous: the key's scope is the notice, and a replay must send the same objection.
+    const keyed = key ? keyedCreate('objection', [noticeId], key, input) : undefined;
     const objection: Objection = {
-      objectionId: this.deps.newId(),
+      objectionId: keyed?.id ?? this.deps.newId(),
+      ...(keyed && { requestDigest: keyed.requestDigest }),
       noticeId,
       ...input,
       at,
@@ -77,6 +85,11 @@ export class Objections {
       await this.deps.notices.addObjection(ctx, objection, task, index, MAX_OPEN_OBJECTIONS);
     } catch (error) {
       if (!(error instanceof TransactionRefusedError)) throw error;
+      const first =
+        keyed && error.conditionFailed(0)
+          ? await this.deps.notices.objection(ctx, noticeId, objection.objectionId)
+          : undefined;
+      if (first) return sameRequest(first, objection);
       const open = await this.deps.notices.openObjections(ctx, noticeId, input.applicationId);
       throw open >= MAX_OPEN_OBJECTIONS ? new TooManyObjectionsError() : closed();
     }

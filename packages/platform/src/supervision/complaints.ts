@@ -26,6 +26,7 @@ import {
   timerOp,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
+import { createOrReplay, keyedCreate } from '../cases/keyed-create.js';
 import type { TimerHandler } from '../cases/timer-runner.js';
 import { ForbiddenError, InvalidRequestError } from '../errors.js';
 import { closed, complaintTask as task } from './complaint-tasks.js';
@@ -35,9 +36,7 @@ import { actsAs, assertActsAs, isStaffOf } from './service-access.js';
 import {
   actorOf,
   assertSupervisor,
-  createOrReplay,
   findCase,
-  keyedCaseId,
   type SupervisionDeps,
   SYSTEM,
   writeCases,
@@ -106,10 +105,11 @@ export class Complaints {
     }
     const now = this.deps.clock.now();
     const at = now.toISOString();
+    const keyed = key ? keyedCreate('complaint', [enterprise, claims.sub], key, input) : undefined;
     const { state, event } = recordCaseChange<Complaint['status'], Complaint>({
       previous: null,
       next: {
-        id: key ? keyedCaseId('complaint', enterprise, claims.sub, key) : this.deps.newId(),
+        ...(keyed ?? { id: this.deps.newId() }),
         tenant: tenant.id,
         status: 'open',
         version: 1,
@@ -153,7 +153,7 @@ export class Complaints {
     return createOrReplay(
       () => writeCases(this.deps, ctx, ops, COMPLAINT),
       state,
-      key ? filed : undefined,
+      keyed ? filed : undefined,
     );
   }
 

@@ -35,17 +35,12 @@ import {
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
 import { retryOnConflict } from '../applications/services.js';
+import { keyedCreate, sameRequest } from '../cases/keyed-create.js';
 import { InvalidRequestError } from '../errors.js';
 import { type DocumentDeclaration, declareDocuments, uploadsFor } from './engagement-documents.js';
 import type { Members } from './members.js';
 import { assertActsAs } from './service-access.js';
-import {
-  actorOf,
-  findCase,
-  keyedCaseId,
-  type SupervisionDeps,
-  writeCases,
-} from './supervision-deps.js';
+import { actorOf, findCase, type SupervisionDeps, writeCases } from './supervision-deps.js';
 import {
   ExclusiveServiceError,
   MemberRemovedError,
@@ -126,7 +121,8 @@ export class Engagements {
       );
     const ctx = tenantContext(tenant);
     const at = now.toISOString();
-    const id = key ? keyedCaseId('engagement', provider, claims.sub, key) : this.deps.newId();
+    const keyed = key ? keyedCreate('engagement', [provider, claims.sub], key, input) : undefined;
+    const id = keyed?.id ?? this.deps.newId();
     const documents = declareDocuments(
       ctx,
       { id, uscc: member.uscc },
@@ -145,6 +141,7 @@ export class Engagements {
       previous: null,
       next: {
         id,
+        ...(keyed && { requestDigest: keyed.requestDigest }),
         tenant: tenant.id,
         status: 'registered',
         version: 1,
@@ -197,7 +194,7 @@ export class Engagements {
         await repo.transact(ctx, ops);
       } catch (error) {
         if (!(error instanceof TransactionRefusedError)) throw error;
-        if (key && error.conditionFailed(0)) {
+        if (keyed && error.conditionFailed(0)) {
           replayed = true;
           return;
         }
@@ -208,7 +205,7 @@ export class Engagements {
       }
     });
     if (replayed) {
-      const first = await this.get(tenant, id);
+      const first = sameRequest(await this.get(tenant, id), state);
       const pending = first.milestones[0]?.documents.filter((d) => d.status === 'pending') ?? [];
       return { engagement: first, uploads: await uploadsFor(this.deps.documents, ctx, pending) };
     }

@@ -29,15 +29,14 @@ import {
 } from '@sme/store';
 import { assertActsIn } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
+import { createOrReplay, type KeyedCreate, keyedCreate } from '../cases/keyed-create.js';
 import type { TimerHandler } from '../cases/timer-runner.js';
 import { type MemberRecord, type Members, memberChange } from './members.js';
 import { beyondLimit, disqualificationProposal } from './proposals.js';
 import {
   actorOf,
   assertSupervisor,
-  createOrReplay,
   findCase,
-  keyedCaseId,
   type SupervisionDeps,
   SYSTEM,
   writeCases,
@@ -94,8 +93,10 @@ export class Rectifications {
     input: { uscc: string; ground: string; detail: string },
     key?: string,
   ) {
-    const id = key ? keyedCaseId('rectification', input.uscc, claims.sub, key) : undefined;
-    const { order, ops } = await this.orderBy(tenant, claims, input, id);
+    const keyed = key
+      ? keyedCreate('rectification', [input.uscc, claims.sub], key, input)
+      : undefined;
+    const { order, ops } = await this.orderBy(tenant, claims, input, keyed);
     const ctx = tenantContext(tenant);
     const ordered = async () => {
       const first = await this.deps.supervision.rectifications.get(ctx, order.id);
@@ -104,7 +105,7 @@ export class Rectifications {
     return createOrReplay(
       () => writeCases(this.deps, ctx, ops, ORDER),
       order,
-      id ? ordered : undefined,
+      keyed ? ordered : undefined,
     );
   }
 
@@ -116,11 +117,11 @@ export class Rectifications {
     tenant: ResolvedTenant,
     claims: Claims,
     input: { uscc: string; ground: string; detail: string },
-    id?: string,
+    keyed?: KeyedCreate,
   ): Promise<{ order: Rectification; ops: TransactOp[] }> {
     assertSupervisor(claims, tenant);
     const record = await this.members.load(tenant, input.uscc);
-    return this.orderOps(tenant, record, input, actorOf(claims), this.deps.clock.now(), id);
+    return this.orderOps(tenant, record, input, actorOf(claims), this.deps.clock.now(), keyed);
   }
 
   /**
@@ -134,7 +135,7 @@ export class Rectifications {
     input: { ground: string; detail: string },
     actor: Actor,
     now: Date,
-    id = this.deps.newId(),
+    identity: { id: string; requestDigest?: string } = { id: this.deps.newId() },
   ): { order: Rectification; ops: TransactOp[] } {
     if (member.status === 'removed') throw new MemberRemovedError();
     const found = groundOf(tenant, 'rectification', programs, input.ground);
@@ -145,7 +146,7 @@ export class Rectifications {
     const { state: order, event } = recordCaseChange<Rectification['status'], Rectification>({
       previous: null,
       next: {
-        id,
+        ...identity,
         tenant: tenant.id,
         status: 'open',
         version: 1,

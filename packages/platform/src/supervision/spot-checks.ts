@@ -2,7 +2,8 @@
  * Spot checks (抽查): the role a tenant's `spot-check` rule names (the city bureau in
  * Jinan and Jining, the province for its pool) records a phone follow-up, a ledger
  * review or a site visit of a member, with its findings (001 §五(二); 004 §二(二)). A
- * record, listed under the member with its history; it changes nothing else.
+ * record, listed under the member with its history; it changes nothing else. Recording
+ * honours `Idempotency-Key`: a re-posted form records nothing twice.
  */
 import {
   type ResolvedTenant,
@@ -15,6 +16,7 @@ import {
 import { tenantContext } from '@sme/store';
 import { hasRole } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
+import { createOrReplay, keyedCreate } from '../cases/keyed-create.js';
 import { ForbiddenError } from '../errors.js';
 import { caseState } from './complaint-reads.js';
 import type { Members } from './members.js';
@@ -72,6 +74,7 @@ export class SpotChecks {
       findings: string;
       engagementId?: string | undefined;
     },
+    key?: string,
   ): Promise<SpotCheck> {
     const { member, programs } = await this.members.load(tenant, input.uscc);
     const rule = rulesFor(tenant, 'spot-check', programs).find(
@@ -89,10 +92,13 @@ export class SpotChecks {
     }
     const now = this.deps.clock.now();
     const at = now.toISOString();
+    const keyed = key
+      ? keyedCreate('spot_check', [member.uscc, claims.sub], key, input)
+      : undefined;
     const { state, event } = recordCaseChange<'recorded', SpotCheck>({
       previous: null,
       next: {
-        id: this.deps.newId(),
+        ...(keyed ?? { id: this.deps.newId() }),
         tenant: tenant.id,
         status: 'recorded',
         version: 1,
@@ -110,7 +116,14 @@ export class SpotChecks {
       reason: `${rule.name.zh}（${rule.source}）：${SPOT_CHECK_METHOD_NAMES[input.method].zh}`,
     });
     const repo = this.deps.supervision.spotChecks;
-    await writeCases(this.deps, ctx, repo.createOps(ctx, state, event), SPOT_CHECK);
-    return state;
+    const recorded = async () => {
+      const first = await repo.get(ctx, state.id);
+      return first?.uscc === member.uscc ? first : undefined;
+    };
+    return createOrReplay(
+      () => writeCases(this.deps, ctx, repo.createOps(ctx, state, event), SPOT_CHECK),
+      state,
+      keyed ? recorded : undefined,
+    );
   }
 }

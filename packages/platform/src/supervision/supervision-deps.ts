@@ -3,7 +3,6 @@
  * supervises a tenant (its own admin: the city bureau in a city, the province's in the
  * province) and the actor a history event names.
  */
-import { createHash } from 'node:crypto';
 import type { Actor, CaseState, Clock, ResolvedTenant, Role } from '@sme/core';
 import {
   type BanRepository,
@@ -63,33 +62,6 @@ export const actorOf = (claims: Claims): Actor => ({
   sub: claims.sub,
   role: claims.roles[0] ?? 'unknown',
 });
-
-/**
- * The id of a case created under an `Idempotency-Key` (DESIGN §8): the same for a
- * replay by the same user for the same organization, so the replay's create is refused
- * by the write itself (twins racing included) and answers the case the first one made.
- */
-export const keyedCaseId = (kind: string, org: string, sub: string, key: string) =>
-  createHash('sha256').update(`${kind}\n${org}\n${sub}\n${key}`).digest('hex').slice(0, 32);
-
-/**
- * Writes a case's creation; refused because its keyed case is already there (a replay
- * of the key, or its twin racing), answers that one, which `replayed` reads, instead.
- */
-export async function createOrReplay<T>(
-  write: () => Promise<void>,
-  created: T,
-  replayed: (() => Promise<T | undefined>) | undefined,
-): Promise<T> {
-  try {
-    await write();
-    return created;
-  } catch (error) {
-    const first = replayed && (await replayed());
-    if (first) return first;
-    throw error;
-  }
-}
 
 /** The platform itself, for what the clock does (an order falling overdue). */
 export const SYSTEM: Actor = { sub: 'system', role: 'system' };

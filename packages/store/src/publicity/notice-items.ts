@@ -38,6 +38,8 @@ export interface Objection {
   applicationId: string;
   reason: string;
   contact: string;
+  /** Digest of the request that made it under an `Idempotency-Key`, to tell a replay. */
+  requestDigest?: string;
   at: string;
   state: ObjectionState;
   decidedBy?: string;

@@ -16,6 +16,7 @@ import {
   noticePk,
   type Objection,
   objectionItem,
+  objectionSk,
   type PoolEntry,
   stripKeys,
 } from './notice-items.js';
@@ -123,6 +124,11 @@ export class NoticeRepository {
       objectionOpened(ctx, objection.noticeId, objection.applicationId, maxOpen),
       { put: taskItem(ctx, task) },
     ]);
+  }
+
+  async objection(ctx: TenantContext, noticeId: string, objectionId: string) {
+    const item = await this.table.get(ctx, noticePk(ctx, noticeId), objectionSk(objectionId));
+    return item && stripKeys<Objection>(item);
   }
 
   /** How many objections against an entry are open now, as the cap counts them. */

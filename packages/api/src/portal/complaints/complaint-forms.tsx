@@ -238,6 +238,7 @@ export function SpotCheckForm(
         </>
       }
     >
+      <IdempotencyKeyField />
       <Select
         id={`${prefix}-uscc`}
         name="uscc"

@@ -9,6 +9,7 @@ import { SPOT_CHECK_METHODS, type SpotCheckMethod } from '@sme/core';
 import type { Platform } from '@sme/platform';
 import { Hono } from 'hono';
 import type { FieldErrors } from '../forms/form-errors.js';
+import { postedIdempotencyKey } from '../forms/idempotency-key.js';
 import { listDownload } from '../shell/listed-table.js';
 import { supervisor } from '../supervision/admin-page.js';
 import { choiceError, postedText, textError } from '../supervision/names.js';
@@ -72,7 +73,8 @@ export function complaintPages(platform: Platform) {
     })
     .post('/:t/admin/spot-checks', async (c) => {
       const { tenant, claims } = supervisor(c);
-      const values = postedText(await c.req.parseBody(), ['uscc', 'method', 'findings']);
+      const body = await c.req.parseBody();
+      const values = postedText(body, ['uscc', 'method', 'findings']);
       const errors: FieldErrors = {};
       if (!values.uscc) errors.uscc = choiceError(SPOT_CHECK_LABELS.uscc);
       const method = values.method as SpotCheckMethod;
@@ -86,11 +88,12 @@ export function complaintPages(platform: Platform) {
       const refused = await attempt(
         form,
         () =>
-          spotChecks.record(tenant, claims, {
-            uscc: values.uscc ?? '',
-            method,
-            findings: findings.trim(),
-          }),
+          spotChecks.record(
+            tenant,
+            claims,
+            { uscc: values.uscc ?? '', method, findings: findings.trim() },
+            postedIdempotencyKey(body),
+          ),
         { kinds: ['conflict', 'invalid', 'forbidden'] },
       );
       if (refused) return complaintsDesk(c, platform, refused.form, refused.status);

@@ -9,6 +9,7 @@ import type { Notice } from '@sme/store';
 import type { FC } from 'hono/jsx';
 import { CsrfField, ErrorSummary, Select, TextArea, TextField } from '../forms/fields.js';
 import type { FieldErrors } from '../forms/form-errors.js';
+import { IdempotencyKeyField } from '../forms/idempotency-key.js';
 import { beijing } from '../shell/text.js';
 import { type CatalogueNames, nameOf } from './catalogue-names.js';
 
@@ -125,8 +126,14 @@ export const NoticeDocument: FC<{
             提出异议 <span class="en">Object to an entry</span>
           </h2>
           <ErrorSummary errors={form.errors} />
-          <form method="post" action={`/${tenant.id}/notices/${notice.id}/objections`} novalidate>
+          <form
+            method="post"
+            action={`/${tenant.id}/notices/${notice.id}/objections`}
+            id="objection-form"
+            novalidate
+          >
             <CsrfField token={csrf} />
+            <IdempotencyKeyField />
             <Select
               id="applicationId"
               label={OBJECTION_LABELS.applicationId}

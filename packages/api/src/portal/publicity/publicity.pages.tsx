@@ -12,6 +12,7 @@ import { Hono } from 'hono';
 import { scopeOf } from '../../middleware/tenant-scope/index.js';
 import { ObjectionBody } from '../../routes/shared-bodies.js';
 import { type FieldErrors, readForm } from '../forms/form-errors.js';
+import { postedIdempotencyKey } from '../forms/idempotency-key.js';
 import { csrfToken } from '../session/csrf.js';
 import { renderPage } from '../shell/page.js';
 import { catalogueNames } from './catalogue-names.js';
@@ -29,6 +30,8 @@ const FIELD_OF_CODE: Record<string, string> = {
   not_in_notice: 'applicationId',
   notice_closed: 'applicationId',
   too_many_objections: 'applicationId',
+  // The back button's re-post of an edited objection: the objection's own text differs.
+  idempotency_key_reused: 'reason',
 };
 
 export function publicityPages(platform: Platform) {
@@ -109,12 +112,13 @@ export function publicityPages(platform: Platform) {
       const { data, errors } = readForm(ObjectionBody, values, OBJECTION_LABELS, ['applicationId']);
       if (!data) return noticePage(c, tenant, id, { values, errors }, 422);
       try {
-        await objections.object(tenant, id, data);
+        await objections.object(tenant, id, data, postedIdempotencyKey(posted));
       } catch (error) {
         const field = FIELD_OF_CODE[(error as DomainError).code];
         if (!field) throw error;
         const refused: FieldErrors = { [field]: (error as DomainError).detail };
-        return noticePage(c, tenant, id, { values, errors: refused }, 409);
+        const status = (error as DomainError).kind === 'invalid' ? 422 : 409;
+        return noticePage(c, tenant, id, { values, errors: refused }, status);
       }
       return c.redirect(`/${tenant.id}/notices/${id}?objection=recorded#main`, 303);
     })
