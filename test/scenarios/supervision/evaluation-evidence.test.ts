@@ -55,10 +55,12 @@ describe("a member's evidence of the year", () => {
     const firmA = await enterpriseClient(harness, 'jining', uscc(481));
     const firmB = await enterpriseClient(harness, 'jining', uscc(482));
 
-    // Two engagements in 2025: the first accepted and rated satisfied.
+    // Two engagements in 2025, each contract confirmed by its firm: the first accepted and rated.
     const first = await register(provider, 'jining', uscc(481));
     const second = await register(provider, 'jining', uscc(482));
     expect([first.status, second.status]).toEqual([201, 201]);
+    const confirmSecond = `${JN}/engagements/${second.body.id}/milestones/contract/confirm`;
+    expect((await firmB.post(confirmSecond)).status).toBe(200);
     await accept(provider, firmA, first.body.id);
     const rated = await firmA.post(`${JN}/engagements/${first.body.id}/rating`, {
       satisfaction: 'satisfied',
@@ -98,6 +100,9 @@ describe("a member's evidence of the year", () => {
       contractSignedAt: '2025-12-31',
     });
     expect(third.status).toBe(201);
+    const firmC = await enterpriseClient(harness, 'jining', uscc(483));
+    const confirmThird = `${JN}/engagements/${third.body.id}/milestones/contract/confirm`;
+    expect((await firmC.post(confirmThird)).status).toBe(200);
 
     await moveClock(harness, '2026-01-05T09:00:00+08:00');
     expect((await city.post(`${JN}/evaluations`, { year: 2025 })).status).toBe(201);

@@ -68,6 +68,7 @@ export interface ScoreSheet {
 
 /** What a member's year shows beside its scores, counted from that year's cases. */
 export interface EvaluationEvidence {
+  /** `registered`: those whose contract the enterprise confirmed (000 §四(二)), not merely filed. */
   engagements: { registered: number; accepted: number };
   ratings: { satisfied: number; basic: number; unsatisfied: number };
   complaints: { filed: number; upheld: number };

@@ -2,9 +2,12 @@
  * The evidence of a member's year (API.md: "the evidence counted from engagements,
  * ratings, complaints and rectifications of that year"), counted from the member's
  * cases, each fact in the Beijing-time calendar year it happened:
- * - engagements: `registered` those registered in the year; `accepted` those whose
- *   assessment acceptance the enterprise confirmed in the year (work finished that
- *   year, whenever it began: 001 §五(二) 验收报告);
+ * - engagements: `registered` those whose contract the enterprise confirmed in the
+ *   year: only an order confirmed by both sides is a service record (000 §四(二): 线下
+ *   确认的订单和服务), so one the enterprise never confirmed, whether it disowns it or
+ *   does not exist, shows nothing; `accepted` those whose assessment acceptance the
+ *   enterprise confirmed in the year (work finished that year, whenever it began: 001
+ *   §五(二) 验收报告);
  * - ratings: those the enterprise gave in the year, by satisfaction;
  * - complaints: `filed` those lodged in the year; `upheld` those of them that stand
  *   upheld (one annulled on appeal was lodged, but no longer counts as upheld);
@@ -19,6 +22,7 @@ import {
   type Complaint,
   type Engagement,
   type EvaluationEvidence,
+  type MilestoneKind,
   type Rectification,
   type ResolvedTenant,
   shanghaiDateOf,
@@ -39,9 +43,9 @@ function ofKind<C>(items: readonly Record<string, unknown>[], kind: string): C[]
     });
 }
 
-/** When the enterprise confirmed the engagement's assessment acceptance, if it has. */
-const acceptedAt = (engagement: Engagement) =>
-  engagement.milestones.find((m) => m.kind === 'assessment_acceptance')?.confirmedAt;
+/** When the enterprise confirmed the engagement's milestone `kind`, if it has. */
+const confirmedAt = (engagement: Engagement, kind: MilestoneKind) =>
+  engagement.milestones.find((m) => m.kind === kind)?.confirmedAt;
 
 /** Counts what the member's cases of `year` show. */
 export async function evidenceOf(
@@ -60,8 +64,9 @@ export async function evidenceOf(
   );
   return {
     engagements: {
-      registered: engagements.filter((e) => inYear(e.createdAt, year)).length,
-      accepted: engagements.filter((e) => inYear(acceptedAt(e), year)).length,
+      registered: engagements.filter((e) => inYear(confirmedAt(e, 'contract'), year)).length,
+      accepted: engagements.filter((e) => inYear(confirmedAt(e, 'assessment_acceptance'), year))
+        .length,
     },
     ratings: {
       satisfied: ratings.filter((s) => s === 'satisfied').length,

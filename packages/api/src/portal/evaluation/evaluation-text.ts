@@ -38,11 +38,11 @@ export function memberStatus(row: Pick<MemberRow, 'status' | 'excluded'>): Local
   return { zh: '评价中', en: 'Open' };
 }
 
-/** Each kind of evidence in words: `服务登记 2 项（验收 1）`. */
+/** Each kind of evidence in words: `服务登记（企业已确认）2 项（验收 1）`. */
 const EVIDENCE_TEXT: {
   [K in keyof EvaluationEvidence]: (e: EvaluationEvidence[K]) => string;
 } = {
-  engagements: (e) => `服务登记 ${e.registered} 项（验收 ${e.accepted}）`,
+  engagements: (e) => `服务登记（企业已确认）${e.registered} 项（验收 ${e.accepted}）`,
   ratings: (e) => `企业评价 满意 ${e.satisfied}、基本满意 ${e.basic}、不满意 ${e.unsatisfied}`,
   complaints: (e) => `投诉 ${e.filed} 件（成立 ${e.upheld}）`,
   rectifications: (e) => `整改 ${e.ordered} 次（通过 ${e.accepted}、未通过 ${e.failed}）`,
