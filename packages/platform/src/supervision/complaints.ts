@@ -66,13 +66,14 @@ export class Complaints {
     return findCase(this.deps.supervision.complaints, tenant, id, COMPLAINT);
   }
 
-  /** The complaint with its history: for the enterprise that filed it, the provider, and staff. */
+  /** The complaint with its history: for the enterprise that filed it, the provider, and staff in scope. */
   async view(tenant: ResolvedTenant, claims: Claims, id: string) {
     const complaint = await this.get(tenant, id);
     const allowed =
       actsAs(claims, tenant, 'enterprise', complaint.enterpriseUscc) ||
       actsAs(claims, tenant, 'provider', complaint.uscc) ||
-      isStaffOf(claims, tenant);
+      isStaffOf(claims, tenant) ||
+      (await this.members.coveredByDistrict(tenant, claims, complaint.uscc));
     if (!allowed)
       throw new ForbiddenError({ zh: '无权查看该投诉', en: 'Not allowed to see this complaint' });
     const history = await this.deps.supervision.complaints.history(tenantContext(tenant), id);

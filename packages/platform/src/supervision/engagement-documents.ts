@@ -33,6 +33,7 @@ import {
   NotFoundError,
 } from '../errors.js';
 import type { Engagements } from './engagements.js';
+import type { Members } from './members.js';
 import { actsAs, assertActsAs, isStaffOf } from './service-access.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 import {
@@ -136,6 +137,7 @@ export class EngagementDocuments {
   constructor(
     private readonly deps: SupervisionDeps,
     private readonly engagements: Engagements,
+    private readonly members: Members,
   ) {}
 
   /** The provider, after its upload: verified, the document is a change with its event. */
@@ -222,7 +224,7 @@ export class EngagementDocuments {
   /** A short presigned read of a verified document, for the parties and staff. */
   async open(tenant: ResolvedTenant, claims: Claims, id: string, documentId: string) {
     const engagement = await this.engagements.get(tenant, id);
-    if (!canSeeEngagement(claims, tenant, engagement))
+    if (!(await canSeeEngagement(claims, tenant, engagement, this.members)))
       throw new ForbiddenError({
         zh: '无权查看该服务材料',
         en: 'Not allowed to open this document',
@@ -246,15 +248,17 @@ function documentIn(engagement: Engagement, documentId: string) {
   throw new NotFoundError('document_not_found', { zh: '该材料', en: 'The document' });
 }
 
-/** The provider, the enterprise, and staff in scope see an engagement. */
-export function canSeeEngagement(
+/** The provider, the enterprise, and staff in scope (`service-access.ts`) see an engagement. */
+export async function canSeeEngagement(
   claims: Claims | undefined,
   tenant: ResolvedTenant,
   engagement: Pick<Engagement, 'uscc' | 'enterpriseUscc'>,
-): boolean {
+  members: Pick<Members, 'coveredByDistrict'>,
+): Promise<boolean> {
   return (
     actsAs(claims, tenant, 'provider', engagement.uscc) ||
     actsAs(claims, tenant, 'enterprise', engagement.enterpriseUscc) ||
-    isStaffOf(claims, tenant)
+    isStaffOf(claims, tenant) ||
+    (!!claims && (await members.coveredByDistrict(tenant, claims, engagement.uscc)))
   );
 }

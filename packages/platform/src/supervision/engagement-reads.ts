@@ -10,6 +10,7 @@ import type { Claims } from '../access/claims.js';
 import { ForbiddenError } from '../errors.js';
 import { canSeeEngagement } from './engagement-documents.js';
 import type { Engagements } from './engagements.js';
+import type { Members } from './members.js';
 import { assertActsAs } from './service-access.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
@@ -17,11 +18,12 @@ export class EngagementReads {
   constructor(
     private readonly deps: SupervisionDeps,
     private readonly engagements: Engagements,
+    private readonly members: Members,
   ) {}
 
   async view(tenant: ResolvedTenant, claims: Claims, id: string) {
     const engagement = await this.engagements.get(tenant, id);
-    if (!canSeeEngagement(claims, tenant, engagement))
+    if (!(await canSeeEngagement(claims, tenant, engagement, this.members)))
       throw new ForbiddenError({
         zh: '无权查看该服务登记',
         en: 'Not allowed to see this engagement',

@@ -1,7 +1,7 @@
 /**
  * The member page's data (API.md `GET /members/{uscc}`): anyone sees the public subset
  * (name, listings, status, latest published grade); the member itself and staff in
- * scope see its orders, disqualifications, appeals, engagements, complaints, spot checks,
+ * scope (`service-access.ts`) see its orders, disqualifications, appeals, engagements, complaints, spot checks,
  * evaluations (open ones with their scores, which the member comments on), yearly
  * profile and history too.
  */
@@ -22,9 +22,9 @@ import {
   shownStatus,
 } from '@sme/core';
 import { tenantContext } from '@sme/store';
-import { assertTenantAccess, hasRole } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
 import type { Members } from './members.js';
+import { actsAs, districtCovers, isStaffOf } from './service-access.js';
 import type { SupervisionDeps } from './supervision-deps.js';
 
 export interface MemberCases {
@@ -49,18 +49,20 @@ function latestGrade(evaluations: readonly MemberEvaluation[]) {
     : null;
 }
 
-/** Whether the caller sees the member's full record: the member itself, or staff of the tenant (or its province). */
-function seesAll(claims: Claims | undefined, tenant: ResolvedTenant, uscc: string): boolean {
-  if (!claims) return false;
-  if (hasRole(claims, 'provider') && claims.org === uscc && claims.tenant === tenant.id)
-    return true;
-  if (!hasRole(claims, 'city_admin', 'province_admin', 'district_reviewer')) return false;
-  try {
-    assertTenantAccess(claims, tenant);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * What the caller sees of the member: all of it (the member itself, its supervisors);
+ * its records but for evaluations still open (a district reviewer in scope: an open
+ * evaluation, its scores and comments, is the supervisors' work until published, as the
+ * evaluation's own pages have it); or the public subset.
+ */
+function sightOf(
+  claims: Claims | undefined,
+  tenant: ResolvedTenant,
+  uscc: string,
+  listings: readonly { region?: string }[],
+): 'all' | 'scope' | 'public' {
+  if (actsAs(claims, tenant, 'provider', uscc) || isStaffOf(claims, tenant)) return 'all';
+  return districtCovers(claims, tenant, listings) ? 'scope' : 'public';
 }
 
 export class MemberView {
@@ -98,8 +100,12 @@ export class MemberView {
       /** What the member is held to beyond the platform's deadlines, each rule with its clause. */
       obligations: obligationsOf(tenant, programs),
     };
-    if (!seesAll(claims, tenant, uscc)) return { ...summary, full: false as const };
-    return { ...summary, full: true as const, ...(await this.cases(tenant, uscc)) };
+    const sight = sightOf(claims, tenant, uscc, listings);
+    if (sight === 'public') return { ...summary, full: false as const };
+    const cases = await this.cases(tenant, uscc);
+    if (sight === 'scope')
+      cases.evaluations = cases.evaluations.filter((e) => e.status === 'published');
+    return { ...summary, full: true as const, ...cases };
   }
 
   private async cases(tenant: ResolvedTenant, uscc: string): Promise<MemberCases> {

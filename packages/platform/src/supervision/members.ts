@@ -22,6 +22,9 @@ import {
   type TransactOp,
   tenantContext,
 } from '@sme/store';
+import { hasRole } from '../access/access.js';
+import type { Claims } from '../access/claims.js';
+import { districtCovers } from './service-access.js';
 import { type SupervisionDeps, SYSTEM } from './supervision-deps.js';
 import { NotMemberError } from './supervision-errors.js';
 
@@ -94,6 +97,14 @@ export class Members {
     const first = listings[0];
     if (!first) throw new NotMemberError();
     return { member: await this.open(tenant, first, programs), listings, programs };
+  }
+
+  /** Whether the caller reads the member's records as a district reviewer in scope. */
+  async coveredByDistrict(tenant: ResolvedTenant, claims: Claims, uscc: string): Promise<boolean> {
+    if (!hasRole(claims, 'district_reviewer')) return false;
+    const ctx = tenantContext(tenant);
+    const listings = (await this.deps.notices.pool(ctx)).filter((entry) => entry.uscc === uscc);
+    return districtCovers(claims, tenant, listings);
   }
 
   private async open(tenant: ResolvedTenant, first: PoolEntry, programs: string[]) {

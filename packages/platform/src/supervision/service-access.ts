@@ -1,8 +1,10 @@
 /**
  * Who may act on a member's services (engagements, complaints): a party acts only for
  * its own organization, in its own tenant and in the role the step needs (the provider
- * records, the enterprise confirms and complains); staff of the tenant, or of its
- * province, read everything.
+ * records, the enterprise confirms and complains). The tenant's bureau, or its
+ * province's, supervises (000 §四(四): 各市…按属地原则负责对本地服务商进行日常监督) and reads
+ * everything; a district reviewer reads the records of the members listed from its own
+ * district, as it reviewed their applications ("staff in scope", API.md).
  */
 import type { ResolvedTenant, Role } from '@sme/core';
 import { assertTenantAccess, hasRole } from '../access/access.js';
@@ -45,14 +47,30 @@ export function actsAs(
   return !!claims && claims.tenant === tenant.id && hasRole(claims, role) && claims.org === uscc;
 }
 
-/** Staff of the tenant (or of its province), who read every supervision record. */
+/** The supervisors of the tenant (its bureau, or its province's): every record of every member. */
 export function isStaffOf(claims: Claims | undefined, tenant: ResolvedTenant): boolean {
-  if (!claims || !hasRole(claims, 'city_admin', 'province_admin', 'district_reviewer'))
-    return false;
+  if (!claims || !hasRole(claims, 'city_admin', 'province_admin')) return false;
   try {
     assertTenantAccess(claims, tenant);
     return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether the caller is a district reviewer of this tenant whose district reviews
+ * itself and holds one of the member's listings: the scope in which it reviewed the
+ * member's application (`staffCovers`) is the scope in which it reads the member's
+ * records. The notices give districts no wider part in supervision (000 §四(四); 002
+ * §三(二) 区市初审 only; 004 §二(二); 003 第三条 协助, within their territory).
+ */
+export function districtCovers(
+  claims: Claims | undefined,
+  tenant: ResolvedTenant,
+  listings: readonly { region?: string | undefined }[],
+): boolean {
+  if (!claims || claims.tenant !== tenant.id || !hasRole(claims, 'district_reviewer')) return false;
+  const region = tenant.regions.find((r) => r.id === claims.region);
+  return region?.reviewedBy === 'region' && listings.some((l) => l.region === region.id);
 }
