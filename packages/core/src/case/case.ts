@@ -52,3 +52,18 @@ export function canMove<S extends string>(kind: CaseKind<S>, from: S, to: S): bo
 export function assertMove<S extends string>(kind: CaseKind<S>, from: S, to: S): void {
   if (!canMove(kind, from, to)) throw new InvalidTransitionError(from, to);
 }
+
+/**
+ * The case's next state: moved to `status` at `at` with `patch` applied, the move checked
+ * against the kind's table and the version advanced. What `recordCaseChange` records.
+ */
+export function movedCase<S extends string, C extends CaseState<S>>(
+  kind: CaseKind<S>,
+  state: C,
+  status: S,
+  at: Date,
+  patch: Partial<C> = {},
+): C {
+  assertMove(kind, state.status, status);
+  return { ...state, ...patch, status, version: state.version + 1, updatedAt: at.toISOString() };
+}

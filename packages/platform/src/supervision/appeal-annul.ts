@@ -24,6 +24,7 @@ import {
   complaintKind,
   type MemberEvaluation,
   memberEvaluationKind,
+  movedCase,
   type Rectification,
   recordCaseChange,
 } from '@sme/core';
@@ -79,18 +80,13 @@ export function complaintAnnulOps(
   change: Change,
 ): TransactOp[] {
   const complaint = subject.state;
-  assertMove(complaintKind, complaint.status, 'annulled');
   const at = change.now.toISOString();
   const note = `complaint ${complaint.id} annulled`;
   const annulled = recordCaseChange({
     previous: complaint,
-    next: {
-      ...complaint,
-      status: 'annulled' as const,
-      version: complaint.version + 1,
-      updatedAt: at,
+    next: movedCase(complaintKind, complaint, 'annulled', change.now, {
       annulled: { appealId: change.appealId, at },
-    },
+    }),
     actor: change.actor,
     at: change.now,
     reason: `appeal ${change.appealId} upheld`,

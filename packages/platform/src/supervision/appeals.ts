@@ -12,8 +12,10 @@
  */
 import {
   type Appeal,
+  appealKind,
   endOfPeriod,
   groundOf,
+  movedCase,
   type ResolvedTenant,
   recordCaseChange,
 } from '@sme/core';
@@ -154,13 +156,9 @@ export class Appeals {
     const status = input.upheld ? 'upheld' : 'dismissed';
     const { state, event } = recordCaseChange({
       previous: appeal,
-      next: {
-        ...appeal,
-        status,
-        version: appeal.version + 1,
-        updatedAt: at,
+      next: movedCase(appealKind, appeal, status, now, {
         decision: { upheld: input.upheld, comment: input.comment, at, by: claims.sub },
-      },
+      }),
       actor,
       at: now,
       reason: input.comment,

@@ -8,11 +8,11 @@
  * Filing honours `Idempotency-Key` (DESIGN §8): a re-posted form files nothing twice.
  */
 import {
-  assertMove,
   type Complaint,
   complaintKind,
   endOfPeriod,
   groundOf,
+  movedCase,
   type ResolvedTenant,
   recordCaseChange,
 } from '@sme/core';
@@ -171,7 +171,7 @@ export class Complaints {
     const repo = this.deps.supervision.complaints;
     const { state, event } = recordCaseChange({
       previous: complaint,
-      next: this.change(complaint, 'replied', now, {
+      next: movedCase(complaintKind, complaint, 'replied', now, {
         reply: { text: input.text, at, by: claims.sub },
       }),
       actor: actorOf(claims),
@@ -238,7 +238,7 @@ export class Complaints {
     const status = input.upheld ? 'upheld' : 'dismissed';
     const { state, event } = recordCaseChange({
       previous: complaint,
-      next: this.change(complaint, status, now, {
+      next: movedCase(complaintKind, complaint, status, now, {
         resolution: {
           upheld: input.upheld,
           comment: input.comment,
@@ -273,7 +273,7 @@ export class Complaints {
     const at = now.toISOString();
     const { state, event } = recordCaseChange({
       previous: complaint,
-      next: this.change(complaint, 'reply_overdue', now, {}),
+      next: movedCase(complaintKind, complaint, 'reply_overdue', now, {}),
       actor: SYSTEM,
       at: now,
       reason: 'no reply by the due time',
@@ -289,20 +289,4 @@ export class Complaints {
     ]);
     return true;
   };
-
-  private change(
-    complaint: Complaint,
-    status: Complaint['status'],
-    now: Date,
-    patch: Partial<Complaint>,
-  ): Complaint {
-    assertMove(complaintKind, complaint.status, status);
-    return {
-      ...complaint,
-      ...patch,
-      status,
-      version: complaint.version + 1,
-      updatedAt: now.toISOString(),
-    };
-  }
 }

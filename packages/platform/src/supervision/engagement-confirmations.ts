@@ -6,8 +6,10 @@
  * confirmation also closes the enterprise's task for it.
  */
 import {
+  engagementKind,
   MILESTONE_NAMES,
   type MilestoneKind,
+  movedCase,
   type ResolvedTenant,
   SATISFACTION_NAMES,
   type Satisfaction,
@@ -45,7 +47,8 @@ export class EngagementConfirmations {
     const now = this.deps.clock.now();
     const at = now.toISOString();
     const confirmed = { ...milestone, confirmedAt: at, confirmedBy: claims.sub };
-    const next = this.engagements.change(
+    const next = movedCase(
+      engagementKind,
       engagement,
       kind === 'assessment_acceptance' ? 'accepted' : 'in_progress',
       now,
@@ -79,7 +82,7 @@ export class EngagementConfirmations {
     if (engagement.status === 'rated') throw new RatingRefusedError('already_rated');
     if (engagement.status !== 'accepted') throw new RatingRefusedError('not_accepted');
     const now = this.deps.clock.now();
-    const next = this.engagements.change(engagement, 'rated', now, {
+    const next = movedCase(engagementKind, engagement, 'rated', now, {
       rating: { ...input, at: now.toISOString(), by: claims.sub },
     });
     const { state } = await this.engagements.write(

@@ -9,10 +9,12 @@
 import {
   type DocumentSpec,
   type Engagement,
+  engagementKind,
   formatShanghai,
   MILESTONE_NAMES,
   type MilestoneDocument,
   type MilestoneKind,
+  movedCase,
   type ResolvedTenant,
 } from '@sme/core';
 import {
@@ -162,7 +164,7 @@ export class EngagementDocuments {
             }
           : m,
       );
-      const next = this.engagements.change(engagement, engagement.status, now, { milestones });
+      const next = movedCase(engagementKind, engagement, engagement.status, now, { milestones });
       await this.engagements.write(ctx, claims, engagement, next, now, {
         reason: `材料已校验：${MILESTONE_NAMES[milestone.kind].zh}（${doc.filename}）`,
       });
@@ -206,7 +208,7 @@ export class EngagementDocuments {
           'sha256',
         );
       const now = this.deps.clock.now();
-      const next = this.engagements.change(engagement, engagement.status, now, {});
+      const next = movedCase(engagementKind, engagement, engagement.status, now, {});
       try {
         await this.engagements.write(ctx, claims, engagement, next, now, {
           reason: `重新上传材料：${name.zh}（${doc.filename}）`,

@@ -9,7 +9,6 @@
  * Registering honours `Idempotency-Key`: a re-posted form registers nothing twice.
  */
 import {
-  assertMove,
   awaitingConfirmation,
   type Engagement,
   type EngagementKind,
@@ -19,6 +18,7 @@ import {
   MILESTONE_NAMES,
   type Milestone,
   type MilestoneKind,
+  movedCase,
   nextMilestone,
   type ResolvedTenant,
   recordCaseChange,
@@ -243,7 +243,7 @@ export class Engagements {
       at: now.toISOString(),
       by: claims.sub,
     };
-    const next = this.change(engagement, 'in_progress', now, {
+    const next = movedCase(engagementKind, engagement, 'in_progress', now, {
       milestones: [...engagement.milestones, milestone],
     });
     const { state } = await this.write(ctx, claims, engagement, next, now, {
@@ -254,23 +254,6 @@ export class Engagements {
       engagement: state,
       milestone,
       uploads: await uploadsFor(this.deps.documents, ctx, milestone.documents),
-    };
-  }
-
-  /** The next state of an engagement, its move checked against the kind's table. */
-  change(
-    engagement: Engagement,
-    status: Engagement['status'],
-    now: Date,
-    patch: Partial<Engagement>,
-  ): Engagement {
-    assertMove(engagementKind, engagement.status, status);
-    return {
-      ...engagement,
-      ...patch,
-      status,
-      version: engagement.version + 1,
-      updatedAt: now.toISOString(),
     };
   }
 

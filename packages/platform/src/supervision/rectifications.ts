@@ -8,9 +8,9 @@
  */
 import {
   type Actor,
-  assertMove,
   endOfPeriod,
   groundOf,
+  movedCase,
   type Rectification,
   type ResolvedTenant,
   recordCaseChange,
@@ -199,7 +199,7 @@ export class Rectifications {
     if (order.status !== 'open') throw new CaseMovedOnError(ORDER);
     const ctx = tenantContext(tenant);
     const repo = this.deps.supervision.rectifications;
-    const next = this.change(order, 'reported', now, {
+    const next = movedCase(rectificationKind, order, 'reported', now, {
       report: { text: input.text, at: now.toISOString(), by: claims.sub },
     });
     const { state, event } = recordCaseChange({
@@ -239,7 +239,7 @@ export class Rectifications {
     const repo = this.deps.supervision;
     const { state, event } = recordCaseChange({
       previous: order,
-      next: this.change(order, input.outcome, now, {
+      next: movedCase(rectificationKind, order, input.outcome, now, {
         decision: { outcome: input.outcome, comment: input.comment, at, by: claims.sub },
       }),
       actor,
@@ -280,7 +280,7 @@ export class Rectifications {
     const repo = this.deps.supervision;
     const { state, event } = recordCaseChange({
       previous: order,
-      next: this.change(order, 'overdue', now, {}),
+      next: movedCase(rectificationKind, order, 'overdue', now, {}),
       actor: SYSTEM,
       at: now,
       reason: 'no report by the due time',
@@ -298,14 +298,4 @@ export class Rectifications {
     await repo.transact(ctx, ops);
     return true;
   };
-
-  private change(
-    order: Rectification,
-    status: Rectification['status'],
-    now: Date,
-    patch: Partial<Rectification>,
-  ): Rectification {
-    assertMove(rectificationKind, order.status, status);
-    return { ...order, ...patch, status, version: order.version + 1, updatedAt: now.toISOString() };
-  }
 }
