@@ -1,9 +1,10 @@
 /**
  * The member page's data (API.md `GET /members/{uscc}`): anyone sees the public subset
  * (name, listings, status, latest published grade); the member itself and staff in
- * scope (`service-access.ts`) see its orders, disqualifications, appeals, engagements, complaints, spot checks,
- * evaluations (open ones with their scores, which the member comments on), yearly
- * profile and history too.
+ * scope (`service-access.ts`) see its orders, disqualifications, appeals, engagements,
+ * complaints, spot checks, evaluations (open ones with their scores, which the member
+ * comments on; a district reviewer sees the published ones only), yearly profile and
+ * history too.
  */
 import {
   type Appeal,
