@@ -12,6 +12,7 @@ import { bundleAll } from '@sme/infra/bundle-report';
 import { loadTenants } from '@sme/local';
 import { startDynamoDbLocal } from '@sme/local/engines';
 import { createTableClients, ensureTable } from '@sme/store';
+import { buildApiWithoutSdk } from './api-without-sdk.js';
 import type { Benchmark } from './benchmark.js';
 import { median } from './median.js';
 import { FIRST_CALLS } from './probes.js';
@@ -96,6 +97,11 @@ export const cold = {
       );
       // The peer: what the SDK alone weighs and costs, timed with the bundles.
       probes.push({ name: 'sdk alone', ...(await buildSdkFloor(join(outdir, 'sdk-alone'))) });
+      // And the API without it: what an AWS client of no weight would leave.
+      probes.push({
+        name: 'api, no SDK',
+        ...(await buildApiWithoutSdk(tenants, join(outdir, 'api-no-sdk'))),
+      });
       const env = functionEnvironment(dynamo.endpoint);
       // Parsing alone (`node --check` compiles the module and runs nothing), against an
       // empty module's: what the bytes cost before any of their code runs.
