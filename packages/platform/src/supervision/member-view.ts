@@ -1,9 +1,9 @@
 /**
  * The member page's data (API.md `GET /members/{uscc}`): anyone sees the public subset
  * (name, listings, status, latest published grade); the member itself and staff in
- * scope (`service-access.ts`) see its orders, disqualifications, appeals, engagements, complaints, spot checks,
- * evaluations (open ones with their scores, which the member comments on), yearly
- * profile and history too.
+ * scope (`service-access.ts`) see its orders, disqualifications, appeals, engagements,
+ * complaints, spot checks, evaluations (open ones with their scores, which the member
+ * comments on; a district reviewer only the published ones), yearly profile and history.
  */
 import {
   type Appeal,
