@@ -224,10 +224,15 @@ describe('a registration posted again', () => {
       expect(replay.status).toBe(201);
       expect(replay.body).toMatchObject({ id: first.body.id, status: 'registered' });
     }
+    // The request's digest is the platform's own mark: no answer shows it.
+    expect(first.body).not.toHaveProperty('requestDigest');
+    expect(replays[0]?.body).not.toHaveProperty('requestDigest');
+    const read = await provider.get<EngagementJson>(`${QD}/engagements/${first.body.id}`);
+    expect(read.body).not.toHaveProperty('requestDigest');
     const enterprise = await enterpriseClient(harness, 'qingdao', firm);
-    expect((await enterprise.get<{ items: Json[] }>(`${QD}/engagements`)).body.items).toHaveLength(
-      1,
-    );
+    const listed = (await enterprise.get<{ items: Json[] }>(`${QD}/engagements`)).body.items;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).not.toHaveProperty('requestDigest');
     expect(await tasksOf(enterprise)).toHaveLength(1);
     // Another contract sent under the same key: refused, and nothing registered.
     const other = { ...body, title: '质量管理系统改造' };

@@ -134,6 +134,7 @@ export function engagementView(engagement: Engagement): z.infer<typeof Engagemen
   const {
     historyHead: _h,
     contentDigest: _d,
+    requestDigest: _k,
     revision: _r,
     milestones,
     rating,

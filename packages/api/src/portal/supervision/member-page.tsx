@@ -1,8 +1,9 @@
 /**
  * `/<t>/members/<uscc>`: a member of the pool. Anyone sees its name, status, listings and
- * latest grade; the member itself and the bureau also see its rectification orders (due
- * in Beijing time), disqualifications, complaints, engagements, appeals, evaluations and
- * history. The member reports on an open order until it is due and lodges an appeal
+ * latest grade; the member itself and staff in scope (the bureau; a district reviewer of
+ * the district it was listed from, without open evaluations) also see its rectification
+ * orders (due in Beijing time), disqualifications, complaints, engagements, appeals,
+ * evaluations and history. The member reports on an open order until it is due and lodges an appeal
  * against an order, a disqualification, an upheld complaint or a published grade, on a
  * ground of the tenant's appeal rules.
  * Each list downloads as CSV and Excel from the rows the page shows (`member-tables.ts`).
