@@ -27,7 +27,9 @@ const errors = {
   401: problemResponse('Not signed in'),
   403: problemResponse('Not allowed, or banned'),
   404: problemResponse('Unknown tenant, program or application'),
-  409: problemResponse('Window closed, version conflict or wrong state'),
+  409: problemResponse(
+    'Window closed, version conflict or wrong state; `busy` when the write met other writes until it gave up, having written nothing (send it again)',
+  ),
   422: problemResponse('Invalid input or a broken rule'),
 };
 
