@@ -5,6 +5,8 @@
  * gets 409.
  */
 import { testApp } from '@sme/api/testing';
+import { ATTEMPTS } from '@sme/platform';
+import { type RefusedTransactions, refuseTransactions } from '@sme/store/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../support/api-client.js';
 import { OPEN_AT, uscc } from '../../support/qingdao.js';
@@ -17,6 +19,7 @@ import {
 } from '../../support/review-walk.js';
 
 let harness: Harness;
+let refusals: RefusedTransactions;
 let cityAdmin: ApiClient;
 let otherClerk: ApiClient;
 const anyone = () => new ApiClient(harness.app);
@@ -24,7 +27,12 @@ const ids = { held: '', contested: '', reposted: '' };
 let noticeId = '';
 
 beforeAll(async () => {
-  harness = await testApp({ start: OPEN_AT });
+  harness = await testApp({
+    start: OPEN_AT,
+    // Waits of a write retried after a conflict, recorded instead of slept.
+    backoff: { random: () => 0.5, sleep: async () => undefined },
+  });
+  refusals = refuseTransactions(harness.store.clients.dynamodb);
   cityAdmin = await ApiClient.signIn(harness.app, { role: 'city_admin', tenant: 'qingdao' });
   otherClerk = await ApiClient.signIn(harness.app, {
     role: 'city_admin',
@@ -146,6 +154,24 @@ describe('an anonymous objection', () => {
     expect((await object(ids.held, reason, key)).status).toBe(422);
   });
 
+  it('is recorded once after meeting other transactions, and refused as busy after too many', async () => {
+    const reason = '合同金额与公示材料不符，请核实。';
+    refusals.refuseNext(2, reason);
+    const filed = await object(ids.reposted, reason);
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const busyReason = '案例企业名称与实际不符，请核实。';
+    refusals.refuseNext(ATTEMPTS, busyReason);
+    const busy = await object(ids.reposted, busyReason);
+    expect(busy.status).toBe(409);
+    expect(busy.body).toMatchObject({ code: 'busy' });
+    const listed = await cityAdmin.get<Listed>(
+      `/api/tenants/qingdao/notices/${noticeId}/objections`,
+    );
+    const reasons = listed.body.items.map((o) => o.reason);
+    expect(reasons.filter((r) => r === reason)).toHaveLength(1);
+    expect(reasons).not.toContain(busyReason);
+  });
+
   it('holds its entry past the end of the notice until decided, then the entry is listed', async () => {
     await moveClock(harness, '2024-02-22T00:00:00+08:00');
     expect(
@@ -154,7 +180,7 @@ describe('an anonymous objection', () => {
     ).toBe('publicity');
     const [open] = (
       await cityAdmin.get<Listed>(`/api/tenants/qingdao/notices/${noticeId}/objections`)
-    ).body.items.filter((o) => o.state === 'open');
+    ).body.items.filter((o) => o.state === 'open' && o.applicationId === ids.held);
     const dismissed = await cityAdmin.post(
       `/api/tenants/qingdao/notices/${noticeId}/objections/${open?.objectionId}/decision`,
       { upheld: false, comment: '合同原件已核验，异议不成立。' },

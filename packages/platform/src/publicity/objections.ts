@@ -5,7 +5,7 @@
  * (upheld → the entry is rejected, dismissed → it goes on). Deciding is conditional on
  * the objection being open, so of two clerks deciding at once one succeeds.
  */
-import type { ResolvedTenant } from '@sme/core';
+import { BusyError, type ResolvedTenant } from '@sme/core';
 import {
   type Notice,
   type Objection,
@@ -15,6 +15,7 @@ import {
   tenantContext,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
+import { withBackoff } from '../applications/backoff.js';
 import { keyedCreate, sameRequest } from '../cases/keyed-create.js';
 import {
   NotInNoticeError,
@@ -82,7 +83,16 @@ export class Objections {
       createdAt: at,
     };
     try {
-      await this.deps.notices.addObjection(ctx, objection, task, index, MAX_OPEN_OBJECTIONS);
+      // Met by another transaction at that instant (its twin, a clerk's decision), it is
+      // tried again: the objection is recorded, or refused by what was written meanwhile.
+      await withBackoff(
+        this.deps.backoff,
+        () => this.deps.notices.addObjection(ctx, objection, task, index, MAX_OPEN_OBJECTIONS),
+        {
+          retryable: (error) => error instanceof TransactionRefusedError && error.conflicted,
+          giveUp: (error) => new BusyError({ cause: error }),
+        },
+      );
     } catch (error) {
       if (!(error instanceof TransactionRefusedError)) throw error;
       const first =

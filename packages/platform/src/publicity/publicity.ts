@@ -23,6 +23,7 @@ import {
   tenantContext,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
+import type { Backoff } from '../applications/backoff.js';
 import { ForbiddenError, NoticeNotFoundError, PublicityConfigError } from '../errors.js';
 import { type SettleDeps, settleStage } from '../review/settle-stage.js';
 import { entryOf } from './entry-of.js';
@@ -31,6 +32,8 @@ export interface PublicityDeps extends SettleDeps {
   tenants: ReadonlyMap<string, ResolvedTenant>;
   notices: NoticeRepository;
   tasks: TaskRepository;
+  /** How a write waits before it tries again after meeting another (injected in tests). */
+  backoff: Backoff;
   newId(): string;
 }
 

@@ -3,7 +3,14 @@
  * supervises a tenant (its own admin: the city bureau in a city, the province's in the
  * province) and the actor a history event names.
  */
-import type { Actor, CaseState, Clock, ResolvedTenant, Role } from '@sme/core';
+import {
+  type Actor,
+  BusyError,
+  type CaseState,
+  type Clock,
+  type ResolvedTenant,
+  type Role,
+} from '@sme/core';
 import {
   type BanRepository,
   type CaseRepository,
@@ -21,6 +28,7 @@ import {
 } from '@sme/store';
 import { assertRole } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
+import { type Backoff, withBackoff } from '../applications/backoff.js';
 import { ForbiddenError } from '../errors.js';
 import { CaseMovedOnError, SupervisionCaseNotFoundError } from './supervision-errors.js';
 
@@ -37,6 +45,8 @@ export interface SupervisionDeps {
   /** Where milestone documents are uploaded and verified. */
   documents: DocumentStore;
   clock: Clock;
+  /** How a write waits before it tries again after meeting another (injected in tests). */
+  backoff: Backoff;
   newId: () => string;
 }
 
@@ -69,15 +79,22 @@ export const SYSTEM: Actor = { sub: 'system', role: 'system' };
 /**
  * Writes the changes of one or more cases as one transaction; refused because something
  * moved since it was read (another clerk, the clock), it is a 409 naming the case.
+ * Refused only because another transaction held one of its items at that instant (real
+ * DynamoDB's `TransactionConflict`: two clerks, or a double click's twin), it is tried
+ * again after a jittered wait, its conditions unchanged, so what moved meanwhile still
+ * refuses it; it gives up with `409 busy`, having written nothing.
  */
 export async function writeCases(
-  deps: Pick<SupervisionDeps, 'supervision'>,
+  deps: Pick<SupervisionDeps, 'supervision' | 'backoff'>,
   ctx: TenantContext,
   ops: TransactOp[],
   what: { zh: string; en: string },
 ): Promise<void> {
   try {
-    await deps.supervision.transact(ctx, ops);
+    await withBackoff(deps.backoff, () => deps.supervision.transact(ctx, ops), {
+      retryable: (error) => error instanceof TransactionRefusedError && error.conflicted,
+      giveUp: (error) => new BusyError({ cause: error }),
+    });
   } catch (error) {
     if (error instanceof TransactionRefusedError) throw new CaseMovedOnError(what);
     throw error;
