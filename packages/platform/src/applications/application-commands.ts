@@ -4,7 +4,6 @@
  */
 import {
   assertEditable,
-  BusyError,
   checkEntryRules,
   EntryRuleError,
   FieldsInvalidError,
@@ -28,7 +27,7 @@ import { assertActsIn, assertRole } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
 import { InvalidRequestError } from '../errors.js';
 import { programOf } from '../tenancy/tenant-registry.js';
-import { withBackoff } from './backoff.js';
+import { retryingConflicts } from './backoff.js';
 import { claimsFor } from './entity-claims.js';
 import { assertDraftWindow, assertNoBan, loadForOwner, type Services } from './services.js';
 import { Withdrawal } from './withdrawal.js';
@@ -154,10 +153,7 @@ export class ApplicationCommands {
     });
     // Refused only when it met other writes (the counters in a burst): nothing was
     // written, so the same transaction is sent again.
-    await withBackoff(this.services.backoff, () => apps.create(ctx, app, event), {
-      retryable: (error) => error instanceof TransactionRefusedError && error.conflicted,
-      giveUp: (error) => new BusyError({ cause: error }),
-    });
+    await retryingConflicts(this.services.backoff, () => apps.create(ctx, app, event));
     return { application: app, documents: [], flags: [] };
   }
 

@@ -5,6 +5,8 @@
  * collide again in step. The random source and the sleep are injected: tests retry
  * without waiting on the wall clock and draw the same waits every run.
  */
+import { BusyError } from '@sme/core';
+import { TransactionRefusedError } from '@sme/store';
 
 export interface Backoff {
   /** A number in [0, 1). */
@@ -45,3 +47,14 @@ export async function withBackoff<T>(
     }
   }
 }
+
+/**
+ * Sends a transaction again while it is refused only because another one held one of
+ * its items at that instant (DynamoDB's `TransactionConflict`: nothing was written);
+ * gives up with `409 busy`. Any other refusal is the caller's to name.
+ */
+export const retryingConflicts = <T>(backoff: Backoff, write: () => Promise<T>): Promise<T> =>
+  withBackoff(backoff, write, {
+    retryable: (error) => error instanceof TransactionRefusedError && error.conflicted,
+    giveUp: (error) => new BusyError({ cause: error }),
+  });

@@ -5,7 +5,7 @@
  * (upheld → the entry is rejected, dismissed → it goes on). Deciding is conditional on
  * the objection being open, so of two clerks deciding at once one succeeds.
  */
-import { BusyError, type ResolvedTenant } from '@sme/core';
+import type { ResolvedTenant } from '@sme/core';
 import {
   type Notice,
   type Objection,
@@ -15,7 +15,7 @@ import {
   tenantContext,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
-import { withBackoff } from '../applications/backoff.js';
+import { retryingConflicts } from '../applications/backoff.js';
 import { keyedCreate, sameRequest } from '../cases/keyed-create.js';
 import {
   NotInNoticeError,
@@ -85,13 +85,8 @@ export class Objections {
     try {
       // Met by another transaction at that instant (its twin, a clerk's decision), it is
       // tried again: the objection is recorded, or refused by what was written meanwhile.
-      await withBackoff(
-        this.deps.backoff,
-        () => this.deps.notices.addObjection(ctx, objection, task, index, MAX_OPEN_OBJECTIONS),
-        {
-          retryable: (error) => error instanceof TransactionRefusedError && error.conflicted,
-          giveUp: (error) => new BusyError({ cause: error }),
-        },
+      await retryingConflicts(this.deps.backoff, () =>
+        this.deps.notices.addObjection(ctx, objection, task, index, MAX_OPEN_OBJECTIONS),
       );
     } catch (error) {
       if (!(error instanceof TransactionRefusedError)) throw error;

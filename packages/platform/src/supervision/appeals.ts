@@ -22,6 +22,7 @@ import {
 import { closeTaskOp, type ReviewTask, type TransactOp, taskItem, tenantContext } from '@sme/store';
 import { assertActsIn } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
+import { retryingConflicts } from '../applications/backoff.js';
 import {
   type AppealSubject,
   annulledOrderId,
@@ -121,7 +122,7 @@ export class Appeals {
       createdAt: at,
     };
     try {
-      await repo.transact(ctx, [
+      const ops: TransactOp[] = [
         ...repo.appeals.createOps(ctx, state, event),
         { put: taskItem(ctx, task) },
         ...markedPks(this.deps, ctx, subject).map(
@@ -130,7 +131,8 @@ export class Appeals {
             condition: 'attribute_not_exists(pk)',
           }),
         ),
-      ]);
+      ];
+      await retryingConflicts(this.deps.backoff, () => repo.transact(ctx, ops));
     } catch (error) {
       if (error instanceof Error && error.name === 'TransactionRefusedError')
         throw new AppealPendingError();

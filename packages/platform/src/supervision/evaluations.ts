@@ -25,6 +25,7 @@ import {
 import { TransactionRefusedError, type TransactOp, tenantContext } from '@sme/store';
 import { assertActsIn, hasRole } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
+import { retryingConflicts } from '../applications/backoff.js';
 import { assertMemberOrStaff, assertStaff, holdsFor, notTheBureau } from './evaluation-access.js';
 import {
   CommentWindowClosedError,
@@ -100,10 +101,8 @@ export class Evaluations {
       reason: `${year} evaluation of ${members.length} member(s) (${used.map((r) => r.source).join('; ')})`,
     });
     try {
-      await this.deps.supervision.transact(
-        ctx,
-        this.deps.evaluations.evaluations.createOps(ctx, state, event),
-      );
+      const ops = this.deps.evaluations.evaluations.createOps(ctx, state, event);
+      await retryingConflicts(this.deps.backoff, () => this.deps.supervision.transact(ctx, ops));
     } catch (error) {
       if (error instanceof TransactionRefusedError) throw new EvaluationExistsError(year);
       throw error;

@@ -3,14 +3,7 @@
  * supervises a tenant (its own admin: the city bureau in a city, the province's in the
  * province) and the actor a history event names.
  */
-import {
-  type Actor,
-  BusyError,
-  type CaseState,
-  type Clock,
-  type ResolvedTenant,
-  type Role,
-} from '@sme/core';
+import type { Actor, CaseState, Clock, ResolvedTenant, Role } from '@sme/core';
 import {
   type BanRepository,
   type CaseRepository,
@@ -28,7 +21,7 @@ import {
 } from '@sme/store';
 import { assertRole } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
-import { type Backoff, withBackoff } from '../applications/backoff.js';
+import { type Backoff, retryingConflicts } from '../applications/backoff.js';
 import { ForbiddenError } from '../errors.js';
 import { CaseMovedOnError, SupervisionCaseNotFoundError } from './supervision-errors.js';
 
@@ -91,10 +84,7 @@ export async function writeCases(
   what: { zh: string; en: string },
 ): Promise<void> {
   try {
-    await withBackoff(deps.backoff, () => deps.supervision.transact(ctx, ops), {
-      retryable: (error) => error instanceof TransactionRefusedError && error.conflicted,
-      giveUp: (error) => new BusyError({ cause: error }),
-    });
+    await retryingConflicts(deps.backoff, () => deps.supervision.transact(ctx, ops));
   } catch (error) {
     if (error instanceof TransactionRefusedError) throw new CaseMovedOnError(what);
     throw error;
