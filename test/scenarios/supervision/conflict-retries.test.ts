@@ -10,6 +10,7 @@ import { ATTEMPTS } from '@sme/platform';
 import { type RefusedTransactions, refuseTransactions } from '@sme/store/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from '../../support/api-client.js';
+import { supervisorOf } from '../../support/members.js';
 import { refused, served } from '../../support/probes.js';
 
 const JN = '/api/tenants/jining';
@@ -46,5 +47,27 @@ describe('a complaint meeting other transactions', () => {
     refused(await file('进场迟缓，一直冲突'), 409, 'busy');
     const page = await provider.get<{ complaints: { detail: string }[] }>(`${JN}/members/${org}`);
     expect(page.body.complaints.map((c) => c.detail)).toEqual(['进场迟缓，两次冲突']);
+  });
+});
+
+describe('an appeal meeting another transaction', () => {
+  it('is lodged after the conflict, not refused as if one were pending', async () => {
+    const { org, provider } = await served(harness, 732);
+    const city = await supervisorOf(harness, 'jining');
+    const order = await city.post<{ id: string }>(`${JN}/rectifications`, {
+      uscc: org,
+      ground: 'service-complaints',
+      detail: '试点企业投诉对接不及时',
+    });
+    expect(order.status).toBe(201);
+    const detail = '整改通知所依据的投诉并非本单位服务';
+    refusals.refuseNext(1, detail);
+    const lodged = await provider.post<Json>(`${JN}/appeals`, {
+      subject: { kind: 'rectification', id: order.body.id },
+      ground: 'other',
+      detail,
+    });
+    expect(lodged.status, JSON.stringify(lodged.body)).toBe(201);
+    expect(lodged.body).toMatchObject({ status: 'open' });
   });
 });
