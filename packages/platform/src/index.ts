@@ -7,8 +7,8 @@
 export * from './access/access.js';
 export { type ClaimNames, type Claims, DEFAULT_CLAIM_NAMES } from './access/claims.js';
 export { auditApplication } from './applications/application-audit.js';
-export { ATTEMPTS, type Backoff } from './applications/backoff.js';
 export { declarationRefusals } from './applications/document-commands.js';
+export { ATTEMPTS, type Backoff } from './cases/backoff.js';
 export type { TimerHandler } from './cases/timer-runner.js';
 export * from './create-platform.js';
 export * from './errors.js';

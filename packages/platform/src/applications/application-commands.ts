@@ -25,9 +25,9 @@ import {
 } from '@sme/store';
 import { assertActsIn, assertRole } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
+import { retryingConflicts } from '../cases/backoff.js';
 import { InvalidRequestError } from '../errors.js';
 import { programOf } from '../tenancy/tenant-registry.js';
-import { retryingConflicts } from './backoff.js';
 import { claimsFor } from './entity-claims.js';
 import { assertDraftWindow, assertNoBan, loadForOwner, type Services } from './services.js';
 import { Withdrawal } from './withdrawal.js';

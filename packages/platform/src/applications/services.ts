@@ -36,9 +36,9 @@ import {
 import type { TaskReleaser } from '@sme/workflow';
 import { assertOwner } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
+import { type Backoff, systemBackoff, withBackoff } from '../cases/backoff.js';
 import { NotFoundError } from '../errors.js';
 import { banInForce } from '../organizations/ban-in-force.js';
-import { type Backoff, systemBackoff, withBackoff } from './backoff.js';
 
 export interface Services {
   apps: ApplicationRepository;

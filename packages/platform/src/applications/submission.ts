@@ -21,10 +21,10 @@ import {
 } from '@sme/core';
 import { TransactionRefusedError, tenantContext } from '@sme/store';
 import type { Claims } from '../access/claims.js';
+import { withBackoff } from '../cases/backoff.js';
 import { sendRelease } from '../review/send-release.js';
 import { programOf } from '../tenancy/tenant-registry.js';
 import { duplicateViolation } from './application-commands.js';
-import { withBackoff } from './backoff.js';
 import { claimsFor } from './entity-claims.js';
 import { assertDraftWindow, assertNoBan, loadForOwner, type Services } from './services.js';
 

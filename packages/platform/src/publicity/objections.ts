@@ -15,7 +15,7 @@ import {
   tenantContext,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
-import { retryingConflicts } from '../applications/backoff.js';
+import { retryingConflicts } from '../cases/backoff.js';
 import { keyedCreate, sameRequest } from '../cases/keyed-create.js';
 import {
   NotInNoticeError,

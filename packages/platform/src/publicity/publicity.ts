@@ -23,7 +23,7 @@ import {
   tenantContext,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
-import type { Backoff } from '../applications/backoff.js';
+import type { Backoff } from '../cases/backoff.js';
 import { ForbiddenError, NoticeNotFoundError, PublicityConfigError } from '../errors.js';
 import { type SettleDeps, settleStage } from '../review/settle-stage.js';
 import { entryOf } from './entry-of.js';

@@ -22,7 +22,7 @@ import {
 import { closeTaskOp, type ReviewTask, type TransactOp, taskItem, tenantContext } from '@sme/store';
 import { assertActsIn } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
-import { retryingConflicts } from '../applications/backoff.js';
+import { retryingConflicts } from '../cases/backoff.js';
 import {
   type AppealSubject,
   annulledOrderId,

@@ -25,7 +25,7 @@ import {
 import { TransactionRefusedError, type TransactOp, tenantContext } from '@sme/store';
 import { assertActsIn, hasRole } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
-import { retryingConflicts } from '../applications/backoff.js';
+import { retryingConflicts } from '../cases/backoff.js';
 import { assertMemberOrStaff, assertStaff, holdsFor, notTheBureau } from './evaluation-access.js';
 import {
   CommentWindowClosedError,

@@ -21,7 +21,7 @@ import {
 } from '@sme/store';
 import { assertRole } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
-import { type Backoff, retryingConflicts } from '../applications/backoff.js';
+import { type Backoff, retryingConflicts } from '../cases/backoff.js';
 import { ForbiddenError } from '../errors.js';
 import { CaseMovedOnError, SupervisionCaseNotFoundError } from './supervision-errors.js';
 
