@@ -4,7 +4,7 @@
  * timer's firing in the same transaction (so a deadline fires once, and never after the
  * case moved on), or answers that there is nothing left to do and the timer is dropped.
  */
-import type { Clock } from '@sme/core';
+import type { Clock, ResolvedTenant } from '@sme/core';
 import {
   type CaseTimer,
   contextOfTimer,
@@ -14,6 +14,16 @@ import {
   type TransactOp,
   timerFiredOp,
 } from '@sme/store';
+
+/** A deadline of a case of `tenant`, with the province its firing's context needs. */
+export const caseTimer = (
+  tenant: ResolvedTenant,
+  timer: Omit<CaseTimer, 'tenant' | 'province'>,
+): CaseTimer => ({
+  tenant: tenant.id,
+  ...(tenant.parent && { province: tenant.parent }),
+  ...timer,
+});
 
 /**
  * What a timer does: `fired` is the operation to put in the transaction of the change

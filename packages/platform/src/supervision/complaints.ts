@@ -17,7 +17,6 @@ import {
   recordCaseChange,
 } from '@sme/core';
 import {
-  type CaseTimer,
   closeTaskOp,
   type TransactOp,
   taskItem,
@@ -27,7 +26,7 @@ import {
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
 import { createOrReplay, keyedCreate } from '../cases/keyed-create.js';
-import type { TimerHandler } from '../cases/timer-runner.js';
+import { caseTimer, type TimerHandler } from '../cases/timer-runner.js';
 import { ForbiddenError, InvalidRequestError } from '../errors.js';
 import { closed, complaintTask as task } from './complaint-tasks.js';
 import type { Members } from './members.js';
@@ -133,15 +132,13 @@ export class Complaints {
       at: now,
       reason: `${found.ground.zh}（${found.ground.source}）`,
     });
-    const timer: CaseTimer = {
-      tenant: tenant.id,
-      ...(tenant.parent && { province: tenant.parent }),
+    const timer = caseTimer(tenant, {
       caseKind: 'complaint',
       caseId: state.id,
       casePk: repo.complaints.pk(ctx, state.id),
       name: REPLY_TIMER,
       dueAt: state.replyDueAt,
-    };
+    });
     const ops = [
       ...repo.complaints.createOps(ctx, state, event),
       timerOp(timer),

@@ -26,7 +26,6 @@ import {
   recordCaseChange,
 } from '@sme/core';
 import {
-  type CaseTimer,
   caseTouched,
   type TenantContext,
   TransactionRefusedError,
@@ -36,7 +35,7 @@ import {
   timerOp,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
-import type { TimerHandler } from '../cases/timer-runner.js';
+import { caseTimer, type TimerHandler } from '../cases/timer-runner.js';
 import { ForbiddenError } from '../errors.js';
 import { holdsFor } from './evaluation-access.js';
 import { CommentWindowOpenError, ScoresMissingError } from './evaluation-errors.js';
@@ -96,15 +95,13 @@ export class EvaluationPublisher {
       at: now,
       reason: `published: ${evaluation.members.length} member(s)`,
     });
-    const timer: CaseTimer = {
-      tenant: tenant.id,
-      ...(tenant.parent && { province: tenant.parent }),
+    const timer = caseTimer(tenant, {
       caseKind: 'evaluation',
       caseId: evaluation.id,
       casePk: repo.evaluations.pk(ctx, evaluation.id),
       name: PUBLISH_TIMER,
       dueAt: at,
-    };
+    });
     await writeCases(
       this.deps,
       ctx,

@@ -19,7 +19,6 @@ import {
 } from '@sme/core';
 import {
   type BoardOrder,
-  type CaseTimer,
   caseTouched,
   type TransactOp,
   taskItem,
@@ -30,7 +29,7 @@ import {
 import { assertActsIn } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
 import { createOrReplay, type KeyedCreate, keyedCreate } from '../cases/keyed-create.js';
-import type { TimerHandler } from '../cases/timer-runner.js';
+import { caseTimer, type TimerHandler } from '../cases/timer-runner.js';
 import { type MemberRecord, type Members, memberChange } from './members.js';
 import { beyondLimit, disqualificationProposal } from './proposals.js';
 import {
@@ -50,18 +49,6 @@ import {
 
 const ORDER = { zh: '整改通知', en: 'The rectification order' };
 const DUE_TIMER = 'due';
-
-function dueTimer(tenant: ResolvedTenant, casePk: string, order: Rectification): CaseTimer {
-  return {
-    tenant: tenant.id,
-    ...(tenant.parent && { province: tenant.parent }),
-    caseKind: 'rectification',
-    caseId: order.id,
-    casePk,
-    name: DUE_TIMER,
-    dueAt: order.dueAt,
-  };
-}
 
 export class Rectifications {
   constructor(
@@ -176,7 +163,15 @@ export class Rectifications {
     const ops: TransactOp[] = [
       ...repo.rectifications.createOps(ctx, order, event),
       ...repo.members.updateOps(ctx, member, changed.state, changed.event),
-      timerOp(dueTimer(tenant, repo.rectifications.pk(ctx, order.id), order)),
+      timerOp(
+        caseTimer(tenant, {
+          caseKind: 'rectification',
+          caseId: order.id,
+          casePk: repo.rectifications.pk(ctx, order.id),
+          name: DUE_TIMER,
+          dueAt: order.dueAt,
+        }),
+      ),
     ];
     if (beyondLimit(tenant, programs, orderCount)) {
       const task = disqualificationProposal(tenant, member, programs, {

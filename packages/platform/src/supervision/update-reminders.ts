@@ -18,8 +18,8 @@ import {
   yearlyUpdateDeadline,
   yearlyUpdateRules,
 } from '@sme/core';
-import { type CaseTimer, TransactionRefusedError, tenantContext, timerOp } from '@sme/store';
-import type { TimerHandler } from '../cases/timer-runner.js';
+import { TransactionRefusedError, tenantContext, timerOp } from '@sme/store';
+import { caseTimer, type TimerHandler } from '../cases/timer-runner.js';
 import { type SupervisionDeps, SYSTEM } from './supervision-deps.js';
 
 const KIND = 'update-reminders';
@@ -92,10 +92,8 @@ export class YearlyUpdateReminders {
       at: now,
       reason: `reminders ${reminders.map((r) => r.days).join(', ')} days before (${rule.source})`,
     });
-    const timers = reminders.map(
-      (r): CaseTimer => ({
-        tenant: tenant.id,
-        ...(tenant.parent && { province: tenant.parent }),
+    const timers = reminders.map((r) =>
+      caseTimer(tenant, {
         caseKind: KIND,
         caseId: id,
         casePk: repo.pk(ctx, id),
