@@ -28,11 +28,15 @@ export function ifMatchVersion(header: string | undefined): number | undefined {
 
 export const etag = (version: number) => `"${version}"`;
 
+/** How much of an `Idempotency-Key` counts, from the header or a portal form's field. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
 /**
- * The request's `Idempotency-Key` (DESIGN §8), at most 255 characters as the portal's
- * forms send it. The same key with a different body is refused (`idempotency_key_reused`).
+ * The request's `Idempotency-Key` (DESIGN §8). The same key with a different body is
+ * refused (`idempotency_key_reused`).
  */
-export const idempotencyKey = (c: Context) => c.req.header('idempotency-key')?.slice(0, 255);
+export const idempotencyKey = (c: Context) =>
+  c.req.header('idempotency-key')?.slice(0, MAX_IDEMPOTENCY_KEY_LENGTH);
 
 /** What a route honouring `Idempotency-Key` says of it, naming what it creates. */
 export const keyedCreateDescription = (verb: string, what: string) =>

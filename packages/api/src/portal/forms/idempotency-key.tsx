@@ -6,11 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FC } from 'hono/jsx';
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../routes/openapi-helpers.js';
 
 export const IDEMPOTENCY_FIELD = 'idempotencyKey';
-
-/** At most this long, as the API takes the header. */
-const MAX_KEY_LENGTH = 255;
 
 export const IdempotencyKeyField: FC = () => (
   <input type="hidden" name={IDEMPOTENCY_FIELD} value={randomUUID()} />
@@ -19,5 +17,7 @@ export const IdempotencyKeyField: FC = () => (
 /** The key a form posted, if any (a body parsed with `all: true` holds a list). */
 export function postedIdempotencyKey(posted: Record<string, unknown>): string | undefined {
   const [key] = ([] as unknown[]).concat(posted[IDEMPOTENCY_FIELD]);
-  return typeof key === 'string' && key.length > 0 ? key.slice(0, MAX_KEY_LENGTH) : undefined;
+  return typeof key === 'string' && key.length > 0
+    ? key.slice(0, MAX_IDEMPOTENCY_KEY_LENGTH)
+    : undefined;
 }
