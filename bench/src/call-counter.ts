@@ -21,7 +21,7 @@ export interface CountedRequest {
   answered: boolean;
 }
 
-const ID_SEGMENT = /\/(orgs|applications|documents)\/[^/?]+/g;
+const ID_SEGMENT = /\/(orgs|applications|documents|experts)\/[^/?]+/g;
 
 export const routeOf = (path: string) =>
   path.replace(/\?.*$/, '').replace(ID_SEGMENT, (_, collection: string) => `/${collection}/:id`);

@@ -6,26 +6,10 @@
  * Qingdao); the rubric the experts score totals 88.
  */
 import { testApp } from '@sme/api/testing';
-import type { HistoryEvent, ResolvedTenant } from '@sme/core';
+import type { HistoryEvent } from '@sme/core';
 import { describe, expect, it } from 'vitest';
 import { OPEN_AT } from '../support/qingdao.js';
-import { atPanel, scoreAll } from '../support/review-walk.js';
-
-/** Qingdao's expert panel deciding by `passMark` instead of a quota ranking. */
-const withPassMark = (passMark: number) => (tenants: ResolvedTenant[]) =>
-  tenants.map((t) =>
-    t.id !== 'qingdao'
-      ? t
-      : {
-          ...t,
-          programs: t.programs.map((p) => ({
-            ...p,
-            stages: p.stages.map((s) =>
-              s.kind === 'panel' ? { ...s, decision: { kind: 'pass-mark' as const, passMark } } : s,
-            ),
-          })),
-        },
-  );
+import { atPanel, scoreAll, withPassMark } from '../support/review-walk.js';
 
 async function scoredAgainst(passMark: number) {
   const harness = await testApp({ start: OPEN_AT, tenants: withPassMark(passMark) });

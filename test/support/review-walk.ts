@@ -3,6 +3,7 @@
  * review, the expert panel, a notice. The clock is moved, never waited on.
  */
 import type { testApp } from '@sme/api/testing';
+import type { ResolvedTenant } from '@sme/core';
 import { expect } from 'vitest';
 import { ApiClient } from './api-client.js';
 import { PROGRAM, RUBRIC_SCORES } from './qingdao.js';
@@ -10,6 +11,25 @@ import { submittedApplication } from './submitted.js';
 
 export type Harness = Awaited<ReturnType<typeof testApp>>;
 export const EXPERTS = ['e-1', 'e-2', 'e-3'];
+
+/**
+ * Qingdao's expert panel deciding by `passMark` instead of a quota ranking, as Jinan,
+ * Jining and the province configure theirs (the helpers here walk Qingdao).
+ */
+export const withPassMark = (passMark: number) => (tenants: ResolvedTenant[]) =>
+  tenants.map((t) =>
+    t.id !== 'qingdao'
+      ? t
+      : {
+          ...t,
+          programs: t.programs.map((p) => ({
+            ...p,
+            stages: p.stages.map((s) =>
+              s.kind === 'panel' ? { ...s, decision: { kind: 'pass-mark' as const, passMark } } : s,
+            ),
+          })),
+        },
+  );
 
 /** Hands submissions to review (what every timer tick does) and lets the runs settle. */
 export async function reviewCatchesUp(harness: Harness): Promise<void> {

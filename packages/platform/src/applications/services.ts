@@ -60,16 +60,39 @@ export interface Services {
   newId(): string;
 }
 
+/** Whether `id` can be an application's: anything else is not found, never a key read. */
+export const isApplicationId = (id: string) => /^[A-Za-z0-9-]{1,64}$/.test(id);
+
 export async function loadApplication(
   services: Services,
   tenant: ResolvedTenant,
   id: string,
 ): Promise<ApplicationRecord> {
-  const record = /^[A-Za-z0-9-]{1,64}$/.test(id)
+  const record = isApplicationId(id)
     ? await services.apps.get(tenantContext(tenant), id)
     : undefined;
   if (!record) throw notFound(id);
   return record;
+}
+
+/**
+ * The application without its documents, and the `extra` items a command needs, in one
+ * BatchGetItem: what the review's commands start from.
+ */
+export async function readApplication(
+  services: Services,
+  tenant: ResolvedTenant,
+  id: string,
+  extra: readonly ItemKey[] = [],
+): Promise<{ application: Application; items: ReadonlyMap<string, TableItem> }> {
+  if (!isApplicationId(id)) throw notFound(id);
+  const { application, items } = await services.apps.applicationWith(
+    tenantContext(tenant),
+    id,
+    extra,
+  );
+  if (!application) throw notFound(id);
+  return { application, items };
 }
 
 const notFound = (id: string) =>
@@ -92,7 +115,7 @@ export async function loadForOwner(
   items: ReadonlyMap<string, TableItem>;
   standing(now: Date): Promise<Standing>;
 }> {
-  if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) throw notFound(id);
+  if (!isApplicationId(id)) throw notFound(id);
   const ctx = tenantContext(tenant);
   // The caller's own organization: if the application is not its, it is refused below.
   const own = claims.org ? standingKeys(ctx, claims.org) : [];

@@ -23,6 +23,7 @@ import {
   tenantContext,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
+import { isApplicationId } from '../applications/services.js';
 import type { Backoff } from '../cases/backoff.js';
 import { ForbiddenError, NoticeNotFoundError, PublicityConfigError } from '../errors.js';
 import { type SettleDeps, settleStage } from '../review/settle-stage.js';
@@ -89,8 +90,10 @@ export class Publicity {
     const ctx = tenantContext(tenant);
     const now = this.deps.clock.now();
     const waiting: { app: Application; task: ReviewTask }[] = [];
-    for (const id of new Set(input.applicationIds)) {
-      const app = (await this.deps.apps.get(ctx, id))?.application;
+    const ids = [...new Set(input.applicationIds)];
+    const apps = await this.deps.apps.many(ctx, ids.filter(isApplicationId));
+    for (const id of ids) {
+      const app = apps.get(id);
       const task =
         app?.status === 'in_review' && app.stage === stage.id
           ? await this.deps.tasks.openAt(ctx, id, stage.id)

@@ -4,14 +4,14 @@
  * transaction, then releases the workflow's token.
  */
 import { formatShanghai, kindOf, type ResolvedTenant, StaleStageError } from '@sme/core';
-import { tenantContext } from '@sme/store';
+import { tenantContext, waitingAt } from '@sme/store';
 import { type Outcome, outcomesOf } from '@sme/workflow';
 import type { Claims } from '../access/claims.js';
-import { loadApplication, type Services } from '../applications/services.js';
+import { readApplication, type Services } from '../applications/services.js';
 import { ForbiddenError, InvalidRequestError } from '../errors.js';
 import { pageAcross } from '../paging.js';
 import { programOf } from '../tenancy/tenant-registry.js';
-import { openScoringTasks } from './panel-stage.js';
+import { scoringTasksClosed } from './panel-stage.js';
 import { settleStage } from './settle-stage.js';
 import { stageActor } from './stage-actor.js';
 
@@ -76,7 +76,7 @@ export class ReviewCommands {
 
   async decide(tenant: ResolvedTenant, claims: Claims, appId: string, input: DecisionInput) {
     const ctx = tenantContext(tenant);
-    const app = (await loadApplication(this.services, tenant, appId)).application;
+    const { application: app } = await readApplication(this.services, tenant, appId);
     const stage = programOf(tenant, app.programId).stages.find((s) => s.id === input.stage);
     if (!stage) {
       throw new InvalidRequestError(
@@ -96,10 +96,11 @@ export class ReviewCommands {
         zh: '不属于您的审核范围',
         en: 'This review is not in your scope',
       });
-    const task =
+    const open =
       app.status === 'in_review' && app.stage === stage.id
-        ? await this.services.tasks.openAt(ctx, app.id, stage.id)
-        : undefined;
+        ? await this.services.tasks.openOf(ctx, app.id)
+        : [];
+    const task = waitingAt(open, stage.id);
     // A manual stage is decided by its reviewer; a ranking panel by its convenor once
     // every expert has answered.
     const decidable = task?.kind === stage.kind && kindOf(stage).decidable(task);
@@ -134,12 +135,7 @@ export class ReviewCommands {
       actor: { sub: claims.sub, role: task.role },
       extras: {
         updateTasks:
-          task.kind === 'panel'
-            ? await openScoringTasks(this.services, tenant, app.id, stage.id, {
-                by: claims.sub,
-                at,
-              })
-            : [],
+          task.kind === 'panel' ? scoringTasksClosed(open, stage.id, { by: claims.sub, at }) : [],
       },
     });
     if (!next) throw new StaleStageError(stage.id, app.stage);

@@ -25,11 +25,18 @@ import {
   tenantContext,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
-import { loadApplication, type Services } from '../applications/services.js';
+import { readApplication, type Services } from '../applications/services.js';
 import { ForbiddenError, InvalidRequestError, PanelError } from '../errors.js';
-import { conflictedExperts } from './expert-conflicts.js';
+import { conflictsAmong } from './expert-conflicts.js';
 import { PanelScoring, type ScoreInput } from './panel-scoring.js';
-import { type PanelStage, panelStageOf, scoringTaskId, waitingPanelTask } from './panel-stage.js';
+import {
+  assertAtPanel,
+  assertPanelStageId,
+  type PanelStage,
+  panelStageOf,
+  scoringTaskId,
+  waitingPanelTask,
+} from './panel-stage.js';
 
 const panelChanged = () =>
   new PanelError('panel_changed', {
@@ -61,15 +68,25 @@ export class PanelCommands {
     input: { stage: string; expertIds: string[]; reason?: string | undefined },
     draw?: { seedHash: string; seed: string },
   ) {
-    const app = (await loadApplication(this.services, tenant, appId)).application;
+    const ctx = tenantContext(tenant);
+    const { experts, panels } = this.services;
+    assertPanelStageId(tenant, input.stage);
+    const requested = [...new Set(input.expertIds.map((e) => e.trim()).filter(Boolean))];
+    // The panel and the requested experts' profiles come with the application.
+    const { application: app, items } = await readApplication(this.services, tenant, appId, [
+      panels.assignmentKey(ctx, appId, input.stage),
+      ...requested.map((e) => experts.key(ctx, e)),
+    ]);
     const stage = panelStageOf(tenant, app, input.stage);
     this.assertConvenor(claims, tenant, stage);
-    const task = await waitingPanelTask(this.services, tenant, app, stage);
-    const ctx = tenantContext(tenant);
-    const existing = await this.services.panels.assignment(ctx, app.id, stage.id);
-    const requested = [...new Set(input.expertIds.map((e) => e.trim()).filter(Boolean))];
-    const pool = new Set((await this.services.experts.pool(ctx)).map((e) => e.expertId));
-    const unknown = requested.filter((e) => !pool.has(e));
+    const existing = panels.assignmentIn(ctx, app.id, stage.id, items);
+    // The panel's task gives the scoring tasks their due date.
+    const [task, answers] = await Promise.all([
+      waitingPanelTask(this.services, tenant, app, stage),
+      panels.answers(ctx, app.id),
+    ]);
+    const profiles = requested.flatMap((e) => experts.expertIn(ctx, e, items) ?? []);
+    const unknown = requested.filter((e) => !profiles.some((p) => p.expertId === e));
     if (unknown.length > 0) {
       // A mistyped id would never score, and the panel would wait for it for ever.
       throw new InvalidRequestError(
@@ -81,7 +98,7 @@ export class PanelCommands {
         'expertIds',
       );
     }
-    const conflicted = await conflictedExperts(this.services, tenant, app);
+    const conflicted = conflictsAmong(app, profiles, answers);
     const refused = requested.filter((e) => conflicted.has(e));
     if (refused.length > 0) {
       throw new InvalidRequestError(
@@ -202,10 +219,10 @@ export class PanelCommands {
     appId: string,
     input: { stage: string; count?: number | undefined; reason?: string | undefined },
   ) {
-    const app = (await loadApplication(this.services, tenant, appId)).application;
+    const { application: app } = await readApplication(this.services, tenant, appId);
     const stage = panelStageOf(tenant, app, input.stage);
     this.assertConvenor(claims, tenant, stage);
-    await waitingPanelTask(this.services, tenant, app, stage);
+    assertAtPanel(app, stage);
     const ctx = tenantContext(tenant);
     const seed = randomBytes(32).toString('hex');
     const seedHash = seedHashOf(seed);
@@ -216,8 +233,11 @@ export class PanelCommands {
       by: claims.sub,
       at: this.services.clock.now().toISOString(),
     });
-    const pool = await this.services.experts.pool(ctx);
-    const conflicted = await conflictedExperts(this.services, tenant, app);
+    const [pool, answers] = await Promise.all([
+      this.services.experts.pool(ctx),
+      this.services.panels.answers(ctx, app.id),
+    ]);
+    const conflicted = conflictsAmong(app, pool, answers);
     const eligible = eligibleExperts(
       pool.map((e) => e.expertId),
       [...conflicted],

@@ -3,23 +3,30 @@
  * the panel's conclusion once every assigned expert has answered: a pass-mark panel
  * decides by its average, a ranking panel becomes ready for its convenor.
  */
-import { type ResolvedTenant, StaleStageError } from '@sme/core';
-import { type ReviewTask, TransactionRefusedError, tenantContext } from '@sme/store';
+import { type Application, BusyError, type ResolvedTenant } from '@sme/core';
+import {
+  type PanelAssignment,
+  type PanelScore,
+  TransactionRefusedError,
+  tenantContext,
+} from '@sme/store';
 import type { Claims } from '../access/claims.js';
-import { loadApplication, type Services } from '../applications/services.js';
+import { readApplication, type Services } from '../applications/services.js';
+import { withBackoff } from '../cases/backoff.js';
 import {
   ExpertConflictError,
   ForbiddenError,
   InvalidRequestError,
   ScoreLockedError,
 } from '../errors.js';
-import { conflictedExperts } from './expert-conflicts.js';
+import { conflictsAmong } from './expert-conflicts.js';
 import {
-  openScoringTasks,
+  assertAtPanel,
+  assertPanelStageId,
   type PanelStage,
   panelStageOf,
   scoringTaskId,
-  waitingPanelTask,
+  scoringTasksClosed,
 } from './panel-stage.js';
 import { settleStage } from './settle-stage.js';
 
@@ -30,15 +37,52 @@ export interface ScoreInput {
   conflict?: boolean | undefined;
 }
 
+/** The panel's answers read were behind its assignment (a query is eventually consistent). */
+class BehindPanelError extends Error {}
+
 export class PanelScoring {
   constructor(private readonly services: Services) {}
 
-  async score(tenant: ResolvedTenant, claims: Claims, appId: string, input: ScoreInput) {
-    const app = (await loadApplication(this.services, tenant, appId)).application;
-    const stage = panelStageOf(tenant, app, input.stage);
+  /**
+   * Records the expert's answer; the one that completes the panel also concludes it.
+   * Tried again, after a backoff, when the panel moved on meanwhile (another expert's
+   * answer landed): each round reads again, so the last answer always sees every other
+   * and concludes. Gives up with `409 busy`, having written nothing.
+   */
+  score(tenant: ResolvedTenant, claims: Claims, appId: string, input: ScoreInput) {
     const ctx = tenantContext(tenant);
+    return withBackoff(this.services.backoff, () => this.once(tenant, claims, appId, input), {
+      retryable: (error) =>
+        error instanceof BehindPanelError ||
+        (error instanceof TransactionRefusedError &&
+          this.services.panels.movedOn(ctx, error, appId, input.stage)),
+      giveUp: (error) => new BusyError({ cause: error }),
+    });
+  }
+
+  /**
+   * One round, three calls: the application, the panel, the expert's task and profile in
+   * one batch read, every answer at the application's panels beside it, and the write.
+   */
+  private async once(tenant: ResolvedTenant, claims: Claims, appId: string, input: ScoreInput) {
+    const { panels, experts, tasks } = this.services;
+    const ctx = tenantContext(tenant);
+    assertPanelStageId(tenant, input.stage);
     const expertId = claims.expertId;
-    const assignment = await this.services.panels.assignment(ctx, app.id, stage.id);
+    const [{ application: app, items }, answers] = await Promise.all([
+      readApplication(this.services, tenant, appId, [
+        panels.assignmentKey(ctx, appId, input.stage),
+        ...(expertId
+          ? [
+              experts.key(ctx, expertId),
+              tasks.key(ctx, appId, scoringTaskId(input.stage, expertId)),
+            ]
+          : []),
+      ]),
+      panels.answers(ctx, appId),
+    ]);
+    const stage = panelStageOf(tenant, app, input.stage);
+    const assignment = panels.assignmentIn(ctx, app.id, stage.id, items);
     if (
       claims.tenant !== tenant.id ||
       !claims.roles.includes('expert') ||
@@ -48,67 +92,59 @@ export class PanelScoring {
       throw new ForbiddenError({ zh: '您未被指派评审该申报', en: 'You are not on this panel' });
     }
     const conflict = input.conflict === true;
-    if (!conflict && (await conflictedExperts(this.services, tenant, app)).has(expertId))
+    const expert = experts.expertIn(ctx, expertId, items);
+    if (!conflict && conflictsAmong(app, expert ? [expert] : [], answers).has(expertId))
       throw new ExpertConflictError();
     const scores = conflict ? {} : checkedScores(stage, input.scores ?? {});
-    await waitingPanelTask(this.services, tenant, app, stage);
-    const expertTask = await this.services.tasks.get(
-      ctx,
-      app.id,
-      scoringTaskId(stage.id, expertId),
-    );
+    assertAtPanel(app, stage);
+    const expertTask = tasks.taskIn(ctx, app.id, scoringTaskId(stage.id, expertId), items);
     if (!expertTask)
       throw new ForbiddenError({ zh: '您未被指派评审该申报', en: 'You are not on this panel' });
     if (expertTask.state !== 'open') throw new ScoreLockedError();
+    const before = answers.filter((a) => a.stage === stage.id);
+    // The panel counts every answer in; the query may not show the latest yet.
+    if (before.length !== assignment.scored) throw new BehindPanelError();
     const at = this.services.clock.now().toISOString();
     const total = Object.values(scores).reduce((sum, n) => sum + n, 0);
+    const answer: PanelScore = {
+      applicationId: app.id,
+      stage: stage.id,
+      expertId,
+      scores,
+      total,
+      conflict,
+      ...(input.comment && { comment: input.comment }),
+      at,
+    };
     try {
-      await this.services.panels.score(
-        ctx,
-        {
-          applicationId: app.id,
-          stage: stage.id,
-          expertId,
-          scores,
-          total,
-          conflict,
-          ...(input.comment && { comment: input.comment }),
-          at,
-        },
-        expertTask,
-      );
+      await panels.score(ctx, answer, expertTask, assignment.version);
     } catch (error) {
-      if (error instanceof TransactionRefusedError) throw new ScoreLockedError();
+      if (error instanceof TransactionRefusedError && !panels.movedOn(ctx, error, app.id, stage.id))
+        throw new ScoreLockedError();
       throw error;
     }
-    await this.decideIfComplete(tenant, app.id, stage);
+    // Nothing else landed on the panel since it was read: these are all its answers.
+    await this.concludeIfComplete(tenant, app, stage, assignment, [...before, answer]);
     return { stage: stage.id, expertId, total, conflict };
   }
 
   /** Once every assigned expert answered and enough scored, the panel decides or is ready. */
-  private async decideIfComplete(tenant: ResolvedTenant, appId: string, stage: PanelStage) {
-    const ctx = tenantContext(tenant);
-    const [assignment, scores] = await Promise.all([
-      this.services.panels.assignment(ctx, appId, stage.id),
-      this.services.panels.scores(ctx, appId, stage.id),
-    ]);
-    const answered = new Set(scores.map((s) => s.expertId));
-    const counted = scores.filter((s) => !s.conflict);
-    if (
-      !assignment ||
-      assignment.expertIds.some((id) => !answered.has(id)) ||
-      counted.length < stage.minExperts
-    )
+  private async concludeIfComplete(
+    tenant: ResolvedTenant,
+    app: Application,
+    stage: PanelStage,
+    assignment: PanelAssignment,
+    answers: readonly PanelScore[],
+  ) {
+    const answered = new Set(answers.map((s) => s.expertId));
+    const counted = answers.filter((s) => !s.conflict);
+    if (assignment.expertIds.some((id) => !answered.has(id)) || counted.length < stage.minExperts)
       return;
-    const app = (await loadApplication(this.services, tenant, appId)).application;
-    let task: ReviewTask;
-    try {
-      task = await waitingPanelTask(this.services, tenant, app, stage);
-    } catch (error) {
-      // Decided by a twin request, or withdrawn: nothing is left to conclude.
-      if (error instanceof StaleStageError) return;
-      throw error;
-    }
+    const ctx = tenantContext(tenant);
+    const open = await this.services.tasks.openOf(ctx, app.id);
+    const task = open.find((t) => t.stage === stage.id && t.kind === 'panel');
+    // Decided by a twin request, or withdrawn: nothing is left to conclude.
+    if (!task) return;
     const average = counted.reduce((sum, s) => sum + s.total, 0) / counted.length;
     if (stage.decision.kind === 'pass-mark') {
       const pass = average >= stage.decision.passMark;
@@ -118,12 +154,7 @@ export class PanelScoring {
         // Read in the application's history, in both languages as every reason there is.
         reason: `专家评审平均 ${average.toFixed(1)} 分，${pass ? '达到' : '未达'}合格线 ${stage.decision.passMark} 分 / Experts' average ${average.toFixed(1)}, ${pass ? 'at or above' : 'below'} the pass mark of ${stage.decision.passMark}`,
         actor: { sub: 'panel', role: 'system' },
-        extras: {
-          updateTasks: await openScoringTasks(this.services, tenant, appId, stage.id, {
-            by: 'panel',
-            at,
-          }),
-        },
+        extras: { updateTasks: scoringTasksClosed(open, stage.id, { by: 'panel', at }) },
       });
       return;
     }

@@ -21,13 +21,7 @@ export function panelStageOf(
   stageId: string,
 ): PanelStage {
   const stage = programOf(tenant, app.programId).stages.find((s) => s.id === stageId);
-  if (stage?.kind !== 'panel') {
-    throw new InvalidRequestError(
-      'not_a_panel',
-      { zh: `${stageId} 不是专家评审环节`, en: `${stageId} is not a panel stage` },
-      'stage',
-    );
-  }
+  if (stage?.kind !== 'panel') throw notAPanel(stageId);
   return stage;
 }
 
@@ -38,13 +32,36 @@ export async function waitingPanelTask(
   app: Application,
   stage: PanelStage,
 ): Promise<ReviewTask> {
-  const task =
-    app.status === 'in_review' && app.stage === stage.id
-      ? await services.tasks.openAt(tenantContext(tenant), app.id, stage.id)
-      : undefined;
+  assertAtPanel(app, stage);
+  const task = await services.tasks.openAt(tenantContext(tenant), app.id, stage.id);
   if (task?.kind !== 'panel') throw new StaleStageError(stage.id, app.stage);
   return task;
 }
+
+/**
+ * Refuses (409 stale_stage) unless the application waits at the panel. The run's panel
+ * task is opened and ended in the transactions that move the application to the stage
+ * and on from it, so the application alone tells: no read of the task is needed.
+ */
+export function assertAtPanel(app: Application, stage: PanelStage): void {
+  if (app.status !== 'in_review' || app.stage !== stage.id)
+    throw new StaleStageError(stage.id, app.stage);
+}
+
+/** Refuses a stage id that is no panel stage of the tenant before it names a key to read. */
+export function assertPanelStageId(tenant: ResolvedTenant, stageId: string): void {
+  const known = tenant.programs.some((p) =>
+    p.stages.some((s) => s.kind === 'panel' && s.id === stageId),
+  );
+  if (!known) throw notAPanel(stageId);
+}
+
+const notAPanel = (stageId: string) =>
+  new InvalidRequestError(
+    'not_a_panel',
+    { zh: `${stageId} 不是专家评审环节`, en: `${stageId} is not a panel stage` },
+    'stage',
+  );
 
 /** The panel's scoring tasks still open, closed with the panel's decision. */
 export async function openScoringTasks(
@@ -54,7 +71,19 @@ export async function openScoringTasks(
   stage: string,
   decided: { by: string; at: string },
 ): Promise<ReviewTask[]> {
-  const open = await services.tasks.openOf(tenantContext(tenant), appId);
+  return scoringTasksClosed(
+    await services.tasks.openOf(tenantContext(tenant), appId),
+    stage,
+    decided,
+  );
+}
+
+/** Of an application's open tasks, the panel's scoring tasks, closed with its decision. */
+export function scoringTasksClosed(
+  open: readonly ReviewTask[],
+  stage: string,
+  decided: { by: string; at: string },
+): ReviewTask[] {
   return open
     .filter((t) => t.kind === 'score' && t.stage === stage)
     .map((t) => ({

@@ -6,10 +6,10 @@
 import type { ResolvedTenant } from '@sme/core';
 import { tenantContext } from '@sme/store';
 import type { Claims } from '../access/claims.js';
-import { loadApplication, type Services } from '../applications/services.js';
+import { readApplication, type Services } from '../applications/services.js';
 import { InvalidRequestError } from '../errors.js';
 import { programOf } from '../tenancy/tenant-registry.js';
-import { conflictedExperts } from './expert-conflicts.js';
+import { conflictsAmong } from './expert-conflicts.js';
 import { type PanelStage, panelStageOf } from './panel-stage.js';
 import { assertConvenor } from './ranking-decision.js';
 
@@ -18,7 +18,7 @@ export class PanelView {
 
   /** The panel of `stageId`, or of the application's current (else first) panel stage. */
   async view(tenant: ResolvedTenant, claims: Claims, appId: string, stageId?: string) {
-    const app = (await loadApplication(this.services, tenant, appId)).application;
+    const { application: app } = await readApplication(this.services, tenant, appId);
     const panels = programOf(tenant, app.programId).stages.filter(
       (s): s is PanelStage => s.kind === 'panel',
     );
@@ -33,10 +33,10 @@ export class PanelView {
     const stage = panelStageOf(tenant, app, chosen);
     assertConvenor(claims, tenant, stage);
     const ctx = tenantContext(tenant);
-    const [assignment, pool, conflicted, task] = await Promise.all([
+    const [assignment, pool, answers, task] = await Promise.all([
       this.services.panels.assignment(ctx, app.id, stage.id),
       this.services.experts.pool(ctx),
-      conflictedExperts(this.services, tenant, app),
+      this.services.panels.answers(ctx, app.id),
       app.status === 'in_review' && app.stage === stage.id
         ? this.services.tasks.openAt(ctx, app.id, stage.id)
         : undefined,
@@ -46,7 +46,7 @@ export class PanelView {
       stage,
       assignment,
       pool,
-      conflicted: [...conflicted],
+      conflicted: [...conflictsAmong(app, pool, answers)],
       /** The panel can be assigned now: the application waits at this stage. */
       waiting: task?.kind === 'panel',
       fixed: (assignment?.scored ?? 0) > 0,

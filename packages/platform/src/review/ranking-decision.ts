@@ -12,13 +12,13 @@
  * the other convenor's decision, is answered as `skipped`, and the rest go on.
  */
 import { type Application, type ResolvedTenant, StaleStageError } from '@sme/core';
-import { type ReviewTask, tenantContext } from '@sme/store';
+import { type ReviewTask, tenantContext, waitingAt } from '@sme/store';
 import type { Outcome } from '@sme/workflow';
 import type { Claims } from '../access/claims.js';
-import type { Services } from '../applications/services.js';
+import { isApplicationId, type Services } from '../applications/services.js';
 import { BatchStaleError, ForbiddenError, InvalidRequestError } from '../errors.js';
 import { programOf } from '../tenancy/tenant-registry.js';
-import { openScoringTasks, type PanelStage } from './panel-stage.js';
+import { type PanelStage, scoringTasksClosed } from './panel-stage.js';
 import { settleStage } from './settle-stage.js';
 
 export interface RankingDecisionInput {
@@ -98,17 +98,19 @@ export class RankingDecision {
       ...(input.reject ?? []).map((id) => [id, 'reject'] as const),
     ]);
     const ctx = tenantContext(tenant);
-    const ready: { app: Application; task: ReviewTask; outcome: Outcome }[] = [];
+    const ready: { app: Application; task: ReviewTask; outcome: Outcome; open: ReviewTask[] }[] =
+      [];
     const stale: { id: string; name?: string }[] = [];
+    const apps = await this.services.apps.many(ctx, [...outcomes.keys()].filter(isApplicationId));
     for (const [id, outcome] of outcomes) {
-      const app = /^[A-Za-z0-9-]{1,64}$/.test(id)
-        ? (await this.services.apps.get(ctx, id))?.application
-        : undefined;
-      const task =
+      const app = apps.get(id);
+      const open =
         app?.programId === programId && app.status === 'in_review' && app.stage === stage.id
-          ? await this.services.tasks.openAt(ctx, app.id, stage.id)
-          : undefined;
-      if (task?.kind === 'panel' && task.ready === true && app) ready.push({ app, task, outcome });
+          ? await this.services.tasks.openOf(ctx, app.id)
+          : [];
+      const task = waitingAt(open, stage.id);
+      if (task?.kind === 'panel' && task.ready === true && app)
+        ready.push({ app, task, outcome, open });
       else stale.push({ id, ...(app && { name: app.org.name }) });
     }
     if (stale.length > 0) throw new BatchStaleError(stage.id, stale);
@@ -116,16 +118,13 @@ export class RankingDecision {
     const at = this.services.clock.now().toISOString();
     const skipped: string[] = [];
     let decided = 0;
-    for (const { app, task, outcome } of ready) {
+    for (const { app, task, outcome, open } of ready) {
       const next = await settleStage(this.services, ctx, app, task, {
         outcome,
         reason: input.comment,
         actor: { sub: claims.sub, role: task.role },
         extras: {
-          updateTasks: await openScoringTasks(this.services, tenant, app.id, stage.id, {
-            by: claims.sub,
-            at,
-          }),
+          updateTasks: scoringTasksClosed(open, stage.id, { by: claims.sub, at }),
         },
       });
       if (next) decided += 1;

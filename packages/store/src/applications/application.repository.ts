@@ -60,6 +60,8 @@ export interface ApplicationRecord {
   flags: unknown[];
 }
 
+const metaKey = (ctx: TenantContext, id: string): ItemKey => ({ pk: appPk(ctx, id), sk: 'META' });
+
 export class ApplicationRepository {
   private readonly cases: CaseRepository<Application>;
   private readonly outbox: Outbox;
@@ -90,19 +92,43 @@ export class ApplicationRepository {
     id: string,
     extra: readonly ItemKey[],
   ): Promise<{ record?: ApplicationRecord; items: Map<string, TableItem> }> {
-    const meta = { pk: appPk(ctx, id), sk: 'META' };
-    const [items, documents] = await Promise.all([
-      this.table.getMany(ctx, [meta, ...extra]),
+    const [{ application, items }, documents] = await Promise.all([
+      this.applicationWith(ctx, id, extra),
       this.documents(ctx, id),
     ]);
+    if (!application) return { items };
+    const flags = items.get(itemKey(metaKey(ctx, id)))?.flags as unknown[] | undefined;
+    return { record: { application, documents, flags: flags ?? [] }, items };
+  }
+
+  /**
+   * The application without its documents and, in the same BatchGetItem, the `extra`
+   * items a command needs (its panel, an expert's task and profile): one call, for the
+   * review's commands, which read no documents.
+   */
+  async applicationWith(
+    ctx: TenantContext,
+    id: string,
+    extra: readonly ItemKey[],
+  ): Promise<{ application?: Application; items: Map<string, TableItem> }> {
+    const meta = metaKey(ctx, id);
+    const items = await this.table.getMany(ctx, [meta, ...extra]);
     const item = items.get(itemKey(meta));
-    if (!item) return { items };
-    const record = {
-      application: toApplication(item),
-      documents,
-      flags: (item.flags as unknown[]) ?? [],
-    };
-    return { record, items };
+    return { ...(item && { application: toApplication(item) }), items };
+  }
+
+  /** Applications by id, in one BatchGetItem (per hundred); ids not found are left out. */
+  async many(ctx: TenantContext, ids: readonly string[]): Promise<Map<string, Application>> {
+    const items = await this.table.getMany(
+      ctx,
+      ids.map((id) => metaKey(ctx, id)),
+    );
+    const found = new Map<string, Application>();
+    for (const item of items.values()) {
+      const application = toApplication(item);
+      found.set(application.id, application);
+    }
+    return found;
   }
 
   /** The key of an idempotency record, to read it in a batch (`idempotentIn`). */

@@ -3,7 +3,7 @@
  * and the organizations they declared a conflict with (excluded from their panels).
  */
 import { type TenantContext, tenantKey } from '../table/keys.js';
-import type { TenantTable } from '../table/tenant-table.js';
+import { type ItemKey, itemKey, type TableItem, type TenantTable } from '../table/tenant-table.js';
 
 export interface Expert {
   expertId: string;
@@ -19,8 +19,7 @@ export class ExpertRepository {
 
   async save(ctx: TenantContext, expert: Expert): Promise<void> {
     await this.table.put(ctx, {
-      pk: tenantKey(ctx, 'EXPERT', expert.expertId),
-      sk: 'PROFILE',
+      ...this.key(ctx, expert.expertId),
       ...expert,
       gsi1pk: tenantKey(ctx, 'EXPERTS'),
       gsi1sk: expert.expertId,
@@ -34,17 +33,34 @@ export class ExpertRepository {
       const page = await this.table.queryIndex(ctx, 'byListing', tenantKey(ctx, 'EXPERTS'), {
         cursor,
       });
-      experts.push(
-        ...page.items.map(({ expertId, industries, conflicts, updatedBy, updatedAt }) => ({
-          expertId: String(expertId),
-          industries: (industries as string[]) ?? [],
-          conflicts: (conflicts as string[]) ?? [],
-          updatedBy: String(updatedBy),
-          updatedAt: String(updatedAt),
-        })),
-      );
+      experts.push(...page.items.map(toExpert));
       cursor = page.next;
     } while (cursor);
     return experts;
   }
+
+  /** The key of an expert's profile, to read it in a batch (`expertIn`). */
+  key(ctx: TenantContext, expertId: string): ItemKey {
+    return { pk: tenantKey(ctx, 'EXPERT', expertId), sk: 'PROFILE' };
+  }
+
+  /** The expert's profile among items a batch read found; absent if not in the pool. */
+  expertIn(
+    ctx: TenantContext,
+    expertId: string,
+    items: ReadonlyMap<string, TableItem>,
+  ): Expert | undefined {
+    const item = items.get(itemKey(this.key(ctx, expertId)));
+    return item && toExpert(item);
+  }
+}
+
+function toExpert({ expertId, industries, conflicts, updatedBy, updatedAt }: TableItem): Expert {
+  return {
+    expertId: String(expertId),
+    industries: (industries as string[]) ?? [],
+    conflicts: (conflicts as string[]) ?? [],
+    updatedBy: String(updatedBy),
+    updatedAt: String(updatedAt),
+  };
 }

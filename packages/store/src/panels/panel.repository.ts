@@ -6,8 +6,9 @@
  * against the version it was decided on, so a score landing meanwhile is never missed.
  */
 import { applicationTouched, appPk } from '../applications/application-items.js';
+import type { TransactionRefusedError } from '../errors.js';
 import type { TenantContext } from '../table/keys.js';
-import type { TenantTable } from '../table/tenant-table.js';
+import { type ItemKey, itemKey, type TableItem, type TenantTable } from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
 import { type ReviewTask, taskItem } from '../tasks/task.repository.js';
 
@@ -47,6 +48,11 @@ export interface PanelAssignment {
 }
 
 const panelSk = (stage: string) => `PANEL#${stage}`;
+
+function toAssignment({ pk: _pk, sk: _sk, ...stored }: TableItem): PanelAssignment {
+  const assignment = stored as unknown as PanelAssignment;
+  return { ...assignment, version: assignment.version ?? 0, scored: assignment.scored ?? 0 };
+}
 
 export class PanelRepository {
   constructor(private readonly table: TenantTable) {}
@@ -97,10 +103,23 @@ export class PanelRepository {
     stage: string,
   ): Promise<PanelAssignment | undefined> {
     const item = await this.table.get(ctx, appPk(ctx, applicationId), panelSk(stage));
-    if (!item) return undefined;
-    const { pk: _pk, sk: _sk, ...stored } = item;
-    const assignment = stored as unknown as PanelAssignment;
-    return { ...assignment, version: assignment.version ?? 0, scored: assignment.scored ?? 0 };
+    return item && toAssignment(item);
+  }
+
+  /** The key of a panel's assignment, to read it in a batch (`assignmentIn`). */
+  assignmentKey(ctx: TenantContext, applicationId: string, stage: string): ItemKey {
+    return { pk: appPk(ctx, applicationId), sk: panelSk(stage) };
+  }
+
+  /** The panel's assignment among items a batch read found. */
+  assignmentIn(
+    ctx: TenantContext,
+    applicationId: string,
+    stage: string,
+    items: ReadonlyMap<string, TableItem>,
+  ): PanelAssignment | undefined {
+    const item = items.get(itemKey(this.assignmentKey(ctx, applicationId, stage)));
+    return item && toAssignment(item);
   }
 
   /** Commits to a random draw before it is made: the seed's hash, kept with the application. */
@@ -134,10 +153,16 @@ export class PanelRepository {
   /**
    * Records a score and closes the expert's task. Refused (TransactionRefusedError) when
    * the expert already scored (a score locks when submitted), the task is no longer
-   * open (the panel was decided, the application withdrawn), or the expert is no longer
-   * on the panel.
+   * open (the panel was decided, the application withdrawn), the expert is no longer
+   * on the panel, or the panel moved past `panelVersion` (another answer or a change of
+   * the panel landed since it was read: `movedOn` tells).
    */
-  async score(ctx: TenantContext, score: PanelScore, expertTask: ReviewTask): Promise<void> {
+  async score(
+    ctx: TenantContext,
+    score: PanelScore,
+    expertTask: ReviewTask,
+    panelVersion: number,
+  ): Promise<void> {
     await this.table.transact(ctx, [
       {
         put: {
@@ -161,8 +186,8 @@ export class PanelRepository {
       {
         update: { pk: appPk(ctx, score.applicationId), sk: panelSk(score.stage) },
         expression: 'ADD version :one, scored :one',
-        condition: 'contains(expertIds, :expert)',
-        values: { ':one': 1, ':expert': score.expertId },
+        condition: 'contains(expertIds, :expert) AND version = :version',
+        values: { ':one': 1, ':expert': score.expertId, ':version': panelVersion },
       },
     ]);
   }
@@ -171,11 +196,30 @@ export class PanelRepository {
     return this.scoresWithPrefix(ctx, applicationId, `SCORE#${stage}#`);
   }
 
-  /** Experts who declared a conflict at any panel of the application. */
-  async declaredConflicts(ctx: TenantContext, applicationId: string): Promise<string[]> {
-    const all = await this.scoresWithPrefix(ctx, applicationId, 'SCORE#');
-    return all.filter((s) => s.conflict).map((s) => s.expertId);
+  /**
+   * Whether a score was refused only because the panel moved on since it was read
+   * (another answer, a change of the panel) or another write met it: read again, it
+   * may well go through.
+   */
+  movedOn(
+    ctx: TenantContext,
+    error: TransactionRefusedError,
+    applicationId: string,
+    stage: string,
+  ): boolean {
+    const panel = this.assignmentKey(ctx, applicationId, stage);
+    return (
+      error.conflicted ||
+      error.conditionFailedOn((key) => key.pk === panel.pk && key.sk === panel.sk)
+    );
   }
+
+  /** Every answer at every panel of the application: scores and declared conflicts. */
+  answers(ctx: TenantContext, applicationId: string): Promise<PanelScore[]> {
+    return this.scoresWithPrefix(ctx, applicationId, 'SCORE#');
+  }
+
+  /** Experts who declared a conflict at any panel of the application. */
 
   private async scoresWithPrefix(ctx: TenantContext, applicationId: string, prefix: string) {
     const scores: PanelScore[] = [];

@@ -8,7 +8,13 @@
 import { applicationTouched, appPk } from '../applications/application-items.js';
 import { casePk } from '../cases/case-layout.js';
 import { type TenantContext, tenantKey } from '../table/keys.js';
-import type { Page, TenantTable } from '../table/tenant-table.js';
+import {
+  type ItemKey,
+  itemKey,
+  type Page,
+  type TableItem,
+  type TenantTable,
+} from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
 
 /** `done` when decided; `closed` when ended without a decision (the application was withdrawn). */
@@ -132,7 +138,24 @@ export class TaskRepository {
     applicationId: string,
     taskId: string,
   ): Promise<ReviewTask | undefined> {
-    const item = await this.table.get(ctx, appPk(ctx, applicationId), `TASK#${taskId}`);
+    const { pk, sk } = this.key(ctx, applicationId, taskId);
+    const item = await this.table.get(ctx, pk, sk);
+    return item && toTask(item);
+  }
+
+  /** The key of an application's task, to read it in a batch (`taskIn`). */
+  key(ctx: TenantContext, applicationId: string, taskId: string): ItemKey {
+    return { pk: appPk(ctx, applicationId), sk: `TASK#${taskId}` };
+  }
+
+  /** The task among items a batch read found. */
+  taskIn(
+    ctx: TenantContext,
+    applicationId: string,
+    taskId: string,
+    items: ReadonlyMap<string, TableItem>,
+  ): ReviewTask | undefined {
+    const item = items.get(itemKey(this.key(ctx, applicationId, taskId)));
     return item && toTask(item);
   }
 
@@ -165,9 +188,7 @@ export class TaskRepository {
     applicationId: string,
     stage: string,
   ): Promise<ReviewTask | undefined> {
-    return (await this.openOf(ctx, applicationId)).find(
-      (t) => t.stage === stage && WORKFLOW_KINDS.has(t.kind),
-    );
+    return waitingAt(await this.openOf(ctx, applicationId), stage);
   }
 
   /** Open tasks of a role (in a district), oldest due first. */
@@ -183,6 +204,11 @@ export class TaskRepository {
     });
     return { ...result, items: result.items.map(toTask) };
   }
+}
+
+/** Of an application's open tasks, the one through which the workflow waits at `stage`. */
+export function waitingAt(open: readonly ReviewTask[], stage: string): ReviewTask | undefined {
+  return open.find((t) => t.stage === stage && WORKFLOW_KINDS.has(t.kind));
 }
 
 /** Writes a task's end (decided or closed), refused unless it is still open. */
