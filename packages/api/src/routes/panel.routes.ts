@@ -73,7 +73,7 @@ const scores = createRoute({
     ),
     403: problemResponse('Not on this panel'),
     409: problemResponse(
-      'Not at that stage, already scored (score_locked), or a conflict to declare (expert_conflict)',
+      'Not at that stage, already scored (score_locked), a conflict to declare (expert_conflict), or other answers kept landing at that instant (busy): nothing recorded, send it again',
     ),
     422: problemResponse('A score outside its criterion'),
   },
