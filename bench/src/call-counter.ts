@@ -31,6 +31,8 @@ export const total = (counts: Record<string, number>) =>
 
 export class CallCounter {
   readonly requests: CountedRequest[] = [];
+  /** Commands sent outside any request (the review's runs, the timer), by name. */
+  readonly outside: Record<string, number> = {};
   private readonly current = new AsyncLocalStorage<CountedRequest>();
 
   /** Adds the counting middleware to the client: once per command, before any retry. */
@@ -38,11 +40,9 @@ export class CallCounter {
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const request = this.current.getStore();
-        if (request) {
-          const counts = request.answered ? request.after : request.during;
-          const name = context.commandName ?? 'unknown';
-          counts[name] = (counts[name] ?? 0) + 1;
-        }
+        const counts = !request ? this.outside : request.answered ? request.after : request.during;
+        const name = context.commandName ?? 'unknown';
+        counts[name] = (counts[name] ?? 0) + 1;
         return next(args);
       },
       { step: 'initialize', name: 'benchCallCounter' },

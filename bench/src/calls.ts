@@ -91,6 +91,12 @@ export const calls: Benchmark = {
       await settled(counter);
       const providerWalk = platformRequests(counter.requests);
       const walked = counter.requests.length;
+      // The submission taken up into review, as the timer would: every command outside
+      // a request until the run waits for the district's reviewer.
+      const before = total(counter.outside);
+      await stack.review.pickUp();
+      await stack.review.settled();
+      const intake = total(counter.outside) - before;
       await reviewWalk(app, stack, { id, provider, region: REGION });
       await settled(counter);
       const staffWalk = platformRequests(counter.requests.slice(walked));
@@ -102,6 +108,7 @@ export const calls: Benchmark = {
           `  ${'request'.padEnd(72)} status calls`,
           ...providerWalk.map(line),
           `  the provider's walk: most calls in one write ${walk.most}; total ${walk.total}`,
+          `  review intake of the submission (every tenant's hand-offs read, the run up to the district's task): ${intake} calls`,
           "  then the staff's side (a return and resubmission, the panel, the ranking, the notice):",
           ...staffWalk.map(line),
           `  the staff's side: most calls in one write ${staff.most}; total ${staff.total}`,
@@ -109,6 +116,7 @@ export const calls: Benchmark = {
         figures: {
           requests: providerWalk.map(figuresOf),
           mostCallsInOneWrite: walk.most,
+          reviewIntakeCalls: intake,
           staffRequests: staffWalk.map(figuresOf),
           mostCallsInOneStaffWrite: staff.most,
         },

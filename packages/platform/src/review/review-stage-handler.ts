@@ -54,21 +54,42 @@ export interface ReviewDeps {
   clock: Clock;
 }
 
+const unknownApplication = (input: StageInput) =>
+  new Error(`unknown application ${input.applicationId}`);
+
 /** The workflow acts as this actor in history. */
 const WORKFLOW = { sub: 'workflow', role: 'system' };
 
 export class ReviewStageHandler implements StageHandler {
   constructor(private readonly deps: ReviewDeps) {}
 
-  private async load(input: StageInput) {
+  private where(input: StageInput) {
     const tenant = this.deps.tenants.get(input.tenant);
     const program = tenant?.programs.find((p) => p.id === input.programId);
     const stage = program?.stages.find((s) => s.id === input.stage);
     if (!tenant || !program || !stage)
       throw new Error(`unknown stage ${input.tenant}/${input.programId}/${input.stage}`);
-    const record = await this.deps.apps.get(tenantContext(tenant), input.applicationId);
-    if (!record) throw new Error(`unknown application ${input.applicationId}`);
-    return { tenant, program, stage, record, ctx: tenantContext(tenant) };
+    return { tenant, program, stage, ctx: tenantContext(tenant) };
+  }
+
+  /** The stage and the application with its documents, which a stage deciding by itself reads. */
+  private async load(input: StageInput) {
+    const where = this.where(input);
+    const record = await this.deps.apps.get(where.ctx, input.applicationId);
+    if (!record) throw unknownApplication(input);
+    return { ...where, record };
+  }
+
+  /** The stage and the application alone: a stage that waits for people reads no documents. */
+  private async loadApplication(input: StageInput) {
+    const where = this.where(input);
+    const { application } = await this.deps.apps.applicationWith(
+      where.ctx,
+      input.applicationId,
+      [],
+    );
+    if (!application) throw unknownApplication(input);
+    return { ...where, app: application };
   }
 
   /**
@@ -168,8 +189,7 @@ export class ReviewStageHandler implements StageHandler {
   private async beginNow(
     input: StageInput & { taskToken: string },
   ): Promise<RunOutcome | undefined> {
-    const { tenant, program, stage, record, ctx } = await this.load(input);
-    const app = record.application;
+    const { tenant, program, stage, app, ctx } = await this.loadApplication(input);
     // A resumed run: the decision taken before the restart stands.
     if (
       app.decision?.stage === stage.id &&
