@@ -18,6 +18,7 @@ import {
   EXPERTS,
   expertClient,
   type Harness,
+  registerExperts,
   withPassMark,
 } from '../../support/review-walk.js';
 
@@ -129,5 +130,63 @@ describe('a panel’s answers at the same instant', () => {
       stage: 'publicity',
       decisions: 1,
     });
+  });
+});
+
+describe('a ranking panel completed while its convenor adds an expert', () => {
+  it('is not ready until the added expert answers too', async () => {
+    const ranked = await testApp({ start: OPEN_AT });
+    // The last answer's marking of the panel as ready waits until the panel is changed.
+    let release = () => {};
+    let markHeld = () => {};
+    const held = new Promise<void>((resolve) => {
+      markHeld = resolve;
+    });
+    let holding = true;
+    ranked.store.clients.dynamodb.middlewareStack.add(
+      (next) => async (args) => {
+        const items = (args.input as { TransactItems?: unknown[] }).TransactItems;
+        if (holding && items && JSON.stringify(items).includes('"ready"')) {
+          holding = false;
+          await new Promise<void>((resolve) => {
+            release = resolve;
+            markHeld();
+          });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'holdReady' },
+    );
+    const { id, cityAdmin } = await atPanel(ranked, 954);
+    const answerOf = async (expertId: string) =>
+      (await expertClient(ranked, expertId)).post<Json>(`${QD}/applications/${id}/scores`, {
+        stage: 'expert-review',
+        scores: RUBRIC_SCORES,
+      });
+    for (const expertId of EXPERTS.slice(0, 2)) expect((await answerOf(expertId)).status).toBe(200);
+    await registerExperts(cityAdmin, ['e-4']);
+
+    const last = answerOf('e-3');
+    await held;
+    const changed = await cityAdmin.post<Json>(`${QD}/applications/${id}/experts`, {
+      stage: 'expert-review',
+      expertIds: ['e-4'],
+      reason: '增补一名汽车零部件行业专家',
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    release();
+    expect((await last).status).toBe(200);
+
+    const decide = () =>
+      cityAdmin.post<Json>(`${QD}/applications/${id}/decision`, {
+        stage: 'expert-review',
+        outcome: 'pass',
+        comment: '在配额内，择优推荐。',
+      });
+    const early = await decide();
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'stale_stage' });
+    expect((await answerOf('e-4')).status).toBe(200);
+    expect((await decide()).status).toBe(200);
   });
 });

@@ -158,9 +158,19 @@ export class PanelScoring {
       });
       return;
     }
-    await this.services.tasks.update(ctx, { ...task, ready: true }).catch((error: unknown) => {
-      if (!(error instanceof TransactionRefusedError)) throw error;
-    });
+    // Ready only for the panel this answer completed: an expert added meanwhile (a
+    // change of the fixed panel) must answer first, and that change moved the version.
+    const completed = this.services.panels.unchangedSince(
+      ctx,
+      app.id,
+      stage.id,
+      assignment.version + 1,
+    );
+    await this.services.tasks
+      .update(ctx, { ...task, ready: true }, [completed])
+      .catch((error: unknown) => {
+        if (!(error instanceof TransactionRefusedError)) throw error;
+      });
   }
 }
 

@@ -111,6 +111,20 @@ export class PanelRepository {
     return { pk: appPk(ctx, applicationId), sk: panelSk(stage) };
   }
 
+  /** A check, in a transaction, that the panel is still at `version`: nothing changed it since. */
+  unchangedSince(
+    ctx: TenantContext,
+    applicationId: string,
+    stage: string,
+    version: number,
+  ): TransactOp {
+    return {
+      check: this.assignmentKey(ctx, applicationId, stage),
+      condition: 'version = :version',
+      values: { ':version': version },
+    };
+  }
+
   /** The panel's assignment among items a batch read found. */
   assignmentIn(
     ctx: TenantContext,

@@ -120,9 +120,14 @@ export class TaskRepository {
   /**
    * Rewrites a task that is still open (a resumed run's new token, a panel become
    * ready); refused with `TransactionRefusedError` once it was decided or closed, so a
-   * task closed meanwhile is never reopened.
+   * task closed meanwhile is never reopened, or when one of `guards` (checks of what
+   * the change was decided on) fails.
    */
-  async update(ctx: TenantContext, task: ReviewTask): Promise<void> {
+  async update(
+    ctx: TenantContext,
+    task: ReviewTask,
+    guards: readonly TransactOp[] = [],
+  ): Promise<void> {
     await this.table.transact(ctx, [
       {
         put: taskItem(ctx, { ...task, state: 'open' }),
@@ -130,6 +135,7 @@ export class TaskRepository {
         names: { '#state': 'state' },
         values: { ':open': 'open' },
       },
+      ...guards,
     ]);
   }
 
