@@ -11,6 +11,7 @@ import { Outbox } from '../cases/outbox.js';
 import type { TenantContext } from '../table/keys.js';
 import { tenantKey } from '../table/keys.js';
 import {
+  foundIn,
   type ItemKey,
   itemKey,
   type Page,
@@ -142,8 +143,10 @@ export class ApplicationRepository {
     key: string,
     items: ReadonlyMap<string, TableItem>,
   ): { response: unknown; version: number } | undefined {
-    const item = items.get(itemKey(this.idempotencyKey(ctx, key)));
-    return item && { response: item.response, version: Number(item.version) };
+    return foundIn(items, this.idempotencyKey(ctx, key), (item) => ({
+      response: item.response,
+      version: Number(item.version),
+    }));
   }
 
   async documents(ctx: TenantContext, id: string): Promise<ApplicationDocument[]> {

@@ -3,7 +3,13 @@
  * and the organizations they declared a conflict with (excluded from their panels).
  */
 import { type TenantContext, tenantKey } from '../table/keys.js';
-import { type ItemKey, itemKey, type TableItem, type TenantTable } from '../table/tenant-table.js';
+import {
+  foundIn,
+  type ItemKey,
+  itemKey,
+  type TableItem,
+  type TenantTable,
+} from '../table/tenant-table.js';
 
 export interface Expert {
   expertId: string;
@@ -50,8 +56,7 @@ export class ExpertRepository {
     expertId: string,
     items: ReadonlyMap<string, TableItem>,
   ): Expert | undefined {
-    const item = items.get(itemKey(this.key(ctx, expertId)));
-    return item && toExpert(item);
+    return foundIn(items, this.key(ctx, expertId), toExpert);
   }
 }
 

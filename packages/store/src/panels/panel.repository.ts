@@ -8,7 +8,13 @@
 import { applicationTouched, appPk } from '../applications/application-items.js';
 import type { TransactionRefusedError } from '../errors.js';
 import type { TenantContext } from '../table/keys.js';
-import { type ItemKey, itemKey, type TableItem, type TenantTable } from '../table/tenant-table.js';
+import {
+  foundIn,
+  type ItemKey,
+  itemKey,
+  type TableItem,
+  type TenantTable,
+} from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
 import { type ReviewTask, taskItem } from '../tasks/task.repository.js';
 
@@ -132,8 +138,7 @@ export class PanelRepository {
     stage: string,
     items: ReadonlyMap<string, TableItem>,
   ): PanelAssignment | undefined {
-    const item = items.get(itemKey(this.assignmentKey(ctx, applicationId, stage)));
-    return item && toAssignment(item);
+    return foundIn(items, this.assignmentKey(ctx, applicationId, stage), toAssignment);
   }
 
   /** Commits to a random draw before it is made: the seed's hash, kept with the application. */

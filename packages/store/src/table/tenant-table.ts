@@ -35,6 +35,16 @@ export interface ItemKey {
 /** One string per item key, to look up what `getMany` found. */
 export const itemKey = (key: ItemKey) => `${key.pk}\n${key.sk}`;
 
+/** The item of `key` among what `getMany` found, as `read` makes it; undefined if absent. */
+export function foundIn<T>(
+  items: ReadonlyMap<string, TableItem>,
+  key: ItemKey,
+  read: (item: TableItem) => T,
+): T | undefined {
+  const item = items.get(itemKey(key));
+  return item && read(item);
+}
+
 export interface Page<T> {
   items: T[];
   /** Opaque; pass back to get the next page. Absent on the last page. */

@@ -9,6 +9,7 @@ import { applicationTouched, appPk } from '../applications/application-items.js'
 import { casePk } from '../cases/case-layout.js';
 import { type TenantContext, tenantKey } from '../table/keys.js';
 import {
+  foundIn,
   type ItemKey,
   itemKey,
   type Page,
@@ -161,8 +162,7 @@ export class TaskRepository {
     taskId: string,
     items: ReadonlyMap<string, TableItem>,
   ): ReviewTask | undefined {
-    const item = items.get(itemKey(this.key(ctx, applicationId, taskId)));
-    return item && toTask(item);
+    return foundIn(items, this.key(ctx, applicationId, taskId), toTask);
   }
 
   /**
