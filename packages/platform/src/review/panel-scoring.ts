@@ -154,7 +154,14 @@ export class PanelScoring {
         // Read in the application's history, in both languages as every reason there is.
         reason: `专家评审平均 ${average.toFixed(1)} 分，${pass ? '达到' : '未达'}合格线 ${stage.decision.passMark} 分 / Experts' average ${average.toFixed(1)}, ${pass ? 'at or above' : 'below'} the pass mark of ${stage.decision.passMark}`,
         actor: { sub: 'panel', role: 'system' },
-        extras: { updateTasks: scoringTasksClosed(open, stage.id, { by: 'panel', at }) },
+        // An answer closed its expert's task; a query just after may still show it open.
+        extras: {
+          updateTasks: scoringTasksClosed(
+            open.filter((t) => !answered.has(t.expertId ?? '')),
+            stage.id,
+            { by: 'panel', at },
+          ),
+        },
       });
       return;
     }
