@@ -165,9 +165,12 @@ export class PanelScoring {
       });
       return;
     }
-    await this.services.tasks.update(ctx, { ...task, ready: true }).catch((error: unknown) => {
-      if (!(error instanceof TransactionRefusedError)) throw error;
-    });
+    // Against the panel this answer wrote: an expert added since keeps it waiting.
+    await this.services.panels
+      .markReady(ctx, task, assignment.version + 1)
+      .catch((error: unknown) => {
+        if (!(error instanceof TransactionRefusedError)) throw error;
+      });
   }
 }
 

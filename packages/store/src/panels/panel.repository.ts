@@ -192,6 +192,27 @@ export class PanelRepository {
     ]);
   }
 
+  /**
+   * Marks a ranking panel's task ready for its convenor, while the panel is still at
+   * `panelVersion`, the one its last answer wrote: an expert added since keeps it
+   * waiting. Refused (TransactionRefusedError) otherwise, or once the task is closed.
+   */
+  async markReady(ctx: TenantContext, task: ReviewTask, panelVersion: number): Promise<void> {
+    await this.table.transact(ctx, [
+      {
+        put: taskItem(ctx, { ...task, ready: true }),
+        condition: '#state = :open',
+        names: { '#state': 'state' },
+        values: { ':open': 'open' },
+      },
+      {
+        check: { pk: appPk(ctx, task.applicationId), sk: panelSk(task.stage) },
+        condition: 'version = :version',
+        values: { ':version': panelVersion },
+      },
+    ]);
+  }
+
   async scores(ctx: TenantContext, applicationId: string, stage: string): Promise<PanelScore[]> {
     return this.scoresWithPrefix(ctx, applicationId, `SCORE#${stage}#`);
   }
