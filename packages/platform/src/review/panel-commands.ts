@@ -30,7 +30,6 @@ import { ForbiddenError, InvalidRequestError, PanelError } from '../errors.js';
 import { conflictsAmong } from './expert-conflicts.js';
 import { PanelScoring, type ScoreInput } from './panel-scoring.js';
 import {
-  assertAtPanel,
   assertPanelStageId,
   type PanelStage,
   panelStageOf,
@@ -222,7 +221,9 @@ export class PanelCommands {
     const { application: app } = await readApplication(this.services, tenant, appId);
     const stage = panelStageOf(tenant, app, input.stage);
     this.assertConvenor(claims, tenant, stage);
-    assertAtPanel(app, stage);
+    // The panel's task, not the application alone: a decided panel keeps the application
+    // at its stage until the run moves it on, and a seed committed then draws nothing.
+    await waitingPanelTask(this.services, tenant, app, stage);
     const ctx = tenantContext(tenant);
     const seed = randomBytes(32).toString('hex');
     const seedHash = seedHashOf(seed);
