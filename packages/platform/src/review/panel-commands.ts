@@ -37,6 +37,12 @@ import {
   waitingPanelTask,
 } from './panel-stage.js';
 
+/**
+ * Whether an id can be a pool expert's (the pool takes only such ids): any other, posted
+ * with a form, is not in the pool, and names no key to read (a long one would be refused).
+ */
+const mayBeInPool = (id: string) => /^[A-Za-z0-9._:-]{1,64}$/.test(id);
+
 const panelChanged = () =>
   new PanelError('panel_changed', {
     zh: '专家组已被他人调整或已有专家评分，请刷新后重试',
@@ -71,10 +77,11 @@ export class PanelCommands {
     const { experts, panels } = this.services;
     assertPanelStageId(tenant, input.stage);
     const requested = [...new Set(input.expertIds.map((e) => e.trim()).filter(Boolean))];
+    const poolable = requested.filter(mayBeInPool);
     // The panel and the requested experts' profiles come with the application.
     const { application: app, items } = await readApplication(this.services, tenant, appId, [
       panels.assignmentKey(ctx, appId, input.stage),
-      ...requested.map((e) => experts.key(ctx, e)),
+      ...poolable.map((e) => experts.key(ctx, e)),
     ]);
     const stage = panelStageOf(tenant, app, input.stage);
     this.assertConvenor(claims, tenant, stage);
@@ -84,7 +91,7 @@ export class PanelCommands {
       waitingPanelTask(this.services, tenant, app, stage),
       panels.answers(ctx, app.id),
     ]);
-    const profiles = requested.flatMap((e) => experts.expertIn(ctx, e, items) ?? []);
+    const profiles = poolable.flatMap((e) => experts.expertIn(ctx, e, items) ?? []);
     const unknown = requested.filter((e) => !profiles.some((p) => p.expertId === e));
     if (unknown.length > 0) {
       // A mistyped id would never score, and the panel would wait for it for ever.
