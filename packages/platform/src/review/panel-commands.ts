@@ -25,7 +25,7 @@ import {
   tenantContext,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
-import { readApplication, type Services } from '../applications/services.js';
+import { assertApplicationId, readApplication, type Services } from '../applications/services.js';
 import { ForbiddenError, InvalidRequestError, PanelError } from '../errors.js';
 import { conflictsAmong } from './expert-conflicts.js';
 import { PanelScoring, type ScoreInput } from './panel-scoring.js';
@@ -75,6 +75,8 @@ export class PanelCommands {
   ) {
     const ctx = tenantContext(tenant);
     const { experts, panels } = this.services;
+    // Both name keys below: an id that cannot is refused first.
+    assertApplicationId(appId);
     assertPanelStageId(tenant, input.stage);
     const requested = [...new Set(input.expertIds.map((e) => e.trim()).filter(Boolean))];
     const poolable = requested.filter(mayBeInPool);

@@ -11,7 +11,7 @@ import {
   tenantContext,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
-import { readApplication, type Services } from '../applications/services.js';
+import { assertApplicationId, readApplication, type Services } from '../applications/services.js';
 import { withBackoff } from '../cases/backoff.js';
 import {
   ExpertConflictError,
@@ -67,6 +67,8 @@ export class PanelScoring {
   private async once(tenant: ResolvedTenant, claims: Claims, appId: string, input: ScoreInput) {
     const { panels, experts, tasks } = this.services;
     const ctx = tenantContext(tenant);
+    // Both name keys below: an id that cannot is refused first.
+    assertApplicationId(appId);
     assertPanelStageId(tenant, input.stage);
     const expertId = claims.expertId;
     const [{ application: app, items }, answers] = await Promise.all([
