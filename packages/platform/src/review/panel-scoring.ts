@@ -12,7 +12,7 @@ import {
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
 import { assertApplicationId, readApplication, type Services } from '../applications/services.js';
-import { withBackoff } from '../cases/backoff.js';
+import { retryingConflicts, withBackoff } from '../cases/backoff.js';
 import {
   ExpertConflictError,
   ForbiddenError,
@@ -167,12 +167,13 @@ export class PanelScoring {
       });
       return;
     }
-    // Against the panel this answer wrote: an expert added since keeps it waiting.
-    await this.services.panels
-      .markReady(ctx, task, assignment.version + 1)
-      .catch((error: unknown) => {
-        if (!(error instanceof TransactionRefusedError)) throw error;
-      });
+    // Against the panel this answer wrote: an expert added since keeps it waiting. One
+    // that met another write is tried again: no later answer would mark it ready.
+    await retryingConflicts(this.services.backoff, () =>
+      this.services.panels.markReady(ctx, task, assignment.version + 1),
+    ).catch((error: unknown) => {
+      if (!(error instanceof TransactionRefusedError)) throw error;
+    });
   }
 }
 
