@@ -75,6 +75,11 @@ export async function loadApplication(
   return record;
 }
 
+/** Refuses, as not found, an id no application can have, before it names a key. */
+export function assertApplicationId(id: string): void {
+  if (!isApplicationId(id)) throw notFound(id);
+}
+
 /**
  * The application without its documents, and the `extra` items a command needs, in one
  * BatchGetItem: what the review's commands start from.
@@ -85,7 +90,7 @@ export async function readApplication(
   id: string,
   extra: readonly ItemKey[] = [],
 ): Promise<{ application: Application; items: ReadonlyMap<string, TableItem> }> {
-  if (!isApplicationId(id)) throw notFound(id);
+  assertApplicationId(id);
   const { application, items } = await services.apps.applicationWith(
     tenantContext(tenant),
     id,

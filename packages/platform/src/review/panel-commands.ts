@@ -25,18 +25,23 @@ import {
   tenantContext,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
-import { readApplication, type Services } from '../applications/services.js';
+import { assertApplicationId, readApplication, type Services } from '../applications/services.js';
 import { ForbiddenError, InvalidRequestError, PanelError } from '../errors.js';
 import { conflictsAmong } from './expert-conflicts.js';
 import { PanelScoring, type ScoreInput } from './panel-scoring.js';
 import {
-  assertAtPanel,
   assertPanelStageId,
   type PanelStage,
   panelStageOf,
   scoringTaskId,
   waitingPanelTask,
 } from './panel-stage.js';
+
+/**
+ * Whether an id can be a pool expert's (the pool takes only such ids): any other, posted
+ * with a form, is not in the pool, and names no key to read (a long one would be refused).
+ */
+const mayBeInPool = (id: string) => /^[A-Za-z0-9._:-]{1,64}$/.test(id);
 
 const panelChanged = () =>
   new PanelError('panel_changed', {
@@ -70,12 +75,15 @@ export class PanelCommands {
   ) {
     const ctx = tenantContext(tenant);
     const { experts, panels } = this.services;
+    // Both name keys below: an id that cannot is refused first.
+    assertApplicationId(appId);
     assertPanelStageId(tenant, input.stage);
     const requested = [...new Set(input.expertIds.map((e) => e.trim()).filter(Boolean))];
+    const poolable = requested.filter(mayBeInPool);
     // The panel and the requested experts' profiles come with the application.
     const { application: app, items } = await readApplication(this.services, tenant, appId, [
       panels.assignmentKey(ctx, appId, input.stage),
-      ...requested.map((e) => experts.key(ctx, e)),
+      ...poolable.map((e) => experts.key(ctx, e)),
     ]);
     const stage = panelStageOf(tenant, app, input.stage);
     this.assertConvenor(claims, tenant, stage);
@@ -85,7 +93,7 @@ export class PanelCommands {
       waitingPanelTask(this.services, tenant, app, stage),
       panels.answers(ctx, app.id),
     ]);
-    const profiles = requested.flatMap((e) => experts.expertIn(ctx, e, items) ?? []);
+    const profiles = poolable.flatMap((e) => experts.expertIn(ctx, e, items) ?? []);
     const unknown = requested.filter((e) => !profiles.some((p) => p.expertId === e));
     if (unknown.length > 0) {
       // A mistyped id would never score, and the panel would wait for it for ever.
@@ -222,7 +230,9 @@ export class PanelCommands {
     const { application: app } = await readApplication(this.services, tenant, appId);
     const stage = panelStageOf(tenant, app, input.stage);
     this.assertConvenor(claims, tenant, stage);
-    assertAtPanel(app, stage);
+    // The panel's task, not the application alone: a decided panel keeps the application
+    // at its stage until the run moves it on, and a seed committed then draws nothing.
+    await waitingPanelTask(this.services, tenant, app, stage);
     const ctx = tenantContext(tenant);
     const seed = randomBytes(32).toString('hex');
     const seedHash = seedHashOf(seed);

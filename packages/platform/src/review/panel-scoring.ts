@@ -11,8 +11,8 @@ import {
   tenantContext,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
-import { readApplication, type Services } from '../applications/services.js';
-import { withBackoff } from '../cases/backoff.js';
+import { assertApplicationId, readApplication, type Services } from '../applications/services.js';
+import { retryingConflicts, withBackoff } from '../cases/backoff.js';
 import {
   ExpertConflictError,
   ForbiddenError,
@@ -67,6 +67,8 @@ export class PanelScoring {
   private async once(tenant: ResolvedTenant, claims: Claims, appId: string, input: ScoreInput) {
     const { panels, experts, tasks } = this.services;
     const ctx = tenantContext(tenant);
+    // Both name keys below: an id that cannot is refused first.
+    assertApplicationId(appId);
     assertPanelStageId(tenant, input.stage);
     const expertId = claims.expertId;
     const [{ application: app, items }, answers] = await Promise.all([
@@ -154,23 +156,31 @@ export class PanelScoring {
         // Read in the application's history, in both languages as every reason there is.
         reason: `专家评审平均 ${average.toFixed(1)} 分，${pass ? '达到' : '未达'}合格线 ${stage.decision.passMark} 分 / Experts' average ${average.toFixed(1)}, ${pass ? 'at or above' : 'below'} the pass mark of ${stage.decision.passMark}`,
         actor: { sub: 'panel', role: 'system' },
-        extras: { updateTasks: scoringTasksClosed(open, stage.id, { by: 'panel', at }) },
+        // An answer closed its expert's task; a query just after may still show it open.
+        extras: {
+          updateTasks: scoringTasksClosed(
+            open.filter((t) => !answered.has(t.expertId ?? '')),
+            stage.id,
+            { by: 'panel', at },
+          ),
+        },
       });
       return;
     }
     // Ready only for the panel this answer completed: an expert added meanwhile (a
     // change of the fixed panel) must answer first, and that change moved the version.
+    // A write that met another is tried again: no later answer would mark it ready.
     const completed = this.services.panels.unchangedSince(
       ctx,
       app.id,
       stage.id,
       assignment.version + 1,
     );
-    await this.services.tasks
-      .update(ctx, { ...task, ready: true }, [completed])
-      .catch((error: unknown) => {
-        if (!(error instanceof TransactionRefusedError)) throw error;
-      });
+    await retryingConflicts(this.services.backoff, () =>
+      this.services.tasks.update(ctx, { ...task, ready: true }, [completed]),
+    ).catch((error: unknown) => {
+      if (!(error instanceof TransactionRefusedError)) throw error;
+    });
   }
 }
 

@@ -39,9 +39,10 @@ export async function waitingPanelTask(
 }
 
 /**
- * Refuses (409 stale_stage) unless the application waits at the panel. The run's panel
- * task is opened and ended in the transactions that move the application to the stage
- * and on from it, so the application alone tells: no read of the task is needed.
+ * Refuses (409 stale_stage) unless the application is in review at the panel's stage.
+ * Not the whole answer: a decided panel's task is closed while the application stays at
+ * its stage until the run moves it on. Enough where a closed task refuses the write
+ * anyway (an expert's score); `waitingPanelTask` where nothing else would.
  */
 export function assertAtPanel(app: Application, stage: PanelStage): void {
   if (app.status !== 'in_review' || app.stage !== stage.id)
