@@ -168,7 +168,9 @@ const rankingDecision = createRoute({
     ),
     401: problemResponse('Not signed in'),
     403: problemResponse('Not the panel’s convenor'),
-    409: problemResponse('An application not ready at that stage (stale_stage): nothing decided'),
+    409: problemResponse(
+      'An application not ready at that stage (stale_stage): nothing decided; or one kept meeting other writes (busy)',
+    ),
     422: problemResponse('Not a ranked panel stage; an id twice, in both lists, or none to pass'),
   },
 });

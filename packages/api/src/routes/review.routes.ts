@@ -63,7 +63,9 @@ const decision = createRoute({
     401: problemResponse('Not signed in'),
     403: problemResponse('Not in your scope'),
     404: problemResponse('Unknown application'),
-    409: problemResponse('The application is not at that stage (stale_stage)'),
+    409: problemResponse(
+      'The application is not at that stage (stale_stage), or the decision kept meeting other writes at that instant (busy): nothing decided, send it again',
+    ),
     422: problemResponse('Unknown stage or an outcome the stage does not allow'),
   },
 });

@@ -11,7 +11,7 @@
  * the check saw: if another convenor decides one of them in between, that one keeps
  * the other convenor's decision, is answered as `skipped`, and the rest go on.
  */
-import { type Application, type ResolvedTenant, StaleStageError } from '@sme/core';
+import { type Application, BusyError, type ResolvedTenant, StaleStageError } from '@sme/core';
 import { type ReviewTask, tenantContext, waitingAt } from '@sme/store';
 import type { Outcome } from '@sme/workflow';
 import type { Claims } from '../access/claims.js';
@@ -118,7 +118,10 @@ export class RankingDecision {
     const at = this.services.clock.now().toISOString();
     const skipped: string[] = [];
     let decided = 0;
+    let busy: BusyError | undefined;
     for (const { app, task, outcome, open } of ready) {
+      // One that kept meeting other writes is skipped like one decided meanwhile: the
+      // others stand, and sending it again decides it.
       const next = await settleStage(this.services, ctx, app, task, {
         outcome,
         reason: input.comment,
@@ -126,11 +129,15 @@ export class RankingDecision {
         extras: {
           updateTasks: scoringTasksClosed(open, stage.id, { by: claims.sub, at }),
         },
+      }).catch((error: unknown) => {
+        if (!(error instanceof BusyError)) throw error;
+        busy = error;
+        return undefined;
       });
       if (next) decided += 1;
       else skipped.push(app.id);
     }
-    if (decided === 0) throw new StaleStageError(stage.id, undefined);
+    if (decided === 0) throw busy ?? new StaleStageError(stage.id, undefined);
     return { decided, ...(skipped.length > 0 && { skipped }) };
   }
 }

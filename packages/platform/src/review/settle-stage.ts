@@ -8,7 +8,8 @@
  * Settling is conditional on the state it expects: an application no longer waiting at
  * the task's stage (withdrawn meanwhile, decided by someone else) is left alone, and
  * why is logged. The write itself is conditional on the version read and the task
- * still being open, so a change that slips in between refuses it.
+ * still being open, so a change that slips in between refuses it; a write that only met
+ * another transaction in flight is tried again.
  */
 import { type Application, type Clock, kindOfTask, recordChange } from '@sme/core';
 import {
@@ -19,12 +20,15 @@ import {
   TransactionRefusedError,
 } from '@sme/store';
 import type { Outcome, TaskReleaser } from '@sme/workflow';
+import { type Backoff, retryingConflicts, systemBackoff } from '../cases/backoff.js';
 import { sendRelease } from './send-release.js';
 
 export interface SettleDeps {
   apps: ApplicationRepository;
   clock: Clock;
   releaser: TaskReleaser;
+  /** How a settling that met another transaction waits before trying again. */
+  backoff?: Backoff;
 }
 
 /** The status a task's application must have for the task to be settled. */
@@ -97,11 +101,15 @@ export async function settleStage(
     decidedAt: at,
   };
   try {
-    await services.apps.update(ctx, app, next, event, {
-      updateTasks: [closed, ...(decision.extras?.updateTasks ?? [])],
-      ...(decision.extras?.objections && { objections: decision.extras.objections }),
-      ...(decision.extras?.ops && { ops: decision.extras.ops }),
-    });
+    // Met only by another transaction in flight, nothing was written: the same
+    // conditional write is tried again (gives up as `409 busy`).
+    await retryingConflicts(services.backoff ?? systemBackoff, () =>
+      services.apps.update(ctx, app, next, event, {
+        updateTasks: [closed, ...(decision.extras?.updateTasks ?? [])],
+        ...(decision.extras?.objections && { objections: decision.extras.objections }),
+        ...(decision.extras?.ops && { ops: decision.extras.ops }),
+      }),
+    );
   } catch (error) {
     if (!(error instanceof TransactionRefusedError)) throw error;
     logSkipped(ctx, app, task, 'the application or its task changed meanwhile');
