@@ -95,16 +95,16 @@ export async function atPanel(harness: Harness, n: number, region = 'laoshan', e
   return { ...submitted, cityAdmin };
 }
 
+/** One expert's answer at the panel: the full rubric; the answer is the caller's to check. */
+export const scoreAs = async (harness: Harness, id: string, expertId: string) =>
+  (await expertClient(harness, expertId)).post<Record<string, unknown>>(
+    `/api/tenants/qingdao/applications/${id}/scores`,
+    { stage: 'expert-review', scores: RUBRIC_SCORES },
+  );
+
 /** Every assigned expert scores the full rubric. */
 export async function scoreAll(harness: Harness, id: string, experts = EXPERTS) {
-  for (const expertId of experts) {
-    const expert = await expertClient(harness, expertId);
-    const scored = await expert.post(`/api/tenants/qingdao/applications/${id}/scores`, {
-      stage: 'expert-review',
-      scores: RUBRIC_SCORES,
-    });
-    expect(scored.status).toBe(200);
-  }
+  for (const expertId of experts) expect((await scoreAs(harness, id, expertId)).status).toBe(200);
 }
 
 /** Through district review and the panel, waiting at publicity for a notice. */

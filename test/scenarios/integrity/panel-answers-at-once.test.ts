@@ -12,13 +12,13 @@ import type { HistoryEvent } from '@sme/core';
 import { type RefusedTransactions, refuseTransactions } from '@sme/store/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from '../../support/api-client.js';
-import { OPEN_AT, RUBRIC_SCORES } from '../../support/qingdao.js';
+import { OPEN_AT } from '../../support/qingdao.js';
 import {
   atPanel,
   EXPERTS,
-  expertClient,
   type Harness,
   registerExperts,
+  scoreAs,
   withPassMark,
 } from '../../support/review-walk.js';
 
@@ -74,11 +74,7 @@ beforeAll(async () => {
   );
 });
 
-const answer = async (id: string, expertId: string) =>
-  (await expertClient(harness, expertId)).post<Json>(`${QD}/applications/${id}/scores`, {
-    stage: 'expert-review',
-    scores: RUBRIC_SCORES,
-  });
+const answer = (id: string, expertId: string) => scoreAs(harness, id, expertId);
 
 /** Where the application stands, and how many times the panel decided it. */
 async function concluded(id: string, provider: Awaited<ReturnType<typeof atPanel>>['provider']) {
@@ -158,11 +154,7 @@ describe('a ranking panel completed while its convenor adds an expert', () => {
       { step: 'initialize', name: 'holdReady' },
     );
     const { id, cityAdmin } = await atPanel(ranked, 954);
-    const answerOf = async (expertId: string) =>
-      (await expertClient(ranked, expertId)).post<Json>(`${QD}/applications/${id}/scores`, {
-        stage: 'expert-review',
-        scores: RUBRIC_SCORES,
-      });
+    const answerOf = (expertId: string) => scoreAs(ranked, id, expertId);
     for (const expertId of EXPERTS.slice(0, 2)) expect((await answerOf(expertId)).status).toBe(200);
     await registerExperts(cityAdmin, ['e-4']);
 

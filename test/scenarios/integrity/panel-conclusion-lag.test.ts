@@ -8,8 +8,8 @@
 import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from '../../support/api-client.js';
-import { OPEN_AT, RUBRIC_SCORES } from '../../support/qingdao.js';
-import { atPanel, expertClient, type Harness, withPassMark } from '../../support/review-walk.js';
+import { OPEN_AT } from '../../support/qingdao.js';
+import { atPanel, type Harness, scoreAs, withPassMark } from '../../support/review-walk.js';
 
 const QD = '/api/tenants/qingdao';
 let harness: Harness;
@@ -42,11 +42,7 @@ beforeAll(async () => {
   );
 });
 
-const answer = async (id: string, expertId: string) =>
-  (await expertClient(harness, expertId)).post<Json>(`${QD}/applications/${id}/scores`, {
-    stage: 'expert-review',
-    scores: RUBRIC_SCORES,
-  });
+const answer = (id: string, expertId: string) => scoreAs(harness, id, expertId);
 
 describe('the last answer reading the open tasks before its own write shows', () => {
   it('still concludes the panel', async () => {

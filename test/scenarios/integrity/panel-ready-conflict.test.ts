@@ -8,8 +8,8 @@ import { testApp } from '@sme/api/testing';
 import { type RefusedTransactions, refuseTransactions } from '@sme/store/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from '../../support/api-client.js';
-import { OPEN_AT, RUBRIC_SCORES } from '../../support/qingdao.js';
-import { atPanel, expertClient, type Harness } from '../../support/review-walk.js';
+import { OPEN_AT } from '../../support/qingdao.js';
+import { atPanel, type Harness, scoreAs } from '../../support/review-walk.js';
 
 const QD = '/api/tenants/qingdao';
 let harness: Harness;
@@ -23,11 +23,7 @@ beforeAll(async () => {
   refusals = refuseTransactions(harness.store.clients.dynamodb);
 });
 
-const answer = async (id: string, expertId: string) =>
-  (await expertClient(harness, expertId)).post<Json>(`${QD}/applications/${id}/scores`, {
-    stage: 'expert-review',
-    scores: RUBRIC_SCORES,
-  });
+const answer = (id: string, expertId: string) => scoreAs(harness, id, expertId);
 
 describe('the last answer’s marking the panel ready meeting another transaction', () => {
   it('is tried again: the panel is ready for its convenor', async () => {
