@@ -64,21 +64,6 @@ const notAPanel = (stageId: string) =>
     'stage',
   );
 
-/** The panel's scoring tasks still open, closed with the panel's decision. */
-export async function openScoringTasks(
-  services: Services,
-  tenant: ResolvedTenant,
-  appId: string,
-  stage: string,
-  decided: { by: string; at: string },
-): Promise<ReviewTask[]> {
-  return scoringTasksClosed(
-    await services.tasks.openOf(tenantContext(tenant), appId),
-    stage,
-    decided,
-  );
-}
-
 /** Of an application's open tasks, the panel's scoring tasks, closed with its decision. */
 export function scoringTasksClosed(
   open: readonly ReviewTask[],
