@@ -19,7 +19,12 @@ import {
   type ResolvedTenant,
   recordChange,
 } from '@sme/core';
-import { TransactionRefusedError, tenantContext } from '@sme/store';
+import {
+  idempotencyRecordKey,
+  storedAnswerIn,
+  TransactionRefusedError,
+  tenantContext,
+} from '@sme/store';
 import type { Claims } from '../access/claims.js';
 import { withBackoff } from '../cases/backoff.js';
 import { sendRelease } from '../review/send-release.js';
@@ -88,11 +93,11 @@ export class Submission {
       tenant,
       claims,
       id,
-      idem ? [apps.idempotencyKey(ctx, idem)] : [],
+      idem ? [idempotencyRecordKey(ctx, idem)] : [],
     );
     const app = record.application;
     if (idem) {
-      let stored = apps.idempotentIn(ctx, idem, items);
+      let stored = storedAnswerIn(ctx, idem, items);
       // A batch read is not isolated from a transaction: it may see the twin's
       // submission but not yet its record. Seen submitted, the record is there now.
       if (!stored && !canTransition(app.status, 'submitted'))

@@ -32,6 +32,7 @@ import {
   toHandoff,
   toRelease,
 } from './review-outbox.js';
+import { idempotencyRecordKey, type StoredAnswer, toStoredAnswer } from './submit-idempotency.js';
 
 export { APPLICATION_LAYOUT, NO_CATEGORY } from './application-layout.js';
 export type { Handoff, PendingRelease };
@@ -130,23 +131,6 @@ export class ApplicationRepository {
       found.set(application.id, application);
     }
     return found;
-  }
-
-  /** The key of an idempotency record, to read it in a batch (`idempotentIn`). */
-  idempotencyKey(ctx: TenantContext, key: string): ItemKey {
-    return { pk: tenantKey(ctx, 'IDEM', key), sk: 'IDEM' };
-  }
-
-  /** The idempotency record among items a batch read found. */
-  idempotentIn(
-    ctx: TenantContext,
-    key: string,
-    items: ReadonlyMap<string, TableItem>,
-  ): { response: unknown; version: number } | undefined {
-    return foundIn(items, this.idempotencyKey(ctx, key), (item) => ({
-      response: item.response,
-      version: Number(item.version),
-    }));
   }
 
   async documents(ctx: TenantContext, id: string): Promise<ApplicationDocument[]> {
@@ -296,11 +280,9 @@ export class ApplicationRepository {
   }
 
   /** The stored answer of an idempotent request, with the version it produced. */
-  async idempotentResponse(
-    ctx: TenantContext,
-    key: string,
-  ): Promise<{ response: unknown; version: number } | undefined> {
-    const item = await this.table.get(ctx, tenantKey(ctx, 'IDEM', key), 'IDEM');
-    return item && { response: item.response, version: Number(item.version) };
+  async idempotentResponse(ctx: TenantContext, key: string): Promise<StoredAnswer | undefined> {
+    const { pk, sk } = idempotencyRecordKey(ctx, key);
+    const item = await this.table.get(ctx, pk, sk);
+    return item && toStoredAnswer(item);
   }
 }

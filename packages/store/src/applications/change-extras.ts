@@ -17,6 +17,7 @@ import type { TransactOp } from '../table/transaction.js';
 import { type ReviewTask, taskItem, WORKFLOW_KINDS } from '../tasks/task.repository.js';
 import { claimSk, documentItem, orgPk } from './application-items.js';
 import { handoffOp, releaseOp } from './review-outbox.js';
+import { idempotencyRecordOp } from './submit-idempotency.js';
 
 /** What a change writes besides the application and its history event. */
 export interface ChangeExtras {
@@ -95,18 +96,7 @@ function updateTaskOps(ctx: TenantContext, app: Application, tasks: ReviewTask[]
 /** The transaction operations for the extras of a change. */
 export function extraOps(ctx: TenantContext, app: Application, extras: ChangeExtras): TransactOp[] {
   const ops: TransactOp[] = claimOps(ctx, app, extras);
-  if (extras.idempotency) {
-    ops.push({
-      put: {
-        pk: tenantKey(ctx, 'IDEM', extras.idempotency.key),
-        sk: 'IDEM',
-        response: extras.idempotency.response,
-        version: app.version,
-        expiresAt: extras.idempotency.expiresAt,
-      },
-      condition: 'attribute_not_exists(pk)',
-    });
-  }
+  if (extras.idempotency) ops.push(idempotencyRecordOp(ctx, extras.idempotency, app.version));
   for (const doc of extras.documents ?? []) ops.push({ put: documentItem(ctx, app.id, doc) });
   for (const task of extras.openTasks ?? []) ops.push({ put: taskItem(ctx, task) });
   ops.push(...updateTaskOps(ctx, app, extras.updateTasks ?? []));
