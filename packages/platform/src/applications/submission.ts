@@ -31,7 +31,13 @@ import { sendRelease } from '../review/send-release.js';
 import { programOf } from '../tenancy/tenant-registry.js';
 import { duplicateViolation } from './application-commands.js';
 import { claimsFor } from './entity-claims.js';
-import { assertDraftWindow, assertNoBan, loadForOwner, type Services } from './services.js';
+import {
+  assertApplicationId,
+  assertDraftWindow,
+  assertNoBan,
+  loadForOwner,
+  type Services,
+} from './services.js';
 
 export interface SubmitResult {
   id: string;
@@ -88,13 +94,12 @@ export class Submission {
   ): Promise<SubmitResult> {
     const { apps, clock } = this.services;
     const ctx = tenantContext(tenant);
-    const { record, items, standing } = await loadForOwner(
-      this.services,
-      tenant,
-      claims,
-      id,
-      idem ? [idempotencyRecordKey(ctx, idem)] : [],
-    );
+    assertApplicationId(id); // before its keys are made
+    const { record, items, standing } = await loadForOwner(this.services, tenant, claims, id, [
+      // A corrected application's resubmission task, read by its key.
+      this.services.tasks.waitingKey(ctx, id),
+      ...(idem ? [idempotencyRecordKey(ctx, idem)] : []),
+    ]);
     const app = record.application;
     if (idem) {
       let stored = storedAnswerIn(ctx, idem, items);
@@ -123,7 +128,7 @@ export class Submission {
     // A corrected application goes back to the review that returned it.
     const resubmission =
       app.status === 'returned' && app.stage
-        ? await this.services.tasks.openAt(ctx, app.id, app.stage)
+        ? await this.services.tasks.waitingIn(ctx, app.id, app.stage, items)
         : undefined;
     const at = now.toISOString();
     const { application: next, event } = recordChange({

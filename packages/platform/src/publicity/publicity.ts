@@ -91,12 +91,18 @@ export class Publicity {
     const now = this.deps.clock.now();
     const waiting: { app: Application; task: ReviewTask }[] = [];
     const ids = [...new Set(input.applicationIds)];
-    const apps = await this.deps.apps.many(ctx, ids.filter(isApplicationId));
+    // The applications and the tasks their runs wait on, in one batch read.
+    const known = ids.filter(isApplicationId);
+    const { applications: apps, items } = await this.deps.apps.manyWith(
+      ctx,
+      known,
+      known.map((id) => this.deps.tasks.waitingKey(ctx, id)),
+    );
     for (const id of ids) {
       const app = apps.get(id);
       const task =
         app?.status === 'in_review' && app.stage === stage.id
-          ? await this.deps.tasks.openAt(ctx, id, stage.id)
+          ? await this.deps.tasks.waitingIn(ctx, id, stage.id, items)
           : undefined;
       if (!app || app.programId !== input.programId || !task || task.noticeId)
         throw new StaleStageError(stage.id, app?.stage);

@@ -4,14 +4,13 @@
  * transaction, then releases the workflow's token.
  */
 import { formatShanghai, kindOf, type ResolvedTenant, StaleStageError } from '@sme/core';
-import { tenantContext, waitingAt } from '@sme/store';
+import { tenantContext } from '@sme/store';
 import { type Outcome, outcomesOf } from '@sme/workflow';
 import type { Claims } from '../access/claims.js';
-import { readApplication, type Services } from '../applications/services.js';
+import { assertApplicationId, readApplication, type Services } from '../applications/services.js';
 import { ForbiddenError, InvalidRequestError } from '../errors.js';
 import { pageAcross } from '../paging.js';
 import { programOf } from '../tenancy/tenant-registry.js';
-import { scoringTasksClosed } from './panel-stage.js';
 import { settleStage } from './settle-stage.js';
 import { stageActor } from './stage-actor.js';
 
@@ -76,7 +75,10 @@ export class ReviewCommands {
 
   async decide(tenant: ResolvedTenant, claims: Claims, appId: string, input: DecisionInput) {
     const ctx = tenantContext(tenant);
-    const { application: app } = await readApplication(this.services, tenant, appId);
+    assertApplicationId(appId); // before its keys are made
+    const { application: app, items } = await readApplication(this.services, tenant, appId, [
+      this.services.tasks.waitingKey(ctx, appId),
+    ]);
     const stage = programOf(tenant, app.programId).stages.find((s) => s.id === input.stage);
     if (!stage) {
       throw new InvalidRequestError(
@@ -96,13 +98,12 @@ export class ReviewCommands {
         zh: '不属于您的审核范围',
         en: 'This review is not in your scope',
       });
-    const open =
+    const task =
       app.status === 'in_review' && app.stage === stage.id
-        ? await this.services.tasks.openOf(ctx, app.id)
-        : [];
-    const task = waitingAt(open, stage.id);
+        ? await this.services.tasks.waitingIn(ctx, app.id, stage.id, items)
+        : undefined;
     // A manual stage is decided by its reviewer; a ranking panel by its convenor once
-    // every expert has answered.
+    // every expert has answered (each answer closed its own scoring task).
     const decidable = task?.kind === stage.kind && kindOf(stage).decidable(task);
     if (!task || !decidable)
       throw new StaleStageError(
@@ -128,15 +129,10 @@ export class ReviewCommands {
         'comment',
       );
     }
-    const at = this.services.clock.now().toISOString();
     const next = await settleStage(this.services, ctx, app, task, {
       outcome: input.outcome,
       reason: input.comment,
       actor: { sub: claims.sub, role: task.role },
-      extras: {
-        updateTasks:
-          task.kind === 'panel' ? scoringTasksClosed(open, stage.id, { by: claims.sub, at }) : [],
-      },
     });
     if (!next) throw new StaleStageError(stage.id, app.stage);
     return { status: next.status, ...(next.stage && { stage: next.stage }) };

@@ -83,6 +83,7 @@ export class PanelCommands {
     // The panel and the requested experts' profiles come with the application.
     const { application: app, items } = await readApplication(this.services, tenant, appId, [
       panels.assignmentKey(ctx, appId, input.stage),
+      this.services.tasks.waitingKey(ctx, appId),
       ...poolable.map((e) => experts.key(ctx, e)),
     ]);
     const stage = panelStageOf(tenant, app, input.stage);
@@ -90,7 +91,7 @@ export class PanelCommands {
     const existing = panels.assignmentIn(ctx, app.id, stage.id, items);
     // The panel's task gives the scoring tasks their due date.
     const [task, answers] = await Promise.all([
-      waitingPanelTask(this.services, tenant, app, stage),
+      waitingPanelTask(this.services, tenant, app, stage, items),
       panels.answers(ctx, app.id),
     ]);
     const profiles = poolable.flatMap((e) => experts.expertIn(ctx, e, items) ?? []);
@@ -227,13 +228,16 @@ export class PanelCommands {
     appId: string,
     input: { stage: string; count?: number | undefined; reason?: string | undefined },
   ) {
-    const { application: app } = await readApplication(this.services, tenant, appId);
+    const ctx = tenantContext(tenant);
+    assertApplicationId(appId); // before its keys are made
+    const { application: app, items } = await readApplication(this.services, tenant, appId, [
+      this.services.tasks.waitingKey(ctx, appId),
+    ]);
     const stage = panelStageOf(tenant, app, input.stage);
     this.assertConvenor(claims, tenant, stage);
     // The panel's task, not the application alone: a decided panel keeps the application
     // at its stage until the run moves it on, and a seed committed then draws nothing.
-    await waitingPanelTask(this.services, tenant, app, stage);
-    const ctx = tenantContext(tenant);
+    await waitingPanelTask(this.services, tenant, app, stage, items);
     const seed = randomBytes(32).toString('hex');
     const seedHash = seedHashOf(seed);
     await this.services.panels.commitDraw(ctx, {

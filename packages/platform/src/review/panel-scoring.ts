@@ -7,6 +7,7 @@ import { type Application, BusyError, type ResolvedTenant } from '@sme/core';
 import {
   type PanelAssignment,
   type PanelScore,
+  type TableItem,
   TransactionRefusedError,
   tenantContext,
 } from '@sme/store';
@@ -26,7 +27,6 @@ import {
   type PanelStage,
   panelStageOf,
   scoringTaskId,
-  scoringTasksClosed,
 } from './panel-stage.js';
 import { settleStage } from './settle-stage.js';
 
@@ -74,6 +74,7 @@ export class PanelScoring {
     const [{ application: app, items }, answers] = await Promise.all([
       readApplication(this.services, tenant, appId, [
         panels.assignmentKey(ctx, appId, input.stage),
+        tasks.waitingKey(ctx, appId),
         ...(expertId
           ? [
               experts.key(ctx, expertId),
@@ -126,7 +127,7 @@ export class PanelScoring {
       throw error;
     }
     // Nothing else landed on the panel since it was read: these are all its answers.
-    await this.concludeIfComplete(tenant, app, stage, assignment, [...before, answer]);
+    await this.concludeIfComplete(tenant, app, stage, assignment, [...before, answer], items);
     return { stage: stage.id, expertId, total, conflict };
   }
 
@@ -137,33 +138,27 @@ export class PanelScoring {
     stage: PanelStage,
     assignment: PanelAssignment,
     answers: readonly PanelScore[],
+    read: ReadonlyMap<string, TableItem>,
   ) {
     const answered = new Set(answers.map((s) => s.expertId));
     const counted = answers.filter((s) => !s.conflict);
     if (assignment.expertIds.some((id) => !answered.has(id)) || counted.length < stage.minExperts)
       return;
     const ctx = tenantContext(tenant);
-    const open = await this.services.tasks.openOf(ctx, app.id);
-    const task = open.find((t) => t.stage === stage.id && t.kind === 'panel');
+    // The waiting task as the batch read it: one decided or closed since refuses the
+    // conclusion's write. Every expert answered, and each answer closed its own scoring
+    // task in its write: none is left open to close here.
+    const task = await this.services.tasks.waitingIn(ctx, app.id, stage.id, read);
     // Decided by a twin request, or withdrawn: nothing is left to conclude.
-    if (!task) return;
+    if (task?.kind !== 'panel') return;
     const average = counted.reduce((sum, s) => sum + s.total, 0) / counted.length;
     if (stage.decision.kind === 'pass-mark') {
       const pass = average >= stage.decision.passMark;
-      const at = this.services.clock.now().toISOString();
       await settleStage(this.services, ctx, app, task, {
         outcome: pass ? 'pass' : 'reject',
         // Read in the application's history, in both languages as every reason there is.
         reason: `专家评审平均 ${average.toFixed(1)} 分，${pass ? '达到' : '未达'}合格线 ${stage.decision.passMark} 分 / Experts' average ${average.toFixed(1)}, ${pass ? 'at or above' : 'below'} the pass mark of ${stage.decision.passMark}`,
         actor: { sub: 'panel', role: 'system' },
-        // An answer closed its expert's task; a query just after may still show it open.
-        extras: {
-          updateTasks: scoringTasksClosed(
-            open.filter((t) => !answered.has(t.expertId ?? '')),
-            stage.id,
-            { by: 'panel', at },
-          ),
-        },
       });
       return;
     }

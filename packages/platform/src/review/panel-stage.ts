@@ -5,7 +5,7 @@
  * from a 409.
  */
 import { type Application, type ResolvedTenant, type Stage, StaleStageError } from '@sme/core';
-import type { ReviewTask } from '@sme/store';
+import type { ReviewTask, TableItem } from '@sme/store';
 import { tenantContext } from '@sme/store';
 import type { Services } from '../applications/services.js';
 import { InvalidRequestError } from '../errors.js';
@@ -25,15 +25,19 @@ export function panelStageOf(
   return stage;
 }
 
-/** The panel task the workflow waits on, or 409 stale_stage. */
+/**
+ * The panel task the workflow waits on, from a batch read that asked for its
+ * `waitingKey` with the application; or 409 stale_stage.
+ */
 export async function waitingPanelTask(
   services: Services,
   tenant: ResolvedTenant,
   app: Application,
   stage: PanelStage,
+  items: ReadonlyMap<string, TableItem>,
 ): Promise<ReviewTask> {
   assertAtPanel(app, stage);
-  const task = await services.tasks.openAt(tenantContext(tenant), app.id, stage.id);
+  const task = await services.tasks.waitingIn(tenantContext(tenant), app.id, stage.id, items);
   if (task?.kind !== 'panel') throw new StaleStageError(stage.id, app.stage);
   return task;
 }
@@ -63,20 +67,3 @@ const notAPanel = (stageId: string) =>
     { zh: `${stageId} 不是专家评审环节`, en: `${stageId} is not a panel stage` },
     'stage',
   );
-
-/** Of an application's open tasks, the panel's scoring tasks, closed with its decision. */
-export function scoringTasksClosed(
-  open: readonly ReviewTask[],
-  stage: string,
-  decided: { by: string; at: string },
-): ReviewTask[] {
-  return open
-    .filter((t) => t.kind === 'score' && t.stage === stage)
-    .map((t) => ({
-      ...t,
-      state: 'closed' as const,
-      outcome: 'panel_decided',
-      decidedBy: decided.by,
-      decidedAt: decided.at,
-    }));
-}

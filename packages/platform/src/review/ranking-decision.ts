@@ -12,13 +12,13 @@
  * the other convenor's decision, is answered as `skipped`, and the rest go on.
  */
 import { type Application, BusyError, type ResolvedTenant, StaleStageError } from '@sme/core';
-import { type ReviewTask, tenantContext, waitingAt } from '@sme/store';
+import { type ReviewTask, tenantContext } from '@sme/store';
 import type { Outcome } from '@sme/workflow';
 import type { Claims } from '../access/claims.js';
 import { isApplicationId, type Services } from '../applications/services.js';
 import { BatchStaleError, ForbiddenError, InvalidRequestError } from '../errors.js';
 import { programOf } from '../tenancy/tenant-registry.js';
-import { type PanelStage, scoringTasksClosed } from './panel-stage.js';
+import type { PanelStage } from './panel-stage.js';
 import { settleStage } from './settle-stage.js';
 
 export interface RankingDecisionInput {
@@ -98,37 +98,37 @@ export class RankingDecision {
       ...(input.reject ?? []).map((id) => [id, 'reject'] as const),
     ]);
     const ctx = tenantContext(tenant);
-    const ready: { app: Application; task: ReviewTask; outcome: Outcome; open: ReviewTask[] }[] =
-      [];
+    const ready: { app: Application; task: ReviewTask; outcome: Outcome }[] = [];
     const stale: { id: string; name?: string }[] = [];
-    const apps = await this.services.apps.many(ctx, [...outcomes.keys()].filter(isApplicationId));
+    // Each application and the task its run waits on, in one batch read.
+    const ids = [...outcomes.keys()].filter(isApplicationId);
+    const { applications, items } = await this.services.apps.manyWith(
+      ctx,
+      ids,
+      ids.map((id) => this.services.tasks.waitingKey(ctx, id)),
+    );
     for (const [id, outcome] of outcomes) {
-      const app = apps.get(id);
-      const open =
+      const app = applications.get(id);
+      const task =
         app?.programId === programId && app.status === 'in_review' && app.stage === stage.id
-          ? await this.services.tasks.openOf(ctx, app.id)
-          : [];
-      const task = waitingAt(open, stage.id);
-      if (task?.kind === 'panel' && task.ready === true && app)
-        ready.push({ app, task, outcome, open });
+          ? await this.services.tasks.waitingIn(ctx, app.id, stage.id, items)
+          : undefined;
+      // Ready: every expert answered, and each answer closed its own scoring task.
+      if (task?.kind === 'panel' && task.ready === true && app) ready.push({ app, task, outcome });
       else stale.push({ id, ...(app && { name: app.org.name }) });
     }
     if (stale.length > 0) throw new BatchStaleError(stage.id, stale);
 
-    const at = this.services.clock.now().toISOString();
     const skipped: string[] = [];
     let decided = 0;
     let busy: BusyError | undefined;
-    for (const { app, task, outcome, open } of ready) {
+    for (const { app, task, outcome } of ready) {
       // One that kept meeting other writes is skipped like one decided meanwhile: the
       // others stand, and sending it again decides it.
       const next = await settleStage(this.services, ctx, app, task, {
         outcome,
         reason: input.comment,
         actor: { sub: claims.sub, role: task.role },
-        extras: {
-          updateTasks: scoringTasksClosed(open, stage.id, { by: claims.sub, at }),
-        },
       }).catch((error: unknown) => {
         if (!(error instanceof BusyError)) throw error;
         busy = error;

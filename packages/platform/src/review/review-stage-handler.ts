@@ -200,7 +200,11 @@ export class ReviewStageHandler implements StageHandler {
     const from =
       input.kind === 'resubmission' ? (['returned'] as const) : kindOf(stage).enteredFrom;
     if (!this.expects(app, input, from)) return ENDED;
-    const open = await this.deps.tasks.openAt(ctx, app.id, stage.id);
+    // Only a run resumed where it waited finds its task standing. One entering the stage
+    // (from the stage before, or resubmitted) has none to look for: the write that opens
+    // a stage's task moves the application to that stage in the same transaction.
+    const resumed = app.stage === stage.id && app.status !== 'submitted';
+    const open = resumed ? await this.deps.tasks.openAt(ctx, app.id, stage.id) : undefined;
     const now = this.deps.clock.now();
     if (open && open.kind === input.kind) {
       // A resumed run: the task stands, only its token is new.

@@ -121,16 +121,22 @@ export class ApplicationRepository {
 
   /** Applications by id, in one BatchGetItem (per hundred); ids not found are left out. */
   async many(ctx: TenantContext, ids: readonly string[]): Promise<Map<string, Application>> {
-    const items = await this.table.getMany(
-      ctx,
-      ids.map((id) => metaKey(ctx, id)),
-    );
-    const found = new Map<string, Application>();
-    for (const item of items.values()) {
-      const application = toApplication(item);
-      found.set(application.id, application);
+    return (await this.manyWith(ctx, ids, [])).applications;
+  }
+
+  /** Applications by id and the `extra` items a command needs, in the same batch read. */
+  async manyWith(
+    ctx: TenantContext,
+    ids: readonly string[],
+    extra: readonly ItemKey[],
+  ): Promise<{ applications: Map<string, Application>; items: Map<string, TableItem> }> {
+    const items = await this.table.getMany(ctx, [...ids.map((id) => metaKey(ctx, id)), ...extra]);
+    const applications = new Map<string, Application>();
+    for (const id of ids) {
+      const application = foundIn(items, metaKey(ctx, id), toApplication);
+      if (application) applications.set(application.id, application);
     }
-    return found;
+    return { applications, items };
   }
 
   async documents(ctx: TenantContext, id: string): Promise<ApplicationDocument[]> {

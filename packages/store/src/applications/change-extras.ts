@@ -12,9 +12,9 @@ import {
   type PoolEntry,
   poolItem,
 } from '../publicity/notice-items.js';
-import { type TenantContext, tenantKey } from '../table/keys.js';
+import type { TenantContext } from '../table/keys.js';
 import type { TransactOp } from '../table/transaction.js';
-import { type ReviewTask, taskItem, WORKFLOW_KINDS } from '../tasks/task.repository.js';
+import { type ReviewTask, taskWrites, WORKFLOW_KINDS } from '../tasks/task.repository.js';
 import { claimSk, documentItem, orgPk } from './application-items.js';
 import { handoffOp, releaseOp } from './review-outbox.js';
 import { idempotencyRecordOp } from './submit-idempotency.js';
@@ -72,16 +72,11 @@ function claimOps(ctx: TenantContext, app: Application, extras: ChangeExtras): T
 
 function updateTaskOps(ctx: TenantContext, app: Application, tasks: ReviewTask[]): TransactOp[] {
   return tasks.flatMap((task): TransactOp[] => {
-    const close: TransactOp = {
-      put: taskItem(ctx, task),
-      condition: '#state = :open',
-      names: { '#state': 'state' },
-      values: { ':open': 'open' },
-    };
+    const close = taskWrites(ctx, task, { whileOpen: true });
     // Only a run waits on a workflow task's token; other tasks carry none to release.
-    if (!task.outcome || !task.token || !WORKFLOW_KINDS.has(task.kind)) return [close];
+    if (!task.outcome || !task.token || !WORKFLOW_KINDS.has(task.kind)) return close;
     return [
-      close,
+      ...close,
       releaseOp(ctx, {
         applicationId: app.id,
         taskId: task.taskId,
@@ -98,7 +93,7 @@ export function extraOps(ctx: TenantContext, app: Application, extras: ChangeExt
   const ops: TransactOp[] = claimOps(ctx, app, extras);
   if (extras.idempotency) ops.push(idempotencyRecordOp(ctx, extras.idempotency, app.version));
   for (const doc of extras.documents ?? []) ops.push({ put: documentItem(ctx, app.id, doc) });
-  for (const task of extras.openTasks ?? []) ops.push({ put: taskItem(ctx, task) });
+  for (const task of extras.openTasks ?? []) ops.push(...taskWrites(ctx, task));
   ops.push(...updateTaskOps(ctx, app, extras.updateTasks ?? []));
   if (extras.poolEntry) ops.push({ put: poolItem(ctx, extras.poolEntry) });
   if (extras.withdrawnFromNotice) {

@@ -101,11 +101,6 @@ const toTask = ({ pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...task }: Record<st
 export class TaskRepository {
   constructor(private readonly table: TenantTable) {}
 
-  /** Records a new task. */
-  async open(ctx: TenantContext, task: ReviewTask): Promise<void> {
-    await this.table.put(ctx, taskItem(ctx, task));
-  }
-
   /** Records a new task while the application is still at the version it was decided on. */
   async openWhile(
     ctx: TenantContext,
@@ -113,7 +108,7 @@ export class TaskRepository {
     app: { id: string; version: number },
   ): Promise<void> {
     await this.table.transact(ctx, [
-      { put: taskItem(ctx, task) },
+      ...taskWrites(ctx, task),
       applicationTouched(ctx, app.id, { version: app.version }),
     ]);
   }
@@ -130,12 +125,7 @@ export class TaskRepository {
     guards: readonly TransactOp[] = [],
   ): Promise<void> {
     await this.table.transact(ctx, [
-      {
-        put: taskItem(ctx, { ...task, state: 'open' }),
-        condition: '#state = :open',
-        names: { '#state': 'state' },
-        values: { ':open': 'open' },
-      },
+      ...taskWrites(ctx, { ...task, state: 'open' }, { whileOpen: true }),
       ...guards,
     ]);
   }
@@ -194,7 +184,30 @@ export class TaskRepository {
     applicationId: string,
     stage: string,
   ): Promise<ReviewTask | undefined> {
-    return waitingAt(await this.openOf(ctx, applicationId), stage);
+    const key = this.waitingKey(ctx, applicationId);
+    const copy = await this.table.get(ctx, key.pk, key.sk);
+    return this.waitingIn(ctx, applicationId, stage, new Map(copy ? [[itemKey(key), copy]] : []));
+  }
+
+  /** The key of the copy of the task the application's run waits on, to read it in a batch. */
+  waitingKey(ctx: TenantContext, applicationId: string): ItemKey {
+    return { pk: appPk(ctx, applicationId), sk: WAITING_SK };
+  }
+
+  /**
+   * The open task through which the workflow waits at `stage`, from a batch read that
+   * asked for `waitingKey`. An application whose run began waiting before the copy was
+   * kept has none: its tasks are queried, as they were before.
+   */
+  async waitingIn(
+    ctx: TenantContext,
+    applicationId: string,
+    stage: string,
+    items: ReadonlyMap<string, TableItem>,
+  ): Promise<ReviewTask | undefined> {
+    const copy = foundIn(items, this.waitingKey(ctx, applicationId), toTask);
+    if (!copy) return waitingAt(await this.openOf(ctx, applicationId), stage);
+    return copy.state === 'open' && copy.stage === stage ? copy : undefined;
   }
 
   /** Open tasks of a role (in a district), oldest due first. */
@@ -217,12 +230,36 @@ export function waitingAt(open: readonly ReviewTask[], stage: string): ReviewTas
   return open.find((t) => t.stage === stage && WORKFLOW_KINDS.has(t.kind));
 }
 
-/** Writes a task's end (decided or closed), refused unless it is still open. */
+const STILL_OPEN = {
+  condition: '#state = :open',
+  names: { '#state': 'state' },
+  values: { ':open': 'open' },
+} as const;
+
+/**
+ * Where the task the application's run waits on is copied. A run waits at one point at
+ * a time, so one key serves every stage, and a write reads it in the batch that reads
+ * the application instead of querying the application's tasks.
+ */
+const WAITING_SK = 'WAITING';
+
+/**
+ * A task's writes for a transaction: the task itself (refused unless it is still open,
+ * `whileOpen`), and for a task a run waits on, its copy at the waiting key. The copy is
+ * only read: every write is conditioned on the task, so a copy that lags can make a
+ * write refused, never let a wrong one through.
+ */
+export function taskWrites(
+  ctx: TenantContext,
+  task: ReviewTask,
+  { whileOpen = false }: { whileOpen?: boolean } = {},
+): TransactOp[] {
+  const write: TransactOp = { put: taskItem(ctx, task), ...(whileOpen && STILL_OPEN) };
+  if (!WORKFLOW_KINDS.has(task.kind)) return [write];
+  return [write, { put: { pk: appPk(ctx, task.applicationId), sk: WAITING_SK, ...task } }];
+}
+
+/** Writes the end (decided or closed) of a task no run waits on, refused unless it is still open. */
 export function closeTaskOp(ctx: TenantContext, task: ReviewTask): TransactOp {
-  return {
-    put: taskItem(ctx, task),
-    condition: '#state = :open',
-    names: { '#state': 'state' },
-    values: { ':open': 'open' },
-  };
+  return { put: taskItem(ctx, task), ...STILL_OPEN };
 }
