@@ -9,6 +9,7 @@ import {
   SendTaskSuccessCommand,
   type SFNClient,
   StartExecutionCommand,
+  TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import { testApp } from '@sme/api/testing';
 import { createDeployment, type Deployment } from '@sme/functions/deployment';
@@ -25,14 +26,24 @@ import { submittedApplication } from '../support/submitted.js';
 
 type Command = StartExecutionCommand | SendTaskSuccessCommand;
 
-/** Step Functions' API as the engine sees it: records each call, fails when told to. */
+/**
+ * Step Functions' API as the engine sees it: records each call, fails when told to, and
+ * refuses a token already released as the service does (the task no longer exists).
+ */
 class RecordingStepFunctions {
   readonly calls: Command[] = [];
   failNext: Error[] = [];
+  private readonly released = new Set<string>();
   async send(command: Command) {
     this.calls.push(command);
     const failure = this.failNext.shift();
     if (failure) throw failure;
+    if (command instanceof SendTaskSuccessCommand) {
+      const token = String(command.input.taskToken);
+      if (this.released.has(token))
+        throw new TaskTimedOut({ message: 'Task Timed Out', $metadata: {} });
+      this.released.add(token);
+    }
     return {};
   }
   starts() {
@@ -153,16 +164,27 @@ describe('the review stage function', () => {
     });
   });
 
-  it('keeps a decision whose release failed, and the tick sends it after a minute', async () => {
-    const { id } = await submittedApplication(harness.app, 505, 'laoshan');
+  /** The releases of one application still pending. */
+  const pendingOf = async (id: string) =>
+    (await deployed.platform.repositories.apps.pendingReleases(QINGDAO)).filter(
+      (r) => r.applicationId === id,
+    );
+
+  /** A minute on, the tick sends what earlier tests left pending: each test counts its own. */
+  async function drainReleases() {
+    harness.clock.advanceTo(new Date(harness.clock.now().getTime() + 61_000));
+    await tick(deployed);
+  }
+
+  /** Waiting at the district review with `token`, then passed as the deployment decides. */
+  async function passedOnStepFunctions(n: number, token: string) {
+    const { id } = await submittedApplication(harness.app, n, 'laoshan');
     const stages = handler();
     await stages(payloadOf('screening', id));
-    await stages(payloadOf('district-review', id, 'token-b1'));
+    await stages(payloadOf('district-review', id, token));
     const record = await deployed.platform.repositories.apps.get(QINGDAO, id);
     const task = await deployed.platform.repositories.tasks.openAt(QINGDAO, id, 'district-review');
     if (!record || !task) throw new Error('the district task was not opened');
-
-    sfn.failNext = [throttled()];
     const decided = await settleStage(
       {
         apps: deployed.platform.repositories.apps,
@@ -179,7 +201,33 @@ describe('the review stage function', () => {
       },
     );
     expect(decided?.decision?.outcome).toBe('pass');
-    expect(await deployed.platform.repositories.apps.pendingReleases(QINGDAO)).toEqual([
+    return id;
+  }
+
+  it('sends a decision’s release at once, and the tick marks it done a minute later', async () => {
+    await drainReleases();
+    const id = await passedOnStepFunctions(506, 'token-c1');
+    const sent = () => sfn.releases().filter((r) => r.taskToken === 'token-c1');
+    // Sent by the deciding call, which wrote nothing after its transaction.
+    expect(sent()).toHaveLength(1);
+    expect(await pendingOf(id)).toHaveLength(1);
+
+    expect((await tick(deployed)).released).toBe(0);
+    expect(sent()).toHaveLength(1);
+    harness.clock.advanceTo(new Date(harness.clock.now().getTime() + 61_000));
+    // Sent again, no longer waited on (it moves no run), and marked done.
+    expect((await tick(deployed)).released).toBe(0);
+    expect(sent()).toHaveLength(2);
+    expect(await pendingOf(id)).toEqual([]);
+    expect((await tick(deployed)).released).toBe(0);
+    expect(sent()).toHaveLength(2);
+  });
+
+  it('keeps a decision whose release failed, and the tick sends it after a minute', async () => {
+    await drainReleases();
+    sfn.failNext = [throttled()];
+    const id = await passedOnStepFunctions(505, 'token-b1');
+    expect(await pendingOf(id)).toEqual([
       expect.objectContaining({ applicationId: id, token: 'token-b1', outcome: 'pass' }),
     ]);
 
@@ -191,7 +239,7 @@ describe('the review stage function', () => {
       taskToken: 'token-b1',
       output: JSON.stringify({ outcome: 'pass' }),
     });
-    expect(await deployed.platform.repositories.apps.pendingReleases(QINGDAO)).toEqual([]);
+    expect(await pendingOf(id)).toEqual([]);
   });
 
   it('refuses a payload the state machine would never send', async () => {

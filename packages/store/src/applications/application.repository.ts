@@ -275,12 +275,12 @@ export class ApplicationRepository {
     await this.outbox.done(ctx, handoffEntry(ctx, handoff), at);
   }
 
-  /** Decided tasks whose release is not confirmed yet, oldest first. */
+  /** Decided tasks whose release the timer tick has not confirmed yet, oldest first. */
   async pendingReleases(ctx: TenantContext, limit = 100): Promise<PendingRelease[]> {
     return (await this.outbox.pending(ctx, RELEASE_TOPIC, limit)).map(toRelease);
   }
 
-  /** Marks a release sent: it leaves the pending listing. */
+  /** Marks a release done (sent, or no longer waited on): it leaves the pending listing. */
   async releaseSent(ctx: TenantContext, release: PendingRelease, at: string): Promise<void> {
     await this.outbox.done(ctx, releaseEntry(ctx, release), at);
   }

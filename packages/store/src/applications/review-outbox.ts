@@ -22,10 +22,10 @@ export interface Handoff {
 }
 
 /**
- * A decided task whose token the workflow still has to be told about: marked sent once
- * the release went through, so a release that fails (Step Functions throttled, the
- * process gone) is retried, never lost, and the application never waits on a decision
- * already taken.
+ * A decided task whose token the workflow has to be told about: sent by the deciding
+ * request, and marked done by the timer tick once it has sent it again a minute later,
+ * so a release that fails (Step Functions throttled, the process gone) is retried, never
+ * lost, and the application never waits on a decision already taken.
  */
 export interface PendingRelease {
   applicationId: string;
