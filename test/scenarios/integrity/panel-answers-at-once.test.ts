@@ -132,7 +132,7 @@ describe('a panel’s answers at the same instant', () => {
 describe('a ranking panel completed while its convenor adds an expert', () => {
   it('is not ready until the added expert answers too', async () => {
     const ranked = await testApp({ start: OPEN_AT });
-    // The last answer's marking of the panel as ready waits until the panel is changed.
+    // The last answer's write, which marks the panel ready, waits until the panel is changed.
     let release = () => {};
     let markHeld = () => {};
     const held = new Promise<void>((resolve) => {
@@ -142,7 +142,7 @@ describe('a ranking panel completed while its convenor adds an expert', () => {
     ranked.store.clients.dynamodb.middlewareStack.add(
       (next) => async (args) => {
         const items = (args.input as { TransactItems?: unknown[] }).TransactItems;
-        if (holding && items && JSON.stringify(items).includes('"ready"')) {
+        if (holding && items && JSON.stringify(items).includes('SET ready')) {
           holding = false;
           await new Promise<void>((resolve) => {
             release = resolve;

@@ -7,13 +7,13 @@ import { type Application, BusyError, type ResolvedTenant } from '@sme/core';
 import {
   type PanelAssignment,
   type PanelScore,
-  type TableItem,
+  type ReviewTask,
   TransactionRefusedError,
   tenantContext,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
 import { assertApplicationId, readApplication, type Services } from '../applications/services.js';
-import { retryingConflicts, withBackoff } from '../cases/backoff.js';
+import { withBackoff } from '../cases/backoff.js';
 import {
   ExpertConflictError,
   ForbiddenError,
@@ -119,64 +119,61 @@ export class PanelScoring {
       ...(input.comment && { comment: input.comment }),
       at,
     };
+    // Nothing else landed on the panel since it was read (the write below is conditioned
+    // on its version): with this answer, these are all its answers.
+    const all = [...before, answer];
+    const complete = isComplete(stage, assignment, all);
+    // The waiting task as the batch read it: one decided or closed since refuses the
+    // write that concludes. Every expert answered, and each answer closed its own
+    // scoring task in its write: none is left open to close.
+    const task = complete ? await tasks.waitingIn(ctx, app.id, stage.id, items) : undefined;
+    const panelTask = task?.kind === 'panel' ? task : undefined;
+    // A ranking panel is ready for its convenor in the same write as the answer that
+    // completes it; an expert added meanwhile moved the panel's version and refuses both.
+    const ready =
+      panelTask && stage.decision.kind !== 'pass-mark' ? tasks.readyOps(ctx, panelTask, items) : [];
     try {
-      await panels.score(ctx, answer, expertTask, assignment.version);
+      await panels.score(ctx, answer, expertTask, assignment.version, ready);
     } catch (error) {
       if (error instanceof TransactionRefusedError && !panels.movedOn(ctx, error, app.id, stage.id))
         throw new ScoreLockedError();
       throw error;
     }
-    // Nothing else landed on the panel since it was read: these are all its answers.
-    await this.concludeIfComplete(tenant, app, stage, assignment, [...before, answer], items);
+    if (panelTask && stage.decision.kind === 'pass-mark')
+      await this.concludeByPassMark(tenant, app, stage, panelTask, all);
     return { stage: stage.id, expertId, total, conflict };
   }
 
-  /** Once every assigned expert answered and enough scored, the panel decides or is ready. */
-  private async concludeIfComplete(
+  /** A pass-mark panel every expert answered decides by its average. */
+  private async concludeByPassMark(
     tenant: ResolvedTenant,
     app: Application,
     stage: PanelStage,
-    assignment: PanelAssignment,
+    task: ReviewTask,
     answers: readonly PanelScore[],
-    read: ReadonlyMap<string, TableItem>,
   ) {
-    const answered = new Set(answers.map((s) => s.expertId));
+    if (stage.decision.kind !== 'pass-mark') return;
     const counted = answers.filter((s) => !s.conflict);
-    if (assignment.expertIds.some((id) => !answered.has(id)) || counted.length < stage.minExperts)
-      return;
-    const ctx = tenantContext(tenant);
-    // The waiting task as the batch read it: one decided or closed since refuses the
-    // conclusion's write. Every expert answered, and each answer closed its own scoring
-    // task in its write: none is left open to close here.
-    const task = await this.services.tasks.waitingIn(ctx, app.id, stage.id, read);
-    // Decided by a twin request, or withdrawn: nothing is left to conclude.
-    if (task?.kind !== 'panel') return;
     const average = counted.reduce((sum, s) => sum + s.total, 0) / counted.length;
-    if (stage.decision.kind === 'pass-mark') {
-      const pass = average >= stage.decision.passMark;
-      await settleStage(this.services, ctx, app, task, {
-        outcome: pass ? 'pass' : 'reject',
-        // Read in the application's history, in both languages as every reason there is.
-        reason: `专家评审平均 ${average.toFixed(1)} 分，${pass ? '达到' : '未达'}合格线 ${stage.decision.passMark} 分 / Experts' average ${average.toFixed(1)}, ${pass ? 'at or above' : 'below'} the pass mark of ${stage.decision.passMark}`,
-        actor: { sub: 'panel', role: 'system' },
-      });
-      return;
-    }
-    // Ready only for the panel this answer completed: an expert added meanwhile (a
-    // change of the fixed panel) must answer first, and that change moved the version.
-    // A write that met another is tried again: no later answer would mark it ready.
-    const completed = this.services.panels.unchangedSince(
-      ctx,
-      app.id,
-      stage.id,
-      assignment.version + 1,
-    );
-    await retryingConflicts(this.services.backoff, () =>
-      this.services.tasks.update(ctx, { ...task, ready: true }, [completed]),
-    ).catch((error: unknown) => {
-      if (!(error instanceof TransactionRefusedError)) throw error;
+    const pass = average >= stage.decision.passMark;
+    await settleStage(this.services, tenantContext(tenant), app, task, {
+      outcome: pass ? 'pass' : 'reject',
+      // Read in the application's history, in both languages as every reason there is.
+      reason: `专家评审平均 ${average.toFixed(1)} 分，${pass ? '达到' : '未达'}合格线 ${stage.decision.passMark} 分 / Experts' average ${average.toFixed(1)}, ${pass ? 'at or above' : 'below'} the pass mark of ${stage.decision.passMark}`,
+      actor: { sub: 'panel', role: 'system' },
     });
   }
+}
+
+/** Every assigned expert answered, and enough of them scored (not declared a conflict). */
+function isComplete(
+  stage: PanelStage,
+  assignment: PanelAssignment,
+  answers: readonly PanelScore[],
+): boolean {
+  const answered = new Set(answers.map((s) => s.expertId));
+  const counted = answers.filter((s) => !s.conflict);
+  return assignment.expertIds.every((id) => answered.has(id)) && counted.length >= stage.minExperts;
 }
 
 function checkedScores(stage: PanelStage, scores: Record<string, number>) {

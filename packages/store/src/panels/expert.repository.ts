@@ -3,13 +3,7 @@
  * and the organizations they declared a conflict with (excluded from their panels).
  */
 import { type TenantContext, tenantKey } from '../table/keys.js';
-import {
-  foundIn,
-  type ItemKey,
-  itemKey,
-  type TableItem,
-  type TenantTable,
-} from '../table/tenant-table.js';
+import { foundIn, type ItemKey, type TableItem, type TenantTable } from '../table/tenant-table.js';
 
 export interface Expert {
   expertId: string;

@@ -8,13 +8,7 @@
 import { applicationTouched, appPk } from '../applications/application-items.js';
 import type { TransactionRefusedError } from '../errors.js';
 import type { TenantContext } from '../table/keys.js';
-import {
-  foundIn,
-  type ItemKey,
-  itemKey,
-  type TableItem,
-  type TenantTable,
-} from '../table/tenant-table.js';
+import { foundIn, type ItemKey, type TableItem, type TenantTable } from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
 import { type ReviewTask, taskItem } from '../tasks/task.repository.js';
 
@@ -117,20 +111,6 @@ export class PanelRepository {
     return { pk: appPk(ctx, applicationId), sk: panelSk(stage) };
   }
 
-  /** A check, in a transaction, that the panel is still at `version`: nothing changed it since. */
-  unchangedSince(
-    ctx: TenantContext,
-    applicationId: string,
-    stage: string,
-    version: number,
-  ): TransactOp {
-    return {
-      check: this.assignmentKey(ctx, applicationId, stage),
-      condition: 'version = :version',
-      values: { ':version': version },
-    };
-  }
-
   /** The panel's assignment among items a batch read found. */
   assignmentIn(
     ctx: TenantContext,
@@ -174,13 +154,15 @@ export class PanelRepository {
    * the expert already scored (a score locks when submitted), the task is no longer
    * open (the panel was decided, the application withdrawn), the expert is no longer
    * on the panel, or the panel moved past `panelVersion` (another answer or a change of
-   * the panel landed since it was read: `movedOn` tells).
+   * the panel landed since it was read: `movedOn` tells). `also` joins the same
+   * transaction (the panel marked ready by the answer that completes it).
    */
   async score(
     ctx: TenantContext,
     score: PanelScore,
     expertTask: ReviewTask,
     panelVersion: number,
+    also: readonly TransactOp[] = [],
   ): Promise<void> {
     await this.table.transact(ctx, [
       {
@@ -208,6 +190,7 @@ export class PanelRepository {
         condition: 'contains(expertIds, :expert) AND version = :version',
         values: { ':one': 1, ':expert': score.expertId, ':version': panelVersion },
       },
+      ...also,
     ]);
   }
 

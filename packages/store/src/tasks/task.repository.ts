@@ -210,6 +210,29 @@ export class TaskRepository {
     return copy.state === 'open' && copy.stage === stage ? copy : undefined;
   }
 
+  /**
+   * Marks an open panel task ready, in the transaction of the answer that completes its
+   * panel. Only `ready` is written, on the task and on its copy when the batch `read`
+   * found one, so nothing else of the task (its token, renewed when a stage is invoked
+   * again) is written back as it was read.
+   */
+  readyOps(
+    ctx: TenantContext,
+    task: ReviewTask,
+    read: ReadonlyMap<string, TableItem>,
+  ): TransactOp[] {
+    const copy = this.waitingKey(ctx, task.applicationId);
+    const ready = (key: ItemKey): TransactOp => ({
+      update: key,
+      expression: 'SET ready = :ready',
+      condition: '#state = :open AND taskId = :id',
+      names: { '#state': 'state' },
+      values: { ':ready': true, ':open': 'open', ':id': task.taskId },
+    });
+    const own = ready(this.key(ctx, task.applicationId, task.taskId));
+    return read.has(itemKey(copy)) ? [own, ready(copy)] : [own];
+  }
+
   /** Open tasks of a role (in a district), oldest due first. */
   async listOpen(
     ctx: TenantContext,
