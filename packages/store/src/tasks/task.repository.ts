@@ -237,6 +237,21 @@ const STILL_OPEN = {
 } as const;
 
 /**
+ * The condition of a task's write made from the task as read: still open, and for one
+ * ended because it was ready (a ranking panel's decision), still ready. A batch read
+ * may find the copy from before a change the application it read already shows (an
+ * expert added, who removed `ready`): the task itself refuses such a decision.
+ */
+function stillAsRead(task: ReviewTask) {
+  if (task.state === 'open' || task.ready !== true) return STILL_OPEN;
+  return {
+    condition: '#state = :open AND ready = :ready',
+    names: STILL_OPEN.names,
+    values: { ...STILL_OPEN.values, ':ready': true },
+  };
+}
+
+/**
  * Where the task the application's run waits on is copied. A run waits at one point at
  * a time, so one key serves every stage, and a write reads it in the batch that reads
  * the application instead of querying the application's tasks.
@@ -244,17 +259,17 @@ const STILL_OPEN = {
 const WAITING_SK = 'WAITING';
 
 /**
- * A task's writes for a transaction: the task itself (refused unless it is still open,
- * `whileOpen`), and for a task a run waits on, its copy at the waiting key. The copy is
- * only read: every write is conditioned on the task, so a copy that lags can make a
- * write refused, never let a wrong one through.
+ * A task's writes for a transaction: the task itself (refused unless it is still open
+ * and as it was read, `whileOpen`), and for a task a run waits on, its copy at the
+ * waiting key. The copy is only read: every write is conditioned on the task, so a copy
+ * that lags can make a write refused, never let a wrong one through.
  */
 export function taskWrites(
   ctx: TenantContext,
   task: ReviewTask,
   { whileOpen = false }: { whileOpen?: boolean } = {},
 ): TransactOp[] {
-  const write: TransactOp = { put: taskItem(ctx, task), ...(whileOpen && STILL_OPEN) };
+  const write: TransactOp = { put: taskItem(ctx, task), ...(whileOpen && stillAsRead(task)) };
   if (!WORKFLOW_KINDS.has(task.kind)) return [write];
   return [write, { put: { pk: appPk(ctx, task.applicationId), sk: WAITING_SK, ...task } }];
 }
@@ -263,3 +278,4 @@ export function taskWrites(
 export function closeTaskOp(ctx: TenantContext, task: ReviewTask): TransactOp {
   return { put: taskItem(ctx, task), ...STILL_OPEN };
 }
+

@@ -1,0 +1,96 @@
+/**
+ * A decision reads the copy of the task its run waits on in the batch that reads the
+ * application. A BatchGetItem is not isolated from a transaction (read-committed, item
+ * by item): it may return the application after a change and the copy from before it.
+ * A decision must then be refused, not taken on what the copy said: a ranking panel
+ * whose convenor added an expert after every answer was in is no longer ready, and
+ * deciding it would leave the new expert's scoring task open for ever.
+ *
+ * The lag is injected on the real client: while set, every BatchGetItem answers the
+ * recorded copy (from before the change) for this application's waiting key.
+ */
+import { testApp } from '@sme/api/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Json } from '../../support/api-client.js';
+import { OPEN_AT } from '../../support/qingdao.js';
+import {
+  atPanel,
+  expertClient,
+  type Harness,
+  registerExperts,
+  scoreAll,
+  tasksFor,
+} from '../../support/review-walk.js';
+
+const QD = '/api/tenants/qingdao';
+const QINGDAO = { tenant: 'qingdao', province: 'shandong' };
+let harness: Harness;
+/** While set, the copy a batch read finds for this application is recorded. */
+let recording: { pk: string; item?: unknown } | undefined;
+/** While set, every batch read answers the recorded copy: a view from before. */
+let stale: { pk: string; item: unknown } | undefined;
+
+/** An attribute value, marshalled or not (it depends on where the stack is read). */
+const plain = (value: unknown) => String((value as { S?: string } | undefined)?.S ?? value);
+
+beforeAll(async () => {
+  harness = await testApp({ start: OPEN_AT });
+  harness.store.clients.dynamodb.middlewareStack.add(
+    (next) => async (args) => {
+      const result = await next(args);
+      const output = result.output as { Responses?: Record<string, Record<string, unknown>[]> };
+      if (!output.Responses) return result;
+      for (const items of Object.values(output.Responses)) {
+        items.forEach((item, i) => {
+          if (plain(item.sk) !== 'WAITING') return;
+          const pk = plain(item.pk);
+          if (recording && pk.endsWith(recording.pk)) recording.item = item;
+          else if (stale && pk.endsWith(stale.pk)) items[i] = stale.item as Record<string, unknown>;
+        });
+      }
+      return result;
+    },
+    { step: 'initialize', name: 'staleWaitingCopy' },
+  );
+});
+
+describe('a ranking decision on a copy from before an expert was added', () => {
+  it('is refused, and leaves the panel waiting for the new expert', async () => {
+    const { id, cityAdmin } = await atPanel(harness, 7_401);
+    await scoreAll(harness, id);
+    // The copy as a batch read finds it now: the panel ready.
+    const { tasks } = harness.platform.repositories;
+    recording = { pk: id };
+    await harness.store.table.getMany(QINGDAO, [tasks.waitingKey(QINGDAO, id)]);
+    const before = recording.item;
+    recording = undefined;
+    expect(JSON.stringify(before)).toContain('ready');
+
+    await registerExperts(cityAdmin, ['e-4']);
+    const added = await cityAdmin.post<Json>(`${QD}/applications/${id}/experts`, {
+      stage: 'expert-review',
+      expertIds: ['e-4'],
+      reason: '补充一名行业专家。',
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    expect((await tasks.openAt(QINGDAO, id, 'expert-review'))?.ready).toBeUndefined();
+
+    stale = { pk: id, item: before };
+    const decided = await cityAdmin.post<Json>(`${QD}/applications/${id}/decision`, {
+      stage: 'expert-review',
+      outcome: 'pass',
+      comment: '在配额内，择优推荐。',
+    });
+    stale = undefined;
+    expect(decided.status, JSON.stringify(decided.body)).toBe(409);
+    await harness.review.settled();
+
+    // Still at the panel, waiting for e-4, who can answer and make it ready again.
+    const e4 = await expertClient(harness, 'e-4');
+    expect(await tasksFor(e4, id)).toEqual([
+      expect.objectContaining({ kind: 'score', stage: 'expert-review' }),
+    ]);
+    await scoreAll(harness, id, ['e-4']);
+    expect((await tasks.openAt(QINGDAO, id, 'expert-review'))?.ready).toBe(true);
+  });
+});
