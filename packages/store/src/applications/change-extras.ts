@@ -14,7 +14,12 @@ import {
 } from '../publicity/notice-items.js';
 import type { TenantContext } from '../table/keys.js';
 import type { TransactOp } from '../table/transaction.js';
-import { type ReviewTask, taskWrites, WORKFLOW_KINDS } from '../tasks/task.repository.js';
+import {
+  copiedOnce,
+  type ReviewTask,
+  taskWrites,
+  WORKFLOW_KINDS,
+} from '../tasks/task.repository.js';
 import { claimSk, documentItem, orgPk } from './application-items.js';
 import { handoffOp, releaseOp } from './review-outbox.js';
 import { idempotencyRecordOp } from './submit-idempotency.js';
@@ -93,8 +98,12 @@ export function extraOps(ctx: TenantContext, app: Application, extras: ChangeExt
   const ops: TransactOp[] = claimOps(ctx, app, extras);
   if (extras.idempotency) ops.push(idempotencyRecordOp(ctx, extras.idempotency, app.version));
   for (const doc of extras.documents ?? []) ops.push({ put: documentItem(ctx, app.id, doc) });
-  for (const task of extras.openTasks ?? []) ops.push(...taskWrites(ctx, task));
-  ops.push(...updateTaskOps(ctx, app, extras.updateTasks ?? []));
+  ops.push(
+    ...copiedOnce([
+      ...(extras.openTasks ?? []).flatMap((task) => taskWrites(ctx, task)),
+      ...updateTaskOps(ctx, app, extras.updateTasks ?? []),
+    ]),
+  );
   if (extras.poolEntry) ops.push({ put: poolItem(ctx, extras.poolEntry) });
   if (extras.withdrawnFromNotice) {
     const { noticeId, index } = extras.withdrawnFromNotice;

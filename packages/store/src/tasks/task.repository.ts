@@ -279,3 +279,20 @@ export function closeTaskOp(ctx: TenantContext, task: ReviewTask): TransactOp {
   return { put: taskItem(ctx, task), ...STILL_OPEN };
 }
 
+/**
+ * A transaction's task writes with the copy written once per application: DynamoDB
+ * refuses a transaction that writes one item twice. An application with two workflow
+ * tasks open (left before the copy was kept) has both closed by its withdrawal; the copy
+ * is the open task's when one stays open, else the last one written.
+ */
+export function copiedOnce(ops: readonly TransactOp[]): TransactOp[] {
+  const copy = new Map<string, TableItem>();
+  for (const op of ops) {
+    if (!('put' in op) || op.put.sk !== WAITING_SK) continue;
+    const chosen = copy.get(op.put.pk);
+    if (!chosen || op.put.state === 'open' || chosen.state !== 'open') copy.set(op.put.pk, op.put);
+  }
+  return ops.filter(
+    (op) => !('put' in op) || op.put.sk !== WAITING_SK || copy.get(op.put.pk) === op.put,
+  );
+}
