@@ -14,10 +14,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from '../../support/api-client.js';
 import { OPEN_AT } from '../../support/qingdao.js';
 import {
+  atDistrictReview,
   atPanel,
   expertClient,
   type Harness,
   registerExperts,
+  reviewerOf,
   scoreAll,
   tasksFor,
 } from '../../support/review-walk.js';
@@ -92,5 +94,36 @@ describe('a ranking decision on a copy from before an expert was added', () => {
     ]);
     await scoreAll(harness, id, ['e-4']);
     expect((await tasks.openAt(QINGDAO, id, 'expert-review'))?.ready).toBe(true);
+  });
+});
+
+describe('a decision on a copy from before a resumed run gave the task a new token', () => {
+  it('is refused, and the task keeps the token the run waits on', async () => {
+    const { id } = await atDistrictReview(harness, 7_402);
+    const { tasks } = harness.platform.repositories;
+    recording = { pk: id };
+    await harness.store.table.getMany(QINGDAO, [tasks.waitingKey(QINGDAO, id)]);
+    const before = recording.item;
+    recording = undefined;
+    // A run resumed after a restart, while requests are answered: its task, new token.
+    const task = await tasks.openAt(QINGDAO, id, 'district-review');
+    expect(task?.token).toBeDefined();
+    await tasks.update(QINGDAO, { ...(task as NonNullable<typeof task>), token: 'resumed-token' });
+
+    stale = { pk: id, item: before };
+    const reviewer = await reviewerOf(harness, 'laoshan');
+    const decided = await reviewer.post<Json>(`${QD}/applications/${id}/decision`, {
+      stage: 'district-review',
+      outcome: 'pass',
+      comment: '材料真实完整。',
+    });
+    stale = undefined;
+    // Taken on the old token, the decision would release a token no run waits on, and
+    // close the task the resumed run waits on: the application would wait for ever.
+    expect(decided.status, JSON.stringify(decided.body)).toBe(409);
+    expect(await tasks.openAt(QINGDAO, id, 'district-review')).toMatchObject({
+      state: 'open',
+      token: 'resumed-token',
+    });
   });
 });

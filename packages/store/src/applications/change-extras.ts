@@ -14,12 +14,8 @@ import {
 } from '../publicity/notice-items.js';
 import type { TenantContext } from '../table/keys.js';
 import type { TransactOp } from '../table/transaction.js';
-import {
-  copiedOnce,
-  type ReviewTask,
-  taskWrites,
-  WORKFLOW_KINDS,
-} from '../tasks/task.repository.js';
+import { type ReviewTask, taskWrites, WORKFLOW_KINDS } from '../tasks/task.repository.js';
+import { copiedOnce } from '../tasks/waiting-copy.js';
 import { claimSk, documentItem, orgPk } from './application-items.js';
 import { handoffOp, releaseOp } from './review-outbox.js';
 import { idempotencyRecordOp } from './submit-idempotency.js';
@@ -77,7 +73,9 @@ function claimOps(ctx: TenantContext, app: Application, extras: ChangeExtras): T
 
 function updateTaskOps(ctx: TenantContext, app: Application, tasks: ReviewTask[]): TransactOp[] {
   return tasks.flatMap((task): TransactOp[] => {
-    const close = taskWrites(ctx, task, { whileOpen: true });
+    // Written from the task as read, never with a token of its own: a run resumed since
+    // (a new token) refuses the write.
+    const close = taskWrites(ctx, task, { whileOpen: true, sameToken: true });
     // Only a run waits on a workflow task's token; other tasks carry none to release.
     if (!task.outcome || !task.token || !WORKFLOW_KINDS.has(task.kind)) return close;
     return [

@@ -17,6 +17,7 @@ import {
   type TenantTable,
 } from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
+import { STILL_OPEN, stillAsRead, WAITING_SK } from './waiting-copy.js';
 
 /** `done` when decided; `closed` when ended without a decision (the application was withdrawn). */
 export type TaskState = 'open' | 'done' | 'closed';
@@ -230,46 +231,22 @@ export function waitingAt(open: readonly ReviewTask[], stage: string): ReviewTas
   return open.find((t) => t.stage === stage && WORKFLOW_KINDS.has(t.kind));
 }
 
-const STILL_OPEN = {
-  condition: '#state = :open',
-  names: { '#state': 'state' },
-  values: { ':open': 'open' },
-} as const;
-
-/**
- * The condition of a task's write made from the task as read: still open, and for one
- * ended because it was ready (a ranking panel's decision), still ready. A batch read
- * may find the copy from before a change the application it read already shows (an
- * expert added, who removed `ready`): the task itself refuses such a decision.
- */
-function stillAsRead(task: ReviewTask) {
-  if (task.state === 'open' || task.ready !== true) return STILL_OPEN;
-  return {
-    condition: '#state = :open AND ready = :ready',
-    names: STILL_OPEN.names,
-    values: { ...STILL_OPEN.values, ':ready': true },
-  };
-}
-
-/**
- * Where the task the application's run waits on is copied. A run waits at one point at
- * a time, so one key serves every stage, and a write reads it in the batch that reads
- * the application instead of querying the application's tasks.
- */
-const WAITING_SK = 'WAITING';
-
 /**
  * A task's writes for a transaction: the task itself (refused unless it is still open
- * and as it was read, `whileOpen`), and for a task a run waits on, its copy at the
- * waiting key. The copy is only read: every write is conditioned on the task, so a copy
- * that lags can make a write refused, never let a wrong one through.
+ * and as it was read, `whileOpen`, still with the token read, `sameToken`), and for a
+ * task a run waits on, its copy at the waiting key. The copy is only read: every write
+ * is conditioned on the task, so a copy that lags can make a write refused, never let a
+ * wrong one through.
  */
 export function taskWrites(
   ctx: TenantContext,
   task: ReviewTask,
-  { whileOpen = false }: { whileOpen?: boolean } = {},
+  { whileOpen = false, sameToken = false }: { whileOpen?: boolean; sameToken?: boolean } = {},
 ): TransactOp[] {
-  const write: TransactOp = { put: taskItem(ctx, task), ...(whileOpen && stillAsRead(task)) };
+  const write: TransactOp = {
+    put: taskItem(ctx, task),
+    ...(whileOpen && stillAsRead(task, sameToken)),
+  };
   if (!WORKFLOW_KINDS.has(task.kind)) return [write];
   return [write, { put: { pk: appPk(ctx, task.applicationId), sk: WAITING_SK, ...task } }];
 }
@@ -277,22 +254,4 @@ export function taskWrites(
 /** Writes the end (decided or closed) of a task no run waits on, refused unless it is still open. */
 export function closeTaskOp(ctx: TenantContext, task: ReviewTask): TransactOp {
   return { put: taskItem(ctx, task), ...STILL_OPEN };
-}
-
-/**
- * A transaction's task writes with the copy written once per application: DynamoDB
- * refuses a transaction that writes one item twice. An application with two workflow
- * tasks open (left before the copy was kept) has both closed by its withdrawal; the copy
- * is the open task's when one stays open, else the last one written.
- */
-export function copiedOnce(ops: readonly TransactOp[]): TransactOp[] {
-  const copy = new Map<string, TableItem>();
-  for (const op of ops) {
-    if (!('put' in op) || op.put.sk !== WAITING_SK) continue;
-    const chosen = copy.get(op.put.pk);
-    if (!chosen || op.put.state === 'open' || chosen.state !== 'open') copy.set(op.put.pk, op.put);
-  }
-  return ops.filter(
-    (op) => !('put' in op) || op.put.sk !== WAITING_SK || copy.get(op.put.pk) === op.put,
-  );
 }
