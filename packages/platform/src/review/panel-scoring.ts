@@ -7,6 +7,7 @@ import { type Application, BusyError, type ResolvedTenant } from '@sme/core';
 import {
   type PanelAssignment,
   type PanelScore,
+  type ReviewTask,
   type TableItem,
   TransactionRefusedError,
   tenantContext,
@@ -171,13 +172,26 @@ export class PanelScoring {
       stage.id,
       assignment.version + 1,
     );
-    await retryingConflicts(this.services.backoff, () =>
-      this.services.tasks.update(ctx, { ...task, ready: true }, [completed]),
-    ).catch((error: unknown) => {
-      if (!(error instanceof TransactionRefusedError)) throw error;
-    });
+    const markReady = (waiting: ReviewTask) =>
+      retryingConflicts(this.services.backoff, () =>
+        this.services.tasks.update(ctx, { ...waiting, ready: true }, [completed], waiting),
+      );
+    await markReady(task)
+      .catch(async (error: unknown) => {
+        // The task changed since the batch read it (a resumed run gave it a new token)
+        // while the panel did not: read it again, or no answer would make it ready.
+        if (!(error instanceof TransactionRefusedError) || !error.conditionFailedOn(isTask))
+          throw error;
+        const again = await this.services.tasks.openAt(ctx, app.id, stage.id);
+        if (again?.kind === 'panel' && again.taskId === task.taskId) await markReady(again);
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof TransactionRefusedError)) throw error;
+      });
   }
 }
+
+const isTask = (key: { sk: string }) => key.sk.startsWith('TASK#');
 
 function checkedScores(stage: PanelStage, scores: Record<string, number>) {
   for (const criterion of stage.criteria) {

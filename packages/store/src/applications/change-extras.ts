@@ -75,7 +75,7 @@ function updateTaskOps(ctx: TenantContext, app: Application, tasks: ReviewTask[]
   return tasks.flatMap((task): TransactOp[] => {
     // Written from the task as read, never with a token of its own: a run resumed since
     // (a new token) refuses the write.
-    const close = taskWrites(ctx, task, { whileOpen: true, sameToken: true });
+    const close = taskWrites(ctx, task, { whileOpen: true, read: { token: task.token } });
     // Only a run waits on a workflow task's token; other tasks carry none to release.
     if (!task.outcome || !task.token || !WORKFLOW_KINDS.has(task.kind)) return close;
     return [

@@ -12,28 +12,36 @@ export const STILL_OPEN = {
   values: { ':open': 'open' },
 } as const;
 
+/** What a write made from a task as read expects of it still: its token, and whether ready. */
+export interface AsRead {
+  token: string | undefined;
+  /** Left out when the write may change it (a change of the panel removes it). */
+  ready?: boolean;
+}
+
 /**
  * The condition of a task's write made from the task as read: still open; for one ended
- * because it was ready (a ranking panel's decision), still ready; and, `sameToken`, still
- * holding the token read. A batch read may find the copy from before a change the
- * application it read already shows (an expert added, who removed `ready`), and a run
- * resumed after a restart gives its task a new token without changing the application:
- * the task itself refuses a write made on what it was before.
+ * because it was ready (a ranking panel's decision), still ready; and as `read` says.
+ * A batch read may find the copy from before a change the application it read already
+ * shows (an expert added, who removed `ready`); a run resumed after a restart gives its
+ * task a new token, and the last answer makes a panel ready, neither changing the
+ * application: the task itself refuses a write made on what it was before.
  */
-export function stillAsRead(task: ReviewTask, sameToken: boolean) {
+export function stillAsRead(task: ReviewTask, read?: AsRead) {
   const conditions = ['#state = :open'];
   const names: Record<string, string> = { ...STILL_OPEN.names };
   const values: Record<string, unknown> = { ...STILL_OPEN.values };
-  if (task.state !== 'open' && task.ready === true) {
+  const ready = task.state !== 'open' && task.ready === true ? true : read?.ready;
+  if (ready === true) {
     conditions.push('ready = :ready');
     values[':ready'] = true;
-  }
-  if (sameToken) {
+  } else if (ready === false) conditions.push('attribute_not_exists(ready)');
+  if (read) {
     names['#token'] = 'token';
-    if (task.token === undefined) conditions.push('attribute_not_exists(#token)');
+    if (read.token === undefined) conditions.push('attribute_not_exists(#token)');
     else {
       conditions.push('#token = :token');
-      values[':token'] = task.token;
+      values[':token'] = read.token;
     }
   }
   return { condition: conditions.join(' AND '), names, values };
