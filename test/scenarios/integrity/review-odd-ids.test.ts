@@ -5,8 +5,8 @@
  */
 import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Json } from '../../support/api-client.js';
-import { OPEN_AT, RUBRIC_SCORES } from '../../support/qingdao.js';
+import { ApiClient, type Json } from '../../support/api-client.js';
+import { OPEN_AT, RUBRIC_SCORES, uscc } from '../../support/qingdao.js';
 import { cityAdminOf, expertClient, type Harness } from '../../support/review-walk.js';
 
 const QD = '/api/tenants/qingdao';
@@ -38,6 +38,27 @@ describe('an application id no application can have', () => {
         }),
       ];
       for (const res of await Promise.all(calls)) {
+        expect(res.status, JSON.stringify(res.body)).toBe(404);
+        expect(res.body).toMatchObject({ code: 'application_not_found' });
+      }
+    }
+  });
+});
+
+describe('an application id no application can have, submitted', () => {
+  it('is not found, with or without an idempotency key', async () => {
+    const provider = await ApiClient.signIn(harness.app, {
+      role: 'provider',
+      tenant: 'qingdao',
+      org: uscc(7_601),
+    });
+    for (const id of [encodeURIComponent('a#b'), 'x'.repeat(3000)]) {
+      for (const headers of [{}, { 'idempotency-key': 'odd-id-submit-1' }]) {
+        const res = await provider.post<Json>(
+          `${QD}/applications/${id}/submit`,
+          undefined,
+          headers,
+        );
         expect(res.status, JSON.stringify(res.body)).toBe(404);
         expect(res.body).toMatchObject({ code: 'application_not_found' });
       }

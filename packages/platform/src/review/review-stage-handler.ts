@@ -208,7 +208,8 @@ export class ReviewStageHandler implements StageHandler {
     const now = this.deps.clock.now();
     if (open && open.kind === input.kind) {
       // A resumed run: the task stands, only its token is new.
-      await this.deps.tasks.update(ctx, { ...open, token: input.taskToken });
+      // Refused if the task changed since read (made ready): read again by \`once\`.
+      await this.deps.tasks.update(ctx, { ...open, token: input.taskToken }, [], open);
       return undefined;
     }
     const task = this.taskFor(tenant, program, stage, app, input, now);

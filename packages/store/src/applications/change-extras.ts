@@ -15,6 +15,7 @@ import {
 import type { TenantContext } from '../table/keys.js';
 import type { TransactOp } from '../table/transaction.js';
 import { type ReviewTask, taskWrites, WORKFLOW_KINDS } from '../tasks/task.repository.js';
+import { copiedOnce } from '../tasks/waiting-copy.js';
 import { claimSk, documentItem, orgPk } from './application-items.js';
 import { handoffOp, releaseOp } from './review-outbox.js';
 import { idempotencyRecordOp } from './submit-idempotency.js';
@@ -72,7 +73,9 @@ function claimOps(ctx: TenantContext, app: Application, extras: ChangeExtras): T
 
 function updateTaskOps(ctx: TenantContext, app: Application, tasks: ReviewTask[]): TransactOp[] {
   return tasks.flatMap((task): TransactOp[] => {
-    const close = taskWrites(ctx, task, { whileOpen: true });
+    // Written from the task as read, never with a token of its own: a run resumed since
+    // (a new token) refuses the write.
+    const close = taskWrites(ctx, task, { whileOpen: true, read: { token: task.token } });
     // Only a run waits on a workflow task's token; other tasks carry none to release.
     if (!task.outcome || !task.token || !WORKFLOW_KINDS.has(task.kind)) return close;
     return [
@@ -93,8 +96,12 @@ export function extraOps(ctx: TenantContext, app: Application, extras: ChangeExt
   const ops: TransactOp[] = claimOps(ctx, app, extras);
   if (extras.idempotency) ops.push(idempotencyRecordOp(ctx, extras.idempotency, app.version));
   for (const doc of extras.documents ?? []) ops.push({ put: documentItem(ctx, app.id, doc) });
-  for (const task of extras.openTasks ?? []) ops.push(...taskWrites(ctx, task));
-  ops.push(...updateTaskOps(ctx, app, extras.updateTasks ?? []));
+  ops.push(
+    ...copiedOnce([
+      ...(extras.openTasks ?? []).flatMap((task) => taskWrites(ctx, task)),
+      ...updateTaskOps(ctx, app, extras.updateTasks ?? []),
+    ]),
+  );
   if (extras.poolEntry) ops.push({ put: poolItem(ctx, extras.poolEntry) });
   if (extras.withdrawnFromNotice) {
     const { noticeId, index } = extras.withdrawnFromNotice;

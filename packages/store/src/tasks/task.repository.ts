@@ -17,6 +17,7 @@ import {
   type TenantTable,
 } from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
+import { type AsRead, STILL_OPEN, stillAsRead, WAITING_SK } from './waiting-copy.js';
 
 /** `done` when decided; `closed` when ended without a decision (the application was withdrawn). */
 export type TaskState = 'open' | 'done' | 'closed';
@@ -115,17 +116,20 @@ export class TaskRepository {
 
   /**
    * Rewrites a task that is still open (a resumed run's new token, a panel become
-   * ready); refused with `TransactionRefusedError` once it was decided or closed, so a
-   * task closed meanwhile is never reopened, or when one of `guards` (checks of what
-   * the change was decided on) fails.
+   * ready) from the task as `read`; refused with `TransactionRefusedError` once it was
+   * decided or closed, so a task closed meanwhile is never reopened, when its token or
+   * readiness changed since it was read (neither is lost to the other), or when one of
+   * `guards` (checks of what the change was decided on) fails.
    */
   async update(
     ctx: TenantContext,
     task: ReviewTask,
-    guards: readonly TransactOp[] = [],
+    guards: readonly TransactOp[],
+    read: ReviewTask,
   ): Promise<void> {
+    const asRead = { token: read.token, ready: read.ready === true };
     await this.table.transact(ctx, [
-      ...taskWrites(ctx, { ...task, state: 'open' }, { whileOpen: true }),
+      ...taskWrites(ctx, { ...task, state: 'open' }, { whileOpen: true, read: asRead }),
       ...guards,
     ]);
   }
@@ -253,31 +257,22 @@ export function waitingAt(open: readonly ReviewTask[], stage: string): ReviewTas
   return open.find((t) => t.stage === stage && WORKFLOW_KINDS.has(t.kind));
 }
 
-const STILL_OPEN = {
-  condition: '#state = :open',
-  names: { '#state': 'state' },
-  values: { ':open': 'open' },
-} as const;
-
 /**
- * Where the task the application's run waits on is copied. A run waits at one point at
- * a time, so one key serves every stage, and a write reads it in the batch that reads
- * the application instead of querying the application's tasks.
- */
-const WAITING_SK = 'WAITING';
-
-/**
- * A task's writes for a transaction: the task itself (refused unless it is still open,
- * `whileOpen`), and for a task a run waits on, its copy at the waiting key. The copy is
- * only read: every write is conditioned on the task, so a copy that lags can make a
- * write refused, never let a wrong one through.
+ * A task's writes for a transaction: the task itself (refused unless it is still open
+ * and as it was `read`, `whileOpen`), and for a
+ * task a run waits on, its copy at the waiting key. The copy is only read: every write
+ * is conditioned on the task, so a copy that lags can make a write refused, never let a
+ * wrong one through.
  */
 export function taskWrites(
   ctx: TenantContext,
   task: ReviewTask,
-  { whileOpen = false }: { whileOpen?: boolean } = {},
+  { whileOpen = false, read }: { whileOpen?: boolean; read?: AsRead } = {},
 ): TransactOp[] {
-  const write: TransactOp = { put: taskItem(ctx, task), ...(whileOpen && STILL_OPEN) };
+  const write: TransactOp = {
+    put: taskItem(ctx, task),
+    ...(whileOpen && stillAsRead(task, read)),
+  };
   if (!WORKFLOW_KINDS.has(task.kind)) return [write];
   return [write, { put: { pk: appPk(ctx, task.applicationId), sk: WAITING_SK, ...task } }];
 }
