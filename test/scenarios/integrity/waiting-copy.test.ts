@@ -4,7 +4,8 @@
  * one batch instead of querying the application's tasks. The copy is written in the
  * transactions that write the task: at every point of a walk from the district review to
  * the end of a notice it is the task the query of the tasks finds. An application whose
- * run began waiting before the copy was kept has none, and is still decided.
+ * run began waiting before the copy was kept has none, or one that code from before it
+ * left behind, and is still decided.
  */
 import { testApp } from '@sme/api/testing';
 import { type ReviewTask, waitingAt } from '@sme/store';
@@ -123,6 +124,27 @@ describe('the copy of the task a run waits on', () => {
       status: 'in_review',
       stage: 'expert-review',
     });
+    expect((await waitingAgrees(id, 'expert-review'))?.kind).toBe('panel');
+  });
+
+  it('is not trusted where it does not wait: a copy left behind hides no task', async () => {
+    const { id } = await atDistrictReview(harness, 7_303);
+    const task = await storedCopy(id);
+    if (!task) throw new Error('no copy');
+    // What code from before the copy leaves: the copy of an earlier task, closed.
+    const key = harness.platform.repositories.tasks.waitingKey(QINGDAO, id);
+    await harness.store.table.transact(QINGDAO, [
+      { put: { ...key, ...task, taskId: 'screening-v0', state: 'done' } },
+    ]);
+
+    const reviewer = await reviewerOf(harness, 'laoshan');
+    const passed = await reviewer.post(`${QD}/applications/${id}/decision`, {
+      stage: 'district-review',
+      outcome: 'pass',
+      comment: '材料真实完整。',
+    });
+    expect(passed.status).toBe(200);
+    await harness.review.settled();
     expect((await waitingAgrees(id, 'expert-review'))?.kind).toBe('panel');
   });
 });

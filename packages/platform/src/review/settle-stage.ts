@@ -52,7 +52,7 @@ export interface SettleDecision {
   outcome: Outcome;
   reason: string;
   actor: { sub: string; role: string };
-  /** Further work ended with the decision (the panel's open scoring tasks, objections). */
+  /** Further work ended with the decision (an upheld objection, the entry's other objections). */
   extras?: Pick<ChangeExtras, 'updateTasks' | 'objections' | 'ops'>;
 }
 

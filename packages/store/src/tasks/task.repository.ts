@@ -200,8 +200,10 @@ export class TaskRepository {
 
   /**
    * The open task through which the workflow waits at `stage`, from a batch read that
-   * asked for `waitingKey`. An application whose run began waiting before the copy was
-   * kept has none: its tasks are queried, as they were before.
+   * asked for `waitingKey`. A copy that does not wait there is checked by the query of
+   * the application's tasks: a run that began waiting before the copy was kept has none,
+   * and code from before it (still running during a deploy) may leave one behind. Only
+   * the answer "not waiting here", refused or rare, costs the query.
    */
   async waitingIn(
     ctx: TenantContext,
@@ -210,8 +212,8 @@ export class TaskRepository {
     items: ReadonlyMap<string, TableItem>,
   ): Promise<ReviewTask | undefined> {
     const copy = foundIn(items, this.waitingKey(ctx, applicationId), toTask);
-    if (!copy) return waitingAt(await this.openOf(ctx, applicationId), stage);
-    return copy.state === 'open' && copy.stage === stage ? copy : undefined;
+    if (copy?.state === 'open' && copy.stage === stage) return copy;
+    return waitingAt(await this.openOf(ctx, applicationId), stage);
   }
 
   /**
