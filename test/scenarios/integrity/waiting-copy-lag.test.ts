@@ -11,7 +11,7 @@
  */
 import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Json } from '../../support/api-client.js';
+import type { ApiClient, Json } from '../../support/api-client.js';
 import { OPEN_AT, PROGRAM } from '../../support/qingdao.js';
 import {
   atDistrictReview,
@@ -72,16 +72,49 @@ beforeAll(async () => {
   );
 });
 
+/** The copy of the application's waiting task as a batch read finds it now. */
+async function copyNow(id: string): Promise<unknown> {
+  recording = { pk: id };
+  await harness.store.table.getMany(QINGDAO, [
+    harness.platform.repositories.tasks.waitingKey(QINGDAO, id),
+  ]);
+  const item = recording.item;
+  recording = undefined;
+  return item;
+}
+
+/** Two of the panel's three experts answer: the third completes it. */
+async function twoOfThreeAnswer(id: string) {
+  for (const expertId of ['e-1', 'e-2'])
+    expect((await scoreAs(harness, id, expertId)).status).toBe(200);
+}
+
+/** A run resumed after a restart begins the panel stage again, with a new token. */
+const resumedAtPanel = (id: string) =>
+  harness.platform.stages.begin({
+    tenant: 'qingdao',
+    programId: PROGRAM,
+    applicationId: id,
+    stage: 'expert-review',
+    kind: 'panel',
+    taskToken: 'resumed-token',
+  });
+
+/** The convenor passes the application at the ranking panel. */
+const convenorPasses = (cityAdmin: ApiClient, id: string) =>
+  cityAdmin.post<Json>(`${QD}/applications/${id}/decision`, {
+    stage: 'expert-review',
+    outcome: 'pass',
+    comment: '在配额内，择优推荐。',
+  });
+
 describe('a ranking decision on a copy from before an expert was added', () => {
   it('is refused, and leaves the panel waiting for the new expert', async () => {
     const { id, cityAdmin } = await atPanel(harness, 7_401);
     await scoreAll(harness, id);
     // The copy as a batch read finds it now: the panel ready.
     const { tasks } = harness.platform.repositories;
-    recording = { pk: id };
-    await harness.store.table.getMany(QINGDAO, [tasks.waitingKey(QINGDAO, id)]);
-    const before = recording.item;
-    recording = undefined;
+    const before = await copyNow(id);
     expect(JSON.stringify(before)).toContain('ready');
 
     await registerExperts(cityAdmin, ['e-4']);
@@ -94,11 +127,7 @@ describe('a ranking decision on a copy from before an expert was added', () => {
     expect((await tasks.openAt(QINGDAO, id, 'expert-review'))?.ready).toBeUndefined();
 
     stale = { pk: id, item: before };
-    const decided = await cityAdmin.post<Json>(`${QD}/applications/${id}/decision`, {
-      stage: 'expert-review',
-      outcome: 'pass',
-      comment: '在配额内，择优推荐。',
-    });
+    const decided = await convenorPasses(cityAdmin, id);
     stale = undefined;
     expect(decided.status, JSON.stringify(decided.body)).toBe(409);
     await harness.review.settled();
@@ -117,10 +146,7 @@ describe('a decision on a copy from before a resumed run gave the task a new tok
   it('is refused, and the task keeps the token the run waits on', async () => {
     const { id } = await atDistrictReview(harness, 7_402);
     const { tasks } = harness.platform.repositories;
-    recording = { pk: id };
-    await harness.store.table.getMany(QINGDAO, [tasks.waitingKey(QINGDAO, id)]);
-    const before = recording.item;
-    recording = undefined;
+    const before = await copyNow(id);
     // A run resumed after a restart, while requests are answered: its task, new token.
     const task = await tasks.openAt(QINGDAO, id, 'district-review');
     expect(task?.token).toBeDefined();
@@ -148,36 +174,21 @@ describe('a decision on a copy from before a resumed run gave the task a new tok
 describe('a resumed run giving its panel task a new token from a copy read before it was ready', () => {
   it('leaves the panel ready for its convenor', async () => {
     const { id, cityAdmin } = await atPanel(harness, 7_403);
-    for (const expertId of ['e-1', 'e-2'])
-      expect((await scoreAs(harness, id, expertId)).status).toBe(200);
+    await twoOfThreeAnswer(id);
     const { tasks } = harness.platform.repositories;
-    recording = { pk: id };
-    await harness.store.table.getMany(QINGDAO, [tasks.waitingKey(QINGDAO, id)]);
-    const before = recording.item;
-    recording = undefined;
+    const before = await copyNow(id);
     // The last answer makes the panel ready ...
     expect((await scoreAs(harness, id, 'e-3')).status).toBe(200);
     expect((await tasks.openAt(QINGDAO, id, 'expert-review'))?.ready).toBe(true);
     // ... while a run resumed after a restart read its task just before.
     stale = { pk: id, item: before, byKey: true };
-    const resumed = harness.platform.stages.begin({
-      tenant: 'qingdao',
-      programId: PROGRAM,
-      applicationId: id,
-      stage: 'expert-review',
-      kind: 'panel',
-      taskToken: 'resumed-token',
-    });
+    const resumed = resumedAtPanel(id);
     // Its first try is refused by the task; read again, the copy is the stored one.
     expect(await resumed).toBeUndefined();
     const task = await tasks.openAt(QINGDAO, id, 'expert-review');
     expect(task?.ready, 'the panel stays ready').toBe(true);
     expect(task?.token).toBe('resumed-token');
-    const decided = await cityAdmin.post<Json>(`${QD}/applications/${id}/decision`, {
-      stage: 'expert-review',
-      outcome: 'pass',
-      comment: '在配额内，择优推荐。',
-    });
+    const decided = await convenorPasses(cityAdmin, id);
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
   });
 });
@@ -185,22 +196,11 @@ describe('a resumed run giving its panel task a new token from a copy read befor
 describe('the last answer at a ranking panel, read before a resumed run gave the task a new token', () => {
   it('makes the panel ready, keeping the token the run waits on', async () => {
     const { id, cityAdmin } = await atPanel(harness, 7_404);
-    for (const expertId of ['e-1', 'e-2'])
-      expect((await scoreAs(harness, id, expertId)).status).toBe(200);
+    await twoOfThreeAnswer(id);
     const { tasks } = harness.platform.repositories;
-    recording = { pk: id };
-    await harness.store.table.getMany(QINGDAO, [tasks.waitingKey(QINGDAO, id)]);
-    const before = recording.item;
-    recording = undefined;
+    const before = await copyNow(id);
     // A run resumed after a restart: its task, a new token.
-    const resumed = await harness.platform.stages.begin({
-      tenant: 'qingdao',
-      programId: PROGRAM,
-      applicationId: id,
-      stage: 'expert-review',
-      kind: 'panel',
-      taskToken: 'resumed-token',
-    });
+    const resumed = await resumedAtPanel(id);
     expect(resumed).toBeUndefined();
     // The last answer reads the task as it was before that.
     stale = { pk: id, item: before };
@@ -210,11 +210,7 @@ describe('the last answer at a ranking panel, read before a resumed run gave the
     const task = await tasks.openAt(QINGDAO, id, 'expert-review');
     expect(task?.token, 'the resumed run’s token').toBe('resumed-token');
     expect(task?.ready, 'the panel is ready').toBe(true);
-    const decided = await cityAdmin.post<Json>(`${QD}/applications/${id}/decision`, {
-      stage: 'expert-review',
-      outcome: 'pass',
-      comment: '在配额内，择优推荐。',
-    });
+    const decided = await convenorPasses(cityAdmin, id);
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
   });
 });

@@ -52,6 +52,19 @@ async function waitingAgrees(id: string, stage: string): Promise<ReviewTask | un
   return queried;
 }
 
+/** The district reviewer passes it: it waits at the panel, copy and query agreeing. */
+async function passesDistrictReview(id: string) {
+  const reviewer = await reviewerOf(harness, 'laoshan');
+  const passed = await reviewer.post(`${QD}/applications/${id}/decision`, {
+    stage: 'district-review',
+    outcome: 'pass',
+    comment: '材料真实完整。',
+  });
+  expect(passed.status).toBe(200);
+  await harness.review.settled();
+  expect((await waitingAgrees(id, 'expert-review'))?.kind).toBe('panel');
+}
+
 describe('the copy of the task a run waits on', () => {
   it('is the task the query finds at every point from the district review to the pool', async () => {
     const { id, provider } = await atDistrictReview(harness, 7_301);
@@ -112,14 +125,7 @@ describe('the copy of the task a run waits on', () => {
     await harness.store.table.transact(QINGDAO, [{ delete: key }]);
     expect(await storedCopy(id)).toBeUndefined();
 
-    const reviewer = await reviewerOf(harness, 'laoshan');
-    const passed = await reviewer.post(`${QD}/applications/${id}/decision`, {
-      stage: 'district-review',
-      outcome: 'pass',
-      comment: '材料真实完整。',
-    });
-    expect(passed.status).toBe(200);
-    await harness.review.settled();
+    await passesDistrictReview(id);
     expect((await provider.get(`${QD}/applications/${id}`)).body).toMatchObject({
       status: 'in_review',
       stage: 'expert-review',
@@ -137,14 +143,6 @@ describe('the copy of the task a run waits on', () => {
       { put: { ...key, ...task, taskId: 'screening-v0', state: 'done' } },
     ]);
 
-    const reviewer = await reviewerOf(harness, 'laoshan');
-    const passed = await reviewer.post(`${QD}/applications/${id}/decision`, {
-      stage: 'district-review',
-      outcome: 'pass',
-      comment: '材料真实完整。',
-    });
-    expect(passed.status).toBe(200);
-    await harness.review.settled();
-    expect((await waitingAgrees(id, 'expert-review'))?.kind).toBe('panel');
+    await passesDistrictReview(id);
   });
 });
