@@ -208,7 +208,7 @@ export class ReviewStageHandler implements StageHandler {
     const now = this.deps.clock.now();
     if (open && open.kind === input.kind) {
       // A resumed run: the task stands, only its token is new.
-      // Refused if the task changed since read (made ready): read again by \`once\`.
+      // Refused if the task changed since read (made ready): read again by `once`.
       await this.deps.tasks.update(ctx, { ...open, token: input.taskToken }, [], open);
       return undefined;
     }
