@@ -21,7 +21,7 @@ import { compileProgram, stateName, type TaskState } from '@sme/workflow';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient } from '../support/api-client.js';
 import { ARN_PREFIX, functionEnvironment } from '../support/deployment.js';
-import { OPEN_AT, PROGRAM } from '../support/qingdao.js';
+import { OPEN_AT, PROGRAM, QINGDAO_CTX as QINGDAO } from '../support/qingdao.js';
 import { submittedApplication } from '../support/submitted.js';
 
 type Command = StartExecutionCommand | SendTaskSuccessCommand;
@@ -55,7 +55,6 @@ class RecordingStepFunctions {
 }
 
 const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
-const QINGDAO = { tenant: 'qingdao', province: 'shandong' };
 
 let harness: Awaited<ReturnType<typeof testApp>>;
 let sfn: RecordingStepFunctions;

@@ -6,6 +6,8 @@ import { USCC_ALPHABET, usccCheckCharacter } from '@sme/core';
 
 export const PROGRAM = 'dx-providers-2024';
 export const OPEN_AT = '2024-01-20T09:00:00+08:00';
+/** Qingdao's tenant context, for reading the store directly. */
+export const QINGDAO_CTX = { tenant: 'qingdao', province: 'shandong' };
 
 /** A valid USCC whose body ends in `n` (distinct per n < 31^4). */
 export function uscc(n: number): string {

@@ -8,11 +8,10 @@
  */
 import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OPEN_AT } from '../../support/qingdao.js';
+import { OPEN_AT, QINGDAO_CTX as QINGDAO } from '../../support/qingdao.js';
 import { atPanel, type Harness, scoreAs, withPassMark } from '../../support/review-walk.js';
 
 const QD = '/api/tenants/qingdao';
-const QINGDAO = { tenant: 'qingdao', province: 'shandong' };
 let harness: Harness;
 /** While set, the open tasks a query of the application's tasks finds are recorded. */
 let recording: { pk: string; items?: unknown[] } | undefined;

@@ -12,7 +12,7 @@
 import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient, Json } from '../../support/api-client.js';
-import { OPEN_AT, PROGRAM } from '../../support/qingdao.js';
+import { OPEN_AT, PROGRAM, QINGDAO_CTX as QINGDAO } from '../../support/qingdao.js';
 import {
   atDistrictReview,
   atPanel,
@@ -26,7 +26,6 @@ import {
 } from '../../support/review-walk.js';
 
 const QD = '/api/tenants/qingdao';
-const QINGDAO = { tenant: 'qingdao', province: 'shandong' };
 let harness: Harness;
 /** While set, the copy a batch read finds for this application is recorded. */
 let recording: { pk: string; item?: unknown } | undefined;

@@ -10,7 +10,7 @@
 import { testApp } from '@sme/api/testing';
 import { type ReviewTask, waitingAt } from '@sme/store';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OPEN_AT } from '../../support/qingdao.js';
+import { OPEN_AT, QINGDAO_CTX as QINGDAO } from '../../support/qingdao.js';
 import {
   atDistrictReview,
   cityAdminOf,
@@ -24,7 +24,6 @@ import {
 } from '../../support/review-walk.js';
 
 const QD = '/api/tenants/qingdao';
-const QINGDAO = { tenant: 'qingdao', province: 'shandong' };
 let harness: Harness;
 
 beforeAll(async () => {

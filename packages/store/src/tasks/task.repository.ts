@@ -17,7 +17,7 @@ import {
   type TenantTable,
 } from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
-import { type AsRead, STILL_OPEN, stillAsRead, WAITING_SK } from './waiting-copy.js';
+import { type AsRead, STILL_OPEN, stillAsRead, waitingCopyKey } from './waiting-copy.js';
 
 /** `done` when decided; `closed` when ended without a decision (the application was withdrawn). */
 export type TaskState = 'open' | 'done' | 'closed';
@@ -195,7 +195,7 @@ export class TaskRepository {
 
   /** The key of the copy of the task the application's run waits on, to read it in a batch. */
   waitingKey(ctx: TenantContext, applicationId: string): ItemKey {
-    return { pk: appPk(ctx, applicationId), sk: WAITING_SK };
+    return waitingCopyKey(ctx, applicationId);
   }
 
   /**
@@ -276,7 +276,7 @@ export function taskWrites(
     ...(whileOpen && stillAsRead(task, read)),
   };
   if (!WORKFLOW_KINDS.has(task.kind)) return [write];
-  return [write, { put: { pk: appPk(ctx, task.applicationId), sk: WAITING_SK, ...task } }];
+  return [write, { put: { ...waitingCopyKey(ctx, task.applicationId), ...task } }];
 }
 
 /** Writes the end (decided or closed) of a task no run waits on, refused unless it is still open. */

@@ -2,7 +2,9 @@
  * The copy of the task an application's run waits on (at `WAITING_SK` in the
  * application's partition) and the conditions of the writes made from a task as read.
  */
-import type { TableItem } from '../table/tenant-table.js';
+import { appPk } from '../applications/application-items.js';
+import type { TenantContext } from '../table/keys.js';
+import type { ItemKey, TableItem } from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
 import type { ReviewTask } from './task.repository.js';
 
@@ -53,6 +55,12 @@ export function stillAsRead(task: ReviewTask, read?: AsRead) {
  * the application instead of querying the application's tasks.
  */
 export const WAITING_SK = 'WAITING';
+
+/** The key of that copy for an application. */
+export const waitingCopyKey = (ctx: TenantContext, applicationId: string): ItemKey => ({
+  pk: appPk(ctx, applicationId),
+  sk: WAITING_SK,
+});
 
 /**
  * A transaction's task writes with the copy written once per application: DynamoDB
