@@ -8,6 +8,7 @@ import {
   type PanelAssignment,
   type PanelScore,
   type ReviewTask,
+  type TenantContext,
   TransactionRefusedError,
   tenantContext,
 } from '@sme/store';
@@ -28,7 +29,7 @@ import {
   panelStageOf,
   scoringTaskId,
 } from './panel-stage.js';
-import { settleStage } from './settle-stage.js';
+import { releaseSettled, type Settling, settling } from './settle-stage.js';
 
 export interface ScoreInput {
   stage: string;
@@ -37,8 +38,11 @@ export interface ScoreInput {
   conflict?: boolean | undefined;
 }
 
-/** The panel's answers read were behind its assignment (a query is eventually consistent). */
-class BehindPanelError extends Error {}
+/**
+ * Read again: the panel's answers read were behind its assignment (a query is eventually
+ * consistent), or the panel, its application or its waiting task moved on since read.
+ */
+class MovedOnError extends Error {}
 
 export class PanelScoring {
   constructor(private readonly services: Services) {}
@@ -50,12 +54,8 @@ export class PanelScoring {
    * and concludes. Gives up with `409 busy`, having written nothing.
    */
   score(tenant: ResolvedTenant, claims: Claims, appId: string, input: ScoreInput) {
-    const ctx = tenantContext(tenant);
     return withBackoff(this.services.backoff, () => this.once(tenant, claims, appId, input), {
-      retryable: (error) =>
-        error instanceof BehindPanelError ||
-        (error instanceof TransactionRefusedError &&
-          this.services.panels.movedOn(ctx, error, appId, input.stage)),
+      retryable: (error) => error instanceof MovedOnError,
       giveUp: (error) => new BusyError({ cause: error }),
     });
   }
@@ -106,7 +106,7 @@ export class PanelScoring {
     if (expertTask.state !== 'open') throw new ScoreLockedError();
     const before = answers.filter((a) => a.stage === stage.id);
     // The panel counts every answer in; the query may not show the latest yet.
-    if (before.length !== assignment.scored) throw new BehindPanelError();
+    if (before.length !== assignment.scored) throw new MovedOnError();
     const at = this.services.clock.now().toISOString();
     const total = Object.values(scores).reduce((sum, n) => sum + n, 0);
     const answer: PanelScore = {
@@ -128,35 +128,40 @@ export class PanelScoring {
     // scoring task in its write: none is left open to close.
     const task = complete ? await tasks.waitingIn(ctx, app.id, stage.id, items) : undefined;
     const panelTask = task?.kind === 'panel' ? task : undefined;
-    // A ranking panel is ready for its convenor in the same write as the answer that
-    // completes it; an expert added meanwhile moved the panel's version and refuses both.
+    // The answer that completes the panel concludes it in its own write: a ranking panel
+    // becomes ready for its convenor, a pass-mark panel decides. An expert added, or the
+    // application changed, meanwhile refuses the whole write, and the round reads again.
+    const conclusion = panelTask && this.conclusion(ctx, app, stage, panelTask, all);
     const ready =
       panelTask && stage.decision.kind !== 'pass-mark' ? tasks.readyOps(ctx, panelTask, items) : [];
+    const settledOps = conclusion
+      ? this.services.apps.updateOps(ctx, app, conclusion.next, conclusion.event, conclusion.extras)
+      : [];
     try {
-      await panels.score(ctx, answer, expertTask, assignment.version, ready);
+      await panels.score(ctx, answer, expertTask, assignment.version, [...ready, ...settledOps]);
     } catch (error) {
-      if (error instanceof TransactionRefusedError && !panels.movedOn(ctx, error, app.id, stage.id))
-        throw new ScoreLockedError();
-      throw error;
+      if (!(error instanceof TransactionRefusedError)) throw error;
+      // The answer itself refused: given already, or the expert's task closed.
+      if (panels.answerRefused(ctx, error, answer, expertTask)) throw new ScoreLockedError();
+      throw new MovedOnError(undefined, { cause: error });
     }
-    if (panelTask && stage.decision.kind === 'pass-mark')
-      await this.concludeByPassMark(tenant, app, stage, panelTask, all);
+    if (conclusion) await releaseSettled(this.services, ctx, conclusion);
     return { stage: stage.id, expertId, total, conflict };
   }
 
-  /** A pass-mark panel every expert answered decides by its average. */
-  private async concludeByPassMark(
-    tenant: ResolvedTenant,
+  /** What a pass-mark panel every expert answered decides, by its average. */
+  private conclusion(
+    ctx: TenantContext,
     app: Application,
     stage: PanelStage,
     task: ReviewTask,
     answers: readonly PanelScore[],
-  ) {
-    if (stage.decision.kind !== 'pass-mark') return;
+  ): Settling | undefined {
+    if (stage.decision.kind !== 'pass-mark') return undefined;
     const counted = answers.filter((s) => !s.conflict);
     const average = counted.reduce((sum, s) => sum + s.total, 0) / counted.length;
     const pass = average >= stage.decision.passMark;
-    await settleStage(this.services, tenantContext(tenant), app, task, {
+    return settling(this.services.clock, ctx, app, task, {
       outcome: pass ? 'pass' : 'reject',
       // Read in the application's history, in both languages as every reason there is.
       reason: `专家评审平均 ${average.toFixed(1)} 分，${pass ? '达到' : '未达'}合格线 ${stage.decision.passMark} 分 / Experts' average ${average.toFixed(1)}, ${pass ? 'at or above' : 'below'} the pass mark of ${stage.decision.passMark}`,

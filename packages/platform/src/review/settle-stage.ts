@@ -11,10 +11,17 @@
  * still being open, so a change that slips in between refuses it; a write that only met
  * another transaction in flight is tried again.
  */
-import { type Application, type Clock, kindOfTask, recordChange } from '@sme/core';
+import {
+  type Application,
+  type Clock,
+  type HistoryEvent,
+  kindOfTask,
+  recordChange,
+} from '@sme/core';
 import {
   type ApplicationRepository,
   type ChangeExtras,
+  type PendingRelease,
   type ReviewTask,
   type TenantContext,
   TransactionRefusedError,
@@ -56,22 +63,32 @@ export interface SettleDecision {
   extras?: Pick<ChangeExtras, 'updateTasks' | 'objections' | 'ops'>;
 }
 
+/** What settling a task changes, not yet written: see `settling`. */
+export interface Settling {
+  next: Application;
+  event: HistoryEvent;
+  extras: ChangeExtras;
+  /** The workflow's token to release once written, when a run waits on the task. */
+  release?: PendingRelease;
+}
+
 /**
- * Settles the task; answers the application after the change, or undefined (logged)
- * when it no longer waits at the task, or the write was refused because it changed.
+ * The change that settles the task, for a caller that writes it in a transaction of its
+ * own (the answer that concludes a pass-mark panel); undefined (logged) when the
+ * application no longer waits at the task.
  */
-export async function settleStage(
-  services: SettleDeps,
+export function settling(
+  clock: Clock,
   ctx: TenantContext,
   app: Application,
   task: ReviewTask,
   decision: SettleDecision,
-): Promise<Application | undefined> {
+): Settling | undefined {
   if (!awaitsTask(app, task)) {
     logSkipped(ctx, app, task, `the application is ${app.status} at ${app.stage ?? 'no stage'}`);
     return undefined;
   }
-  const now = services.clock.now();
+  const now = clock.now();
   const at = now.toISOString();
   const { application: next, event } = recordChange({
     previous: app,
@@ -100,31 +117,56 @@ export async function settleStage(
     decidedBy: decision.actor.sub,
     decidedAt: at,
   };
+  const extras: ChangeExtras = {
+    updateTasks: [closed, ...(decision.extras?.updateTasks ?? [])],
+    ...(decision.extras?.objections && { objections: decision.extras.objections }),
+    ...(decision.extras?.ops && { ops: decision.extras.ops }),
+  };
+  const release = task.token && {
+    applicationId: app.id,
+    taskId: task.taskId,
+    token: task.token,
+    outcome: decision.outcome,
+    at,
+  };
+  return { next, event, extras, ...(release && { release }) };
+}
+
+/** Tells the workflow a settled task's outcome, once its change is written. */
+export async function releaseSettled(
+  services: Pick<SettleDeps, 'releaser'>,
+  ctx: TenantContext,
+  settled: Settling,
+): Promise<void> {
+  if (settled.release) await sendRelease(services, ctx, settled.release);
+}
+
+/**
+ * Settles the task; answers the application after the change, or undefined (logged)
+ * when it no longer waits at the task, or the write was refused because it changed.
+ */
+export async function settleStage(
+  services: SettleDeps,
+  ctx: TenantContext,
+  app: Application,
+  task: ReviewTask,
+  decision: SettleDecision,
+): Promise<Application | undefined> {
+  const settled = settling(services.clock, ctx, app, task, decision);
+  if (!settled) return undefined;
   try {
     // Met only by another transaction in flight, nothing was written: the same
     // conditional write is tried again (gives up as `409 busy`).
     await retryingConflicts(services.backoff ?? systemBackoff, () =>
-      services.apps.update(ctx, app, next, event, {
-        updateTasks: [closed, ...(decision.extras?.updateTasks ?? [])],
-        ...(decision.extras?.objections && { objections: decision.extras.objections }),
-        ...(decision.extras?.ops && { ops: decision.extras.ops }),
-      }),
+      services.apps.update(ctx, app, settled.next, settled.event, settled.extras),
     );
   } catch (error) {
     if (!(error instanceof TransactionRefusedError)) throw error;
     logSkipped(ctx, app, task, 'the application or its task changed meanwhile');
     return undefined;
   }
-  if (task.token) {
-    await sendRelease(services, ctx, {
-      applicationId: app.id,
-      taskId: task.taskId,
-      token: task.token,
-      outcome: decision.outcome,
-      at,
-    });
-  }
-  return next;
+  await releaseSettled(services, ctx, settled);
+  return settled.next;
 }
 
 function logSkipped(ctx: TenantContext, app: Application, task: ReviewTask, why: string): void {

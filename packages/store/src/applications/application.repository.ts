@@ -18,6 +18,7 @@ import {
   type TableItem,
   type TenantTable,
 } from '../table/tenant-table.js';
+import type { TransactOp } from '../table/transaction.js';
 import { appPk, familyPk, orgPk, toApplication, toDocument } from './application-items.js';
 import { APPLICATION_LAYOUT } from './application-layout.js';
 import { type ChangeExtras, extraOps } from './change-extras.js';
@@ -259,7 +260,18 @@ export class ApplicationRepository {
     event: HistoryEvent,
     extras: ChangeExtras = {},
   ): Promise<void> {
-    await this.cases.update(ctx, previous, next, event, {
+    await this.table.transact(ctx, this.updateOps(ctx, previous, next, event, extras));
+  }
+
+  /** The operations of `update`, for a transaction that records more besides. */
+  updateOps(
+    ctx: TenantContext,
+    previous: Application,
+    next: Application,
+    event: HistoryEvent,
+    extras: ChangeExtras = {},
+  ): TransactOp[] {
+    return this.cases.updateOps(ctx, previous, next, event, {
       ops: extraOps(ctx, next, extras),
       decoration: { flags: extras.flags ?? [] },
     });

@@ -49,6 +49,11 @@ export interface PanelAssignment {
 
 const panelSk = (stage: string) => `PANEL#${stage}`;
 
+const scoreKey = (ctx: TenantContext, score: PanelScore): ItemKey => ({
+  pk: appPk(ctx, score.applicationId),
+  sk: `SCORE#${score.stage}#${score.expertId}`,
+});
+
 function toAssignment({ pk: _pk, sk: _sk, ...stored }: TableItem): PanelAssignment {
   const assignment = stored as unknown as PanelAssignment;
   return { ...assignment, version: assignment.version ?? 0, scored: assignment.scored ?? 0 };
@@ -154,8 +159,9 @@ export class PanelRepository {
    * the expert already scored (a score locks when submitted), the task is no longer
    * open (the panel was decided, the application withdrawn), the expert is no longer
    * on the panel, or the panel moved past `panelVersion` (another answer or a change of
-   * the panel landed since it was read: `movedOn` tells). `also` joins the same
-   * transaction (the panel marked ready by the answer that completes it).
+   * the panel landed since it was read); `answerRefused` tells the first two from the
+   * rest. `also` joins the same transaction: the conclusion of the panel by the answer
+   * that completes it (marked ready, or decided by its pass mark).
    */
   async score(
     ctx: TenantContext,
@@ -166,11 +172,7 @@ export class PanelRepository {
   ): Promise<void> {
     await this.table.transact(ctx, [
       {
-        put: {
-          pk: appPk(ctx, score.applicationId),
-          sk: `SCORE#${score.stage}#${score.expertId}`,
-          ...score,
-        },
+        put: { ...scoreKey(ctx, score), ...score },
         condition: 'attribute_not_exists(pk)',
       },
       {
@@ -199,21 +201,19 @@ export class PanelRepository {
   }
 
   /**
-   * Whether a score was refused only because the panel moved on since it was read
-   * (another answer, a change of the panel) or another write met it: read again, it
-   * may well go through.
+   * Whether a score's write was refused for the answer itself: the expert answered
+   * already (a score locks when submitted), or their task is no longer open (the
+   * application was withdrawn). Any other refusal means something moved on since it was
+   * read (another answer, a change of the panel or the application): read again.
    */
-  movedOn(
+  answerRefused(
     ctx: TenantContext,
     error: TransactionRefusedError,
-    applicationId: string,
-    stage: string,
+    score: PanelScore,
+    expertTask: ReviewTask,
   ): boolean {
-    const panel = this.assignmentKey(ctx, applicationId, stage);
-    return (
-      error.conflicted ||
-      error.conditionFailedOn((key) => key.pk === panel.pk && key.sk === panel.sk)
-    );
+    const own = [scoreKey(ctx, score), taskItem(ctx, expertTask)];
+    return error.conditionFailedOn((key) => own.some((k) => k.pk === key.pk && k.sk === key.sk));
   }
 
   /** Every answer at every panel of the application: scores and declared conflicts. */

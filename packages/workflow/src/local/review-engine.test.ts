@@ -2,7 +2,7 @@ import type { Application, Clock, ResolvedTenant } from '@sme/core';
 import type { ApplicationRepository } from '@sme/store';
 import { describe, expect, inject, it } from 'vitest';
 import { holdStages } from '../../../../test/support/held-stages.js';
-import type { StageHandler, StageInput } from '../ports/stage-handler.js';
+import type { StageHandler } from '../ports/stage-handler.js';
 import { LocalReviewEngine } from './review-engine.js';
 
 const tenants = new Map(inject('tenants').map((t: ResolvedTenant) => [t.id, t]));
