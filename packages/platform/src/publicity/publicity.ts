@@ -19,12 +19,11 @@ import {
   type NoticeRepository,
   type ReviewTask,
   type TaskRepository,
-  TransactionRefusedError,
   tenantContext,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
 import { isApplicationId } from '../applications/services.js';
-import type { Backoff } from '../cases/backoff.js';
+import { type Backoff, retryingConflicts } from '../cases/backoff.js';
 import { ForbiddenError, NoticeNotFoundError, PublicityConfigError } from '../errors.js';
 import { type SettleDeps, settleStage } from '../review/settle-stage.js';
 import { entryOf } from './entry-of.js';
@@ -76,8 +75,9 @@ export class Publicity {
   /**
    * Publishes a notice of applications waiting at publicity; it ends at 24:00 of the Nth
    * working day. Refused (409) unless every one waits there and is in no other notice.
-   * Each application then enters the notice in its own transaction (a notice may list
-   * more than one transaction holds); one withdrawn in between is marked so.
+   * The notice and its applications entering it are written in as few transactions as
+   * hold them (a dozen applications fit in one); one withdrawn or taken by another
+   * notice in between is left out of it.
    */
   async publish(
     tenant: ResolvedTenant,
@@ -119,30 +119,27 @@ export class Publicity {
       createdBy: by,
       state: 'open',
     };
-    await this.deps.notices.create(ctx, notice);
-    const missed = new Set<string>();
-    for (const { app, task } of waiting) {
-      if (!(await this.enter(ctx, notice, app, task, by))) missed.add(app.id);
-    }
-    if (missed.size === 0) return notice;
+    const entering = waiting.map(({ app, task }) => ({
+      applicationId: app.id,
+      ops: this.enterOps(ctx, notice, app, task, by),
+    }));
     // Taken meanwhile by another notice, or withdrawn: never listed in this one.
-    await this.deps.notices.removeEntries(ctx, notice, missed);
+    const missed = await this.deps.notices.publish(ctx, notice, entering, (write) =>
+      retryingConflicts(this.deps.backoff, write),
+    );
     const entries = notice.entries.filter((e) => !missed.has(e.applicationId));
-    if (entries.length === 0) {
-      await this.deps.notices.discard(ctx, notice);
-      throw new StaleStageError(stage.id, 'publicity');
-    }
+    if (entries.length === 0) throw new StaleStageError(stage.id, 'publicity');
     return { ...notice, entries };
   }
 
-  /** One application enters the notice: `publicity`, its task marked; false if it changed. */
-  private async enter(
+  /** What one application entering the notice writes: `publicity`, its task marked. */
+  private enterOps(
     ctx: ReturnType<typeof tenantContext>,
     notice: Notice,
     app: Application,
     task: ReviewTask,
     by: string,
-  ): Promise<boolean> {
+  ) {
     const now = this.deps.clock.now();
     const { application: next, event } = recordChange({
       previous: app,
@@ -153,15 +150,9 @@ export class Publicity {
       reason: '列入公示 / entered the publicity notice',
       next: { ...app, status: 'publicity', version: app.version + 1, updatedAt: now.toISOString() },
     });
-    try {
-      await this.deps.apps.update(ctx, app, next, event, {
-        updateTasks: [{ ...task, noticeId: notice.id }],
-      });
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionRefusedError) return false;
-      throw error;
-    }
+    return this.deps.apps.updateOps(ctx, app, next, event, {
+      updateTasks: [{ ...task, noticeId: notice.id }],
+    });
   }
 
   async notice(tenant: ResolvedTenant, noticeId: string): Promise<Notice> {

@@ -12,7 +12,6 @@ import type { TenantTable } from '../table/tenant-table.js';
 import { type ReviewTask, taskItem } from '../tasks/task.repository.js';
 import {
   type Notice,
-  noticeItem,
   noticePk,
   type Objection,
   objectionItem,
@@ -20,48 +19,28 @@ import {
   type PoolEntry,
   stripKeys,
 } from './notice-items.js';
+import { type ConflictRetry, type EnteringNotice, publishNotice } from './notice-publishing.js';
 import { objectionDecided, objectionOpened } from './objection-count.js';
 
 export * from './notice-items.js';
+export type { ConflictRetry, EnteringNotice } from './notice-publishing.js';
 export * from './objection-count.js';
 
 export class NoticeRepository {
   constructor(private readonly table: TenantTable) {}
 
-  /** Writes a new notice; refuses an id already taken. */
-  async create(ctx: TenantContext, notice: Notice): Promise<void> {
-    await this.table.put(ctx, noticeItem(ctx, notice), { ifAbsent: true });
-  }
-
   /**
-   * Takes entries out of a notice they never entered (another notice took them first),
-   * in place; refused if the entries moved meanwhile.
+   * Publishes the notice with the applications entering it, as few transactions as hold
+   * them (`notice-publishing.ts`); answers the applications left out, refused because
+   * they changed since read. With none entered, no notice is left behind.
    */
-  async removeEntries(
+  publish(
     ctx: TenantContext,
-    notice: Pick<Notice, 'id' | 'entries'>,
-    applicationIds: ReadonlySet<string>,
-  ): Promise<void> {
-    const indexes = notice.entries.flatMap((e, i) =>
-      applicationIds.has(e.applicationId) ? [i] : [],
-    );
-    if (indexes.length === 0) return;
-    const values = Object.fromEntries(
-      indexes.map((i) => [`:a${i}`, notice.entries[i]?.applicationId]),
-    );
-    await this.table.transact(ctx, [
-      {
-        update: { pk: noticePk(ctx, notice.id), sk: 'META' },
-        expression: `REMOVE ${indexes.map((i) => `entries[${i}]`).join(', ')}`,
-        condition: indexes.map((i) => `entries[${i}].applicationId = :a${i}`).join(' AND '),
-        values,
-      },
-    ]);
-  }
-
-  /** Deletes a notice none of whose entries entered it (they went to another). */
-  async discard(ctx: TenantContext, notice: Pick<Notice, 'id'>): Promise<void> {
-    await this.table.transact(ctx, [{ delete: { pk: noticePk(ctx, notice.id), sk: 'META' } }]);
+    notice: Notice,
+    entering: readonly EnteringNotice[],
+    retry: ConflictRetry,
+  ): Promise<Set<string>> {
+    return publishNotice(this.table, ctx, notice, entering, retry);
   }
 
   /** Closes a notice: it leaves the open listing the timer reads. */

@@ -24,7 +24,8 @@ export type TransactOp =
   | { delete: { pk: string; sk: string }; condition?: string; names?: Names; values?: Values }
   | { check: { pk: string; sk: string }; condition: string; names?: Names; values?: Values };
 
-function keyOf(op: TransactOp): { pk: string; sk: string } {
+/** The item an operation writes or checks. */
+export function keyOf(op: TransactOp): { pk: string; sk: string } {
   if ('put' in op) return op.put;
   if ('update' in op) return op.update;
   if ('delete' in op) return op.delete;

@@ -1,0 +1,129 @@
+/**
+ * A notice of many applications is written in as few transactions as hold them, the
+ * notice with the first: one per group of applications whose counters share no shard
+ * (a transaction may touch an item only once). An application withdrawn while the
+ * notice is being written is left out of it, and the rest enter.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { testApp } from '@sme/api/testing';
+import type { HistoryEvent } from '@sme/core';
+import { shardOf } from '@sme/store';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../../support/api-client.js';
+import { OPEN_AT, PROGRAM } from '../../support/qingdao.js';
+import { atPublicity, type Harness } from '../../support/review-walk.js';
+
+const QD = '/api/tenants/qingdao';
+/** What every application entering a notice writes in its history. */
+const ENTERED = '列入公示';
+let harness: Harness;
+/** The DynamoDB commands a counted request sends, by name. */
+const counted = new AsyncLocalStorage<string[]>();
+/** The next notice's write waits for this before it goes. */
+let holdNotice: Promise<void> | undefined;
+let noticeHeld = () => {};
+
+beforeAll(async () => {
+  harness = await testApp({ start: OPEN_AT });
+  harness.store.clients.dynamodb.middlewareStack.add(
+    (next, context) => async (args) => {
+      counted.getStore()?.push(context.commandName ?? 'unknown');
+      const items = (args.input as { TransactItems?: unknown[] }).TransactItems;
+      const hold = holdNotice;
+      if (hold && items && JSON.stringify(items).includes(ENTERED)) {
+        holdNotice = undefined;
+        noticeHeld();
+        await hold;
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'countAndHold' },
+  );
+});
+
+async function waitingAtPublicity(first: number, count: number) {
+  const walks: Awaited<ReturnType<typeof atPublicity>>[] = [];
+  for (let n = first; n < first + count; n += 1) walks.push(await atPublicity(harness, n));
+  return walks;
+}
+
+const publish = (cityAdmin: ApiClient, applicationIds: string[]) =>
+  cityAdmin.post<{ id: string; entries: { applicationId: string }[] }>(`${QD}/notices`, {
+    programId: PROGRAM,
+    applicationIds,
+  });
+
+async function statusOf(provider: ApiClient, id: string) {
+  const app = await provider.get<{ status: string }>(`${QD}/applications/${id}`);
+  const history = await provider.get<{ items: HistoryEvent[] }>(`${QD}/applications/${id}/history`);
+  return {
+    status: app.body.status,
+    entered: history.body.items.filter((e) => e.reason?.startsWith(ENTERED)).length,
+  };
+}
+
+/** The most of these applications whose counters share one shard. */
+function mostInOneShard(ids: readonly string[]): number {
+  const perShard = new Map<number, number>();
+  for (const id of ids) perShard.set(shardOf(id), (perShard.get(shardOf(id)) ?? 0) + 1);
+  return Math.max(...perShard.values());
+}
+
+describe('a notice of many applications', () => {
+  it('is one read and one transaction per layer of applications sharing a counter shard', async () => {
+    const walks = await waitingAtPublicity(971, 5);
+    const ids = walks.map((w) => w.id);
+    const sent: string[] = [];
+    const notice = await counted.run(sent, () => publish(walks[0]!.cityAdmin, ids));
+    expect(notice.status, JSON.stringify(notice.body)).toBe(201);
+    expect(notice.body.entries.map((e) => e.applicationId)).toEqual(ids);
+    const layers = mostInOneShard(ids);
+    expect(sent, sent.join(', ')).toEqual([
+      'BatchGetItemCommand',
+      ...Array.from({ length: layers }, () => 'TransactWriteItemsCommand'),
+    ]);
+    for (const { provider, id } of walks)
+      expect(await statusOf(provider, id)).toEqual({ status: 'publicity', entered: 1 });
+  });
+
+  it('leaves out an application withdrawn while it is written; the rest enter, written again', async () => {
+    const walks = await waitingAtPublicity(981, 3);
+    const ids = walks.map((w) => w.id);
+    const [kept, withdrawn, other] = walks;
+    let release = () => {};
+    holdNotice = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const held = new Promise<void>((resolve) => {
+      noticeHeld = resolve;
+    });
+    const sent: string[] = [];
+    const publishing = counted.run(sent, () => publish(kept!.cityAdmin, ids));
+    await held;
+    const answer = await withdrawn!.provider.post(`${QD}/applications/${withdrawn!.id}/withdraw`, {
+      reason: '公司战略调整，主动撤回。',
+    });
+    expect(answer.status).toBe(200);
+    release();
+    const notice = await publishing;
+    expect(notice.status, JSON.stringify(notice.body)).toBe(201);
+    expect(notice.body.entries.map((e) => e.applicationId)).toEqual([kept!.id, other!.id]);
+    // The transaction holding the withdrawn application was refused once, then written
+    // again without it.
+    expect(sent, sent.join(', ')).toEqual([
+      'BatchGetItemCommand',
+      ...Array.from({ length: mostInOneShard(ids) + 1 }, () => 'TransactWriteItemsCommand'),
+    ]);
+    const listed = await kept!.cityAdmin.get<{
+      items: { id: string; entries: { applicationId: string }[] }[];
+    }>(`${QD}/notices`);
+    const stored = listed.body.items.find((n) => n.id === notice.body.id);
+    expect(stored?.entries.map((e) => e.applicationId)).toEqual([kept!.id, other!.id]);
+    expect(await statusOf(withdrawn!.provider, withdrawn!.id)).toEqual({
+      status: 'withdrawn',
+      entered: 0,
+    });
+    for (const { provider, id } of [kept!, other!])
+      expect(await statusOf(provider, id)).toEqual({ status: 'publicity', entered: 1 });
+  });
+});
