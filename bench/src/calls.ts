@@ -93,10 +93,15 @@ export const calls: Benchmark = {
       const walked = counter.requests.length;
       // The submission taken up into review, as the timer would: every command outside
       // a request until the run waits for the district's reviewer.
-      const before = total(counter.outside);
+      const before = { ...counter.outside };
       await stack.review.pickUp();
       await stack.review.settled();
-      const intake = total(counter.outside) - before;
+      const intakeCommands = Object.fromEntries(
+        Object.entries(counter.outside)
+          .map(([name, n]) => [name, n - (before[name] ?? 0)] as const)
+          .filter(([, n]) => n > 0),
+      );
+      const intake = total(intakeCommands);
       await reviewWalk(app, stack, { id, provider, region: REGION });
       await settled(counter);
       const staffWalk = platformRequests(counter.requests.slice(walked));
@@ -108,7 +113,7 @@ export const calls: Benchmark = {
           `  ${'request'.padEnd(72)} status calls`,
           ...providerWalk.map(line),
           `  the provider's walk: most calls in one write ${walk.most}; total ${walk.total}`,
-          `  review intake of the submission (every tenant's hand-offs read, the run up to the district's task): ${intake} calls`,
+          `  review intake of the submission (every tenant's hand-offs read, the run up to the district's task): ${intake} calls  ${commands(intakeCommands)}`,
           "  then the staff's side (a return and resubmission, the panel, the ranking, the notice):",
           ...staffWalk.map(line),
           `  the staff's side: most calls in one write ${staff.most}; total ${staff.total}`,
@@ -117,6 +122,7 @@ export const calls: Benchmark = {
           requests: providerWalk.map(figuresOf),
           mostCallsInOneWrite: walk.most,
           reviewIntakeCalls: intake,
+          reviewIntakeCommands: intakeCommands,
           staffRequests: staffWalk.map(figuresOf),
           mostCallsInOneStaffWrite: staff.most,
         },
