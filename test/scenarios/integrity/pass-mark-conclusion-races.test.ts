@@ -1,0 +1,225 @@
+/**
+ * The answer that completes a pass-mark panel, with something landing between its reads
+ * and its write (the write is held until it has): a withdrawal, an expert added, a run
+ * resumed with a new token, the same expert's answer. And the concluding transaction,
+ * passing or rejecting, writes no item twice. DynamoDB Local does the rest.
+ */
+import { testApp } from '@sme/api/testing';
+import type { HistoryEvent } from '@sme/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Json } from '../../support/api-client.js';
+import { OPEN_AT, PROGRAM, QINGDAO_CTX as QINGDAO, RUBRIC_SCORES } from '../../support/qingdao.js';
+import {
+  atPanel,
+  EXPERTS,
+  expertClient,
+  type Harness,
+  registerExperts,
+  scoreAs,
+  tasksFor,
+  withPassMark,
+} from '../../support/review-walk.js';
+
+const QD = '/api/tenants/qingdao';
+let harness: Harness;
+/** Run once, just before the next write of this expert's answer goes out. */
+let before: { expert: string; action: () => Promise<void> } | undefined;
+/** The keys of every TransactWriteItems sent, in order. */
+const writes: string[][] = [];
+
+beforeAll(async () => {
+  harness = await testApp({
+    start: OPEN_AT,
+    tenants: withPassMark(80),
+    backoff: { random: () => 0.5, sleep: async () => {} },
+  });
+  harness.store.clients.dynamodb.middlewareStack.add(
+    (next) => async (args) => {
+      const items = (args.input as { TransactItems?: unknown[] }).TransactItems;
+      const hook = before;
+      if (items && hook && JSON.stringify(items).includes(`SCORE#expert-review#${hook.expert}`)) {
+        before = undefined;
+        await hook.action();
+      }
+      if (items) {
+        const keys = items.map((item) => {
+          const op = Object.values(item as Record<string, Record<string, unknown>>)[0] ?? {};
+          const key = (op.Item ?? op.Key) as { pk: unknown; sk: unknown };
+          return `${JSON.stringify(key.pk)}|${JSON.stringify(key.sk)}`;
+        });
+        writes.push(keys);
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'beforeAnswer' },
+  );
+});
+
+async function twoAnswered(n: number) {
+  const walk = await atPanel(harness, n);
+  for (const expertId of EXPERTS.slice(0, 2))
+    expect((await scoreAs(harness, walk.id, expertId)).status).toBe(200);
+  return walk;
+}
+
+async function standing(id: string, provider: Awaited<ReturnType<typeof atPanel>>['provider']) {
+  await harness.review.settled();
+  const app = await provider.get<{ status: string; stage?: string }>(`${QD}/applications/${id}`);
+  const history = await provider.get<{ items: HistoryEvent[] }>(`${QD}/applications/${id}/history`);
+  const decisions = history.body.items.filter((e) => e.actor === 'panel');
+  return { status: app.body.status, stage: app.body.stage, decisions: decisions.length };
+}
+
+describe('the last answer at a pass-mark panel, racing', () => {
+  it('a withdrawal: refused, nothing decided, the application stays withdrawn', async () => {
+    const { id, provider } = await twoAnswered(9_801);
+    before = {
+      expert: 'e-3',
+      action: async () => {
+        const w = await provider.post(`${QD}/applications/${id}/withdraw`, { reason: '撤回。' });
+        expect(w.status, JSON.stringify(w.body)).toBe(200);
+      },
+    };
+    const last = await scoreAs(harness, id, 'e-3');
+    expect(before).toBeUndefined();
+    expect(last.status, JSON.stringify(last.body)).toBe(409);
+    expect(await standing(id, provider)).toEqual({
+      status: 'withdrawn',
+      stage: 'expert-review',
+      decisions: 0,
+    });
+    const releases = await harness.platform.repositories.apps.pendingReleases(QINGDAO);
+    expect(
+      releases.filter(
+        (r) =>
+          r.applicationId === id && r.taskId.startsWith('expert-review') && r.outcome !== 'ended',
+      ),
+    ).toEqual([]);
+  });
+
+  it('an expert added: recorded, undecided until the new expert answers, then decided once', async () => {
+    const { id, provider, cityAdmin } = await twoAnswered(9_802);
+    await registerExperts(cityAdmin, ['e-4']);
+    before = {
+      expert: 'e-3',
+      action: async () => {
+        const added = await cityAdmin.post<Json>(`${QD}/applications/${id}/experts`, {
+          stage: 'expert-review',
+          expertIds: ['e-4'],
+          reason: '增补一名专家。',
+        });
+        expect(added.status, JSON.stringify(added.body)).toBe(200);
+      },
+    };
+    const last = await scoreAs(harness, id, 'e-3');
+    expect(last.status, JSON.stringify(last.body)).toBe(200);
+    expect(await standing(id, provider)).toEqual({
+      status: 'in_review',
+      stage: 'expert-review',
+      decisions: 0,
+    });
+    expect(await tasksFor(await expertClient(harness, 'e-4'), id)).toHaveLength(1);
+    expect((await scoreAs(harness, id, 'e-4')).status).toBe(200);
+    expect(await standing(id, provider)).toEqual({
+      status: 'in_review',
+      stage: 'publicity',
+      decisions: 1,
+    });
+  });
+
+  it('a run resumed with a new token: decided, the release carries the new token', async () => {
+    const { id } = await twoAnswered(9_803);
+    before = {
+      expert: 'e-3',
+      action: async () => {
+        const resumed = await harness.platform.stages.begin({
+          tenant: 'qingdao',
+          programId: PROGRAM,
+          applicationId: id,
+          stage: 'expert-review',
+          kind: 'panel',
+          taskToken: 'resumed-token',
+        });
+        expect(resumed).toBeUndefined();
+      },
+    };
+    const last = await scoreAs(harness, id, 'e-3');
+    expect(last.status, JSON.stringify(last.body)).toBe(200);
+    const { apps } = harness.platform.repositories;
+    const app = await apps.get(QINGDAO, id);
+    expect(app?.application.decision).toMatchObject({
+      stage: 'expert-review',
+      outcome: 'pass',
+      by: 'panel',
+    });
+    const releases = (await apps.pendingReleases(QINGDAO)).filter((r) => r.applicationId === id);
+    expect(releases.map((r) => r.token)).toContain('resumed-token');
+  });
+
+  it('the same expert answering twice at once: one recorded and decided, the other locked', async () => {
+    const { id, provider } = await twoAnswered(9_807);
+    let inner: Awaited<ReturnType<typeof scoreAs>> | undefined;
+    before = {
+      expert: 'e-3',
+      action: async () => {
+        inner = await scoreAs(harness, id, 'e-3');
+      },
+    };
+    const outer = await scoreAs(harness, id, 'e-3');
+    expect(inner?.status, JSON.stringify(inner?.body)).toBe(200);
+    expect(outer.status, JSON.stringify(outer.body)).toBe(409);
+    expect(outer.body).toMatchObject({ code: 'score_locked' });
+    expect(await standing(id, provider)).toEqual({
+      status: 'in_review',
+      stage: 'publicity',
+      decisions: 1,
+    });
+  });
+
+  it('a conflict declared as the last answer decides by the others', async () => {
+    const { id, provider } = await atPanel(harness, 9_804, 'laoshan', [...EXPERTS, 'e-4']);
+    for (const expertId of EXPERTS) expect((await scoreAs(harness, id, expertId)).status).toBe(200);
+    const e3 = await expertClient(harness, 'e-4');
+    const last = await e3.post(`${QD}/applications/${id}/scores`, {
+      stage: 'expert-review',
+      conflict: true,
+    });
+    expect(last.status, JSON.stringify(last.body)).toBe(200);
+    expect(await standing(id, provider)).toEqual({
+      status: 'in_review',
+      stage: 'publicity',
+      decisions: 1,
+    });
+  });
+
+  it('writes no item twice in the concluding transaction', async () => {
+    const { id } = await twoAnswered(9_805);
+    writes.length = 0;
+    expect((await scoreAs(harness, id, 'e-3')).status).toBe(200);
+    const concluding = writes.find((keys) =>
+      keys.some((k) => k.includes('SCORE#expert-review#e-3')),
+    );
+    expect(concluding).toBeDefined();
+    const keys = concluding ?? [];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('the last answer that rejects at a pass-mark panel', () => {
+  it('writes no item twice, and moves the application to rejected with one decision', async () => {
+    const { id, provider } = await twoAnswered(9_806);
+    writes.length = 0;
+    const e3 = await expertClient(harness, 'e-3');
+    const zeros = Object.fromEntries(Object.keys(RUBRIC_SCORES).map((k) => [k, 0]));
+    const last = await e3.post(`${QD}/applications/${id}/scores`, {
+      stage: 'expert-review',
+      scores: zeros,
+    });
+    expect(last.status, JSON.stringify(last.body)).toBe(200);
+    const keys = writes.find((k) => k.some((key) => key.includes('SCORE#expert-review#e-3'))) ?? [];
+    expect(keys.length).toBeGreaterThan(3);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(await standing(id, provider)).toMatchObject({ status: 'rejected', decisions: 1 });
+  });
+});
