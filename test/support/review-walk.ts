@@ -3,7 +3,7 @@
  * review, the expert panel, a notice. The clock is moved, never waited on.
  */
 import type { testApp } from '@sme/api/testing';
-import type { ResolvedTenant } from '@sme/core';
+import type { HistoryEvent, ResolvedTenant } from '@sme/core';
 import { expect } from 'vitest';
 import { ApiClient } from './api-client.js';
 import { PROGRAM, RUBRIC_SCORES } from './qingdao.js';
@@ -101,6 +101,24 @@ export const scoreAs = async (harness: Harness, id: string, expertId: string) =>
     `/api/tenants/qingdao/applications/${id}/scores`,
     { stage: 'expert-review', scores: RUBRIC_SCORES },
   );
+
+/** At the panel with every expert but the last answered: the last one's answer completes it. */
+export async function allButLastAnswered(harness: Harness, n: number) {
+  const walk = await atPanel(harness, n);
+  for (const expertId of EXPERTS.slice(0, -1))
+    expect((await scoreAs(harness, walk.id, expertId)).status).toBe(200);
+  return walk;
+}
+
+/** Where the application stands once review settles, and how many times its panel decided it. */
+export async function panelStanding(harness: Harness, provider: ApiClient, id: string) {
+  await harness.review.settled();
+  const path = `/api/tenants/qingdao/applications/${id}`;
+  const app = await provider.get<{ status: string; stage?: string }>(path);
+  const history = await provider.get<{ items: HistoryEvent[] }>(`${path}/history`);
+  const decisions = history.body.items.filter((e) => e.actor === 'panel');
+  return { status: app.body.status, stage: app.body.stage, decisions: decisions.length };
+}
 
 /** Every assigned expert scores the full rubric. */
 export async function scoreAll(harness: Harness, id: string, experts = EXPERTS) {

@@ -8,7 +8,6 @@
  * does the rest.
  */
 import { testApp } from '@sme/api/testing';
-import type { HistoryEvent } from '@sme/core';
 import { type RefusedTransactions, refuseTransactions } from '@sme/store/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from '../../support/api-client.js';
@@ -17,6 +16,7 @@ import {
   atPanel,
   EXPERTS,
   type Harness,
+  panelStanding,
   registerExperts,
   scoreAs,
   withPassMark,
@@ -76,15 +76,6 @@ beforeAll(async () => {
 
 const answer = (id: string, expertId: string) => scoreAs(harness, id, expertId);
 
-/** Where the application stands, and how many times the panel decided it. */
-async function concluded(id: string, provider: Awaited<ReturnType<typeof atPanel>>['provider']) {
-  await harness.review.settled();
-  const app = await provider.get<{ status: string; stage?: string }>(`${QD}/applications/${id}`);
-  const history = await provider.get<{ items: HistoryEvent[] }>(`${QD}/applications/${id}/history`);
-  const decisions = history.body.items.filter((e) => e.actor === 'panel');
-  return { status: app.body.status, stage: app.body.stage, decisions: decisions.length };
-}
-
 describe('a panel’s answers at the same instant', () => {
   it('the last two at once: both recorded, and the panel decides once', async () => {
     const { id, provider } = await atPanel(harness, 951);
@@ -93,7 +84,7 @@ describe('a panel’s answers at the same instant', () => {
     const [second, third] = await Promise.all([answer(id, 'e-2'), answer(id, 'e-3')]);
     expect(held).toBeUndefined();
     expect([second.status, third.status]).toEqual([200, 200]);
-    expect(await concluded(id, provider)).toEqual({
+    expect(await panelStanding(harness, provider, id)).toEqual({
       status: 'in_review',
       stage: 'publicity',
       decisions: 1,
@@ -110,7 +101,7 @@ describe('a panel’s answers at the same instant', () => {
     expect(last.status, JSON.stringify(last.body)).toBe(200);
     expect(refusals.refused - before.refused).toBe(1);
     expect(waits.length - before.waits).toBe(1);
-    expect((await concluded(id, provider)).decisions).toBe(1);
+    expect((await panelStanding(harness, provider, id)).decisions).toBe(1);
   });
 
   it('the last answer, reading the others before they all show, reads again and concludes', async () => {
@@ -121,7 +112,7 @@ describe('a panel’s answers at the same instant', () => {
     lagging = 1;
     expect((await answer(id, 'e-3')).status).toBe(200);
     expect(waits.length - before).toBe(1);
-    expect(await concluded(id, provider)).toEqual({
+    expect(await panelStanding(harness, provider, id)).toEqual({
       status: 'in_review',
       stage: 'publicity',
       decisions: 1,

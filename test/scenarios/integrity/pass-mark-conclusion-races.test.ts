@@ -5,15 +5,16 @@
  * passing or rejecting, writes no item twice. DynamoDB Local does the rest.
  */
 import { testApp } from '@sme/api/testing';
-import type { HistoryEvent } from '@sme/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from '../../support/api-client.js';
 import { OPEN_AT, PROGRAM, QINGDAO_CTX as QINGDAO, RUBRIC_SCORES } from '../../support/qingdao.js';
 import {
+  allButLastAnswered,
   atPanel,
   EXPERTS,
   expertClient,
   type Harness,
+  panelStanding,
   registerExperts,
   scoreAs,
   tasksFor,
@@ -55,24 +56,9 @@ beforeAll(async () => {
   );
 });
 
-async function twoAnswered(n: number) {
-  const walk = await atPanel(harness, n);
-  for (const expertId of EXPERTS.slice(0, 2))
-    expect((await scoreAs(harness, walk.id, expertId)).status).toBe(200);
-  return walk;
-}
-
-async function standing(id: string, provider: Awaited<ReturnType<typeof atPanel>>['provider']) {
-  await harness.review.settled();
-  const app = await provider.get<{ status: string; stage?: string }>(`${QD}/applications/${id}`);
-  const history = await provider.get<{ items: HistoryEvent[] }>(`${QD}/applications/${id}/history`);
-  const decisions = history.body.items.filter((e) => e.actor === 'panel');
-  return { status: app.body.status, stage: app.body.stage, decisions: decisions.length };
-}
-
 describe('the last answer at a pass-mark panel, racing', () => {
   it('a withdrawal: refused, nothing decided, the application stays withdrawn', async () => {
-    const { id, provider } = await twoAnswered(9_801);
+    const { id, provider } = await allButLastAnswered(harness, 9_801);
     before = {
       expert: 'e-3',
       action: async () => {
@@ -83,7 +69,7 @@ describe('the last answer at a pass-mark panel, racing', () => {
     const last = await scoreAs(harness, id, 'e-3');
     expect(before).toBeUndefined();
     expect(last.status, JSON.stringify(last.body)).toBe(409);
-    expect(await standing(id, provider)).toEqual({
+    expect(await panelStanding(harness, provider, id)).toEqual({
       status: 'withdrawn',
       stage: 'expert-review',
       decisions: 0,
@@ -98,7 +84,7 @@ describe('the last answer at a pass-mark panel, racing', () => {
   });
 
   it('an expert added: recorded, undecided until the new expert answers, then decided once', async () => {
-    const { id, provider, cityAdmin } = await twoAnswered(9_802);
+    const { id, provider, cityAdmin } = await allButLastAnswered(harness, 9_802);
     await registerExperts(cityAdmin, ['e-4']);
     before = {
       expert: 'e-3',
@@ -113,14 +99,14 @@ describe('the last answer at a pass-mark panel, racing', () => {
     };
     const last = await scoreAs(harness, id, 'e-3');
     expect(last.status, JSON.stringify(last.body)).toBe(200);
-    expect(await standing(id, provider)).toEqual({
+    expect(await panelStanding(harness, provider, id)).toEqual({
       status: 'in_review',
       stage: 'expert-review',
       decisions: 0,
     });
     expect(await tasksFor(await expertClient(harness, 'e-4'), id)).toHaveLength(1);
     expect((await scoreAs(harness, id, 'e-4')).status).toBe(200);
-    expect(await standing(id, provider)).toEqual({
+    expect(await panelStanding(harness, provider, id)).toEqual({
       status: 'in_review',
       stage: 'publicity',
       decisions: 1,
@@ -128,7 +114,7 @@ describe('the last answer at a pass-mark panel, racing', () => {
   });
 
   it('a run resumed with a new token: decided, the release carries the new token', async () => {
-    const { id } = await twoAnswered(9_803);
+    const { id } = await allButLastAnswered(harness, 9_803);
     before = {
       expert: 'e-3',
       action: async () => {
@@ -157,7 +143,7 @@ describe('the last answer at a pass-mark panel, racing', () => {
   });
 
   it('the same expert answering twice at once: one recorded and decided, the other locked', async () => {
-    const { id, provider } = await twoAnswered(9_807);
+    const { id, provider } = await allButLastAnswered(harness, 9_807);
     let inner: Awaited<ReturnType<typeof scoreAs>> | undefined;
     before = {
       expert: 'e-3',
@@ -169,7 +155,7 @@ describe('the last answer at a pass-mark panel, racing', () => {
     expect(inner?.status, JSON.stringify(inner?.body)).toBe(200);
     expect(outer.status, JSON.stringify(outer.body)).toBe(409);
     expect(outer.body).toMatchObject({ code: 'score_locked' });
-    expect(await standing(id, provider)).toEqual({
+    expect(await panelStanding(harness, provider, id)).toEqual({
       status: 'in_review',
       stage: 'publicity',
       decisions: 1,
@@ -185,7 +171,7 @@ describe('the last answer at a pass-mark panel, racing', () => {
       conflict: true,
     });
     expect(last.status, JSON.stringify(last.body)).toBe(200);
-    expect(await standing(id, provider)).toEqual({
+    expect(await panelStanding(harness, provider, id)).toEqual({
       status: 'in_review',
       stage: 'publicity',
       decisions: 1,
@@ -193,7 +179,7 @@ describe('the last answer at a pass-mark panel, racing', () => {
   });
 
   it('writes no item twice in the concluding transaction', async () => {
-    const { id } = await twoAnswered(9_805);
+    const { id } = await allButLastAnswered(harness, 9_805);
     writes.length = 0;
     expect((await scoreAs(harness, id, 'e-3')).status).toBe(200);
     const concluding = writes.find((keys) =>
@@ -208,7 +194,7 @@ describe('the last answer at a pass-mark panel, racing', () => {
 
 describe('the last answer that rejects at a pass-mark panel', () => {
   it('writes no item twice, and moves the application to rejected with one decision', async () => {
-    const { id, provider } = await twoAnswered(9_806);
+    const { id, provider } = await allButLastAnswered(harness, 9_806);
     writes.length = 0;
     const e3 = await expertClient(harness, 'e-3');
     const zeros = Object.fromEntries(Object.keys(RUBRIC_SCORES).map((k) => [k, 0]));
@@ -220,6 +206,9 @@ describe('the last answer that rejects at a pass-mark panel', () => {
     const keys = writes.find((k) => k.some((key) => key.includes('SCORE#expert-review#e-3'))) ?? [];
     expect(keys.length).toBeGreaterThan(3);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(await standing(id, provider)).toMatchObject({ status: 'rejected', decisions: 1 });
+    expect(await panelStanding(harness, provider, id)).toMatchObject({
+      status: 'rejected',
+      decisions: 1,
+    });
   });
 });

@@ -8,15 +8,14 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { testApp } from '@sme/api/testing';
-import type { HistoryEvent } from '@sme/core';
 import { type RefusedTransactions, refuseTransactions } from '@sme/store/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_AT, RUBRIC_SCORES } from '../../support/qingdao.js';
 import {
-  atPanel,
-  EXPERTS,
+  allButLastAnswered,
   expertClient,
   type Harness,
+  panelStanding,
   scoreAs,
   tasksFor,
   withPassMark,
@@ -50,26 +49,9 @@ beforeAll(async () => {
   );
 });
 
-/** The first two experts answer; the third's answer completes the panel. */
-async function twoAnswered(n: number) {
-  const walk = await atPanel(harness, n);
-  for (const expertId of EXPERTS.slice(0, 2))
-    expect((await scoreAs(harness, walk.id, expertId)).status).toBe(200);
-  return walk;
-}
-
-/** Where the application stands, and how many times the panel decided it. */
-async function standing(id: string, provider: Awaited<ReturnType<typeof atPanel>>['provider']) {
-  await harness.review.settled();
-  const app = await provider.get<{ status: string; stage?: string }>(`${QD}/applications/${id}`);
-  const history = await provider.get<{ items: HistoryEvent[] }>(`${QD}/applications/${id}/history`);
-  const decisions = history.body.items.filter((e) => e.reason?.startsWith(PANEL_REASON));
-  return { status: app.body.status, stage: app.body.stage, decisions: decisions.length };
-}
-
 describe('the answer that concludes a pass-mark panel', () => {
   it('reads once and writes once: three DynamoDB calls, one transaction', async () => {
-    const { id, provider } = await twoAnswered(961);
+    const { id, provider } = await allButLastAnswered(harness, 961);
     const expert = await expertClient(harness, 'e-3');
     const sent: string[] = [];
     const last = await counted.run(sent, () =>
@@ -81,7 +63,7 @@ describe('the answer that concludes a pass-mark panel', () => {
     expect(last.status, JSON.stringify(last.body)).toBe(200);
     expect(sent.filter((name) => name === 'TransactWriteItemsCommand')).toHaveLength(1);
     expect(sent.length, sent.join(', ')).toBeLessThanOrEqual(3);
-    expect(await standing(id, provider)).toEqual({
+    expect(await panelStanding(harness, provider, id)).toEqual({
       status: 'in_review',
       stage: 'publicity',
       decisions: 1,
@@ -89,7 +71,7 @@ describe('the answer that concludes a pass-mark panel', () => {
   });
 
   it('refused every time it is tried, records nothing, and answered again it concludes', async () => {
-    const { id, provider } = await twoAnswered(962);
+    const { id, provider } = await allButLastAnswered(harness, 962);
     refusals.refuseNext(100, PANEL_REASON);
     const busy = await scoreAs(harness, id, 'e-3');
     refusals.refuseNext(0);
@@ -98,7 +80,7 @@ describe('the answer that concludes a pass-mark panel', () => {
     // The expert's scoring task is still open: the answer was not recorded.
     const expert = await expertClient(harness, 'e-3');
     expect(await tasksFor(expert, id)).toMatchObject([{ kind: 'score', stage: 'expert-review' }]);
-    expect(await standing(id, provider)).toEqual({
+    expect(await panelStanding(harness, provider, id)).toEqual({
       status: 'in_review',
       stage: 'expert-review',
       decisions: 0,
@@ -106,7 +88,7 @@ describe('the answer that concludes a pass-mark panel', () => {
 
     const again = await scoreAs(harness, id, 'e-3');
     expect(again.status, JSON.stringify(again.body)).toBe(200);
-    expect(await standing(id, provider)).toEqual({
+    expect(await panelStanding(harness, provider, id)).toEqual({
       status: 'in_review',
       stage: 'publicity',
       decisions: 1,
