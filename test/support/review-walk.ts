@@ -120,6 +120,17 @@ export async function panelStanding(harness: Harness, provider: ApiClient, id: s
   return { status: app.body.status, stage: app.body.stage, decisions: decisions.length };
 }
 
+/** A run resumed after a restart begins the panel stage again, with a new token. */
+export const resumedAtPanel = (harness: Harness, id: string) =>
+  harness.platform.stages.begin({
+    tenant: 'qingdao',
+    programId: PROGRAM,
+    applicationId: id,
+    stage: 'expert-review',
+    kind: 'panel',
+    taskToken: 'resumed-token',
+  });
+
 /** Every assigned expert scores the full rubric. */
 export async function scoreAll(harness: Harness, id: string, experts = EXPERTS) {
   for (const expertId of experts) expect((await scoreAs(harness, id, expertId)).status).toBe(200);

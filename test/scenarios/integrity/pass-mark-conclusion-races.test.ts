@@ -7,7 +7,7 @@
 import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from '../../support/api-client.js';
-import { OPEN_AT, PROGRAM, QINGDAO_CTX as QINGDAO, RUBRIC_SCORES } from '../../support/qingdao.js';
+import { OPEN_AT, QINGDAO_CTX as QINGDAO, RUBRIC_SCORES } from '../../support/qingdao.js';
 import {
   allButLastAnswered,
   atPanel,
@@ -16,6 +16,7 @@ import {
   type Harness,
   panelStanding,
   registerExperts,
+  resumedAtPanel,
   scoreAs,
   tasksFor,
   withPassMark,
@@ -118,14 +119,7 @@ describe('the last answer at a pass-mark panel, racing', () => {
     before = {
       expert: 'e-3',
       action: async () => {
-        const resumed = await harness.platform.stages.begin({
-          tenant: 'qingdao',
-          programId: PROGRAM,
-          applicationId: id,
-          stage: 'expert-review',
-          kind: 'panel',
-          taskToken: 'resumed-token',
-        });
+        const resumed = await resumedAtPanel(harness, id);
         expect(resumed).toBeUndefined();
       },
     };

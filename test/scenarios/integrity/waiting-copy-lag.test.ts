@@ -12,13 +12,14 @@
 import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient, Json } from '../../support/api-client.js';
-import { OPEN_AT, PROGRAM, QINGDAO_CTX as QINGDAO } from '../../support/qingdao.js';
+import { OPEN_AT, QINGDAO_CTX as QINGDAO } from '../../support/qingdao.js';
 import {
   atDistrictReview,
   atPanel,
   expertClient,
   type Harness,
   registerExperts,
+  resumedAtPanel,
   reviewerOf,
   scoreAll,
   scoreAs,
@@ -87,17 +88,6 @@ async function twoOfThreeAnswer(id: string) {
   for (const expertId of ['e-1', 'e-2'])
     expect((await scoreAs(harness, id, expertId)).status).toBe(200);
 }
-
-/** A run resumed after a restart begins the panel stage again, with a new token. */
-const resumedAtPanel = (id: string) =>
-  harness.platform.stages.begin({
-    tenant: 'qingdao',
-    programId: PROGRAM,
-    applicationId: id,
-    stage: 'expert-review',
-    kind: 'panel',
-    taskToken: 'resumed-token',
-  });
 
 /** The convenor passes the application at the ranking panel. */
 const convenorPasses = (cityAdmin: ApiClient, id: string) =>
@@ -181,7 +171,7 @@ describe('a resumed run giving its panel task a new token from a copy read befor
     expect((await tasks.openAt(QINGDAO, id, 'expert-review'))?.ready).toBe(true);
     // ... while a run resumed after a restart read its task just before.
     stale = { pk: id, item: before, byKey: true };
-    const resumed = resumedAtPanel(id);
+    const resumed = resumedAtPanel(harness, id);
     // Its first try is refused by the task; read again, the copy is the stored one.
     expect(await resumed).toBeUndefined();
     const task = await tasks.openAt(QINGDAO, id, 'expert-review');
@@ -199,7 +189,7 @@ describe('the last answer at a ranking panel, read before a resumed run gave the
     const { tasks } = harness.platform.repositories;
     const before = await copyNow(id);
     // A run resumed after a restart: its task, a new token.
-    const resumed = await resumedAtPanel(id);
+    const resumed = await resumedAtPanel(harness, id);
     expect(resumed).toBeUndefined();
     // The last answer reads the task as it was before that.
     stale = { pk: id, item: before };
