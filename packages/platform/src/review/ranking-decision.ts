@@ -5,21 +5,22 @@
  *
  * Every application is checked before any is decided: one that is not ready at the
  * stage (still being scored, decided meanwhile, withdrawn, of another program) refuses
- * the whole batch with `stale_stage` and nothing is decided. No transaction can hold a
- * whole group (each decision writes the application, its event, its tasks and its
- * counters), so the decisions are then made one by one, each conditional on the state
- * the check saw: if another convenor decides one of them in between, that one keeps
- * the other convenor's decision, is answered as `skipped`, and the rest go on.
+ * the whole batch with `stale_stage` and nothing is decided. The decisions are then
+ * written in as few transactions as hold them (each writes the application, its event,
+ * its tasks and its counters: a dozen or so fit in one), each whole and conditional on
+ * the state the check saw: if another convenor decides one of them in between, that one
+ * keeps the other convenor's decision, is answered as `skipped`, and the rest go on.
  */
 import { type Application, BusyError, type ResolvedTenant, StaleStageError } from '@sme/core';
 import { type ReviewTask, tenantContext } from '@sme/store';
 import type { Outcome } from '@sme/workflow';
 import type { Claims } from '../access/claims.js';
 import { isApplicationId, type Services } from '../applications/services.js';
+import { retryingConflicts } from '../cases/backoff.js';
 import { BatchStaleError, ForbiddenError, InvalidRequestError } from '../errors.js';
 import { programOf } from '../tenancy/tenant-registry.js';
 import type { PanelStage } from './panel-stage.js';
-import { settleStage } from './settle-stage.js';
+import { releaseSettled, settling } from './settle-stage.js';
 
 export interface RankingDecisionInput {
   stage: string;
@@ -119,26 +120,28 @@ export class RankingDecision {
     }
     if (stale.length > 0) throw new BatchStaleError(stage.id, stale);
 
-    const skipped: string[] = [];
-    let decided = 0;
-    let busy: BusyError | undefined;
-    for (const { app, task, outcome } of ready) {
-      // One that kept meeting other writes is skipped like one decided meanwhile: the
-      // others stand, and sending it again decides it.
-      const next = await settleStage(this.services, ctx, app, task, {
+    // Each decision whole, in as few transactions as hold them. One decided meanwhile by
+    // another convenor keeps that decision and is skipped; so is one that kept meeting
+    // other writes: the others stand, and sending it again decides it.
+    const settlings = ready.flatMap(({ app, task, outcome }) => {
+      const settled = settling(this.services.clock, ctx, app, task, {
         outcome,
         reason: input.comment,
         actor: { sub: claims.sub, role: task.role },
-      }).catch((error: unknown) => {
-        if (!(error instanceof BusyError)) throw error;
-        busy = error;
-        return undefined;
       });
-      if (next) decided += 1;
-      else skipped.push(app.id);
-    }
-    if (decided === 0) throw busy ?? new StaleStageError(stage.id, undefined);
-    return { decided, ...(skipped.length > 0 && { skipped }) };
+      if (!settled) return [];
+      const { next, event, extras } = settled;
+      return [{ settled, ops: this.services.apps.updateOps(ctx, app, next, event, extras) }];
+    });
+    const { written, busy } = await this.services.apps.updateMany(ctx, settlings, (write) =>
+      retryingConflicts(this.services.backoff, write),
+    );
+    for (const { settled } of written) await releaseSettled(this.services, ctx, settled);
+    const decided = new Set(written.map((w) => w.settled.next.id));
+    const skipped = ready.map(({ app }) => app.id).filter((id) => !decided.has(id));
+    if (decided.size === 0)
+      throw busy.length > 0 ? new BusyError() : new StaleStageError(stage.id, undefined);
+    return { decided: decided.size, ...(skipped.length > 0 && { skipped }) };
   }
 }
 

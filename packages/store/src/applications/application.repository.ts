@@ -10,6 +10,7 @@ import { CaseRepository } from '../cases/case.repository.js';
 import { Outbox } from '../cases/outbox.js';
 import type { TenantContext } from '../table/keys.js';
 import { tenantKey } from '../table/keys.js';
+import { type ConflictRetry, type PackedOutcome, writePacked } from '../table/packed-writes.js';
 import {
   foundIn,
   type ItemKey,
@@ -19,6 +20,7 @@ import {
   type TenantTable,
 } from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
+import type { ChangeGroup } from '../table/transaction-packing.js';
 import { appPk, familyPk, orgPk, toApplication, toDocument } from './application-items.js';
 import { APPLICATION_LAYOUT } from './application-layout.js';
 import { type ChangeExtras, extraOps } from './change-extras.js';
@@ -275,6 +277,19 @@ export class ApplicationRepository {
       ops: extraOps(ctx, next, extras),
       decoration: { flags: extras.flags ?? [] },
     });
+  }
+
+  /**
+   * Writes many applications' changes, each whole or not at all, in as few transactions
+   * as hold them (`writePacked`): a change refused because its application moved on is
+   * left out, the rest written. Each group's operations come from `updateOps`.
+   */
+  updateMany<G extends ChangeGroup>(
+    ctx: TenantContext,
+    groups: readonly G[],
+    retry: ConflictRetry,
+  ): Promise<PackedOutcome<G>> {
+    return writePacked(this.table, ctx, groups, retry);
   }
 
   /** Submissions not yet taken up by review, oldest first. */

@@ -1,17 +1,15 @@
 /**
  * A notice and the applications entering it, written in as few transactions as hold
- * them (`packTransactions`), the notice with the first: a notice of a dozen applications
- * is one write, where it was one per application. Each application's change lands whole
- * or not at all; one refused (withdrawn, or taken by another notice, since it was read)
- * is left out and the rest of its transaction written again, so the notice never lists
- * an application that did not enter it.
+ * them (`writePacked`), the notice with the first: a notice of a dozen applications is
+ * one write, where it was one per application. Each application's change lands whole or
+ * not at all; one refused (withdrawn, or taken by another notice, since it was read) is
+ * left out and the rest of its transaction written again, so the notice never lists an
+ * application that did not enter it.
  */
-import { BusyError } from '@sme/core';
-import { TransactionRefusedError } from '../errors.js';
 import type { TenantContext } from '../table/keys.js';
+import { type ConflictRetry, writePacked } from '../table/packed-writes.js';
 import type { TenantTable } from '../table/tenant-table.js';
-import { keyOf, type TransactOp } from '../table/transaction.js';
-import { type ChangeGroup, packTransactions } from '../table/transaction-packing.js';
+import type { ChangeGroup } from '../table/transaction-packing.js';
 import { type Notice, noticeItem, noticePk } from './notice-items.js';
 
 /** An application entering a notice: its change, written whole or not at all. */
@@ -19,48 +17,10 @@ export interface EnteringNotice extends ChangeGroup {
   applicationId: string;
 }
 
-/** Tries a transaction again that only met another in flight; gives up as `BusyError`. */
-export type ConflictRetry = (write: () => Promise<void>) => Promise<void>;
-
-const refusedBy = (error: TransactionRefusedError, group: ChangeGroup) =>
-  group.ops.some((op) => {
-    const { pk, sk } = keyOf(op);
-    return error.conditionFailedOn((key) => key.pk === pk && key.sk === sk);
-  });
-
 /**
- * Writes `head()` and the groups in one transaction, leaving out each group that refuses
- * it (added to `missed`) until the rest lands. Anything else refusing it is thrown.
- */
-async function writeLeavingOut(
-  table: TenantTable,
-  ctx: TenantContext,
-  groups: readonly EnteringNotice[],
-  missed: Set<string>,
-  retry: ConflictRetry,
-  head: () => TransactOp[] = () => [],
-): Promise<void> {
-  let pending = groups;
-  for (;;) {
-    const ops = [...head(), ...pending.flatMap((g) => g.ops)];
-    if (ops.length === 0) return;
-    try {
-      await retry(() => table.transact(ctx, ops));
-      return;
-    } catch (error) {
-      if (!(error instanceof TransactionRefusedError)) throw error;
-      const refused = pending.filter((g) => refusedBy(error, g));
-      if (refused.length === 0) throw error;
-      for (const g of refused) missed.add(g.applicationId);
-      pending = pending.filter((g) => !refused.includes(g));
-    }
-  }
-}
-
-/**
- * Publishes the notice with the applications entering it; answers those left out. With
- * none entered no notice is left behind. Past the first transaction, the entries of
- * those a later one left out are taken out of the notice again.
+ * Publishes the notice with the applications entering it; answers those left out. The
+ * notice lists every application not refused by the time it is written; with none, no
+ * notice is written. One a later transaction leaves out is taken out of it again.
  */
 export async function publishNotice(
   table: TenantTable,
@@ -69,28 +29,22 @@ export async function publishNotice(
   entering: readonly EnteringNotice[],
   retry: ConflictRetry,
 ): Promise<Set<string>> {
-  const missed = new Set<string>();
-  const [first = [], ...rest] = packTransactions(entering, 1);
-  const listed = () => notice.entries.filter((e) => !missed.has(e.applicationId));
   let written: Notice | undefined;
-  await writeLeavingOut(table, ctx, first, missed, retry, () => {
-    written = { ...notice, entries: listed() };
-    return written.entries.length > 0
-      ? [{ put: noticeItem(ctx, written), condition: 'attribute_not_exists(pk)' }]
-      : [];
+  const outcome = await writePacked(table, ctx, entering, retry, {
+    reserved: 1,
+    ops: (refused) => {
+      const out = new Set(refused.map((g) => g.applicationId));
+      written = { ...notice, entries: notice.entries.filter((e) => !out.has(e.applicationId)) };
+      return written.entries.length > 0
+        ? [{ put: noticeItem(ctx, written), condition: 'attribute_not_exists(pk)' }]
+        : [];
+    },
   });
-  if (!written || written.entries.length === 0) return missed;
-  const takenOut = new Set<string>();
-  for (const groups of rest) {
-    // The notice stands already: a transaction that kept meeting others leaves its
-    // applications out rather than the clerk with half a notice and an error.
-    await writeLeavingOut(table, ctx, groups, takenOut, retry).catch((error: unknown) => {
-      if (!(error instanceof BusyError)) throw error;
-      for (const g of groups) takenOut.add(g.applicationId);
-    });
-  }
-  if (takenOut.size > 0) await takeOut(table, ctx, written, takenOut);
-  return new Set([...missed, ...takenOut]);
+  const missed = new Set([...outcome.refused, ...outcome.busy].map((g) => g.applicationId));
+  const listed = written?.entries ?? [];
+  if (listed.some((e) => missed.has(e.applicationId)))
+    await takeOut(table, ctx, { ...notice, entries: listed }, missed);
+  return missed;
 }
 
 /**

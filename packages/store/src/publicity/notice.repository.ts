@@ -8,6 +8,7 @@ import { applicationTouched } from '../applications/application-items.js';
 import { memberStatusSk } from '../supervision/supervision-layouts.js';
 import type { TenantContext } from '../table/keys.js';
 import { tenantKey } from '../table/keys.js';
+import type { ConflictRetry } from '../table/packed-writes.js';
 import type { TenantTable } from '../table/tenant-table.js';
 import { type ReviewTask, taskItem } from '../tasks/task.repository.js';
 import {
@@ -19,11 +20,11 @@ import {
   type PoolEntry,
   stripKeys,
 } from './notice-items.js';
-import { type ConflictRetry, type EnteringNotice, publishNotice } from './notice-publishing.js';
+import { type EnteringNotice, publishNotice } from './notice-publishing.js';
 import { objectionDecided, objectionOpened } from './objection-count.js';
 
 export * from './notice-items.js';
-export type { ConflictRetry, EnteringNotice } from './notice-publishing.js';
+export type { EnteringNotice } from './notice-publishing.js';
 export * from './objection-count.js';
 
 export class NoticeRepository {

@@ -1,8 +1,9 @@
 /**
- * A notice of many applications is written in as few transactions as hold them, the
- * notice with the first: one per group of applications whose counters share no shard
- * (a transaction may touch an item only once). An application withdrawn while the
- * notice is being written is left out of it, and the rest enter.
+ * Writes of many applications at once, a notice and the convenor's decision from the
+ * ranking, go in as few transactions as hold them (the notice with the first): one per
+ * layer of applications whose counters share no shard (a transaction may touch an item
+ * only once). An application withdrawn while the notice is being written is left out
+ * of it, and the rest enter.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { testApp } from '@sme/api/testing';
@@ -11,7 +12,7 @@ import { shardOf } from '@sme/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../support/api-client.js';
 import { OPEN_AT, PROGRAM } from '../../support/qingdao.js';
-import { atPublicity, type Harness } from '../../support/review-walk.js';
+import { atPanel, atPublicity, type Harness, scoreAll } from '../../support/review-walk.js';
 
 const QD = '/api/tenants/qingdao';
 /** What every application entering a notice writes in its history. */
@@ -125,5 +126,39 @@ describe('a notice of many applications', () => {
     });
     for (const { provider, id } of [kept!, other!])
       expect(await statusOf(provider, id)).toEqual({ status: 'publicity', entered: 1 });
+  });
+});
+
+describe('the convenor’s decision from the ranking for many applications', () => {
+  it('is one read and one transaction per layer of applications sharing a counter shard', async () => {
+    const walks: Awaited<ReturnType<typeof atPanel>>[] = [];
+    for (let n = 991; n < 995; n += 1) {
+      const walk = await atPanel(harness, n);
+      await scoreAll(harness, walk.id);
+      walks.push(walk);
+    }
+    await harness.review.settled();
+    const ids = walks.map((w) => w.id);
+    const sent: string[] = [];
+    const decided = await counted.run(sent, () =>
+      walks[0]!.cityAdmin.post(`${QD}/programs/${PROGRAM}/ranking/decision`, {
+        stage: 'expert-review',
+        pass: ids,
+        comment: '按综合得分排名，配额内择优推荐。',
+      }),
+    );
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    expect(decided.body).toEqual({ decided: ids.length });
+    expect(sent, sent.join(', ')).toEqual([
+      'BatchGetItemCommand',
+      ...Array.from({ length: mostInOneShard(ids) }, () => 'TransactWriteItemsCommand'),
+    ]);
+    await harness.review.settled();
+    for (const { provider, id } of walks) {
+      const app = await provider.get<{ status: string; stage?: string }>(
+        `${QD}/applications/${id}`,
+      );
+      expect(app.body).toMatchObject({ status: 'in_review', stage: 'publicity' });
+    }
   });
 });

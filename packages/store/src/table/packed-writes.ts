@@ -1,0 +1,90 @@
+/**
+ * Writes many cases' changes, each whole or not at all, in as few transactions as hold
+ * them (`packTransactions`): a batch of decisions, a notice of many applications.
+ *
+ * A change refused by its own conditions (its case moved on since it was read) is left
+ * out, and the rest of its transaction written again. A transaction that keeps meeting
+ * other writes is written again change by change, so a busy item holds up only the
+ * change that touches it.
+ */
+import { BusyError } from '@sme/core';
+import { TransactionRefusedError } from '../errors.js';
+import type { TenantContext } from './keys.js';
+import type { TenantTable } from './tenant-table.js';
+import { keyOf, type TransactOp } from './transaction.js';
+import { type ChangeGroup, packTransactions } from './transaction-packing.js';
+
+/** Tries a transaction again that only met another in flight; gives up as `BusyError`. */
+export type ConflictRetry = (write: () => Promise<void>) => Promise<void>;
+
+/** What became of each change. */
+export interface PackedOutcome<G> {
+  written: G[];
+  /** Refused by its own conditions: its case moved on since it was read. */
+  refused: G[];
+  /** Kept meeting other writes, alone in its transaction too. */
+  busy: G[];
+}
+
+/**
+ * Operations of the caller's that go first, with the first transaction (a notice the
+ * changes enter), given the changes refused so far. If they cannot land, nothing does:
+ * `BusyError` is thrown, not a change counted busy.
+ */
+export interface Head<G> {
+  reserved: number;
+  ops(refused: readonly G[]): TransactOp[];
+}
+
+const refusedBy = (error: TransactionRefusedError, group: ChangeGroup) =>
+  group.ops.some((op) => {
+    const { pk, sk } = keyOf(op);
+    return error.conditionFailedOn((key) => key.pk === pk && key.sk === sk);
+  });
+
+async function writeTransaction<G extends ChangeGroup>(
+  table: TenantTable,
+  ctx: TenantContext,
+  groups: readonly G[],
+  retry: ConflictRetry,
+  outcome: PackedOutcome<G>,
+  head?: Head<G>,
+): Promise<void> {
+  let pending = groups;
+  for (;;) {
+    const ops = [...(head?.ops(outcome.refused) ?? []), ...pending.flatMap((g) => g.ops)];
+    if (ops.length === 0) return;
+    try {
+      await retry(() => table.transact(ctx, ops));
+      outcome.written.push(...pending);
+      return;
+    } catch (error) {
+      if (error instanceof BusyError && !head) {
+        if (pending.length === 1) outcome.busy.push(...pending);
+        else for (const g of pending) await writeTransaction(table, ctx, [g], retry, outcome);
+        return;
+      }
+      if (!(error instanceof TransactionRefusedError)) throw error;
+      // Nothing was written; the changes whose conditions failed are left out.
+      const refused = pending.filter((g) => refusedBy(error, g));
+      if (refused.length === 0) throw error;
+      outcome.refused.push(...refused);
+      pending = pending.filter((g) => !refused.includes(g));
+    }
+  }
+}
+
+/** Writes the changes (and `head`, first); answers what became of each. */
+export async function writePacked<G extends ChangeGroup>(
+  table: TenantTable,
+  ctx: TenantContext,
+  groups: readonly G[],
+  retry: ConflictRetry,
+  head?: Head<G>,
+): Promise<PackedOutcome<G>> {
+  const outcome: PackedOutcome<G> = { written: [], refused: [], busy: [] };
+  const [first = [], ...rest] = packTransactions(groups, head?.reserved ?? 0);
+  await writeTransaction(table, ctx, first, retry, outcome, head);
+  for (const groups of rest) await writeTransaction(table, ctx, groups, retry, outcome);
+  return outcome;
+}
