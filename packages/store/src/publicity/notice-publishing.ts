@@ -81,15 +81,31 @@ export async function publishNotice(
   });
   if (!written || written.entries.length === 0) return missed;
   const takenOut = new Set<string>();
+  let failure: { error: unknown } | undefined;
   for (const groups of rest) {
-    // The notice stands already: a transaction that kept meeting others leaves its
-    // applications out rather than the clerk with half a notice and an error.
-    await writeLeavingOut(table, ctx, groups, takenOut, retry).catch((error: unknown) => {
-      if (!(error instanceof BusyError)) throw error;
+    const leaveOut = () => {
       for (const g of groups) takenOut.add(g.applicationId);
-    });
+    };
+    if (failure) {
+      leaveOut();
+      continue;
+    }
+    try {
+      await writeLeavingOut(table, ctx, groups, takenOut, retry);
+    } catch (error) {
+      // The notice stands already: a transaction refused (throttled, or meeting others
+      // until the retries gave up) wrote nothing, and leaves its applications out rather
+      // than the clerk with half a notice and an error. Anything else may have landed:
+      // its entries stay, and the transactions not tried yet are left out.
+      if (error instanceof BusyError || error instanceof TransactionRefusedError) leaveOut();
+      else failure = { error };
+    }
   }
-  if (takenOut.size > 0) await takeOut(table, ctx, written, takenOut);
+  // Another write on the notice at that instant (a withdrawal marking an entry, an
+  // objection checking one) only delays taking the entries out.
+  const standing = written;
+  if (takenOut.size > 0) await retry(() => takeOut(table, ctx, standing, takenOut));
+  if (failure) throw failure.error;
   return new Set([...missed, ...takenOut]);
 }
 

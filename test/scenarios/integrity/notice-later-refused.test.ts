@@ -1,0 +1,111 @@
+/**
+ * A notice written in more than one transaction stands after the first: whatever a
+ * later one meets (others in flight until the retries give up, DynamoDB throttling it,
+ * a conflict on the notice as its entries are taken out), the notice never lists an
+ * application that did not enter it, and the clerk is answered with what did.
+ */
+import { testApp } from '@sme/api/testing';
+import { ATTEMPTS } from '@sme/platform';
+import { shardOf } from '@sme/store';
+import { type RefusedTransactions, refuseTransactions } from '@sme/store/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../../support/api-client.js';
+import { OPEN_AT, PROGRAM } from '../../support/qingdao.js';
+import { atPublicity, type Harness } from '../../support/review-walk.js';
+
+const QD = '/api/tenants/qingdao';
+let harness: Harness;
+let refusals: RefusedTransactions;
+
+beforeAll(async () => {
+  harness = await testApp({
+    start: OPEN_AT,
+    backoff: { random: () => 0.5, sleep: async () => {} },
+  });
+  refusals = refuseTransactions(harness.store.clients.dynamodb);
+});
+
+let n = 1_310;
+/** Two applications waiting at publicity whose counters share a shard: two transactions. */
+async function twoSharingAShard() {
+  const walks: Awaited<ReturnType<typeof atPublicity>>[] = [];
+  for (;;) {
+    n += 1;
+    const walk = await atPublicity(harness, n);
+    const twin = walks.find((w) => shardOf(w.id) === shardOf(walk.id));
+    if (twin) return [twin, walk] as const;
+    walks.push(walk);
+  }
+}
+
+type NoticeBody = { id: string; entries: { applicationId: string }[] };
+
+async function storedNotices(cityAdmin: ApiClient) {
+  const listed = await cityAdmin.get<{ items: NoticeBody[] }>(`${QD}/notices`);
+  return listed.body.items;
+}
+
+async function stateOf(provider: ApiClient, id: string) {
+  const app = await provider.get<{ status: string }>(`${QD}/applications/${id}`);
+  return app.body.status;
+}
+
+/** Publishes [first, second]; the second's transaction is refused as `code`, `times` times. */
+async function publishWithSecondRefused(code: string, times: number) {
+  const [first, second] = await twoSharingAShard();
+  refusals.refuseNext(0);
+  refusals.alsoRefuse(times, `APP#${second.id}`, code);
+  const answer = await first.cityAdmin.post<NoticeBody>(`${QD}/notices`, {
+    programId: PROGRAM,
+    applicationIds: [first.id, second.id],
+  });
+  refusals.refuseNext(0);
+  return { first, second, answer };
+}
+
+/** Every notice lists only applications in publicity, each in one notice. */
+async function expectNoPhantom(cityAdmin: ApiClient, walks: { id: string; provider: ApiClient }[]) {
+  const notices = await storedNotices(cityAdmin);
+  for (const { id, provider } of walks) {
+    const listing = notices.filter((n) => n.entries.some((e) => e.applicationId === id));
+    const status = await stateOf(provider, id);
+    expect({ id, listed: listing.length }).toEqual({ id, listed: status === 'publicity' ? 1 : 0 });
+  }
+}
+
+describe('a later transaction of a notice refused', () => {
+  it('meeting others until the retries give up: its application is taken out', async () => {
+    const { first, second, answer } = await publishWithSecondRefused(
+      'TransactionConflict',
+      ATTEMPTS,
+    );
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    expect(answer.body.entries.map((e) => e.applicationId)).toEqual([first.id]);
+    expect(await stateOf(second.provider, second.id)).toBe('in_review');
+    await expectNoPhantom(first.cityAdmin, [first, second]);
+  });
+
+  it('throttled by DynamoDB (nothing written): its application is taken out', async () => {
+    const { first, second, answer } = await publishWithSecondRefused('ThrottlingError', 1);
+    expect(await stateOf(second.provider, second.id)).toBe('in_review');
+    await expectNoPhantom(first.cityAdmin, [first, second]);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    expect(answer.body.entries.map((e) => e.applicationId)).toEqual([first.id]);
+  });
+
+  it('its entry taken out while another touches the notice: taken out all the same', async () => {
+    const [first, second] = await twoSharingAShard();
+    refusals.refuseNext(0);
+    refusals.alsoRefuse(ATTEMPTS, `APP#${second.id}`);
+    // A withdrawal marking another entry, an objection checking one, at that instant.
+    refusals.alsoRefuse(1, 'REMOVE entries');
+    const answer = await first.cityAdmin.post<NoticeBody>(`${QD}/notices`, {
+      programId: PROGRAM,
+      applicationIds: [first.id, second.id],
+    });
+    refusals.refuseNext(0);
+    await expectNoPhantom(first.cityAdmin, [first, second]);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    expect(answer.body.entries.map((e) => e.applicationId)).toEqual([first.id]);
+  });
+});
