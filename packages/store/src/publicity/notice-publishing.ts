@@ -103,36 +103,52 @@ export async function publishNotice(
   }
   // Another write on the notice at that instant (a withdrawal marking an entry, an
   // objection checking one) only delays taking the entries out.
-  const standing = written;
-  if (takenOut.size > 0) await retry(() => takeOut(table, ctx, standing, takenOut));
+  if (takenOut.size > 0) await takeOut(table, ctx, written, takenOut, retry);
   if (failure) throw failure.error;
   return new Set([...missed, ...takenOut]);
 }
 
 /**
+ * Entries one update takes out: DynamoDB refuses an expression over 4 KB, which a
+ * condition naming some hundred entries is (two clerks publishing one long list at once).
+ */
+export const TAKEN_OUT_PER_UPDATE = 50;
+
+/**
  * Takes entries out of the notice as written (their applications never entered it), in
  * place, refused if the entries moved meanwhile; a notice left without any is deleted.
+ * Past `TAKEN_OUT_PER_UPDATE` entries, in more than one update, the last entries first,
+ * so that none moves the entries a later one takes out.
  */
 async function takeOut(
   table: TenantTable,
   ctx: TenantContext,
   notice: Notice,
   applicationIds: ReadonlySet<string>,
+  retry: ConflictRetry,
 ): Promise<void> {
   const key = { pk: noticePk(ctx, notice.id), sk: 'META' };
   const indexes = notice.entries.flatMap((e, i) =>
     applicationIds.has(e.applicationId) ? [i] : [],
   );
   if (indexes.length === notice.entries.length) {
-    await table.transact(ctx, [{ delete: key }]);
+    await retry(() => table.transact(ctx, [{ delete: key }]));
     return;
   }
-  await table.transact(ctx, [
-    {
-      update: key,
-      expression: `REMOVE ${indexes.map((i) => `entries[${i}]`).join(', ')}`,
-      condition: indexes.map((i) => `entries[${i}].applicationId = :a${i}`).join(' AND '),
-      values: Object.fromEntries(indexes.map((i) => [`:a${i}`, notice.entries[i]?.applicationId])),
-    },
-  ]);
+  indexes.reverse();
+  for (let from = 0; from < indexes.length; from += TAKEN_OUT_PER_UPDATE) {
+    const these = indexes.slice(from, from + TAKEN_OUT_PER_UPDATE);
+    await retry(() =>
+      table.transact(ctx, [
+        {
+          update: key,
+          expression: `REMOVE ${these.map((i) => `entries[${i}]`).join(', ')}`,
+          condition: these.map((i) => `entries[${i}].applicationId = :a${i}`).join(' AND '),
+          values: Object.fromEntries(
+            these.map((i) => [`:a${i}`, notice.entries[i]?.applicationId]),
+          ),
+        },
+      ]),
+    );
+  }
 }
