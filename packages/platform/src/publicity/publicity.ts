@@ -163,12 +163,16 @@ export class Publicity {
     return notice;
   }
 
-  /** Passes a standing entry at the end of publicity; false if it no longer waits there. */
-  private async pass(tenant: ResolvedTenant, applicationId: string, stage: string) {
+  /**
+   * Passes a standing entry at the end of publicity; false if it no longer waits there,
+   * or waits in another notice (an entry kept though its application never entered
+   * this one: that notice's end and objections decide it).
+   */
+  private async pass(tenant: ResolvedTenant, applicationId: string, notice: Notice) {
     const ctx = tenantContext(tenant);
     const app = (await this.deps.apps.get(ctx, applicationId))?.application;
-    const task = app ? await this.deps.tasks.openAt(ctx, applicationId, stage) : undefined;
-    if (!app || !task) return false;
+    const task = app ? await this.deps.tasks.openAt(ctx, applicationId, notice.stage) : undefined;
+    if (!app || !task || task.noticeId !== notice.id) return false;
     const settled = await settleStage(this.deps, ctx, app, task, {
       outcome: 'pass',
       reason: '公示期满无异议 / publicity ended without objection',
@@ -192,7 +196,7 @@ export class Publicity {
         continue;
       }
       if (against.some((o) => o.state === 'upheld')) continue;
-      if (await this.pass(tenant, entry.applicationId, notice.stage)) passed += 1;
+      if (await this.pass(tenant, entry.applicationId, notice)) passed += 1;
     }
     if (!held) await this.deps.notices.close(tenantContext(tenant), notice);
     return passed;

@@ -133,10 +133,15 @@ export class RankingDecision {
       const { next, event, extras } = settled;
       return [{ settled, ops: this.services.apps.updateOps(ctx, app, next, event, extras) }];
     });
-    const { written, busy } = await this.services.apps.updateMany(ctx, settlings, (write) =>
-      retryingConflicts(this.services.backoff, write),
+    const { written, busy, failure } = await this.services.apps.updateMany(
+      ctx,
+      settlings,
+      (write) => retryingConflicts(this.services.backoff, write),
     );
     for (const { settled } of written) await releaseSettled(this.services, ctx, settled);
+    // A write that may have landed answers an error; the ranking shows what was decided,
+    // and the batch sent again is refused naming those decided already.
+    if (failure) throw failure.error;
     const decided = new Set(written.map((w) => w.settled.next.id));
     const skipped = ready.map(({ app }) => app.id).filter((id) => !decided.has(id));
     if (decided.size === 0)

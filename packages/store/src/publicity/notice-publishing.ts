@@ -20,7 +20,9 @@ export interface EnteringNotice extends ChangeGroup {
 /**
  * Publishes the notice with the applications entering it; answers those left out. The
  * notice lists every application not refused by the time it is written; with none, no
- * notice is written. One a later transaction leaves out is taken out of it again.
+ * notice is written. One a later transaction leaves out (refused, throttled, or never
+ * tried after a failure) is taken out of it again. A failure that may have let its
+ * transaction land keeps that transaction's entries and is thrown once the rest is done.
  */
 export async function publishNotice(
   table: TenantTable,
@@ -40,37 +42,58 @@ export async function publishNotice(
         : [];
     },
   });
-  const missed = new Set([...outcome.refused, ...outcome.busy].map((g) => g.applicationId));
+  const leftOut = [...outcome.refused, ...outcome.busy, ...(outcome.failure?.untried ?? [])];
+  const missed = new Set(leftOut.map((g) => g.applicationId));
   const listed = written?.entries ?? [];
+  // Another write on the notice at that instant (a withdrawal marking an entry, an
+  // objection checking one) only delays taking the entries out.
   if (listed.some((e) => missed.has(e.applicationId)))
-    await takeOut(table, ctx, { ...notice, entries: listed }, missed);
+    await takeOut(table, ctx, { ...notice, entries: listed }, missed, retry);
+  if (outcome.failure) throw outcome.failure.error;
   return missed;
 }
 
 /**
+ * Entries one update takes out: DynamoDB refuses an expression over 4 KB, which a
+ * condition naming some hundred entries is (two clerks publishing one long list at once).
+ */
+export const TAKEN_OUT_PER_UPDATE = 50;
+
+/**
  * Takes entries out of the notice as written (their applications never entered it), in
  * place, refused if the entries moved meanwhile; a notice left without any is deleted.
+ * Past `TAKEN_OUT_PER_UPDATE` entries, in more than one update, the last entries first,
+ * so that none moves the entries a later one takes out.
  */
 async function takeOut(
   table: TenantTable,
   ctx: TenantContext,
   notice: Notice,
   applicationIds: ReadonlySet<string>,
+  retry: ConflictRetry,
 ): Promise<void> {
   const key = { pk: noticePk(ctx, notice.id), sk: 'META' };
   const indexes = notice.entries.flatMap((e, i) =>
     applicationIds.has(e.applicationId) ? [i] : [],
   );
   if (indexes.length === notice.entries.length) {
-    await table.transact(ctx, [{ delete: key }]);
+    await retry(() => table.transact(ctx, [{ delete: key }]));
     return;
   }
-  await table.transact(ctx, [
-    {
-      update: key,
-      expression: `REMOVE ${indexes.map((i) => `entries[${i}]`).join(', ')}`,
-      condition: indexes.map((i) => `entries[${i}].applicationId = :a${i}`).join(' AND '),
-      values: Object.fromEntries(indexes.map((i) => [`:a${i}`, notice.entries[i]?.applicationId])),
-    },
-  ]);
+  indexes.reverse();
+  for (let from = 0; from < indexes.length; from += TAKEN_OUT_PER_UPDATE) {
+    const these = indexes.slice(from, from + TAKEN_OUT_PER_UPDATE);
+    await retry(() =>
+      table.transact(ctx, [
+        {
+          update: key,
+          expression: `REMOVE ${these.map((i) => `entries[${i}]`).join(', ')}`,
+          condition: these.map((i) => `entries[${i}].applicationId = :a${i}`).join(' AND '),
+          values: Object.fromEntries(
+            these.map((i) => [`:a${i}`, notice.entries[i]?.applicationId]),
+          ),
+        },
+      ]),
+    );
+  }
 }

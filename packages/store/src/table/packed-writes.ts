@@ -4,8 +4,10 @@
  *
  * A change refused by its own conditions (its case moved on since it was read) is left
  * out, and the rest of its transaction written again. A transaction that keeps meeting
- * other writes is written again change by change, so a busy item holds up only the
- * change that touches it.
+ * other writes, or is refused for anything else (throttled), wrote nothing: it is
+ * written again change by change, so a busy item holds up only the change that touches
+ * it. An error that may have let a transaction land (the answer lost) ends the writing:
+ * its changes are uncertain, and those not tried yet are left out.
  */
 import { BusyError } from '@sme/core';
 import { TransactionRefusedError } from '../errors.js';
@@ -22,8 +24,16 @@ export interface PackedOutcome<G> {
   written: G[];
   /** Refused by its own conditions: its case moved on since it was read. */
   refused: G[];
-  /** Kept meeting other writes, alone in its transaction too. */
+  /** Not written: kept meeting other writes (or refused otherwise), alone too. */
   busy: G[];
+  /** Set when a transaction failed in a way that may have let it land. */
+  failure?: {
+    error: unknown;
+    /** The changes of that transaction: written or not, nobody knows. */
+    uncertain: G[];
+    /** The changes after it, never tried. */
+    untried: G[];
+  };
 }
 
 /**
@@ -59,17 +69,20 @@ async function writeTransaction<G extends ChangeGroup>(
       outcome.written.push(...pending);
       return;
     } catch (error) {
-      if (error instanceof BusyError && !head) {
-        if (pending.length === 1) outcome.busy.push(...pending);
-        else for (const g of pending) await writeTransaction(table, ctx, [g], retry, outcome);
-        return;
-      }
-      if (!(error instanceof TransactionRefusedError)) throw error;
       // Nothing was written; the changes whose conditions failed are left out.
-      const refused = pending.filter((g) => refusedBy(error, g));
-      if (refused.length === 0) throw error;
-      outcome.refused.push(...refused);
-      pending = pending.filter((g) => !refused.includes(g));
+      const refused =
+        error instanceof TransactionRefusedError ? pending.filter((g) => refusedBy(error, g)) : [];
+      if (refused.length > 0) {
+        outcome.refused.push(...refused);
+        pending = pending.filter((g) => !refused.includes(g));
+        continue;
+      }
+      const notWritten = error instanceof BusyError || error instanceof TransactionRefusedError;
+      // The caller's head must land first: without it, nothing goes.
+      if (head || !notWritten) throw error;
+      if (pending.length === 1) outcome.busy.push(...pending);
+      else for (const g of pending) await writeTransaction(table, ctx, [g], retry, outcome);
+      return;
     }
   }
 }
@@ -85,6 +98,15 @@ export async function writePacked<G extends ChangeGroup>(
   const outcome: PackedOutcome<G> = { written: [], refused: [], busy: [] };
   const [first = [], ...rest] = packTransactions(groups, head?.reserved ?? 0);
   await writeTransaction(table, ctx, first, retry, outcome, head);
-  for (const groups of rest) await writeTransaction(table, ctx, groups, retry, outcome);
+  for (const [i, these] of rest.entries()) {
+    try {
+      await writeTransaction(table, ctx, these, retry, outcome);
+    } catch (error) {
+      const settled = new Set([...outcome.written, ...outcome.refused, ...outcome.busy]);
+      const uncertain = these.filter((g) => !settled.has(g));
+      outcome.failure = { error, uncertain, untried: rest.slice(i + 1).flat() };
+      break;
+    }
+  }
   return outcome;
 }
