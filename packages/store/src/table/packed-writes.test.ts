@@ -11,9 +11,20 @@ const ctx = { tenant: 'qingdao' };
 let store: TestStore;
 let refusals: ReturnType<typeof refuseTransactions>;
 
+/** A transaction touching this key fails as a lost answer would: written or not, unknown. */
+let lost: string | undefined;
+
 beforeAll(async () => {
   store = await createTestStore();
   refusals = refuseTransactions(store.clients.dynamodb);
+  store.clients.dynamodb.middlewareStack.add(
+    (next) => async (args) => {
+      const items = (args.input as { TransactItems?: unknown[] }).TransactItems;
+      if (lost && items && JSON.stringify(items).includes(lost)) throw new Error('socket hang up');
+      return next(args);
+    },
+    { step: 'initialize', name: 'loseAnswer' },
+  );
 });
 
 /** Tries once more after a conflict, then gives up, as the platform's backoff does after six. */
@@ -90,5 +101,33 @@ describe('writing many changes packed', () => {
     });
     await expect(written.finally(() => refusals.refuseNext(0))).rejects.toThrow(BusyError);
     for (const c of changes) expect(await versionOf(c.pk)).toBeUndefined();
+  });
+});
+
+describe('writing many changes packed, refused otherwise', () => {
+  it('writes a throttled transaction change by change: only the throttled change is left', async () => {
+    const changes = [change('r5', 'a'), change('r5', 'b'), change('r5', 'c')];
+    refusals.refuseNext(0);
+    refusals.alsoRefuse(100, changes[2]!.pk, 'ThrottlingError');
+    const outcome = await writePacked(store.table, ctx, changes, retry).finally(() =>
+      refusals.refuseNext(0),
+    );
+    expect(ids(outcome.written).sort()).toEqual(['a', 'b']);
+    expect(ids(outcome.busy)).toEqual(['c']);
+    expect(outcome.failure).toBeUndefined();
+  });
+
+  it('stops at a failure that may have landed: its changes uncertain, the rest never tried', async () => {
+    // Three changes sharing one tally item: three transactions, one after another.
+    const changes = [change('r6', 'a', '1'), change('r6', 'b', '1'), change('r6', 'c', '1')];
+    lost = changes[1]!.pk;
+    const outcome = await writePacked(store.table, ctx, changes, retry).finally(() => {
+      lost = undefined;
+    });
+    expect(ids(outcome.written)).toEqual(['a']);
+    expect(outcome.failure?.error).toBeInstanceOf(Error);
+    expect(ids(outcome.failure?.uncertain ?? [])).toEqual(['b']);
+    expect(ids(outcome.failure?.untried ?? [])).toEqual(['c']);
+    expect(await versionOf(changes[2]!.pk)).toBeUndefined();
   });
 });

@@ -96,15 +96,16 @@ export async function writePacked<G extends ChangeGroup>(
   head?: Head<G>,
 ): Promise<PackedOutcome<G>> {
   const outcome: PackedOutcome<G> = { written: [], refused: [], busy: [] };
-  const [first = [], ...rest] = packTransactions(groups, head?.reserved ?? 0);
-  await writeTransaction(table, ctx, first, retry, outcome, head);
-  for (const [i, these] of rest.entries()) {
+  const transactions = packTransactions(groups, head?.reserved ?? 0);
+  for (const [i, these] of transactions.entries()) {
+    const first = i === 0;
     try {
-      await writeTransaction(table, ctx, these, retry, outcome);
+      await writeTransaction(table, ctx, these, retry, outcome, first ? head : undefined);
     } catch (error) {
+      if (first && head) throw error;
       const settled = new Set([...outcome.written, ...outcome.refused, ...outcome.busy]);
       const uncertain = these.filter((g) => !settled.has(g));
-      outcome.failure = { error, uncertain, untried: rest.slice(i + 1).flat() };
+      outcome.failure = { error, uncertain, untried: transactions.slice(i + 1).flat() };
       break;
     }
   }
