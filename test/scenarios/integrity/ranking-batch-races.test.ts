@@ -9,14 +9,37 @@ import { APPLICATION_STATUSES, type HistoryEvent } from '@sme/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type Json } from '../../support/api-client.js';
 import { OPEN_AT, PROGRAM, QINGDAO_CTX } from '../../support/qingdao.js';
-import { atPanel, cityAdminOf, type Harness, scoreAll } from '../../support/review-walk.js';
+import {
+  atPanel,
+  cityAdminOf,
+  type Harness,
+  registerExperts,
+  scoreAll,
+  tasksFor,
+} from '../../support/review-walk.js';
 
 const QD = '/api/tenants/qingdao';
 const DECISION = `${QD}/programs/${PROGRAM}/ranking/decision`;
 let harness: Harness;
 
+/** The next transaction carrying this text waits for `hold` before it goes. */
+let holding: { text: string; hold: Promise<void>; held: () => void } | undefined;
+
 beforeAll(async () => {
   harness = await testApp({ start: OPEN_AT });
+  harness.store.clients.dynamodb.middlewareStack.add(
+    (next) => async (args) => {
+      const items = (args.input as { TransactItems?: unknown[] }).TransactItems;
+      const h = holding;
+      if (h && items && JSON.stringify(items).includes(h.text)) {
+        holding = undefined;
+        h.held();
+        await h.hold;
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'holdBatch' },
+  );
 });
 
 async function recount(): Promise<Record<string, number>> {
@@ -112,6 +135,73 @@ describe('two convenors deciding overlapping groups at once', () => {
           .length,
         id,
       ).toBe(byOne.has(id) || byTwo.has(id) ? 1 : 0);
+    expect(await counters()).toEqual(await recount());
+  });
+});
+
+describe('a batch decision meeting a withdrawal and a panel change while it is written', () => {
+  it('decides the others and skips those two, sending no release for them', async () => {
+    const walks = [];
+    for (let n = 0; n < 4; n += 1) {
+      const w = await atPanel(harness, 66_101 + n);
+      await scoreAll(harness, w.id);
+      walks.push(w);
+    }
+    const ids = walks.map((w) => w.id);
+    const convenor = await cityAdminOf(harness);
+    await registerExperts(convenor, ['e-4']);
+    let go = () => {};
+    const hold = new Promise<void>((resolve) => {
+      go = resolve;
+    });
+    const held = new Promise<void>((resolve) => {
+      holding = { text: 'BY-HOLD', hold, held: resolve };
+    });
+    const deciding = convenor.post<Json>(DECISION, {
+      stage: 'expert-review',
+      pass: [ids[0]!, ids[1]!],
+      reject: [ids[2]!, ids[3]!],
+      comment: 'BY-HOLD',
+    });
+    await held;
+    const withdrawn = await walks[0]!.provider.post(`${QD}/applications/${ids[0]}/withdraw`, {
+      reason: '公司战略调整，主动撤回。',
+    });
+    expect(withdrawn.status).toBe(200);
+    const added = await convenor.post(`${QD}/applications/${ids[2]}/experts`, {
+      stage: 'expert-review',
+      expertIds: ['e-4'],
+      reason: '补充一名专家。',
+    });
+    expect(added.status).toBe(200);
+    go();
+    const answer = await deciding;
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body).toEqual({ decided: 2, skipped: [ids[0], ids[2]] });
+    await harness.review.settled();
+    const decisions = async (i: number) =>
+      (
+        await walks[i]!.provider.get<{ items: HistoryEvent[] }>(
+          `${QD}/applications/${ids[i]}/history`,
+        )
+      ).body.items.filter((e) => e.reason === 'BY-HOLD').length;
+    expect([
+      await decisions(0),
+      await decisions(1),
+      await decisions(2),
+      await decisions(3),
+    ]).toEqual([0, 1, 0, 1]);
+    const releases = await harness.platform.repositories.apps.pendingReleases(QINGDAO_CTX, 100);
+    const panelReleases = (id: string) =>
+      releases
+        .filter((r) => r.applicationId === id && r.taskId.startsWith('expert-review'))
+        .map((r) => r.outcome);
+    // The withdrawal ends the panel's task itself, and records that release.
+    expect(ids.map(panelReleases)).toEqual([['ended'], ['pass'], [], ['reject']]);
+    expect(await tasksFor(convenor, ids[2]!)).toEqual([
+      expect.objectContaining({ kind: 'panel', stage: 'expert-review' }),
+    ]);
+    expect((await tasksFor(convenor, ids[2]!))[0]).not.toHaveProperty('ready', true);
     expect(await counters()).toEqual(await recount());
   });
 });
