@@ -6,6 +6,7 @@
  */
 import { testApp } from '@sme/api/testing';
 import { APPLICATION_STATUSES, type HistoryEvent } from '@sme/core';
+import { shardOf } from '@sme/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type Json } from '../../support/api-client.js';
 import { OPEN_AT, PROGRAM, QINGDAO_CTX } from '../../support/qingdao.js';
@@ -202,6 +203,37 @@ describe('a batch decision meeting a withdrawal and a panel change while it is w
       expect.objectContaining({ kind: 'panel', stage: 'expert-review' }),
     ]);
     expect((await tasksFor(convenor, ids[2]!))[0]).not.toHaveProperty('ready', true);
+    expect(await counters()).toEqual(await recount());
+  });
+});
+
+describe('a batch rejecting applications whose counters share a shard', () => {
+  it('rejects them all, in transactions apart, counters equal to a recount', async () => {
+    const walks = [];
+    const shards = new Map<number, number>();
+    // Until two share a shard (16 shards: at most 17), then one more.
+    for (let n = 0; n < 18; n += 1) {
+      const w = await atPanel(harness, 66_201 + n);
+      await scoreAll(harness, w.id);
+      walks.push(w);
+      shards.set(shardOf(w.id), (shards.get(shardOf(w.id)) ?? 0) + 1);
+      if (shards.get(shardOf(w.id)) === 2) break;
+    }
+    const ids = walks.map((w) => w.id);
+    const convenor = await cityAdminOf(harness);
+    const answer = await convenor.post<Json>(DECISION, {
+      stage: 'expert-review',
+      pass: [ids[0]!],
+      reject: ids.slice(1),
+      comment: 'SHARED-SHARD',
+    });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body).toEqual({ decided: ids.length });
+    await harness.review.settled();
+    for (const w of walks.slice(1))
+      expect(
+        (await w.provider.get<{ status: string }>(`${QD}/applications/${w.id}`)).body.status,
+      ).toBe('rejected');
     expect(await counters()).toEqual(await recount());
   });
 });
