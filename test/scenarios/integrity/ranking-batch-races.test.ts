@@ -83,7 +83,7 @@ async function counters() {
 
 describe('two convenors deciding overlapping groups at once', () => {
   it('decides each once, records one release each, and keeps counters equal to a recount', async () => {
-    const walks = [];
+    const walks: Awaited<ReturnType<typeof atPanel>>[] = [];
     for (let n = 0; n < 8; n += 1) {
       const w = await atPanel(harness, 66_001 + n);
       await scoreAll(harness, w.id);
@@ -142,7 +142,7 @@ describe('two convenors deciding overlapping groups at once', () => {
 
 describe('a batch decision meeting a withdrawal and a panel change while it is written', () => {
   it('decides the others and skips those two, sending no release for them', async () => {
-    const walks = [];
+    const walks: Awaited<ReturnType<typeof atPanel>>[] = [];
     for (let n = 0; n < 4; n += 1) {
       const w = await atPanel(harness, 66_101 + n);
       await scoreAll(harness, w.id);
@@ -209,7 +209,7 @@ describe('a batch decision meeting a withdrawal and a panel change while it is w
 
 describe('a batch rejecting applications whose counters share a shard', () => {
   it('rejects them all, in transactions apart, counters equal to a recount', async () => {
-    const walks = [];
+    const walks: Awaited<ReturnType<typeof atPanel>>[] = [];
     const shards = new Map<number, number>();
     // Until two share a shard (16 shards: at most 17), then one more.
     for (let n = 0; n < 18; n += 1) {
