@@ -91,6 +91,19 @@ describe('writing many changes packed', () => {
     expect(await versionOf(changes[1]!.pk)).toBeUndefined();
   });
 
+  it('writes changes too big together for one transaction (4 MB) in several, all of them', async () => {
+    // Twenty applications of 300 KB each (an item may hold 400 KB): 6 MB, in 20 operations.
+    const blob = '申'.repeat(100 * 1024);
+    const changes = Array.from({ length: 20 }, (_, i) => {
+      const pk = tenantKey(ctx, 'CASE', `r7-${i}`);
+      return { id: String(i), pk, ops: [{ put: { pk, sk: 'META', version: 1, blob } }] };
+    });
+    const outcome = await writePacked(store.table, ctx, changes, retry);
+    expect(outcome.failure).toBeUndefined();
+    expect(ids(outcome.written)).toHaveLength(20);
+    for (const c of changes) expect(await versionOf(c.pk)).toBe(1);
+  });
+
   it('writes nothing when the head cannot land, and says busy', async () => {
     const changes = [change('r4', 'a'), change('r4', 'b')];
     const head = { pk: tenantKey(ctx, 'NOTICE', 'r4'), sk: 'META' };

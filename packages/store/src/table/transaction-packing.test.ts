@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TransactOp } from './transaction.js';
-import { MAX_TRANSACTION_OPS, packTransactions } from './transaction-packing.js';
+import {
+  MAX_TRANSACTION_BYTES,
+  MAX_TRANSACTION_OPS,
+  packTransactions,
+} from './transaction-packing.js';
 
 /** A case's change: its own items, and the counter shard it moves. */
 function change(id: string, ownItems: number, shard: number) {
@@ -31,6 +35,18 @@ describe('packing changes into transactions', () => {
     expect(packed.map((t) => t.length)).toEqual([16, 1]);
     const sizes = packed.map((t, i) => t.flatMap((g) => g.ops).length + (i === 0 ? 1 : 0));
     for (const size of sizes) expect(size).toBeLessThanOrEqual(MAX_TRANSACTION_OPS);
+  });
+
+  it('keeps each transaction within DynamoDB’s 4 MB, however few its operations', () => {
+    const blob = 'x'.repeat(300 * 1024);
+    const big = (id: string) => ({ id, ops: [{ put: { pk: `APP#${id}`, sk: 'META', blob } }] });
+    const packed = packTransactions(Array.from({ length: 20 }, (_, i) => big(`b${i}`)));
+    expect(packed.length).toBeGreaterThan(1);
+    for (const t of packed) {
+      expect(t.length).toBeGreaterThan(0);
+      expect(t.length * blob.length).toBeLessThanOrEqual(MAX_TRANSACTION_BYTES);
+    }
+    expect(packed.flat()).toHaveLength(20);
   });
 
   it('refuses a change no transaction could hold', () => {
