@@ -144,3 +144,20 @@ describe('writing many changes packed, refused otherwise', () => {
     expect(await versionOf(changes[2]!.pk)).toBeUndefined();
   });
 });
+
+describe('writing many changes packed, written again change by change', () => {
+  it('stops at a failure that may have landed: only that change uncertain, the next untried', async () => {
+    const changes = [change('r8', 'a'), change('r8', 'b'), change('r8', 'c')];
+    // Together they keep meeting others (two tries here), then alone the second's
+    // answer is lost.
+    refusals.refuseNext(2, changes[1]!.pk);
+    lost = changes[1]!.pk;
+    const outcome = await writePacked(store.table, ctx, changes, retry).finally(() => {
+      lost = undefined;
+      refusals.refuseNext(0);
+    });
+    expect(ids(outcome.written)).toEqual(['a']);
+    expect(ids(outcome.failure?.uncertain ?? [])).toEqual(['b']);
+    expect(ids(outcome.failure?.untried ?? [])).toEqual(['c']);
+  });
+});

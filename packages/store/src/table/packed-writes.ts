@@ -81,9 +81,37 @@ async function writeTransaction<G extends ChangeGroup>(
       // The caller's head must land first: without it, nothing goes.
       if (head || !notWritten) throw error;
       if (pending.length === 1) outcome.busy.push(...pending);
-      else for (const g of pending) await writeTransaction(table, ctx, [g], retry, outcome);
+      else for (const g of pending) await writeAlone(table, ctx, g, pending, retry, outcome);
       return;
     }
+  }
+}
+
+/** A change written alone failed in a way that may have let it land. */
+class AloneFailed<G> extends Error {
+  constructor(
+    readonly error: unknown,
+    readonly uncertain: G,
+    /** The changes of its transaction after it, never tried. */
+    readonly untried: G[],
+  ) {
+    super('a change written alone failed', { cause: error });
+  }
+}
+
+/** One change of a transaction written again change by change. */
+async function writeAlone<G extends ChangeGroup>(
+  table: TenantTable,
+  ctx: TenantContext,
+  group: G,
+  all: readonly G[],
+  retry: ConflictRetry,
+  outcome: PackedOutcome<G>,
+): Promise<void> {
+  try {
+    await writeTransaction(table, ctx, [group], retry, outcome);
+  } catch (error) {
+    throw new AloneFailed(error, group, all.slice(all.indexOf(group) + 1));
   }
 }
 
@@ -103,9 +131,15 @@ export async function writePacked<G extends ChangeGroup>(
       await writeTransaction(table, ctx, these, retry, outcome, first ? head : undefined);
     } catch (error) {
       if (first && head) throw error;
-      const settled = new Set([...outcome.written, ...outcome.refused, ...outcome.busy]);
-      const uncertain = these.filter((g) => !settled.has(g));
-      outcome.failure = { error, uncertain, untried: transactions.slice(i + 1).flat() };
+      const later = transactions.slice(i + 1).flat();
+      outcome.failure =
+        error instanceof AloneFailed
+          ? {
+              error: error.error,
+              uncertain: [error.uncertain],
+              untried: [...error.untried, ...later],
+            }
+          : { error, uncertain: [...these], untried: later };
       break;
     }
   }
