@@ -8,6 +8,7 @@ import { APPLICATION_STATUSES } from '@sme/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client.js';
 import { OPEN_AT, PROGRAM, uscc } from '../support/qingdao.js';
+import { recountQingdao } from '../support/recount.js';
 import { draftApplication, submittedApplication } from '../support/submitted.js';
 
 type Stats = {
@@ -27,26 +28,6 @@ beforeAll(async () => {
 });
 
 /** Qingdao's applications counted one by one, by listing each status. */
-async function recount(): Promise<Record<string, number>> {
-  const { apps } = harness.platform.repositories;
-  const counts: Record<string, number> = {};
-  for (const status of APPLICATION_STATUSES) {
-    let n = 0;
-    let cursor: string | undefined;
-    do {
-      const page = await apps.list(
-        { tenant: 'qingdao', province: 'shandong' },
-        { programId: PROGRAM, status },
-        { cursor, limit: 100 },
-      );
-      n += page.items.length;
-      cursor = page.next;
-    } while (cursor);
-    counts[status] = n;
-  }
-  return counts;
-}
-
 async function stats(): Promise<Stats> {
   const answer = await province.get<Stats>('/api/tenants/shandong/stats');
   expect(answer.status).toBe(200);
@@ -73,7 +54,7 @@ describe('GET /api/tenants/{province}/stats', () => {
     await draftApplication(harness.app, uscc(702), { name: '统计测试二', region: 'shinan' });
     await submittedApplication(harness.app, 703);
     await submittedApplication(harness.app, 704, 'shinan');
-    expect(qingdaoCounts(await stats())).toEqual(await recount());
+    expect(qingdaoCounts(await stats())).toEqual(await recountQingdao(harness));
 
     const withdrawn = await draft.provider.post(
       `/api/tenants/qingdao/applications/${draft.id}/withdraw`,
@@ -84,7 +65,7 @@ describe('GET /api/tenants/{province}/stats', () => {
     await harness.review.settled();
 
     const body = await stats();
-    const counted = await recount();
+    const counted = await recountQingdao(harness);
     expect(qingdaoCounts(body)).toEqual(counted);
     expect(counted).toMatchObject({ draft: 1, withdrawn: 1 });
     expect((counted.submitted ?? 0) + (counted.in_review ?? 0)).toBe(2);

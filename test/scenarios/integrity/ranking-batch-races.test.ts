@@ -10,6 +10,7 @@ import { shardOf } from '@sme/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type Json } from '../../support/api-client.js';
 import { OPEN_AT, PROGRAM, QINGDAO_CTX } from '../../support/qingdao.js';
+import { recountQingdao } from '../../support/recount.js';
 import {
   atPanel,
   cityAdminOf,
@@ -42,26 +43,6 @@ beforeAll(async () => {
     { step: 'initialize', name: 'holdBatch' },
   );
 });
-
-async function recount(): Promise<Record<string, number>> {
-  const { apps } = harness.platform.repositories;
-  const counts: Record<string, number> = {};
-  for (const status of APPLICATION_STATUSES) {
-    let n = 0;
-    let cursor: string | undefined;
-    do {
-      const page = await apps.list(
-        QINGDAO_CTX,
-        { programId: PROGRAM, status },
-        { cursor, limit: 100 },
-      );
-      n += page.items.length;
-      cursor = page.next;
-    } while (cursor);
-    counts[status] = n;
-  }
-  return counts;
-}
 
 async function counters() {
   const province = await ApiClient.signIn(harness.app, {
@@ -136,7 +117,7 @@ describe('two convenors deciding overlapping groups at once', () => {
           .length,
         id,
       ).toBe(byOne.has(id) || byTwo.has(id) ? 1 : 0);
-    expect(await counters()).toEqual(await recount());
+    expect(await counters()).toEqual(await recountQingdao(harness));
   });
 });
 
@@ -203,7 +184,7 @@ describe('a batch decision meeting a withdrawal and a panel change while it is w
       expect.objectContaining({ kind: 'panel', stage: 'expert-review' }),
     ]);
     expect((await tasksFor(convenor, ids[2]!))[0]).not.toHaveProperty('ready', true);
-    expect(await counters()).toEqual(await recount());
+    expect(await counters()).toEqual(await recountQingdao(harness));
   });
 });
 
@@ -234,6 +215,6 @@ describe('a batch rejecting applications whose counters share a shard', () => {
       expect(
         (await w.provider.get<{ status: string }>(`${QD}/applications/${w.id}`)).body.status,
       ).toBe('rejected');
-    expect(await counters()).toEqual(await recount());
+    expect(await counters()).toEqual(await recountQingdao(harness));
   });
 });
