@@ -14,6 +14,8 @@ import { ApiClient as Client } from '../../support/api-client.js';
 import { OPEN_AT, PROGRAM } from '../../support/qingdao.js';
 import { atPublicity, type Harness, moveClock, publishNotice } from '../../support/review-walk.js';
 
+/** A test that first walks many applications through review: longer than the 30 s default. */
+const WALKS_MANY = 120_000;
 const QD = '/api/tenants/qingdao';
 let harness: Harness;
 let refusals: RefusedTransactions;
@@ -151,43 +153,47 @@ describe('an entry a notice kept, not knowing whether its application entered', 
 });
 
 describe('entries taken out, then an application withdrawn', () => {
-  it('marks withdrawn the entry where its application stands now, none other', async () => {
-    const [first, second] = await twoSharingAShard();
-    let third: Awaited<ReturnType<typeof atPublicity>>;
-    do {
-      n += 1;
-      third = await atPublicity(harness, n);
-    } while (shardOf(third.id) === shardOf(first.id));
-    // Listed first, second, third; the second's transaction gives up and its entry, the
-    // middle one, is taken out: the third moves up one place.
-    refusals.refuseNext(0);
-    refusals.alsoRefuse(ATTEMPTS, `APP#${second.id}`);
-    const answer = await first.cityAdmin.post<NoticeBody>(`${QD}/notices`, {
-      programId: PROGRAM,
-      applicationIds: [first.id, second.id, third.id],
-    });
-    refusals.refuseNext(0);
-    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-    const withdrawn = await third.provider.post(`${QD}/applications/${third.id}/withdraw`, {
-      reason: '公司战略调整，主动撤回。',
-    });
-    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
-    const stored = (await storedNotices(first.cityAdmin)).find((x) => x.id === answer.body.id);
-    expect(stored?.entries).toEqual([
-      expect.not.objectContaining({ withdrawnAt: expect.anything() }),
-      expect.objectContaining({ applicationId: third.id, withdrawnAt: expect.any(String) }),
-    ]);
-    expect(stored?.entries[0]?.applicationId).toBe(first.id);
-    const anyone = new Client(harness.app);
-    const objection = (applicationId: string) =>
-      anyone.post(`${QD}/notices/${answer.body.id}/objections`, {
-        applicationId,
-        reason: '该单位服务案例存疑，请核实合同原件。',
-        contact: '0532-88886666',
+  it(
+    'marks withdrawn the entry where its application stands now, none other',
+    async () => {
+      const [first, second] = await twoSharingAShard();
+      let third: Awaited<ReturnType<typeof atPublicity>>;
+      do {
+        n += 1;
+        third = await atPublicity(harness, n);
+      } while (shardOf(third.id) === shardOf(first.id));
+      // Listed first, second, third; the second's transaction gives up and its entry, the
+      // middle one, is taken out: the third moves up one place.
+      refusals.refuseNext(0);
+      refusals.alsoRefuse(ATTEMPTS, `APP#${second.id}`);
+      const answer = await first.cityAdmin.post<NoticeBody>(`${QD}/notices`, {
+        programId: PROGRAM,
+        applicationIds: [first.id, second.id, third.id],
       });
-    expect((await objection(first.id)).status).toBe(201);
-    // Not in the notice: withdrawn from it, or never entered.
-    for (const id of [third.id, second.id])
-      expect((await objection(id)).body).toMatchObject({ code: 'not_in_notice' });
-  });
+      refusals.refuseNext(0);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+      const withdrawn = await third.provider.post(`${QD}/applications/${third.id}/withdraw`, {
+        reason: '公司战略调整，主动撤回。',
+      });
+      expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+      const stored = (await storedNotices(first.cityAdmin)).find((x) => x.id === answer.body.id);
+      expect(stored?.entries).toEqual([
+        expect.not.objectContaining({ withdrawnAt: expect.anything() }),
+        expect.objectContaining({ applicationId: third.id, withdrawnAt: expect.any(String) }),
+      ]);
+      expect(stored?.entries[0]?.applicationId).toBe(first.id);
+      const anyone = new Client(harness.app);
+      const objection = (applicationId: string) =>
+        anyone.post(`${QD}/notices/${answer.body.id}/objections`, {
+          applicationId,
+          reason: '该单位服务案例存疑，请核实合同原件。',
+          contact: '0532-88886666',
+        });
+      expect((await objection(first.id)).status).toBe(201);
+      // Not in the notice: withdrawn from it, or never entered.
+      for (const id of [third.id, second.id])
+        expect((await objection(id)).body).toMatchObject({ code: 'not_in_notice' });
+    },
+    WALKS_MANY,
+  );
 });

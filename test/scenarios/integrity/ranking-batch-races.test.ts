@@ -20,6 +20,8 @@ import {
   tasksFor,
 } from '../../support/review-walk.js';
 
+/** A test that first walks many applications through review: longer than the 30 s default. */
+const WALKS_MANY = 120_000;
 const QD = '/api/tenants/qingdao';
 const DECISION = `${QD}/programs/${PROGRAM}/ranking/decision`;
 let harness: Harness;
@@ -63,62 +65,66 @@ async function counters() {
 }
 
 describe('two convenors deciding overlapping groups at once', () => {
-  it('decides each once, records one release each, and keeps counters equal to a recount', async () => {
-    const walks: Awaited<ReturnType<typeof atPanel>>[] = [];
-    for (let n = 0; n < 8; n += 1) {
-      const w = await atPanel(harness, 66_001 + n);
-      await scoreAll(harness, w.id);
-      walks.push(w);
-    }
-    const ids = walks.map((w) => w.id);
-    const one = await cityAdminOf(harness);
-    const two = await cityAdminOf(harness);
-    const [a, b] = await Promise.all([
-      one.post<Json>(DECISION, {
-        stage: 'expert-review',
-        pass: ids.slice(0, 3),
-        reject: ids.slice(3, 6),
-        comment: 'BY-ONE',
-      }),
-      two.post<Json>(DECISION, {
-        stage: 'expert-review',
-        pass: [ids[3]!, ids[6]!],
-        reject: [ids[0]!, ids[1]!, ids[7]!],
-        comment: 'BY-TWO',
-      }),
-    ]);
-    await harness.review.settled();
-    const byOne = new Set<string>();
-    const byTwo = new Set<string>();
-    for (const w of walks) {
-      const h = await w.provider.get<{ items: HistoryEvent[] }>(
-        `${QD}/applications/${w.id}/history`,
-      );
-      const ds = h.body.items.filter((e) => e.reason === 'BY-ONE' || e.reason === 'BY-TWO');
-      // Sent by both, it is decided by one; by one, by that one unless its batch was refused.
-      expect(ds.length, w.id).toBeLessThanOrEqual(1);
-      for (const d of ds) (d.reason === 'BY-ONE' ? byOne : byTwo).add(w.id);
-    }
-    for (const [answer, set, sent] of [
-      [a, byOne, ids.slice(0, 6)],
-      [b, byTwo, [ids[3]!, ids[6]!, ids[0]!, ids[1]!, ids[7]!]],
-    ] as const) {
-      if (answer.status === 200) {
-        expect(answer.body.decided).toBe(set.size);
-        expect(((answer.body.skipped as string[] | undefined) ?? []).sort()).toEqual(
-          sent.filter((id) => !set.has(id)).sort(),
+  it(
+    'decides each once, records one release each, and keeps counters equal to a recount',
+    async () => {
+      const walks: Awaited<ReturnType<typeof atPanel>>[] = [];
+      for (let n = 0; n < 8; n += 1) {
+        const w = await atPanel(harness, 66_001 + n);
+        await scoreAll(harness, w.id);
+        walks.push(w);
+      }
+      const ids = walks.map((w) => w.id);
+      const one = await cityAdminOf(harness);
+      const two = await cityAdminOf(harness);
+      const [a, b] = await Promise.all([
+        one.post<Json>(DECISION, {
+          stage: 'expert-review',
+          pass: ids.slice(0, 3),
+          reject: ids.slice(3, 6),
+          comment: 'BY-ONE',
+        }),
+        two.post<Json>(DECISION, {
+          stage: 'expert-review',
+          pass: [ids[3]!, ids[6]!],
+          reject: [ids[0]!, ids[1]!, ids[7]!],
+          comment: 'BY-TWO',
+        }),
+      ]);
+      await harness.review.settled();
+      const byOne = new Set<string>();
+      const byTwo = new Set<string>();
+      for (const w of walks) {
+        const h = await w.provider.get<{ items: HistoryEvent[] }>(
+          `${QD}/applications/${w.id}/history`,
         );
-      } else expect(set.size).toBe(0);
-    }
-    const releases = await harness.platform.repositories.apps.pendingReleases(QINGDAO_CTX, 100);
-    for (const id of ids)
-      expect(
-        releases.filter((r) => r.applicationId === id && r.taskId.startsWith('expert-review'))
-          .length,
-        id,
-      ).toBe(byOne.has(id) || byTwo.has(id) ? 1 : 0);
-    expect(await counters()).toEqual(await recountQingdao(harness));
-  });
+        const ds = h.body.items.filter((e) => e.reason === 'BY-ONE' || e.reason === 'BY-TWO');
+        // Sent by both, it is decided by one; by one, by that one unless its batch was refused.
+        expect(ds.length, w.id).toBeLessThanOrEqual(1);
+        for (const d of ds) (d.reason === 'BY-ONE' ? byOne : byTwo).add(w.id);
+      }
+      for (const [answer, set, sent] of [
+        [a, byOne, ids.slice(0, 6)],
+        [b, byTwo, [ids[3]!, ids[6]!, ids[0]!, ids[1]!, ids[7]!]],
+      ] as const) {
+        if (answer.status === 200) {
+          expect(answer.body.decided).toBe(set.size);
+          expect(((answer.body.skipped as string[] | undefined) ?? []).sort()).toEqual(
+            sent.filter((id) => !set.has(id)).sort(),
+          );
+        } else expect(set.size).toBe(0);
+      }
+      const releases = await harness.platform.repositories.apps.pendingReleases(QINGDAO_CTX, 100);
+      for (const id of ids)
+        expect(
+          releases.filter((r) => r.applicationId === id && r.taskId.startsWith('expert-review'))
+            .length,
+          id,
+        ).toBe(byOne.has(id) || byTwo.has(id) ? 1 : 0);
+      expect(await counters()).toEqual(await recountQingdao(harness));
+    },
+    WALKS_MANY,
+  );
 });
 
 describe('a batch decision meeting a withdrawal and a panel change while it is written', () => {
