@@ -165,7 +165,7 @@ describe('the review stage function', () => {
 
   /** The releases of one application still pending. */
   const pendingOf = async (id: string) =>
-    (await deployed.platform.repositories.apps.pendingReleases(QINGDAO)).filter(
+    (await deployed.platform.repositories.reviewOutbox.pendingReleases(QINGDAO)).filter(
       (r) => r.applicationId === id,
     );
 

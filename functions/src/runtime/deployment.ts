@@ -30,11 +30,11 @@ export function createDeployment(
     // The client connects only when a document is read or written: the API's routes.
     documents: new DocumentStore(createDocumentsClient(), env.BUCKET_NAME),
     clock,
-    engine: ({ tenants: byId, apps }) =>
+    engine: ({ tenants: byId, outbox }) =>
       new StepFunctionsReview({
         sfn,
         tenants: byId,
-        apps,
+        outbox,
         clock,
         machines: {
           arnPrefix: env.STATE_MACHINE_ARN_PREFIX,

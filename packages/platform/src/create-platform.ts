@@ -19,6 +19,7 @@ import {
   NoticeRepository,
   OrganizationRepository,
   PanelRepository,
+  ReviewOutbox,
   Standings,
   SupervisionRepository,
   TaskRepository,
@@ -58,6 +59,8 @@ import { TenantRegistry } from './tenancy/tenant-registry.js';
 export interface EngineParts {
   tenants: ReadonlyMap<string, ResolvedTenant>;
   apps: ApplicationRepository;
+  /** Review's outbox: the hand-offs an engine takes up. */
+  outbox: ReviewOutbox;
   clock: Clock;
   /** What each stage does to an application. */
   stages: StageHandler;
@@ -83,6 +86,7 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
   const byId = new Map(adapters.tenants.map((t) => [t.id, t]));
   const repositories = {
     apps: new ApplicationRepository(table),
+    reviewOutbox: new ReviewOutbox(table),
     orgs: new OrganizationRepository(table),
     bans: new BanRepository(table),
     standings: new Standings(table),
@@ -96,7 +100,13 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     inbox: new InboxRepository(table),
   };
   const stages = new ReviewStageHandler({ tenants: byId, ...repositories, clock });
-  const engine = adapters.engine({ tenants: byId, apps: repositories.apps, clock, stages });
+  const engine = adapters.engine({
+    tenants: byId,
+    apps: repositories.apps,
+    outbox: repositories.reviewOutbox,
+    clock,
+    stages,
+  });
   const services: Services = {
     ...repositories,
     documents: adapters.documents,
@@ -161,7 +171,7 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
       publicity,
       timers,
       tenants: byId,
-      apps: repositories.apps,
+      outbox: repositories.reviewOutbox,
       clock,
     }),
   };

@@ -7,7 +7,8 @@
 export * from './applications/application.repository.js';
 export * from './applications/change-extras.js';
 export * from './applications/document-read-log.js';
-export type { Handoff } from './applications/review-outbox.js';
+export type { Handoff, PendingRelease } from './applications/review-outbox.js';
+export * from './applications/review-outbox.repository.js';
 export * from './applications/submit-idempotency.js';
 export * from './cases/case.repository.js';
 export * from './cases/case-counters.js';

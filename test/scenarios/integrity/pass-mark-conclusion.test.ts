@@ -138,7 +138,7 @@ describe('the last answer at a pass-mark panel, racing', () => {
       stage: 'expert-review',
       decisions: 0,
     });
-    const releases = await harness.platform.repositories.apps.pendingReleases(QINGDAO);
+    const releases = await harness.platform.repositories.reviewOutbox.pendingReleases(QINGDAO);
     expect(
       releases.filter(
         (r) =>
@@ -188,14 +188,16 @@ describe('the last answer at a pass-mark panel, racing', () => {
     };
     const last = await scoreAs(harness, id, 'e-3');
     expect(last.status, JSON.stringify(last.body)).toBe(200);
-    const { apps } = harness.platform.repositories;
+    const { apps, reviewOutbox } = harness.platform.repositories;
     const app = await apps.get(QINGDAO, id);
     expect(app?.application.decision).toMatchObject({
       stage: 'expert-review',
       outcome: 'pass',
       by: 'panel',
     });
-    const releases = (await apps.pendingReleases(QINGDAO)).filter((r) => r.applicationId === id);
+    const releases = (await reviewOutbox.pendingReleases(QINGDAO)).filter(
+      (r) => r.applicationId === id,
+    );
     expect(releases.map((r) => r.token)).toContain('resumed-token');
   });
 

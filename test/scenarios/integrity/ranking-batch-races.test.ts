@@ -114,7 +114,10 @@ describe('two convenors deciding overlapping groups at once', () => {
           );
         } else expect(set.size).toBe(0);
       }
-      const releases = await harness.platform.repositories.apps.pendingReleases(QINGDAO_CTX, 100);
+      const releases = await harness.platform.repositories.reviewOutbox.pendingReleases(
+        QINGDAO_CTX,
+        100,
+      );
       for (const id of ids)
         expect(
           releases.filter((r) => r.applicationId === id && r.taskId.startsWith('expert-review'))
@@ -179,7 +182,10 @@ describe('a batch decision meeting a withdrawal and a panel change while it is w
       await decisions(2),
       await decisions(3),
     ]).toEqual([0, 1, 0, 1]);
-    const releases = await harness.platform.repositories.apps.pendingReleases(QINGDAO_CTX, 100);
+    const releases = await harness.platform.repositories.reviewOutbox.pendingReleases(
+      QINGDAO_CTX,
+      100,
+    );
     const panelReleases = (id: string) =>
       releases
         .filter((r) => r.applicationId === id && r.taskId.startsWith('expert-review'))

@@ -7,12 +7,12 @@
  * released is no longer waited on, and `release` answers false.
  */
 import type { Clock, ResolvedTenant } from '@sme/core';
-import type { ApplicationRepository, PendingRelease, TenantContext } from '@sme/store';
+import type { PendingRelease, ReviewOutbox, TenantContext } from '@sme/store';
 import { tenantContext } from '@sme/store';
 import type { RunOutcome, TaskReleaser } from '@sme/workflow';
 
 export interface ReleaseDeps {
-  apps: ApplicationRepository;
+  outbox: ReviewOutbox;
   releaser: TaskReleaser;
   clock: Clock;
 }
@@ -65,14 +65,14 @@ export async function retryReleases(
     const ctx = tenantContext(tenant);
     for (let page = 0; page < PAGES_PER_TICK; page += 1) {
       // Oldest first; a release marked done leaves the listing, so each page reads on.
-      const pending = await deps.apps.pendingReleases(ctx, PAGE);
+      const pending = await deps.outbox.pendingReleases(ctx, PAGE);
       const due = pending.filter((release) => Date.parse(release.at) <= before);
       let marked = 0;
       for (const release of due) {
         const sent = await sendRelease(deps, ctx, release);
         if (sent === 'failed') continue;
         if (sent === 'moved') moved += 1;
-        await deps.apps.releaseSent(ctx, release, now.toISOString());
+        await deps.outbox.releaseSent(ctx, release, now.toISOString());
         marked += 1;
       }
       // A short page or one with releases still in their minute: nothing more is due.

@@ -6,7 +6,7 @@
  * here runs everywhere.
  */
 import type { Clock, ResolvedTenant } from '@sme/core';
-import type { ApplicationRepository } from '@sme/store';
+import type { ReviewOutbox } from '@sme/store';
 import type { TaskReleaser } from '@sme/workflow';
 import type { TimerRunner } from '../cases/timer-runner.js';
 import type { Publicity } from '../publicity/publicity.js';
@@ -25,7 +25,7 @@ export interface TimerJobsDeps {
   /** The deadlines of every kind of case. */
   timers: TimerRunner;
   tenants: ReadonlyMap<string, ResolvedTenant>;
-  apps: ApplicationRepository;
+  outbox: ReviewOutbox;
   clock: Clock;
 }
 
@@ -40,7 +40,7 @@ export function timerJobs(deps: TimerJobsDeps): Record<TimerJob, () => Promise<n
     released: () =>
       retryReleases({
         tenants: deps.tenants,
-        apps: deps.apps,
+        outbox: deps.outbox,
         releaser: deps.review,
         clock: deps.clock,
       }),

@@ -3,11 +3,10 @@
  * repository's one transaction (the application with its version and revision check,
  * its history event, the counters, the organization's record of its live applications
  * and its family's) with whatever the change claims, releases, opens or closes (see
- * `ChangeExtras`). Hand-offs and releases go through the outbox.
+ * `ChangeExtras`). Hand-offs and releases go through the outbox (`ReviewOutbox` reads them).
  */
 import type { Application, ApplicationDocument, HistoryEvent } from '@sme/core';
 import { CaseRepository } from '../cases/case.repository.js';
-import { Outbox } from '../cases/outbox.js';
 import type { TenantContext } from '../table/keys.js';
 import { tenantKey } from '../table/keys.js';
 import { type ConflictRetry, type PackedOutcome, writePacked } from '../table/packed-writes.js';
@@ -25,20 +24,9 @@ import { appPk, familyPk, orgPk, toApplication, toDocument } from './application
 import { APPLICATION_LAYOUT } from './application-layout.js';
 import { type ChangeExtras, extraOps } from './change-extras.js';
 import { type CountersByKind, countersByKind } from './counter-items.js';
-import {
-  HANDOFF_TOPIC,
-  type Handoff,
-  handoffEntry,
-  type PendingRelease,
-  RELEASE_TOPIC,
-  releaseEntry,
-  toHandoff,
-  toRelease,
-} from './review-outbox.js';
 import { idempotencyRecordKey, type StoredAnswer, toStoredAnswer } from './submit-idempotency.js';
 
 export { APPLICATION_LAYOUT, NO_CATEGORY } from './application-layout.js';
-export type { Handoff, PendingRelease };
 
 /** A live application of an organization in a program (for its own entry rules). */
 export interface OrgApplication {
@@ -69,11 +57,9 @@ const metaKey = (ctx: TenantContext, id: string): ItemKey => ({ pk: appPk(ctx, i
 
 export class ApplicationRepository {
   private readonly cases: CaseRepository<Application>;
-  private readonly outbox: Outbox;
 
   constructor(private readonly table: TenantTable) {
     this.cases = new CaseRepository(table, APPLICATION_LAYOUT);
-    this.outbox = new Outbox(table);
   }
 
   /** The application (`META`, by key) and all its documents (by prefix, every page). */
@@ -290,26 +276,6 @@ export class ApplicationRepository {
     retry: ConflictRetry,
   ): Promise<PackedOutcome<G>> {
     return writePacked(this.table, ctx, groups, retry);
-  }
-
-  /** Submissions not yet taken up by review, oldest first. */
-  async pendingHandoffs(ctx: TenantContext, limit = 100): Promise<Handoff[]> {
-    return (await this.outbox.pending(ctx, HANDOFF_TOPIC, limit)).map(toHandoff);
-  }
-
-  /** Marks a hand-off taken up: it leaves the pending listing. */
-  async handoffStarted(ctx: TenantContext, handoff: Handoff, at: string): Promise<void> {
-    await this.outbox.done(ctx, handoffEntry(ctx, handoff), at);
-  }
-
-  /** Decided tasks whose release the timer tick has not confirmed yet, oldest first. */
-  async pendingReleases(ctx: TenantContext, limit = 100): Promise<PendingRelease[]> {
-    return (await this.outbox.pending(ctx, RELEASE_TOPIC, limit)).map(toRelease);
-  }
-
-  /** Marks a release done (sent, or no longer waited on): it leaves the pending listing. */
-  async releaseSent(ctx: TenantContext, release: PendingRelease, at: string): Promise<void> {
-    await this.outbox.done(ctx, releaseEntry(ctx, release), at);
   }
 
   /** The stored answer of an idempotent request, with the version it produced. */

@@ -17,7 +17,7 @@ import {
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import type { Clock, ResolvedTenant } from '@sme/core';
-import type { ApplicationRepository } from '@sme/store';
+import type { ReviewOutbox } from '@sme/store';
 import type { RunOutcome } from '../compile/compile-program.js';
 import { type IntakeLimits, takeUpHandoffs } from '../intake/take-up-handoffs.js';
 import type { TaskReleaser } from '../ports/task-releaser.js';
@@ -26,7 +26,8 @@ import { type StateMachineNaming, stateMachineArn } from './state-machine-name.j
 export interface StepFunctionsReviewDeps {
   sfn: Pick<SFNClient, 'send'>;
   tenants: ReadonlyMap<string, ResolvedTenant>;
-  apps: ApplicationRepository;
+  /** Where hand-offs wait to be taken up. */
+  outbox: ReviewOutbox;
   clock: Clock;
   /** Where the deployment's state machines are. */
   machines: StateMachineNaming;
@@ -51,7 +52,7 @@ export class StepFunctionsReview implements TaskReleaser {
   async pickUp(): Promise<number> {
     const { started, failures } = await takeUpHandoffs(this.deps, async (tenant, ctx, handoff) => {
       await this.start(tenant.id, handoff.programId, handoff.applicationId);
-      await this.deps.apps.handoffStarted(ctx, handoff, this.deps.clock.now().toISOString());
+      await this.deps.outbox.handoffStarted(ctx, handoff, this.deps.clock.now().toISOString());
     });
     if (failures.length > 0) {
       throw new AggregateError(failures, `${failures.length} review(s) could not start`);

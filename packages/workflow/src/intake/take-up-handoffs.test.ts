@@ -20,7 +20,7 @@ const handoff = (i: number): Handoff => ({
 function pendingOf(count: number, options: { stale?: boolean } = {}) {
   const pending = Array.from({ length: count }, (_, i) => handoff(i));
   const listings: number[] = [];
-  const apps = {
+  const outbox = {
     async pendingHandoffs(ctx: { tenant: string }, limit = 100) {
       if (ctx.tenant !== 'qingdao') return [];
       listings.push(limit);
@@ -31,7 +31,7 @@ function pendingOf(count: number, options: { stale?: boolean } = {}) {
     if (options.stale) return;
     pending.splice(pending.indexOf(h), 1);
   };
-  return { apps, pending, listings, takenUp };
+  return { outbox, pending, listings, takenUp };
 }
 
 /** A take-up that records what it took and how many ran at once. */
@@ -54,9 +54,9 @@ function recorder(takenUp: (h: Handoff) => void, failing: ReadonlySet<string> = 
 
 describe('takeUpHandoffs', () => {
   it('takes up every page in one tick, a few at once, oldest first', async () => {
-    const { apps, pending, listings, takenUp } = pendingOf(7);
+    const { outbox, pending, listings, takenUp } = pendingOf(7);
     const take = recorder(takenUp);
-    const result = await takeUpHandoffs({ tenants, apps, limits: LIMITS }, take.takeUp);
+    const result = await takeUpHandoffs({ tenants, outbox, limits: LIMITS }, take.takeUp);
     expect(result).toEqual({ started: 7, failures: [] });
     expect(take.taken).toEqual(Array.from({ length: 7 }, (_, i) => `app-${i}`));
     expect(pending).toEqual([]);
@@ -66,19 +66,19 @@ describe('takeUpHandoffs', () => {
   });
 
   it('stops at its share for a tenant and leaves the rest to the next tick', async () => {
-    const { apps, pending, takenUp } = pendingOf(7);
+    const { outbox, pending, takenUp } = pendingOf(7);
     const take = recorder(takenUp);
     const limits = { ...LIMITS, perTenant: 5 };
-    expect((await takeUpHandoffs({ tenants, apps, limits }, take.takeUp)).started).toBe(5);
+    expect((await takeUpHandoffs({ tenants, outbox, limits }, take.takeUp)).started).toBe(5);
     expect(pending.map((h) => h.applicationId)).toEqual(['app-5', 'app-6']);
-    expect((await takeUpHandoffs({ tenants, apps, limits }, take.takeUp)).started).toBe(2);
+    expect((await takeUpHandoffs({ tenants, outbox, limits }, take.takeUp)).started).toBe(2);
     expect(pending).toEqual([]);
   });
 
   it('takes nothing up twice when the listing still shows what was taken up', async () => {
-    const { apps, listings, takenUp } = pendingOf(5, { stale: true });
+    const { outbox, listings, takenUp } = pendingOf(5, { stale: true });
     const take = recorder(takenUp);
-    const result = await takeUpHandoffs({ tenants, apps, limits: LIMITS }, take.takeUp);
+    const result = await takeUpHandoffs({ tenants, outbox, limits: LIMITS }, take.takeUp);
     expect(result.started).toBe(3);
     expect(take.taken).toEqual(['app-0', 'app-1', 'app-2']);
     // The second page showed nothing new: the turn ended there.
@@ -86,9 +86,9 @@ describe('takeUpHandoffs', () => {
   });
 
   it('tries the rest of the page after a failure, ends the turn, and leaves it pending', async () => {
-    const { apps, pending, takenUp } = pendingOf(7);
+    const { outbox, pending, takenUp } = pendingOf(7);
     const take = recorder(takenUp, new Set(['app-1']));
-    const result = await takeUpHandoffs({ tenants, apps, limits: LIMITS }, take.takeUp);
+    const result = await takeUpHandoffs({ tenants, outbox, limits: LIMITS }, take.takeUp);
     expect(result.started).toBe(2);
     expect(result.failures).toEqual([new Error('cannot start app-1')]);
     expect(take.taken).toEqual(['app-0', 'app-2']);

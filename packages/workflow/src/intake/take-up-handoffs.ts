@@ -9,7 +9,7 @@
  * a hand-off it could not take up stays pending, and the next tick tries it again.
  */
 import type { ResolvedTenant } from '@sme/core';
-import type { ApplicationRepository, Handoff, TenantContext } from '@sme/store';
+import type { Handoff, ReviewOutbox, TenantContext } from '@sme/store';
 import { tenantContext } from '@sme/store';
 import pMap from 'p-map';
 
@@ -31,7 +31,7 @@ export const INTAKE_LIMITS: IntakeLimits = { page: 100, concurrency: 8, perTenan
 
 export interface IntakeDeps {
   tenants: ReadonlyMap<string, ResolvedTenant>;
-  apps: Pick<ApplicationRepository, 'pendingHandoffs'>;
+  outbox: Pick<ReviewOutbox, 'pendingHandoffs'>;
   limits?: IntakeLimits;
 }
 
@@ -57,7 +57,7 @@ export async function takeUpHandoffs(
     const seen = new Set<string>();
     while (seen.size < limits.perTenant) {
       const size = Math.min(limits.page, limits.perTenant - seen.size);
-      const listed = await deps.apps.pendingHandoffs(ctx, size);
+      const listed = await deps.outbox.pendingHandoffs(ctx, size);
       const fresh = listed.filter((h) => !seen.has(handoffKey(h)));
       for (const handoff of fresh) seen.add(handoffKey(handoff));
       const failed = failures.length;

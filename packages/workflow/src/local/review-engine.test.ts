@@ -1,5 +1,5 @@
 import type { Application, Clock, ResolvedTenant } from '@sme/core';
-import type { ApplicationRepository } from '@sme/store';
+import type { ApplicationRepository, ReviewOutbox } from '@sme/store';
 import { describe, expect, inject, it } from 'vitest';
 import { holdStages } from '../../../../test/support/held-stages.js';
 import type { StageHandler } from '../ports/stage-handler.js';
@@ -31,7 +31,6 @@ function storedApps(apps: Stored[]) {
         ...(to < matching.length && { next: String(to) }),
       };
     },
-    pendingHandoffs: async () => [],
   };
   return repository as unknown as ApplicationRepository;
 }
@@ -56,6 +55,7 @@ function engine(stages: StageHandler, resumeConcurrency: number) {
   return new LocalReviewEngine({
     tenants,
     apps: storedApps(population),
+    outbox: { pendingHandoffs: async () => [] } as unknown as ReviewOutbox,
     clock,
     stages,
     resumeConcurrency,

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock, ResolvedTenant } from '@sme/core';
-import { type ApplicationRepository, tenantContext } from '@sme/store';
+import { type ApplicationRepository, type ReviewOutbox, tenantContext } from '@sme/store';
 import pMap from 'p-map';
 import type { StateMachineDefinition } from '../compile/asl.js';
 import { compileProgram, type RunOutcome, stateName } from '../compile/compile-program.js';
@@ -17,8 +17,10 @@ import { LocalExecutor } from './local-executor.js';
 
 export interface LocalReviewDeps {
   tenants: ReadonlyMap<string, ResolvedTenant>;
-  /** Where hand-offs wait and where a restart finds the applications in review. */
+  /** Where a restart finds the applications in review. */
   apps: ApplicationRepository;
+  /** Where hand-offs wait to be taken up. */
+  outbox: ReviewOutbox;
   clock: Clock;
   /** What each stage does to an application (the platform's). */
   stages: StageHandler;
@@ -112,7 +114,7 @@ export class LocalReviewEngine implements TaskReleaser {
   /** Starts review for every submission handed off since the last call; how many started. */
   async pickUp(): Promise<number> {
     const { started, failures } = await takeUpHandoffs(this.deps, async (tenant, ctx, handoff) => {
-      await this.deps.apps.handoffStarted(ctx, handoff, this.deps.clock.now().toISOString());
+      await this.deps.outbox.handoffStarted(ctx, handoff, this.deps.clock.now().toISOString());
       // Not awaited: the run goes on once taken up, and intake goes on to the next.
       void this.start(tenant, handoff.programId, handoff.applicationId);
     });
