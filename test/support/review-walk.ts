@@ -7,7 +7,7 @@ import type { HistoryEvent, ResolvedTenant } from '@sme/core';
 import { expect } from 'vitest';
 import { ApiClient } from './api-client.js';
 import { PROGRAM, RUBRIC_SCORES } from './qingdao.js';
-import { submittedApplication } from './submitted.js';
+import { type Drafted, submittedApplication } from './submitted.js';
 
 export type Harness = Awaited<ReturnType<typeof testApp>>;
 export const EXPERTS = ['e-1', 'e-2', 'e-3'];
@@ -56,9 +56,15 @@ export const expertClient = (harness: Harness, expertId: string) =>
 export const cityAdminOf = (harness: Harness) =>
   ApiClient.signIn(harness.app, { role: 'city_admin', tenant: 'qingdao' });
 
+/**
+ * Where a walk starts: provider `n`'s new draft, or a draft made already (see
+ * `draftsSharingAShard`).
+ */
+export type WalkFrom = number | Drafted;
+
 /** Submitted and waiting at the district review of its own district. */
-export async function atDistrictReview(harness: Harness, n: number, region = 'laoshan') {
-  const submitted = await submittedApplication(harness.app, n, region);
+export async function atDistrictReview(harness: Harness, from: WalkFrom, region = 'laoshan') {
+  const submitted = await submittedApplication(harness.app, from, region);
   await reviewCatchesUp(harness);
   return submitted;
 }
@@ -75,8 +81,13 @@ export async function registerExperts(cityAdmin: ApiClient, expertIds: readonly 
 }
 
 /** Through the district review: waiting for its panel, with `experts` assigned. */
-export async function atPanel(harness: Harness, n: number, region = 'laoshan', experts = EXPERTS) {
-  const submitted = await atDistrictReview(harness, n, region);
+export async function atPanel(
+  harness: Harness,
+  from: WalkFrom,
+  region = 'laoshan',
+  experts = EXPERTS,
+) {
+  const submitted = await atDistrictReview(harness, from, region);
   const reviewer = await reviewerOf(harness, region);
   const passed = await reviewer.post(`/api/tenants/qingdao/applications/${submitted.id}/decision`, {
     stage: 'district-review',
@@ -137,8 +148,8 @@ export async function scoreAll(harness: Harness, id: string, experts = EXPERTS) 
 }
 
 /** Through district review and the panel, waiting at publicity for a notice. */
-export async function atPublicity(harness: Harness, n: number, region = 'laoshan') {
-  const { id, provider, org, cityAdmin } = await atPanel(harness, n, region);
+export async function atPublicity(harness: Harness, from: WalkFrom, region = 'laoshan') {
+  const { id, provider, org, cityAdmin } = await atPanel(harness, from, region);
   await scoreAll(harness, id);
   const decided = await cityAdmin.post(`/api/tenants/qingdao/applications/${id}/decision`, {
     stage: 'expert-review',

@@ -23,10 +23,28 @@ export async function draftApplication(
   return { provider, id: created.body.id };
 }
 
-export async function submittedApplication(app: ApiClient['app'], n: number, region = 'laoshan') {
+/** A Qingdao product draft of provider `n` (its organization registered in `region`). */
+export interface Drafted {
+  provider: ApiClient;
+  id: string;
+  org: string;
+}
+
+export async function draftOf(app: ApiClient['app'], n: number, region = 'laoshan') {
   const org = uscc(n);
   const { provider, id } = await draftApplication(app, org, { name: `审核测试公司${n}`, region });
+  return { provider, id, org };
+}
+
+/** Carried to `submitted`: a new draft of provider `n`, or the draft given. */
+export async function submittedApplication(
+  app: ApiClient['app'],
+  from: number | Drafted,
+  region = 'laoshan',
+): Promise<Drafted> {
+  const drafted = typeof from === 'number' ? await draftOf(app, from, region) : from;
+  const { provider, id } = drafted;
   for (const kind of PRODUCT_DOCUMENTS) await attachPdf(provider, 'qingdao', id, kind);
   expect((await provider.post(`/api/tenants/qingdao/applications/${id}/submit`)).status).toBe(200);
-  return { provider, id, org };
+  return drafted;
 }

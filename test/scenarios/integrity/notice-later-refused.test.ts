@@ -6,13 +6,13 @@
  */
 import { testApp } from '@sme/api/testing';
 import { ATTEMPTS } from '@sme/platform';
-import { shardOf } from '@sme/store';
 import { type RefusedTransactions, refuseTransactions } from '@sme/store/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../support/api-client.js';
 import { ApiClient as Client } from '../../support/api-client.js';
 import { OPEN_AT, PROGRAM } from '../../support/qingdao.js';
 import { atPublicity, type Harness, moveClock, publishNotice } from '../../support/review-walk.js';
+import { draftApart, draftsSharingAShard, providerNumbers } from '../../support/shard-twins.js';
 
 /** A test that first walks many applications through review: longer than the 30 s default. */
 const WALKS_MANY = 120_000;
@@ -40,17 +40,11 @@ beforeAll(async () => {
   );
 });
 
-let n = 1_310;
+const nextProvider = providerNumbers(1_311);
 /** Two applications waiting at publicity whose counters share a shard: two transactions. */
 async function twoSharingAShard() {
-  const walks: Awaited<ReturnType<typeof atPublicity>>[] = [];
-  for (;;) {
-    n += 1;
-    const walk = await atPublicity(harness, n);
-    const twin = walks.find((w) => shardOf(w.id) === shardOf(walk.id));
-    if (twin) return [twin, walk] as const;
-    walks.push(walk);
-  }
+  const [a, b] = await draftsSharingAShard(harness, nextProvider);
+  return [await atPublicity(harness, a), await atPublicity(harness, b)] as const;
 }
 
 type NoticeBody = { id: string; entries: { applicationId: string }[] };
@@ -157,11 +151,7 @@ describe('entries taken out, then an application withdrawn', () => {
     'marks withdrawn the entry where its application stands now, none other',
     async () => {
       const [first, second] = await twoSharingAShard();
-      let third: Awaited<ReturnType<typeof atPublicity>>;
-      do {
-        n += 1;
-        third = await atPublicity(harness, n);
-      } while (shardOf(third.id) === shardOf(first.id));
+      const third = await atPublicity(harness, await draftApart(harness, nextProvider, first));
       // Listed first, second, third; the second's transaction gives up and its entry, the
       // middle one, is taken out: the third moves up one place.
       refusals.refuseNext(0);

@@ -6,7 +6,6 @@
  */
 import { testApp } from '@sme/api/testing';
 import { APPLICATION_STATUSES, type HistoryEvent } from '@sme/core';
-import { shardOf } from '@sme/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type Json } from '../../support/api-client.js';
 import { OPEN_AT, PROGRAM, QINGDAO_CTX } from '../../support/qingdao.js';
@@ -19,6 +18,8 @@ import {
   scoreAll,
   tasksFor,
 } from '../../support/review-walk.js';
+import { draftsSharingAShard, providerNumbers } from '../../support/shard-twins.js';
+import { draftOf } from '../../support/submitted.js';
 
 /** A test that first walks many applications through review: longer than the 30 s default. */
 const WALKS_MANY = 120_000;
@@ -202,15 +203,17 @@ describe('a batch decision meeting a withdrawal and a panel change while it is w
 
 describe('a batch rejecting applications whose counters share a shard', () => {
   it('rejects them all, in transactions apart, counters equal to a recount', async () => {
+    const next = providerNumbers(66_201);
+    // One passed, and two rejected whose counters share a shard.
+    const drafts = [
+      await draftOf(harness.app, next()),
+      ...(await draftsSharingAShard(harness, next)),
+    ];
     const walks: Awaited<ReturnType<typeof atPanel>>[] = [];
-    const shards = new Map<number, number>();
-    // Until two share a shard (16 shards: at most 17), then one more.
-    for (let n = 0; n < 18; n += 1) {
-      const w = await atPanel(harness, 66_201 + n);
+    for (const draft of drafts) {
+      const w = await atPanel(harness, draft);
       await scoreAll(harness, w.id);
       walks.push(w);
-      shards.set(shardOf(w.id), (shards.get(shardOf(w.id)) ?? 0) + 1);
-      if (shards.get(shardOf(w.id)) === 2) break;
     }
     const ids = walks.map((w) => w.id);
     const convenor = await cityAdminOf(harness);
