@@ -55,8 +55,10 @@ export default defineConfig({
           ],
           exclude: [...configDefaults.exclude, 'test/browser/**'],
           globalSetup: ['test/setup/tenants.global.ts', 'test/setup/local-engines.global.ts'],
-          // Suites here start the real engines (java) and whole local stacks.
-          testTimeout: 30_000,
+          // Suites here start the real engines (java) and whole local stacks. A whole run
+          // on two busy cores takes a test three to four times as long as alone: a test
+          // of 11 s timed out at 30 s in CI.
+          testTimeout: 60_000,
         },
       },
       {

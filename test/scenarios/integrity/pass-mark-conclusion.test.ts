@@ -121,7 +121,7 @@ describe('the answer that concludes a pass-mark panel', () => {
 });
 
 describe('the last answer at a pass-mark panel, racing', () => {
-  it('a withdrawal: refused, nothing decided, the application stays withdrawn', async () => {
+  it('a withdrawal: refused as off the stage, nothing decided, the application stays withdrawn', async () => {
     const { id, provider } = await allButLastAnswered(harness, 9_801);
     before = {
       expert: 'e-3',
@@ -133,6 +133,8 @@ describe('the last answer at a pass-mark panel, racing', () => {
     const last = await scoreAs(harness, id, 'e-3');
     expect(before).toBeUndefined();
     expect(last.status, JSON.stringify(last.body)).toBe(409);
+    // Told the application left the stage, not that a score it never gave is locked.
+    expect(last.body).toMatchObject({ code: 'stale_stage' });
     expect(await panelStanding(harness, provider, id)).toEqual({
       status: 'withdrawn',
       stage: 'expert-review',

@@ -40,7 +40,8 @@ export interface ScoreInput {
 
 /**
  * Read again: the panel's answers read were behind its assignment (a query is eventually
- * consistent), or the panel, its application or its waiting task moved on since read.
+ * consistent), or the panel, its application, its waiting task or the expert's own task
+ * moved on since read.
  */
 class MovedOnError extends Error {}
 
@@ -99,10 +100,12 @@ export class PanelScoring {
     if (!conflict && conflictsAmong(app, expert ? [expert] : [], answers).has(expertId))
       throw new ExpertConflictError();
     const scores = conflict ? {} : checkedScores(stage, input.scores ?? {});
-    assertAtPanel(app, stage);
     const expertTask = tasks.taskIn(ctx, app.id, scoringTaskId(stage.id, expertId), items);
     if (!expertTask)
       throw new ForbiddenError({ zh: '您未被指派评审该申报', en: 'You are not on this panel' });
+    // Answered already: locked, even once the panel it concluded has moved the application on.
+    if (expertTask.state === 'done') throw new ScoreLockedError();
+    assertAtPanel(app, stage);
     if (expertTask.state !== 'open') throw new ScoreLockedError();
     const before = answers.filter((a) => a.stage === stage.id);
     // The panel counts every answer in; the query may not show the latest yet.
@@ -141,8 +144,9 @@ export class PanelScoring {
       await panels.score(ctx, answer, expertTask, assignment.version, [...ready, ...settledOps]);
     } catch (error) {
       if (!(error instanceof TransactionRefusedError)) throw error;
-      // The answer itself refused: given already, or the expert's task closed.
-      if (panels.answerRefused(ctx, error, answer, expertTask)) throw new ScoreLockedError();
+      // Something moved on since the read: the next round's read says what, and answers
+      // as it would have (`score_locked` for an answer given meanwhile, `stale_stage` for
+      // a withdrawal), rather than calling every refusal of the expert's task a lock.
       throw new MovedOnError(undefined, { cause: error });
     }
     if (conclusion) await releaseSettled(this.services, ctx, conclusion);

@@ -6,7 +6,6 @@
  * against the version it was decided on, so a score landing meanwhile is never missed.
  */
 import { applicationTouched, appPk } from '../applications/application-items.js';
-import type { TransactionRefusedError } from '../errors.js';
 import type { TenantContext } from '../table/keys.js';
 import { foundIn, type ItemKey, type TableItem, type TenantTable } from '../table/tenant-table.js';
 import type { TransactOp } from '../table/transaction.js';
@@ -159,8 +158,7 @@ export class PanelRepository {
    * the expert already scored (a score locks when submitted), the task is no longer
    * open (the panel was decided, the application withdrawn), the expert is no longer
    * on the panel, or the panel moved past `panelVersion` (another answer or a change of
-   * the panel landed since it was read); `answerRefused` tells the first two from the
-   * rest. `also` joins the same transaction: the conclusion of the panel by the answer
+   * the panel landed since it was read): read again to tell which. `also` joins the same transaction: the conclusion of the panel by the answer
    * that completes it (marked ready, or decided by its pass mark).
    */
   async score(
@@ -198,22 +196,6 @@ export class PanelRepository {
 
   async scores(ctx: TenantContext, applicationId: string, stage: string): Promise<PanelScore[]> {
     return this.scoresWithPrefix(ctx, applicationId, `SCORE#${stage}#`);
-  }
-
-  /**
-   * Whether a score's write was refused for the answer itself: the expert answered
-   * already (a score locks when submitted), or their task is no longer open (the
-   * application was withdrawn). Any other refusal means something moved on since it was
-   * read (another answer, a change of the panel or the application): read again.
-   */
-  answerRefused(
-    ctx: TenantContext,
-    error: TransactionRefusedError,
-    score: PanelScore,
-    expertTask: ReviewTask,
-  ): boolean {
-    const own = [scoreKey(ctx, score), taskItem(ctx, expertTask)];
-    return error.conditionFailedOn((key) => own.some((k) => k.pk === key.pk && k.sk === key.sk));
   }
 
   /** Every answer at every panel of the application: scores and declared conflicts. */
