@@ -11,6 +11,7 @@ import type { HistoryEvent } from '@sme/core';
 import { shardOf } from '@sme/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../support/api-client.js';
+import { holdTransactions } from '../../support/held-transactions.js';
 import { OPEN_AT, PROGRAM } from '../../support/qingdao.js';
 import { atPanel, atPublicity, type Harness, scoreAll } from '../../support/review-walk.js';
 
@@ -20,26 +21,18 @@ const ENTERED = '列入公示';
 let harness: Harness;
 /** The DynamoDB commands a counted request sends, by name. */
 const counted = new AsyncLocalStorage<string[]>();
-/** The next notice's write waits for this before it goes. */
-let holdNotice: Promise<void> | undefined;
-let noticeHeld = () => {};
+let holds: ReturnType<typeof holdTransactions>;
 
 beforeAll(async () => {
   harness = await testApp({ start: OPEN_AT });
   harness.store.clients.dynamodb.middlewareStack.add(
     (next, context) => async (args) => {
       counted.getStore()?.push(context.commandName ?? 'unknown');
-      const items = (args.input as { TransactItems?: unknown[] }).TransactItems;
-      const hold = holdNotice;
-      if (hold && items && JSON.stringify(items).includes(ENTERED)) {
-        holdNotice = undefined;
-        noticeHeld();
-        await hold;
-      }
       return next(args);
     },
-    { step: 'initialize', name: 'countAndHold' },
+    { step: 'initialize', name: 'count' },
   );
+  holds = holdTransactions(harness.store.clients.dynamodb);
 });
 
 async function waitingAtPublicity(first: number, count: number) {
@@ -93,21 +86,15 @@ describe('a notice of many applications', () => {
     // The first listed is always in the first transaction, the one held: refused, it is
     // written again without it, and no entry has to be taken out afterwards.
     const [withdrawn, kept, other] = walks;
-    let release = () => {};
-    holdNotice = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const held = new Promise<void>((resolve) => {
-      noticeHeld = resolve;
-    });
+    const written = holds.next(ENTERED);
     const sent: string[] = [];
     const publishing = counted.run(sent, () => publish(kept!.cityAdmin, ids));
-    await held;
+    await written.arrived;
     const answer = await withdrawn!.provider.post(`${QD}/applications/${withdrawn!.id}/withdraw`, {
       reason: '公司战略调整，主动撤回。',
     });
     expect(answer.status).toBe(200);
-    release();
+    written.release();
     const notice = await publishing;
     expect(notice.status, JSON.stringify(notice.body)).toBe(201);
     expect(notice.body.entries.map((e) => e.applicationId)).toEqual([kept!.id, other!.id]);

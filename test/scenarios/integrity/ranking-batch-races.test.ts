@@ -8,6 +8,7 @@ import { testApp } from '@sme/api/testing';
 import { APPLICATION_STATUSES, type HistoryEvent } from '@sme/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type Json } from '../../support/api-client.js';
+import { holdTransactions } from '../../support/held-transactions.js';
 import { OPEN_AT, PROGRAM, QINGDAO_CTX } from '../../support/qingdao.js';
 import { recountQingdao } from '../../support/recount.js';
 import {
@@ -27,24 +28,11 @@ const QD = '/api/tenants/qingdao';
 const DECISION = `${QD}/programs/${PROGRAM}/ranking/decision`;
 let harness: Harness;
 
-/** The next transaction carrying this text waits for `hold` before it goes. */
-let holding: { text: string; hold: Promise<void>; held: () => void } | undefined;
+let holds: ReturnType<typeof holdTransactions>;
 
 beforeAll(async () => {
   harness = await testApp({ start: OPEN_AT });
-  harness.store.clients.dynamodb.middlewareStack.add(
-    (next) => async (args) => {
-      const items = (args.input as { TransactItems?: unknown[] }).TransactItems;
-      const h = holding;
-      if (h && items && JSON.stringify(items).includes(h.text)) {
-        holding = undefined;
-        h.held();
-        await h.hold;
-      }
-      return next(args);
-    },
-    { step: 'initialize', name: 'holdBatch' },
-  );
+  holds = holdTransactions(harness.store.clients.dynamodb);
 });
 
 async function counters() {
@@ -142,20 +130,14 @@ describe('a batch decision meeting a withdrawal and a panel change while it is w
     const ids = walks.map((w) => w.id);
     const convenor = await cityAdminOf(harness);
     await registerExperts(convenor, ['e-4']);
-    let go = () => {};
-    const hold = new Promise<void>((resolve) => {
-      go = resolve;
-    });
-    const held = new Promise<void>((resolve) => {
-      holding = { text: 'BY-HOLD', hold, held: resolve };
-    });
+    const batch = holds.next('BY-HOLD');
     const deciding = convenor.post<Json>(DECISION, {
       stage: 'expert-review',
       pass: [ids[0]!, ids[1]!],
       reject: [ids[2]!, ids[3]!],
       comment: 'BY-HOLD',
     });
-    await held;
+    await batch.arrived;
     const withdrawn = await walks[0]!.provider.post(`${QD}/applications/${ids[0]}/withdraw`, {
       reason: '公司战略调整，主动撤回。',
     });
@@ -166,7 +148,7 @@ describe('a batch decision meeting a withdrawal and a panel change while it is w
       reason: '补充一名专家。',
     });
     expect(added.status).toBe(200);
-    go();
+    batch.release();
     const answer = await deciding;
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     expect(answer.body).toEqual({ decided: 2, skipped: [ids[0], ids[2]] });

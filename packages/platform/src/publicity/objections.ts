@@ -31,6 +31,14 @@ import { assertCityStaff, type Publicity, type PublicityDeps } from './publicity
 export const MAX_OPEN_OBJECTIONS = 20;
 
 const objectionTaskId = (objectionId: string) => `objection-${objectionId}`;
+/** Rounds an objection follows its entry moving in the notice before it gives up. */
+const ENTRY_MOVES = 3;
+const ENTRY_MOVED = Symbol('entry moved');
+
+type ObjectionInput = { applicationId: string; reason: string; contact: string };
+
+const entryIndex = (notice: Notice, applicationId: string) =>
+  notice.entries.findIndex((e) => e.applicationId === applicationId);
 const closed = () => new NoticeClosedError();
 const decidedAlready = () => new ObjectionDecidedError();
 
@@ -47,58 +55,65 @@ export class Objections {
   async object(
     tenant: ResolvedTenant,
     noticeId: string,
-    input: { applicationId: string; reason: string; contact: string },
+    input: ObjectionInput,
     key?: string,
   ): Promise<Objection> {
+    // Anonymous: the key's scope is the notice, and a replay must send the same objection.
+    const keyed = key ? keyedCreate('objection', [noticeId], key, input) : undefined;
+    const objectionId = keyed?.id ?? this.deps.newId();
+    for (let round = 1; ; round += 1) {
+      const filed = await this.objectOnce(tenant, noticeId, input, objectionId, keyed);
+      if (filed !== ENTRY_MOVED) return filed;
+      if (round === ENTRY_MOVES) throw closed();
+    }
+  }
+
+  /** One try: the objection recorded (or its first filing, replayed), or its entry moved. */
+  private async objectOnce(
+    tenant: ResolvedTenant,
+    noticeId: string,
+    input: ObjectionInput,
+    objectionId: string,
+    keyed: { requestDigest: string } | undefined,
+  ): Promise<Objection | typeof ENTRY_MOVED> {
     const notice = await this.publicity.notice(tenant, noticeId);
     const now = this.deps.clock.now();
     if (notice.state !== 'open' || now.getTime() >= Date.parse(notice.endsAt)) throw closed();
-    const index = notice.entries.findIndex((e) => e.applicationId === input.applicationId);
-    const entry = notice.entries[index];
-    if (!entry || entry.withdrawnAt) throw new NotInNoticeError();
+    const index = entryIndex(notice, input.applicationId);
+    if (index < 0 || notice.entries[index]?.withdrawnAt) throw new NotInNoticeError();
     const ctx = tenantContext(tenant);
-    const at = now.toISOString();
-    // Anonymous: the key's scope is the notice, and a replay must send the same objection.
-    const keyed = key ? keyedCreate('objection', [noticeId], key, input) : undefined;
     const objection: Objection = {
-      objectionId: keyed?.id ?? this.deps.newId(),
+      objectionId,
       ...(keyed && { requestDigest: keyed.requestDigest }),
       noticeId,
       ...input,
-      at,
+      at: now.toISOString(),
       state: 'open',
     };
-    const task: ReviewTask = {
-      taskId: objectionTaskId(objection.objectionId),
-      tenant: tenant.id,
-      programId: notice.programId,
-      applicationId: input.applicationId,
-      stage: notice.stage,
-      kind: 'objection',
-      role: 'city_admin',
-      noticeId,
-      objectionId: objection.objectionId,
-      dueAt: notice.endsAt,
-      state: 'open',
-      createdAt: at,
-    };
+    const task = objectionTask(tenant, notice, objection);
     try {
       // Met by another transaction at that instant (its twin, a clerk's decision), it is
       // tried again: the objection is recorded, or refused by what was written meanwhile.
       await retryingConflicts(this.deps.backoff, () =>
         this.deps.notices.addObjection(ctx, objection, task, index, MAX_OPEN_OBJECTIONS),
       );
+      return objection;
     } catch (error) {
       if (!(error instanceof TransactionRefusedError)) throw error;
       const first =
         keyed && error.conditionFailed(0)
-          ? await this.deps.notices.objection(ctx, noticeId, objection.objectionId)
+          ? await this.deps.notices.objection(ctx, noticeId, objectionId)
           : undefined;
       if (first) return sameRequest(first, objection);
       const open = await this.deps.notices.openObjections(ctx, noticeId, input.applicationId);
-      throw open >= MAX_OPEN_OBJECTIONS ? new TooManyObjectionsError() : closed();
+      if (open >= MAX_OPEN_OBJECTIONS) throw new TooManyObjectionsError();
+      // The check names the entry by its place: entries taken out before it (those a
+      // notice's later transaction left out) move it up. Then read again and object there.
+      const later = await this.publicity.notice(tenant, noticeId);
+      const moved = entryIndex(later, input.applicationId);
+      if (moved >= 0 && moved !== index) return ENTRY_MOVED;
+      throw closed();
     }
-    return objection;
   }
 
   /** Every objection of a notice, for the city admin. */
@@ -203,4 +218,22 @@ export class Objections {
     });
     return settled !== undefined;
   }
+}
+
+/** The city admin's task of checking an objection, due when the notice ends. */
+function objectionTask(tenant: ResolvedTenant, notice: Notice, objection: Objection): ReviewTask {
+  return {
+    taskId: objectionTaskId(objection.objectionId),
+    tenant: tenant.id,
+    programId: notice.programId,
+    applicationId: objection.applicationId,
+    stage: notice.stage,
+    kind: 'objection',
+    role: 'city_admin',
+    noticeId: notice.id,
+    objectionId: objection.objectionId,
+    dueAt: notice.endsAt,
+    state: 'open',
+    createdAt: objection.at,
+  };
 }
