@@ -57,8 +57,8 @@ export const cityAdminOf = (harness: Harness) =>
   ApiClient.signIn(harness.app, { role: 'city_admin', tenant: 'qingdao' });
 
 /**
- * Where a walk starts: provider `n`'s new draft, or a draft made already (see
- * `draftsSharingAShard`).
+ * Where a walk starts: provider `n`'s new draft (in the walk's `region`), or a draft made
+ * already, in its own district (see `draftsSharingAShard`).
  */
 export type WalkFrom = number | Drafted;
 
@@ -88,7 +88,7 @@ export async function atPanel(
   experts = EXPERTS,
 ) {
   const submitted = await atDistrictReview(harness, from, region);
-  const reviewer = await reviewerOf(harness, region);
+  const reviewer = await reviewerOf(harness, submitted.region);
   const passed = await reviewer.post(`/api/tenants/qingdao/applications/${submitted.id}/decision`, {
     stage: 'district-review',
     outcome: 'pass',

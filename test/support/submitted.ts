@@ -28,15 +28,17 @@ export interface Drafted {
   provider: ApiClient;
   id: string;
   org: string;
+  /** The district its organization registered in: its district review's. */
+  region: string;
 }
 
 export async function draftOf(app: ApiClient['app'], n: number, region = 'laoshan') {
   const org = uscc(n);
   const { provider, id } = await draftApplication(app, org, { name: `审核测试公司${n}`, region });
-  return { provider, id, org };
+  return { provider, id, org, region };
 }
 
-/** Carried to `submitted`: a new draft of provider `n`, or the draft given. */
+/** Carried to `submitted`: a new draft of provider `n` in `region`, or the draft given. */
 export async function submittedApplication(
   app: ApiClient['app'],
   from: number | Drafted,

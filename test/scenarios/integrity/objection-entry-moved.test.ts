@@ -31,7 +31,7 @@ beforeAll(async () => {
 type NoticeBody = { id: string; entries: { applicationId: string }[] };
 
 describe('an objection to an entry that moves up in its notice meanwhile', () => {
-  it('is recorded against that entry, with a task for the city admin', async () => {
+  it('is recorded against that entry once, re-posted or not, with one task for the city admin', async () => {
     const next = providerNumbers(1_411);
     const [a, b] = await draftsSharingAShard(harness, next);
     const first = await atPublicity(harness, a);
@@ -54,30 +54,39 @@ describe('an objection to an entry that moves up in its notice meanwhile', () =>
     );
     expect(notice?.entries.map((e) => e.applicationId)).toEqual([first.id, second.id, third.id]);
 
-    // The objection reads the third at place 2; the entry moves before its write.
-    const objectionWrite = holds.next('OBJ#');
-    const objecting = new ApiClient(harness.app).post<{ objectionId: string }>(
-      `${QD}/notices/${notice?.id}/objections`,
-      {
-        applicationId: third.id,
-        reason: '该单位服务案例存疑，请核实合同原件。',
-        contact: '0532-88886666',
-      },
-    );
-    await objectionWrite.arrived;
+    // The objection, sent twice under one key (a re-posted form), reads the third at
+    // place 2 both times; the entry moves before either writes.
+    const url = `${QD}/notices/${notice?.id}/objections`;
+    const form = {
+      applicationId: third.id,
+      reason: '该单位服务案例存疑，请核实合同原件。',
+      contact: '0532-88886666',
+    };
+    const key = { 'idempotency-key': 'objection-form-1411' };
+    const anyone = new ApiClient(harness.app);
+    const writes = [holds.next('OBJ#'), holds.next('OBJ#')];
+    const objecting = Promise.all([
+      anyone.post<{ objectionId: string }>(url, form, key),
+      anyone.post<{ objectionId: string }>(url, form, key),
+    ]);
+    for (const write of writes) await write.arrived;
     takeOut.release();
     const published = await publishing;
     expect(published.status, JSON.stringify(published.body)).toBe(201);
     expect(published.body.entries.map((e) => e.applicationId)).toEqual([first.id, third.id]);
-    objectionWrite.release();
+    for (const write of writes) write.release();
 
-    const objected = await objecting;
-    expect(objected.status, JSON.stringify(objected.body)).toBe(201);
+    const [one, two] = await objecting;
+    expect([one.status, two.status], JSON.stringify([one.body, two.body])).toEqual([201, 201]);
+    expect(two.body.objectionId).toBe(one.body.objectionId);
+    const again = await anyone.post<{ objectionId: string }>(url, form, key);
+    expect(again.status).toBe(201);
+    expect(again.body.objectionId).toBe(one.body.objectionId);
     const objections = await cityAdmin.get<{
       items: { objectionId: string; applicationId: string }[];
-    }>(`${QD}/notices/${notice?.id}/objections`);
+    }>(url);
     expect(objections.body.items).toEqual([
-      expect.objectContaining({ objectionId: objected.body.objectionId, applicationId: third.id }),
+      expect.objectContaining({ objectionId: one.body.objectionId, applicationId: third.id }),
     ]);
     const tasks = await tasksFor(cityAdmin, third.id);
     expect(tasks.filter((t) => t.kind === 'objection')).toHaveLength(1);

@@ -5,7 +5,7 @@
  * (upheld → the entry is rejected, dismissed → it goes on). Deciding is conditional on
  * the objection being open, so of two clerks deciding at once one succeeds.
  */
-import type { ResolvedTenant } from '@sme/core';
+import { BusyError, type ResolvedTenant } from '@sme/core';
 import {
   type Notice,
   type Objection,
@@ -33,14 +33,19 @@ export const MAX_OPEN_OBJECTIONS = 20;
 const objectionTaskId = (objectionId: string) => `objection-${objectionId}`;
 /** Rounds an objection follows its entry moving in the notice before it gives up. */
 const ENTRY_MOVES = 3;
-const ENTRY_MOVED = Symbol('entry moved');
 
 type ObjectionInput = { applicationId: string; reason: string; contact: string };
 
-const entryIndex = (notice: Notice, applicationId: string) =>
-  notice.entries.findIndex((e) => e.applicationId === applicationId);
 const closed = () => new NoticeClosedError();
 const decidedAlready = () => new ObjectionDecidedError();
+
+/** The place of the application's entry, refused unless the notice runs and the entry stands. */
+function standingEntry(notice: Notice, applicationId: string, now: Date): number {
+  if (notice.state !== 'open' || now.getTime() >= Date.parse(notice.endsAt)) throw closed();
+  const index = notice.entries.findIndex((e) => e.applicationId === applicationId);
+  if (index < 0 || notice.entries[index]?.withdrawnAt) throw new NotInNoticeError();
+  return index;
+}
 
 export class Objections {
   constructor(
@@ -61,26 +66,30 @@ export class Objections {
     // Anonymous: the key's scope is the notice, and a replay must send the same objection.
     const keyed = key ? keyedCreate('objection', [noticeId], key, input) : undefined;
     const objectionId = keyed?.id ?? this.deps.newId();
+    let notice = await this.publicity.notice(tenant, noticeId);
     for (let round = 1; ; round += 1) {
-      const filed = await this.objectOnce(tenant, noticeId, input, objectionId, keyed);
-      if (filed !== ENTRY_MOVED) return filed;
-      if (round === ENTRY_MOVES) throw closed();
+      const filed = await this.objectOnce(tenant, notice, input, objectionId, keyed);
+      if (!('moved' in filed)) return filed;
+      // The notice open, the entry standing: only its place kept changing. Send it again.
+      if (round === ENTRY_MOVES) throw new BusyError();
+      notice = filed.moved;
     }
   }
 
-  /** One try: the objection recorded (or its first filing, replayed), or its entry moved. */
+  /**
+   * One try against the notice as read: the objection recorded (or its first filing,
+   * replayed), or the notice read again, where the entry stands at another place.
+   */
   private async objectOnce(
     tenant: ResolvedTenant,
-    noticeId: string,
+    notice: Notice,
     input: ObjectionInput,
     objectionId: string,
     keyed: { requestDigest: string } | undefined,
-  ): Promise<Objection | typeof ENTRY_MOVED> {
-    const notice = await this.publicity.notice(tenant, noticeId);
+  ): Promise<Objection | { moved: Notice }> {
+    const noticeId = notice.id;
     const now = this.deps.clock.now();
-    if (notice.state !== 'open' || now.getTime() >= Date.parse(notice.endsAt)) throw closed();
-    const index = entryIndex(notice, input.applicationId);
-    if (index < 0 || notice.entries[index]?.withdrawnAt) throw new NotInNoticeError();
+    const index = standingEntry(notice, input.applicationId, now);
     const ctx = tenantContext(tenant);
     const objection: Objection = {
       objectionId,
@@ -108,10 +117,11 @@ export class Objections {
       const open = await this.deps.notices.openObjections(ctx, noticeId, input.applicationId);
       if (open >= MAX_OPEN_OBJECTIONS) throw new TooManyObjectionsError();
       // The check names the entry by its place: entries taken out before it (those a
-      // notice's later transaction left out) move it up. Then read again and object there.
+      // notice's later transaction left out) move it up. Read again: object at its new
+      // place, or answer what the notice says now.
       const later = await this.publicity.notice(tenant, noticeId);
-      const moved = entryIndex(later, input.applicationId);
-      if (moved >= 0 && moved !== index) return ENTRY_MOVED;
+      if (standingEntry(later, input.applicationId, this.deps.clock.now()) !== index)
+        return { moved: later };
       throw closed();
     }
   }
