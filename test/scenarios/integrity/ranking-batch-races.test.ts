@@ -18,6 +18,7 @@ import {
   registerExperts,
   scoreAll,
   tasksFor,
+  type WalkFrom,
 } from '../../support/review-walk.js';
 import { draftsSharingAShard, providerNumbers } from '../../support/shard-twins.js';
 import { draftOf } from '../../support/submitted.js';
@@ -34,6 +35,20 @@ beforeAll(async () => {
   harness = await testApp({ start: OPEN_AT });
   holds = holdTransactions(harness.store.clients.dynamodb);
 });
+
+const providers = (first: number, count: number) =>
+  Array.from({ length: count }, (_, i) => first + i);
+
+/** Applications at the panel, every expert answered: ready for the convenor's ranking. */
+async function scoredAtPanel(froms: readonly WalkFrom[]) {
+  const walks: Awaited<ReturnType<typeof atPanel>>[] = [];
+  for (const from of froms) {
+    const walk = await atPanel(harness, from);
+    await scoreAll(harness, walk.id);
+    walks.push(walk);
+  }
+  return walks;
+}
 
 async function counters() {
   const province = await ApiClient.signIn(harness.app, {
@@ -57,12 +72,7 @@ describe('two convenors deciding overlapping groups at once', () => {
   it(
     'decides each once, records one release each, and keeps counters equal to a recount',
     async () => {
-      const walks: Awaited<ReturnType<typeof atPanel>>[] = [];
-      for (let n = 0; n < 8; n += 1) {
-        const w = await atPanel(harness, 66_001 + n);
-        await scoreAll(harness, w.id);
-        walks.push(w);
-      }
+      const walks = await scoredAtPanel(providers(66_001, 8));
       const ids = walks.map((w) => w.id);
       const one = await cityAdminOf(harness);
       const two = await cityAdminOf(harness);
@@ -121,12 +131,7 @@ describe('two convenors deciding overlapping groups at once', () => {
 
 describe('a batch decision meeting a withdrawal and a panel change while it is written', () => {
   it('decides the others and skips those two, sending no release for them', async () => {
-    const walks: Awaited<ReturnType<typeof atPanel>>[] = [];
-    for (let n = 0; n < 4; n += 1) {
-      const w = await atPanel(harness, 66_101 + n);
-      await scoreAll(harness, w.id);
-      walks.push(w);
-    }
+    const walks = await scoredAtPanel(providers(66_101, 4));
     const ids = walks.map((w) => w.id);
     const convenor = await cityAdminOf(harness);
     await registerExperts(convenor, ['e-4']);
@@ -191,12 +196,7 @@ describe('a batch rejecting applications whose counters share a shard', () => {
       await draftOf(harness.app, next()),
       ...(await draftsSharingAShard(harness, next)),
     ];
-    const walks: Awaited<ReturnType<typeof atPanel>>[] = [];
-    for (const draft of drafts) {
-      const w = await atPanel(harness, draft);
-      await scoreAll(harness, w.id);
-      walks.push(w);
-    }
+    const walks = await scoredAtPanel(drafts);
     const ids = walks.map((w) => w.id);
     const convenor = await cityAdminOf(harness);
     const answer = await convenor.post<Json>(DECISION, {

@@ -12,6 +12,7 @@ import { type RefusedTransactions, refuseTransactions } from '@sme/store/testing
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, attachPdf } from '../../support/api-client.js';
 import { OPEN_AT, PRODUCT_DOCUMENTS, PROGRAM, productFields, uscc } from '../../support/qingdao.js';
+import { recountQingdao } from '../../support/recount.js';
 
 const ctx = { tenant: 'qingdao', province: 'shandong' };
 /** Waits drawn at the middle of each range, recorded instead of slept. */
@@ -53,19 +54,10 @@ const create = (client: ApiClient) =>
 
 /** The program's counters against its applications counted one by one, by status. */
 async function expectCountersEqualRecount() {
-  const { apps } = harness.platform.repositories;
-  const recount: Record<string, number> = {};
-  for (const status of APPLICATION_STATUSES) {
-    let count = 0;
-    let cursor: string | undefined;
-    do {
-      const page = await apps.list(ctx, { programId: PROGRAM, status }, { cursor, limit: 100 });
-      count += page.items.length;
-      cursor = page.next;
-    } while (cursor);
-    if (count > 0) recount[status] = count;
-  }
-  const counters = (await apps.counters(ctx))[PROGRAM] ?? {};
+  const recount = Object.fromEntries(
+    Object.entries(await recountQingdao(harness)).filter(([, n]) => n > 0),
+  );
+  const counters = (await harness.platform.repositories.apps.counters(ctx))[PROGRAM] ?? {};
   const nonZero = Object.fromEntries(Object.entries(counters).filter(([, v]) => v !== 0));
   expect(nonZero).toEqual(recount);
 }
