@@ -158,8 +158,9 @@ export class PanelRepository {
    * the expert already scored (a score locks when submitted), the task is no longer
    * open (the panel was decided, the application withdrawn), the expert is no longer
    * on the panel, or the panel moved past `panelVersion` (another answer or a change of
-   * the panel landed since it was read): read again to tell which. `also` joins the same transaction: the conclusion of the panel by the answer
-   * that completes it (marked ready, or decided by its pass mark).
+   * the panel landed since it was read): read again to tell which. `also` joins the
+   * same transaction: the conclusion of the panel by the answer that completes it
+   * (marked ready, or decided by its pass mark).
    */
   async score(
     ctx: TenantContext,
