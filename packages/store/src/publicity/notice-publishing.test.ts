@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createTestStore } from '../local-store.test-support.js';
+import { createTestStore, type TestStore } from '../local-store.test-support.js';
 import { tenantKey } from '../table/keys.js';
 import type { TransactOp } from '../table/transaction.js';
 import { NoticeRepository } from './notice.repository.js';
-import type { Notice } from './notice-items.js';
+import { type Notice, noticePk } from './notice-items.js';
 import type { EnteringNotice } from './notice-publishing.js';
 
 const ctx = { tenant: 'qingdao', province: 'shandong' };
@@ -41,6 +41,28 @@ function noticeOf(id: string, count: number) {
   return { notice, ids, entering };
 }
 
+/** The next transaction writing `pk` fails as a lost answer does: landed after all, or not. */
+function loseAnswerOnce(store: TestStore, pk: string, landed: boolean) {
+  let armed = true;
+  store.clients.dynamodb.middlewareStack.add(
+    (next) => async (args) => {
+      const items = (args.input as { TransactItems?: unknown[] }).TransactItems;
+      if (!armed || !items || !JSON.stringify(items).includes(pk)) return next(args);
+      armed = false;
+      if (landed) await next(args);
+      throw new Error('socket hang up');
+    },
+    { step: 'initialize', name: 'loseAnswer' },
+  );
+}
+
+const entered = async (store: TestStore, ids: readonly string[]) => {
+  const found = [];
+  for (const id of ids)
+    if (await store.table.get(ctx, tenantKey(ctx, 'APP', id), 'ENTERED')) found.push(id);
+  return found;
+};
+
 describe('publishing a notice', () => {
   it('takes out of the notice however many applications its later transactions left out', async () => {
     const { table } = await createTestStore();
@@ -68,5 +90,27 @@ describe('publishing a notice', () => {
     expect(stored?.entries.map((e) => e.applicationId)).toEqual(
       ids.filter((id) => !refused.includes(id)),
     );
+  });
+
+  it('takes out the entries never tried when the notice’s own transaction landed unanswered', async () => {
+    const store = await createTestStore();
+    const notices = new NoticeRepository(store.table);
+    // 99 enter with the notice, in the transaction whose answer is lost; 51 come after.
+    const { notice, ids, entering } = noticeOf('n-lost', 150);
+    loseAnswerOnce(store, noticePk(ctx, notice.id), true);
+    await expect(notices.publish(ctx, notice, entering, retry)).rejects.toThrow('socket hang up');
+    const stored = await notices.get(ctx, notice.id);
+    expect(stored?.entries.map((e) => e.applicationId)).toEqual(ids.slice(0, 99));
+    expect(await entered(store, ids)).toEqual(ids.slice(0, 99));
+  });
+
+  it('writes nothing more when the notice’s own transaction failed without landing', async () => {
+    const store = await createTestStore();
+    const notices = new NoticeRepository(store.table);
+    const { notice, ids, entering } = noticeOf('n-unsent', 150);
+    loseAnswerOnce(store, noticePk(ctx, notice.id), false);
+    await expect(notices.publish(ctx, notice, entering, retry)).rejects.toThrow('socket hang up');
+    expect(await notices.get(ctx, notice.id)).toBeUndefined();
+    expect(await entered(store, ids)).toEqual([]);
   });
 });

@@ -22,7 +22,9 @@ export interface EnteringNotice extends ChangeGroup {
  * notice lists every application not refused by the time it is written; with none, no
  * notice is written. One a later transaction leaves out (refused, throttled, or never
  * tried after a failure) is taken out of it again. A failure that may have let its
- * transaction land keeps that transaction's entries and is thrown once the rest is done.
+ * transaction land keeps that transaction's entries and is thrown once the rest is done;
+ * if that transaction was the notice's own, the notice is read to see whether it landed,
+ * and the entries of the transactions after it, never tried, are taken out of it.
  */
 export async function publishNotice(
   table: TenantTable,
@@ -47,11 +49,15 @@ export async function publishNotice(
   const listed = written?.entries ?? [];
   // Another write on the notice at that instant (a withdrawal marking an entry, an
   // objection checking one) only delays taking the entries out.
-  if (listed.some((e) => missed.has(e.applicationId)))
+  const landed = !outcome.failure?.headUncertain || (await exists(table, ctx, notice.id));
+  if (landed && listed.some((e) => missed.has(e.applicationId)))
     await takeOut(table, ctx, { ...notice, entries: listed }, missed, retry);
   if (outcome.failure) throw outcome.failure.error;
   return missed;
 }
+
+const exists = async (table: TenantTable, ctx: TenantContext, noticeId: string) =>
+  (await table.get(ctx, noticePk(ctx, noticeId), 'META')) !== undefined;
 
 /**
  * Entries one update takes out: DynamoDB refuses an expression over 4 KB, which a

@@ -7,7 +7,8 @@
  * other writes, or is refused for anything else (throttled), wrote nothing: it is
  * written again change by change, so a busy item holds up only the change that touches
  * it. An error that may have let a transaction land (the answer lost) ends the writing:
- * its changes are uncertain, and those not tried yet are left out.
+ * its changes are uncertain, and those not tried yet are left out; the caller's head, if
+ * it was in that transaction, is uncertain too.
  */
 import { BusyError } from '@sme/core';
 import { TransactionRefusedError } from '../errors.js';
@@ -33,18 +34,25 @@ export interface PackedOutcome<G> {
     uncertain: G[];
     /** The changes after it, never tried. */
     untried: G[];
+    /** The caller's head was in that transaction: it may not have landed either. */
+    headUncertain: boolean;
   };
 }
 
 /**
  * Operations of the caller's that go first, with the first transaction (a notice the
  * changes enter), given the changes refused so far. If they cannot land, nothing does:
- * `BusyError` is thrown, not a change counted busy.
+ * `BusyError` is thrown, not a change counted busy. If their transaction fails in a way
+ * that may have let it land, the failure says so (`headUncertain`).
  */
 export interface Head<G> {
   reserved: number;
   ops(refused: readonly G[]): TransactOp[];
 }
+
+/** Refused as a whole or given up on: the transaction wrote nothing. */
+const wroteNothing = (error: unknown) =>
+  error instanceof BusyError || error instanceof TransactionRefusedError;
 
 const refusedBy = (error: TransactionRefusedError, group: ChangeGroup) =>
   group.ops.some((op) => {
@@ -77,9 +85,8 @@ async function writeTransaction<G extends ChangeGroup>(
         pending = pending.filter((g) => !refused.includes(g));
         continue;
       }
-      const notWritten = error instanceof BusyError || error instanceof TransactionRefusedError;
       // The caller's head must land first: without it, nothing goes.
-      if (head || !notWritten) throw error;
+      if (head || !wroteNothing(error)) throw error;
       if (pending.length === 1) outcome.busy.push(...pending);
       else for (const g of pending) await writeAlone(table, ctx, g, pending, retry, outcome);
       return;
@@ -130,7 +137,8 @@ export async function writePacked<G extends ChangeGroup>(
     try {
       await writeTransaction(table, ctx, these, retry, outcome, first ? head : undefined);
     } catch (error) {
-      if (first && head) throw error;
+      const headUncertain = first && head !== undefined;
+      if (headUncertain && wroteNothing(error)) throw error;
       const later = transactions.slice(i + 1).flat();
       outcome.failure =
         error instanceof AloneFailed
@@ -138,8 +146,14 @@ export async function writePacked<G extends ChangeGroup>(
               error: error.error,
               uncertain: [error.uncertain],
               untried: [...error.untried, ...later],
+              headUncertain,
             }
-          : { error, uncertain: [...these], untried: later };
+          : {
+              error,
+              uncertain: these.filter((g) => !outcome.refused.includes(g)),
+              untried: later,
+              headUncertain,
+            };
       break;
     }
   }
