@@ -1,8 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     setupFiles: ['test/setup/fast-check.ts'],
+    // Two workers at least, where vitest would take one on two cores: a test spends most
+    // of its time waiting on DynamoDB Local, and each worker has its own
+    // (`local-engines.global.ts`), so two keep both cores working (the slowest files
+    // of the API project: 93 s one after another, 59 s two at a time).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       { extends: true, test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
       {

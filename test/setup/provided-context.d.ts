@@ -7,7 +7,8 @@ import type { ResolvedTenant } from '@sme/core';
 declare module 'vitest' {
   export interface ProvidedContext {
     tenants: ResolvedTenant[];
-    dynamodbEndpoint: string;
+    /** One DynamoDB Local per test worker: `localDynamoDbEndpoint()` picks its own. */
+    dynamodbEndpoints: string[];
     s3Endpoint: string;
     /** The chromium binary the browser suites drive (`chromium.global.ts`). */
     chromiumPath: string;

@@ -2,7 +2,7 @@
  * The environment a deployed function gets from the stack, for the suites that run the
  * functions (from source or from their bundles) on the local engines.
  */
-import { inject } from 'vitest';
+import { localDynamoDbEndpoint } from '@sme/store/testing';
 
 export const ARN_PREFIX = 'arn:aws-cn:states:cn-northwest-1:000000000000:stateMachine:';
 const ISSUER = 'https://id.example.gov.cn/oidc';
@@ -26,7 +26,7 @@ export function functionEnvironment(
 /** Points a bundle's own AWS SDK at DynamoDB Local, as the test store reaches it. */
 export function localAwsEnvironment(): Record<string, string> {
   return {
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint'),
+    AWS_ENDPOINT_URL_DYNAMODB: localDynamoDbEndpoint(),
     AWS_REGION: 'local',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',

@@ -15,9 +15,21 @@ export interface TestStore {
   documents: DocumentStore;
 }
 
+/**
+ * The DynamoDB Local of this test worker: the setup starts one per worker the run may
+ * use (`VITEST_POOL_ID` counts them from 1), so workers never wait on each other's.
+ */
+export function localDynamoDbEndpoint(): string {
+  const endpoints = inject('dynamodbEndpoints');
+  const worker = Number(process.env.VITEST_POOL_ID ?? '1');
+  const endpoint = endpoints[(worker - 1) % endpoints.length];
+  if (!endpoint) throw new Error('no DynamoDB Local was started for this test project');
+  return endpoint;
+}
+
 export async function createTestStore(): Promise<TestStore> {
   const clients = createStoreClients({
-    dynamodb: inject('dynamodbEndpoint'),
+    dynamodb: localDynamoDbEndpoint(),
     s3: inject('s3Endpoint'),
   });
   const suffix = randomUUID().slice(0, 8);

@@ -7,7 +7,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { testApp } from '@sme/api/testing';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { localDynamoDbEndpoint } from '@sme/store/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../support/api-client.js';
 import { OPEN_AT } from '../../support/qingdao.js';
 import { atPublicity, type Harness, moveClock, publishNotice } from '../../support/review-walk.js';
@@ -43,7 +44,7 @@ async function cli(id: string): Promise<{ code: number; out: string }> {
       {
         env: {
           ...process.env,
-          DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+          DYNAMODB_ENDPOINT: localDynamoDbEndpoint(),
           TABLE_NAME: harness.store.table.tableName,
         },
       },

@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { JdkRequiredError } from '../errors.js';
@@ -74,9 +74,10 @@ export async function compiledLauncher(
 
   await assertCompiler(javaOptions);
   // Compiled beside the target and renamed into place: a concurrent start (two test
-  // workers) either finds the whole class or compiles its own.
-  const building = `${target}.${process.pid}.tmp`;
-  await mkdir(building, { recursive: true });
+  // projects, or one starting a DynamoDB Local per worker) either finds the whole class
+  // or compiles its own, in a folder of its own.
+  await mkdir(cacheDir, { recursive: true });
+  const building = await mkdtemp(`${target}.tmp-`);
   try {
     await run('java', [
       ...javaOptions,
