@@ -12,21 +12,32 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDynamoDbLocal, startLocalS3 } from '@sme/local/engines';
+import { type RunningEngine, startDynamoDbLocal, startLocalS3 } from '@sme/local/engines';
 import type { TestProject } from 'vitest/node';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'sme-engines-'));
   const workers = Math.max(1, project.globalConfig.maxWorkers);
-  const dynamodbs = await Promise.all(Array.from({ length: workers }, () => startDynamoDbLocal()));
-  const s3 = await startLocalS3({ dataDir: join(dir, 's3') });
+  const starts = await Promise.allSettled([
+    startLocalS3({ dataDir: join(dir, 's3') }),
+    ...Array.from({ length: workers }, () => startDynamoDbLocal()),
+  ]);
+  const started = starts.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = starts.find((s) => s.status === 'rejected');
+  if (failed) {
+    // One that could not start fails the run; the others are not left running.
+    await Promise.all(started.map((engine) => engine.stop()));
+    await rm(dir, { recursive: true, force: true });
+    throw failed.reason;
+  }
+  const [s3, ...dynamodbs] = started as [RunningEngine, ...RunningEngine[]];
   project.provide(
     'dynamodbEndpoints',
     dynamodbs.map((d) => d.endpoint),
   );
   project.provide('s3Endpoint', s3.endpoint);
   return async () => {
-    await Promise.all([s3.stop(), ...dynamodbs.map((d) => d.stop())]);
+    await Promise.all(started.map((engine) => engine.stop()));
     await rm(dir, { recursive: true, force: true });
   };
 }
