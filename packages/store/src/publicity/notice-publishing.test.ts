@@ -56,12 +56,21 @@ function loseAnswerOnce(store: TestStore, pk: string, landed: boolean) {
   );
 }
 
-const entered = async (store: TestStore, ids: readonly string[]) => {
-  const found = [];
-  for (const id of ids)
-    if (await store.table.get(ctx, tenantKey(ctx, 'APP', id), 'ENTERED')) found.push(id);
-  return found;
-};
+/**
+ * Publishes a notice of 150 applications whose own transaction's answer is lost (landed
+ * or not); answers the notice as stored and the applications that entered it.
+ */
+async function publishLosingItsAnswer(id: string, landed: boolean) {
+  const store = await createTestStore();
+  const notices = new NoticeRepository(store.table);
+  const { notice, ids, entering } = noticeOf(id, 150);
+  loseAnswerOnce(store, noticePk(ctx, notice.id), landed);
+  await expect(notices.publish(ctx, notice, entering, retry)).rejects.toThrow('socket hang up');
+  const entered = [];
+  for (const app of ids)
+    if (await store.table.get(ctx, tenantKey(ctx, 'APP', app), 'ENTERED')) entered.push(app);
+  return { stored: await notices.get(ctx, notice.id), ids, entered };
+}
 
 describe('publishing a notice', () => {
   it('takes out of the notice however many applications its later transactions left out', async () => {
@@ -93,24 +102,15 @@ describe('publishing a notice', () => {
   });
 
   it('takes out the entries never tried when the notice’s own transaction landed unanswered', async () => {
-    const store = await createTestStore();
-    const notices = new NoticeRepository(store.table);
     // 99 enter with the notice, in the transaction whose answer is lost; 51 come after.
-    const { notice, ids, entering } = noticeOf('n-lost', 150);
-    loseAnswerOnce(store, noticePk(ctx, notice.id), true);
-    await expect(notices.publish(ctx, notice, entering, retry)).rejects.toThrow('socket hang up');
-    const stored = await notices.get(ctx, notice.id);
+    const { stored, ids, entered } = await publishLosingItsAnswer('n-lost', true);
     expect(stored?.entries.map((e) => e.applicationId)).toEqual(ids.slice(0, 99));
-    expect(await entered(store, ids)).toEqual(ids.slice(0, 99));
+    expect(entered).toEqual(ids.slice(0, 99));
   });
 
   it('writes nothing more when the notice’s own transaction failed without landing', async () => {
-    const store = await createTestStore();
-    const notices = new NoticeRepository(store.table);
-    const { notice, ids, entering } = noticeOf('n-unsent', 150);
-    loseAnswerOnce(store, noticePk(ctx, notice.id), false);
-    await expect(notices.publish(ctx, notice, entering, retry)).rejects.toThrow('socket hang up');
-    expect(await notices.get(ctx, notice.id)).toBeUndefined();
-    expect(await entered(store, ids)).toEqual([]);
+    const { stored, entered } = await publishLosingItsAnswer('n-unsent', false);
+    expect(stored).toBeUndefined();
+    expect(entered).toEqual([]);
   });
 });
