@@ -29,6 +29,7 @@ import { exportRoutes } from './routes/exports.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { organizationRoutes } from './routes/organizations.routes.js';
 import { panelRoutes } from './routes/panel.routes.js';
+import { pilotRoutes } from './routes/pilots.routes.js';
 import { provinceRoutes } from './routes/province.routes.js';
 import { publicityRoutes } from './routes/publicity.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
@@ -76,6 +77,7 @@ export function createApiApp(deps: AppDeps) {
   app.route('/', engagementRoutes(platform));
   app.route('/', complaintRoutes(platform));
   app.route('/', evaluationRoutes(platform));
+  app.route('/', pilotRoutes(platform));
   if (deps.dev) app.route('/', deps.dev.routes(platform.tenants, deps.dev));
 
   const info = {

@@ -19,6 +19,7 @@ import {
   NoticeRepository,
   OrganizationRepository,
   PanelRepository,
+  PilotRepository,
   ReviewOutbox,
   Standings,
   SupervisionRepository,
@@ -40,6 +41,7 @@ import { ExpertPool } from './experts/expert-pool.js';
 import { ExportQueries } from './exports/export-queries.js';
 import { BanCommands } from './organizations/ban-commands.js';
 import { OrganizationCommands } from './organizations/organization-commands.js';
+import { PilotQueries } from './pilots/pilot-queries.js';
 import { ProvinceQueries } from './province/province-stats.js';
 import { Objections } from './publicity/objections.js';
 import { Publicity } from './publicity/publicity.js';
@@ -94,6 +96,7 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     panels: new PanelRepository(table),
     experts: new ExpertRepository(table),
     notices: new NoticeRepository(table),
+    pilots: new PilotRepository(table),
     reads: new DocumentReadLog(table),
     supervision: new SupervisionRepository(table),
     evaluations: new EvaluationRepository(table),
@@ -116,6 +119,10 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     newId: adapters.newId ?? randomUUID,
   };
   const publicity = new Publicity({ ...services, tenants: byId });
+  const publicityQueries = new PublicityQueries(
+    { ...services, supervision: repositories.supervision },
+    tenants,
+  );
   const review = new ReviewCommands(services);
   // Each kind of case registers what its deadlines do.
   const timers = new TimerRunner(new TimerRepository(table), clock);
@@ -155,10 +162,9 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     rankingDecision: new RankingDecision(services),
     publicity,
     objections: new Objections({ ...services, tenants: byId }, publicity),
-    publicityQueries: new PublicityQueries(
-      { ...services, supervision: repositories.supervision },
-      tenants,
-    ),
+    publicityQueries,
+    /** The pilot enterprises listed (API.md `GET /pilots`), never in the provider pool. */
+    pilots: new PilotQueries(repositories.pilots, tenants, publicityQueries),
     /** Members of the pool and what supervision does to them (API.md "Supervision"). */
     supervision,
     province: new ProvinceQueries(services, tenants),

@@ -25,6 +25,7 @@ export * from './organizations/organization.repository.js';
 export * from './organizations/standing.js';
 export * from './panels/expert.repository.js';
 export * from './panels/panel.repository.js';
+export * from './pilots/pilot.repository.js';
 export * from './publicity/notice.repository.js';
 export * from './readiness.js';
 export * from './supervision/evaluation.repository.js';

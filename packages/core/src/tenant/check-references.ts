@@ -3,6 +3,7 @@
  * (possibly inherited) catalogue, tracks, document kinds and form fields in its programs.
  */
 import { checkEvaluationRules } from './check-evaluation-rules.js';
+import { checkPilotProgram } from './pilots.js';
 import type { ResolvedTenant } from './resolve-tenants.js';
 
 interface Problem {
@@ -57,6 +58,7 @@ export function checkReferences(tenant: ResolvedTenant): Problem[] {
     };
     const tracks = new Set(program.tracks.map((t) => t.id));
     const fields = new Map(program.fields.map((f) => [f.id, f]));
+    for (const problem of checkPilotProgram(program)) need(false, problem.path, problem.message);
 
     program.industries.forEach((id, i) => {
       need(industries.has(id), `industries[${i}]`, `unknown industry "${id}"`);

@@ -2,6 +2,7 @@ export * from './catalogue.schema.js';
 export * from './common.schema.js';
 export * from './form.schema.js';
 export * from './format-path.js';
+export * from './pilots.js';
 export * from './program.schema.js';
 export * from './program-state.js';
 export * from './resolve-tenants.js';

@@ -161,6 +161,27 @@ describe('resolveTenants', () => {
       'testcity.ts programs[0].stages[2].workingDays',
     ],
     [
+      'a pilot-enterprise call for providers',
+      (c) => {
+        c.programs[0]!.kind = 'pilot-enterprise';
+        c.programs[0]!.fields!.push({
+          id: 'needs',
+          type: 'textarea',
+          required: true,
+          label: { zh: '转型需求', en: 'Needs' },
+        });
+      },
+      'testcity.ts programs[0].applicant',
+    ],
+    [
+      'a pilot-enterprise call that does not ask for the needs',
+      (c) => {
+        c.programs[0]!.kind = 'pilot-enterprise';
+        c.programs[0]!.applicant = 'enterprise';
+      },
+      'testcity.ts programs[0].fields',
+    ],
+    [
       'a source without its seed',
       (c) => {
         c.programs[0]!.source = 'the notice';

@@ -42,13 +42,22 @@ export function assertActsIn(claims: Claims, tenant: ResolvedTenant, uscc: strin
 
 /** Staff whose scope covers the application (owners are checked with `assertActsFor`). */
 export function staffCovers(claims: Claims, tenant: ResolvedTenant, app: Application): boolean {
+  return staffCoversRegion(claims, tenant, app.org.region);
+}
+
+/** Staff whose scope covers an organization of the tenant registered in `regionId`. */
+export function staffCoversRegion(
+  claims: Claims,
+  tenant: ResolvedTenant,
+  regionId: string | undefined,
+): boolean {
   if (hasRole(claims, 'province_admin'))
     return claims.tenant === tenant.id || tenant.parent === claims.tenant;
   if (claims.tenant !== tenant.id) return false;
   if (hasRole(claims, 'city_admin')) return true;
   if (hasRole(claims, 'district_reviewer')) {
-    const region = tenant.regions.find((r) => r.id === app.org.region);
-    return region?.reviewedBy === 'region' && claims.region === app.org.region;
+    const region = tenant.regions.find((r) => r.id === regionId);
+    return region?.reviewedBy === 'region' && claims.region === regionId;
   }
   return false;
 }

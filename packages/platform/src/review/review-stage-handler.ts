@@ -8,6 +8,8 @@ import {
   type ApplicationStatus,
   type Clock,
   kindOf,
+  listsPilots,
+  PILOT_NEEDS_FIELD,
   type Program,
   type ResolvedTenant,
   recordChange,
@@ -20,6 +22,8 @@ import {
   type BanRepository,
   type ChangeExtras,
   type OrganizationRepository,
+  type PilotEntry,
+  type PilotRepository,
   type ReviewTask,
   type Standings,
   type SupervisionRepository,
@@ -41,6 +45,19 @@ function poolEntryOf(app: Application, now: Date) {
   return { ...entryOf(app), programId: app.programId, listedAt: now.toISOString() };
 }
 
+/** The pilots' entry of a pilot enterprise being listed: who it is, and its needs. */
+function pilotEntryOf(app: Application, now: Date): PilotEntry {
+  return {
+    applicationId: app.id,
+    uscc: app.org.uscc,
+    orgName: app.org.name,
+    ...(app.org.region && { region: app.org.region }),
+    programId: app.programId,
+    listedAt: now.toISOString(),
+    needs: String(app.fields[PILOT_NEEDS_FIELD] ?? ''),
+  };
+}
+
 export interface ReviewDeps {
   tenants: ReadonlyMap<string, ResolvedTenant>;
   apps: ApplicationRepository;
@@ -51,6 +68,8 @@ export interface ReviewDeps {
   tasks: TaskRepository;
   /** A removed member listed again is reinstated in the listing's transaction. */
   supervision: SupervisionRepository;
+  /** Where a pilot enterprise's listing goes instead of the pool. */
+  pilots: PilotRepository;
   clock: Clock;
 }
 
@@ -150,14 +169,20 @@ export class ReviewStageHandler implements StageHandler {
       { status: decision.status, stage: decision.atStage ? stage.id : undefined },
       stage,
       decision.reason,
-      decision.listed ? await this.listing(ctx, app) : {},
+      decision.listed ? await this.listing(ctx, program, app) : {},
     );
     return decision.outcome;
   }
 
-  /** The pool entry of a listing, and the reinstatement of a member removed before it. */
-  private async listing(ctx: TenantContext, app: Application) {
+  /**
+   * Where a listing goes: a pilot enterprise among the tenant's pilots, never in the pool
+   * nor among its members; a provider in the pool, with the reinstatement of a member
+   * removed before it.
+   */
+  private async listing(ctx: TenantContext, program: Program, app: Application) {
     const now = this.deps.clock.now();
+    if (listsPilots(program))
+      return { ops: [this.deps.pilots.listingOp(ctx, pilotEntryOf(app, now))] };
     const poolEntry = poolEntryOf(app, now);
     const ops = await relistingOps(this.deps.supervision, ctx, poolEntry, WORKFLOW, now);
     return { poolEntry, ops };

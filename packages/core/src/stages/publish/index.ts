@@ -1,6 +1,8 @@
 /**
- * Publication: decides at once, and the application is listed in the pool.
+ * Publication: decides at once, and the application is listed: a provider in the pool,
+ * a pilot enterprise among the tenant's pilots (`listsPilots`).
  */
+import { listsPilots } from '../../tenant/pilots.js';
 import type { Stage } from '../../tenant/stage.schema.js';
 import { type StageKind, stageBase } from '../stage-kind.js';
 
@@ -15,11 +17,13 @@ export const publish: StageKind<PublishStage> = {
   actor: (stage) => ({ role: stage.role }),
   decidable: () => false,
   view: (stage) => ({ ...stageBase(stage), role: stage.role }),
-  decide: async () => ({
+  decide: async (_stage, { program }) => ({
     outcome: 'pass',
     status: 'listed',
     atStage: false,
-    reason: '列入资源池 / listed',
+    reason: listsPilots(program)
+      ? '列入试点企业名单 / listed as a pilot enterprise'
+      : '列入资源池 / listed',
     listed: true,
   }),
 };
