@@ -20,7 +20,7 @@ const KiB = 1024;
 
 export const BUNDLE_BUDGETS: Record<FunctionName, number> = {
   api: 1100 * KiB,
-  portal: 1230 * KiB,
+  portal: 1240 * KiB,
   reviewStage: 900 * KiB,
   timerTick: 900 * KiB,
 };

@@ -19,6 +19,7 @@ import { complaintPages } from './complaints/complaint.pages.js';
 import { enterprisePages } from './enterprise/engagements.pages.js';
 import { evaluationPages } from './evaluation/evaluation.pages.js';
 import { exportPages } from './exports/exports.pages.js';
+import { pilotPages } from './pilots/pilots.pages.js';
 import { providerEngagementPages } from './provider/engagements.pages.js';
 import { organizationPages } from './provider/organization.pages.js';
 import { boardPages } from './province/board.pages.js';
@@ -64,5 +65,6 @@ export function portal(deps: AppDeps) {
   app.route('/', supervisionPages(platform));
   app.route('/', evaluationPages(platform));
   app.route('/', complaintPages(platform));
+  app.route('/', pilotPages(platform));
   return app;
 }

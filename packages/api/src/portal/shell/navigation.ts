@@ -21,6 +21,7 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
   district_reviewer: [
     ['review', { zh: '待办', en: 'My tasks' }],
     ['admin/exports', { zh: '数据导出', en: 'Exports' }],
+    ['pilots', { zh: '试点企业', en: 'Pilot enterprises' }],
   ],
   expert: [['review', { zh: '待办', en: 'My tasks' }]],
   provider: [
@@ -29,6 +30,7 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
     ['me/engagements', { zh: '服务登记', en: 'Engagements' }],
     ['me/evaluation', { zh: '年度评价', en: 'Yearly evaluation' }],
     ['me/complaints', { zh: '投诉处理', en: 'Complaints' }],
+    ['pilots', { zh: '试点企业', en: 'Pilot enterprises' }],
   ],
   city_admin: [
     ['review', { zh: '待办', en: 'My tasks' }],
@@ -38,6 +40,7 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
     ['admin/evaluations', { zh: '年度评价', en: 'Yearly evaluation' }],
     ['admin/complaints', { zh: '投诉与抽查', en: 'Complaints and spot checks' }],
     ['admin/exports', { zh: '数据导出', en: 'Exports' }],
+    ['pilots', { zh: '试点企业', en: 'Pilot enterprises' }],
   ],
   enterprise: [['enterprise/engagements', { zh: '服务登记', en: 'Engagements' }]],
   province_admin: [
@@ -45,6 +48,7 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
     ['province/board', { zh: '监管预警', en: 'Supervision board' }],
     ['admin/supervision', { zh: '监督管理', en: 'Supervision' }],
     ['admin/evaluations', { zh: '年度评价', en: 'Yearly evaluation' }],
+    ['pilots', { zh: '试点企业', en: 'Pilot enterprises' }],
   ],
 };
 
