@@ -72,45 +72,67 @@ async function publishLosingItsAnswer(id: string, landed: boolean) {
   return { stored: await notices.get(ctx, notice.id), ids, entered };
 }
 
+/**
+ * Each test writes a notice of up to 150 applications on DynamoDB Local: about 2 s alone,
+ * and well over vitest's 5 s default beside other suites on two cores.
+ */
+const HEAVY = 30_000;
+
 describe('publishing a notice', () => {
-  it('takes out of the notice however many applications its later transactions left out', async () => {
-    const { table } = await createTestStore();
-    const notices = new NoticeRepository(table);
-    // 99 enter with the notice; the 150 after, taken meanwhile, are refused.
-    const { notice, ids, entering } = noticeOf('n-many', 249);
-    for (const id of ids.slice(99))
-      await table.put(ctx, { pk: tenantKey(ctx, 'APP', id), sk: 'ENTERED', noticeId: 'other' });
-    const missed = await notices.publish(ctx, notice, entering, retry);
-    expect(missed).toEqual(new Set(ids.slice(99)));
-    const stored = await notices.get(ctx, notice.id);
-    expect(stored?.entries.map((e) => e.applicationId)).toEqual(ids.slice(0, 99));
-  });
+  it(
+    'takes out of the notice however many applications its later transactions left out',
+    async () => {
+      const { table } = await createTestStore();
+      const notices = new NoticeRepository(table);
+      // 99 enter with the notice; the 150 after, taken meanwhile, are refused.
+      const { notice, ids, entering } = noticeOf('n-many', 249);
+      for (const id of ids.slice(99))
+        await table.put(ctx, { pk: tenantKey(ctx, 'APP', id), sk: 'ENTERED', noticeId: 'other' });
+      const missed = await notices.publish(ctx, notice, entering, retry);
+      expect(missed).toEqual(new Set(ids.slice(99)));
+      const stored = await notices.get(ctx, notice.id);
+      expect(stored?.entries.map((e) => e.applicationId)).toEqual(ids.slice(0, 99));
+    },
+    HEAVY,
+  );
 
-  it('takes out, in more than one update, entries lying between entries that stay', async () => {
-    const { table } = await createTestStore();
-    const notices = new NoticeRepository(table);
-    const { notice, ids, entering } = noticeOf('n-between', 249);
-    const refused = ids.filter((_, i) => i >= 99 && i % 3 !== 0);
-    for (const id of refused)
-      await table.put(ctx, { pk: tenantKey(ctx, 'APP', id), sk: 'ENTERED', noticeId: 'other' });
-    const missed = await notices.publish(ctx, notice, entering, retry);
-    expect(missed).toEqual(new Set(refused));
-    const stored = await notices.get(ctx, notice.id);
-    expect(stored?.entries.map((e) => e.applicationId)).toEqual(
-      ids.filter((id) => !refused.includes(id)),
-    );
-  });
+  it(
+    'takes out, in more than one update, entries lying between entries that stay',
+    async () => {
+      const { table } = await createTestStore();
+      const notices = new NoticeRepository(table);
+      const { notice, ids, entering } = noticeOf('n-between', 249);
+      const refused = ids.filter((_, i) => i >= 99 && i % 3 !== 0);
+      for (const id of refused)
+        await table.put(ctx, { pk: tenantKey(ctx, 'APP', id), sk: 'ENTERED', noticeId: 'other' });
+      const missed = await notices.publish(ctx, notice, entering, retry);
+      expect(missed).toEqual(new Set(refused));
+      const stored = await notices.get(ctx, notice.id);
+      expect(stored?.entries.map((e) => e.applicationId)).toEqual(
+        ids.filter((id) => !refused.includes(id)),
+      );
+    },
+    HEAVY,
+  );
 
-  it('takes out the entries never tried when the notice’s own transaction landed unanswered', async () => {
-    // 99 enter with the notice, in the transaction whose answer is lost; 51 come after.
-    const { stored, ids, entered } = await publishLosingItsAnswer('n-lost', true);
-    expect(stored?.entries.map((e) => e.applicationId)).toEqual(ids.slice(0, 99));
-    expect(entered).toEqual(ids.slice(0, 99));
-  });
+  it(
+    'takes out the entries never tried when the notice’s own transaction landed unanswered',
+    async () => {
+      // 99 enter with the notice, in the transaction whose answer is lost; 51 come after.
+      const { stored, ids, entered } = await publishLosingItsAnswer('n-lost', true);
+      expect(stored?.entries.map((e) => e.applicationId)).toEqual(ids.slice(0, 99));
+      expect(entered).toEqual(ids.slice(0, 99));
+    },
+    HEAVY,
+  );
 
-  it('writes nothing more when the notice’s own transaction failed without landing', async () => {
-    const { stored, entered } = await publishLosingItsAnswer('n-unsent', false);
-    expect(stored).toBeUndefined();
-    expect(entered).toEqual([]);
-  });
+  it(
+    'writes nothing more when the notice’s own transaction failed without landing',
+    async () => {
+      const { stored, entered } = await publishLosingItsAnswer('n-unsent', false);
+      expect(stored).toBeUndefined();
+      expect(entered).toEqual([]);
+    },
+    HEAVY,
+  );
 });
