@@ -3,12 +3,15 @@
  * with its USCC, district, needs and when it was listed (and download the same rows as
  * CSV); a member of the pool reads name, district and needs only; a provider outside
  * the pool gets the 403 page saying who may read it; the province reads Jinan's too.
+ * And an enterprise applies to the call for pilot enterprises from its own pages, where
+ * a provider is offered the providers' calls only.
  */
 import { testApp } from '@sme/api/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../support/api-client.js';
 import { listMember } from '../support/members.js';
 import { PageClient, textOf } from '../support/page-client.js';
-import { listedPilot, NEEDS, OPEN_AT, TENANT } from '../support/pilots.js';
+import { api, listedPilot, NEEDS, OPEN_AT, PROGRAM, TENANT } from '../support/pilots.js';
 import { uscc } from '../support/qingdao.js';
 
 const PAGE = `/${TENANT}/pilots`;
@@ -65,11 +68,50 @@ describe('/<t>/pilots', () => {
     expect(rowsOf(page.html)).toContain('试点企业601');
   });
 
+  it('tells the listed enterprise it is a pilot, not that it entered the pool', async () => {
+    const enterprise = await signedIn({ role: 'enterprise', tenant: TENANT, org: pilot });
+    const mine = textOf((await enterprise.get(`/${TENANT}/me/applications`)).html);
+    expect(mine).toContain('已列入试点企业名单');
+    expect(mine).not.toContain('已入库');
+  });
+
   it('refuses a provider outside the pool with a page saying who may read it', async () => {
     const outsider = await signedIn({ role: 'provider', tenant: TENANT, org: uscc(603) });
     const page = await outsider.get(PAGE);
     expect(page.status).toBe(403);
     expect(textOf(page.html)).toContain('试点企业名单仅向本地工作人员和资源池内服务商开放');
     expect(textOf(page.html)).not.toContain('试点企业601');
+  });
+});
+
+describe('an enterprise applying to the call for pilot enterprises', () => {
+  const PILOT_CALL = '申报「中小企业数字化转型试点企业申报」';
+
+  it('finds the call on its applications page and starts a draft with the needs field', async () => {
+    const org = uscc(604);
+    const identity = { role: 'enterprise', tenant: TENANT, org };
+    const registered = await (await ApiClient.signIn(harness.app, identity)).put(
+      `${api}/orgs/${org}`,
+      { name: '试点企业604', region: 'lixia' },
+    );
+    expect(registered.status).toBe(200);
+    const enterprise = await signedIn(identity);
+    const mine = await enterprise.get(`/${TENANT}/me/applications`);
+    expect(mine.status).toBe(200);
+    expect(textOf(mine.html)).toContain(PILOT_CALL);
+    expect(mine.html).toContain(`href="/${TENANT}/me/applications"`);
+    const created = await enterprise.post(`/${TENANT}/me/applications/new?program=${PROGRAM}`, {});
+    expect(created.status).toBe(303);
+    const draft = await enterprise.get(created.location ?? '');
+    expect(draft.status).toBe(200);
+    expect(textOf(draft.html)).toContain('数字化转型需求');
+  });
+
+  it("offers a provider the providers' calls, not the pilot enterprises'", async () => {
+    const provider = await signedIn({ role: 'provider', tenant: TENANT, org: uscc(605) });
+    const mine = await provider.get(`/${TENANT}/me/applications`);
+    expect(mine.status).toBe(200);
+    expect(textOf(mine.html)).not.toContain(PILOT_CALL);
+    expect(mine.html).toContain('program=dx-providers');
   });
 });

@@ -125,7 +125,12 @@ export async function applicationsPage(c: Context, platform: Platform) {
               </Cell>
               <Cell column={COLUMNS.region}>{nameOf(names.regions, app.org.region)}</Cell>
               <Cell column={COLUMNS.status}>
-                {statusName(app.status).zh}
+                {
+                  statusName(
+                    app.status,
+                    tenant.programs.find((p) => p.id === app.programId),
+                  ).zh
+                }
                 {app.stage && app.status === 'in_review' && (
                   <span class="muted">（{stageName(app.programId, app.stage)}）</span>
                 )}

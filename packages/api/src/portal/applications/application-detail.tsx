@@ -154,7 +154,7 @@ export async function detailPage(
         <dd>{app.org.name}</dd>
         <dt>状态 Status</dt>
         <dd>
-          <StatusTag status={app.status} />
+          <StatusTag status={app.status} program={program} />
         </dd>
         {app.track && (
           <>

@@ -124,6 +124,11 @@ export const DocumentsSection: FC<{
         </p>
       </noscript>
     )}
+    {documentSpecs(program, app.track).length === 0 && (
+      <p>
+        本通知无需上传申报材料。<span class="en">This call asks for no documents.</span>
+      </p>
+    )}
     <ul class="cards documents">
       {documentSpecs(program, app.track).map((spec) => {
         const docs = documents.filter((d) => d.kind === spec.kind);

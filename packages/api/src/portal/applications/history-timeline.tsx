@@ -49,7 +49,7 @@ export const HistoryTimeline: FC<{
         <ol class="timeline">
           {events.map((event) => {
             const who = actorName(event.role);
-            const to = statusName(event.to);
+            const to = statusName(event.to, program);
             const stage = stageName(event.stage);
             const reason = splitReason(event.reason);
             return (

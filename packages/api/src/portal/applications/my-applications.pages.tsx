@@ -11,7 +11,7 @@ import {
   type ResolvedTenant,
   statusName,
 } from '@sme/core';
-import { type Platform, programOf } from '@sme/platform';
+import { hasRole, type Platform, programOf } from '@sme/platform';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { member } from '../../middleware/tenant-scope/index.js';
@@ -31,8 +31,8 @@ export const STATUS_TONES: Record<string, string> = {
   publicity: 'ok',
 };
 
-export const StatusTag = ({ status }: { status: string }) => {
-  const name = statusName(status);
+export const StatusTag = ({ status, program }: { status: string; program: Program }) => {
+  const name = statusName(status, program);
   return (
     <span class={`tag ${STATUS_TONES[status] ?? 'open'}`}>
       {name.zh} <span lang="en">{name.en}</span>
@@ -147,8 +147,9 @@ export function myApplicationsPages(platform: Platform) {
       ]);
       const names = catalogueNames([tenant]);
       const now = clock.now();
+      // The calls for the caller's kind: providers' for a provider, pilot enterprises' for an enterprise.
       const open = tenant.programs.filter(
-        (p) => p.applicant === 'provider' && acceptsApplications(p.window, now),
+        (p) => hasRole(claims, p.applicant) && acceptsApplications(p.window, now),
       );
       return renderPage(
         c,
@@ -190,7 +191,7 @@ export function myApplicationsPages(platform: Platform) {
                       </td>
                       <td>{nameOf(names.tracks, app.track) || '—'}</td>
                       <td>
-                        <StatusTag status={app.status} />
+                        <StatusTag status={app.status} program={programOf(tenant, app.programId)} />
                       </td>
                       <td>{beijing(app.updatedAt)}</td>
                     </tr>

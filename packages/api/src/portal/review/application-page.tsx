@@ -138,7 +138,7 @@ export const ReviewApplicationPage: FC<{
   const app = view.application;
   const base = `/${tenant.id}/review/applications/${app.id}`;
   const stage = program.stages.find((s) => s.id === app.stage);
-  const status = statusName(app.status);
+  const status = statusName(app.status, program);
   return (
     <>
       <nav class="crumbs" aria-label="位置 Breadcrumb">

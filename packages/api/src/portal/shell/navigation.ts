@@ -42,7 +42,11 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
     ['admin/exports', { zh: '数据导出', en: 'Exports' }],
     ['pilots', { zh: '试点企业', en: 'Pilot enterprises' }],
   ],
-  enterprise: [['enterprise/engagements', { zh: '服务登记', en: 'Engagements' }]],
+  enterprise: [
+    ['me/applications', { zh: '我的申报', en: 'My applications' }],
+    ['me/organization', { zh: '单位信息', en: 'Organization' }],
+    ['enterprise/engagements', { zh: '服务登记', en: 'Engagements' }],
+  ],
   province_admin: [
     ['province', { zh: '数据看板', en: 'Dashboard' }],
     ['province/board', { zh: '监管预警', en: 'Supervision board' }],
