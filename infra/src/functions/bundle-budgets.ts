@@ -19,8 +19,8 @@ import type { FunctionName } from './bundling.js';
 const KiB = 1024;
 
 export const BUNDLE_BUDGETS: Record<FunctionName, number> = {
-  api: 1100 * KiB,
+  api: 1110 * KiB,
   portal: 1240 * KiB,
-  reviewStage: 900 * KiB,
-  timerTick: 900 * KiB,
+  reviewStage: 910 * KiB,
+  timerTick: 910 * KiB,
 };

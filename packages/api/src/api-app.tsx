@@ -23,6 +23,7 @@ import { complaintRoutes } from './routes/complaints.routes.js';
 import { DOCS_STYLE, DocsPage, type OpenApiDocument } from './routes/docs.page.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { engagementRoutes } from './routes/engagements.routes.js';
+import { enterpriseRoutes } from './routes/enterprises.routes.js';
 import { evaluationRoutes } from './routes/evaluation.routes.js';
 import { expertRoutes } from './routes/experts.routes.js';
 import { exportRoutes } from './routes/exports.routes.js';
@@ -78,6 +79,7 @@ export function createApiApp(deps: AppDeps) {
   app.route('/', complaintRoutes(platform));
   app.route('/', evaluationRoutes(platform));
   app.route('/', pilotRoutes(platform));
+  app.route('/', enterpriseRoutes(platform));
   if (deps.dev) app.route('/', deps.dev.routes(platform.tenants, deps.dev));
 
   const info = {

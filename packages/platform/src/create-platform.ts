@@ -13,6 +13,7 @@ import {
   BanRepository,
   DocumentReadLog,
   type DocumentStore,
+  EnterpriseRepository,
   EvaluationRepository,
   ExpertRepository,
   InboxRepository,
@@ -37,6 +38,8 @@ import type { Services } from './applications/services.js';
 import { Submission } from './applications/submission.js';
 import { type Backoff, systemBackoff } from './cases/backoff.js';
 import { TimerRunner } from './cases/timer-runner.js';
+import { EnterpriseFiles } from './enterprises/enterprise-file.js';
+import { EnterpriseProfiles } from './enterprises/enterprise-profiles.js';
 import { ExpertPool } from './experts/expert-pool.js';
 import { ExportQueries } from './exports/export-queries.js';
 import { BanCommands } from './organizations/ban-commands.js';
@@ -97,6 +100,7 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     experts: new ExpertRepository(table),
     notices: new NoticeRepository(table),
     pilots: new PilotRepository(table),
+    enterprises: new EnterpriseRepository(table),
     reads: new DocumentReadLog(table),
     supervision: new SupervisionRepository(table),
     evaluations: new EvaluationRepository(table),
@@ -165,6 +169,14 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     publicityQueries,
     /** The pilot enterprises listed (API.md `GET /pilots`), never in the provider pool. */
     pilots: new PilotQueries(repositories.pilots, tenants, publicityQueries),
+    /** An enterprise's own profile and needs (API.md \`PUT /enterprises/{uscc}\`). */
+    enterpriseProfiles: new EnterpriseProfiles({
+      ...repositories,
+      clock,
+      backoff: services.backoff,
+    }),
+    /** One file per enterprise (一企一档). */
+    enterpriseFiles: new EnterpriseFiles({ ...repositories, engagements: supervision.engagements }),
     /** Members of the pool and what supervision does to them (API.md "Supervision"). */
     supervision,
     province: new ProvinceQueries(services, tenants),

@@ -18,6 +18,7 @@ export * from './cases/timer.repository.js';
 export * from './clients.js';
 export * from './documents/document-store.js';
 export * from './documents/object-key.js';
+export * from './enterprises/enterprise.repository.js';
 export * from './errors.js';
 export * from './inbox/inbox.repository.js';
 export * from './organizations/ban.repository.js';

@@ -6,7 +6,7 @@
  * through): nothing is lost, nothing doubled, the counters stay equal to a recount.
  */
 import { testApp } from '@sme/api/testing';
-import { APPLICATION_STATUSES, type HistoryEvent } from '@sme/core';
+import type { HistoryEvent } from '@sme/core';
 import { ATTEMPTS } from '@sme/platform';
 import { type RefusedTransactions, refuseTransactions } from '@sme/store/testing';
 import { beforeAll, describe, expect, it } from 'vitest';

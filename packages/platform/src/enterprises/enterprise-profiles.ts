@@ -1,0 +1,98 @@
+/**
+ * An enterprise's own profile (API.md "Pilot enterprises": `PUT /enterprises/{uscc}`):
+ * name, district, kinds and its needs, each need in a domain the city's providers are
+ * catalogued by (a category or an industry), so that the needs can be read against the
+ * pool. Only the enterprise acting for itself writes it; concurrent writes are each
+ * decided on what is stored.
+ */
+
+import type { Clock } from '@sme/core';
+import { InvalidUsccError, isValidUscc, type ResolvedTenant } from '@sme/core';
+import {
+  type EnterpriseNeed,
+  type EnterpriseProfile,
+  type EnterpriseRepository,
+  tenantContext,
+} from '@sme/store';
+import type { Claims } from '../access/claims.js';
+import { retryOnConflict } from '../applications/services.js';
+import { type Backoff, systemBackoff } from '../cases/backoff.js';
+import { InvalidRequestError } from '../errors.js';
+import { assertActsAs } from '../supervision/service-access.js';
+
+export interface EnterpriseInput {
+  name: string;
+  region: string;
+  kinds: string[];
+  needs: EnterpriseNeed[];
+}
+
+/** The ids a need's domain may name: the tenant's categories (with their children) and industries. */
+export function needDomains(tenant: ResolvedTenant): Map<string, { zh: string; en: string }> {
+  const domains = new Map<string, { zh: string; en: string }>();
+  for (const category of tenant.catalogue.categories) {
+    domains.set(category.id, category.name);
+    for (const child of category.children) domains.set(child.id, child.name);
+  }
+  for (const industry of tenant.catalogue.industries) domains.set(industry.id, industry.name);
+  return domains;
+}
+
+export class EnterpriseProfiles {
+  constructor(
+    private readonly deps: {
+      enterprises: EnterpriseRepository;
+      clock: Clock;
+      backoff?: Backoff;
+    },
+  ) {}
+
+  async save(
+    tenant: ResolvedTenant,
+    claims: Claims,
+    uscc: string,
+    input: EnterpriseInput,
+  ): Promise<EnterpriseProfile> {
+    if (!isValidUscc(uscc)) throw new InvalidUsccError(uscc);
+    assertActsAs(claims, tenant, 'enterprise', uscc);
+    if (!tenant.regions.some((r) => r.id === input.region))
+      throw new InvalidRequestError(
+        'unknown_region',
+        {
+          zh: `${tenant.name.zh}没有该区市：${input.region}`,
+          en: `No region ${input.region} in ${tenant.id}`,
+        },
+        'region',
+      );
+    const domains = needDomains(tenant);
+    input.needs.forEach((need, i) => {
+      if (!domains.has(need.domain))
+        throw new InvalidRequestError(
+          'unknown_domain',
+          {
+            zh: `第 ${i + 1} 项需求的领域不是${tenant.name.zh}服务商的类别或行业：${need.domain}`,
+            en: `Need ${i + 1}: ${need.domain} is not a category or industry of ${tenant.id}'s providers`,
+          },
+          `needs.${i}.domain`,
+        );
+    });
+    const ctx = tenantContext(tenant);
+    return retryOnConflict(async () => {
+      const previous = await this.deps.enterprises.profile(ctx, uscc);
+      return this.deps.enterprises.save(
+        ctx,
+        {
+          uscc,
+          name: input.name.trim(),
+          region: input.region,
+          kinds: [...new Set(input.kinds)],
+          needs: input.needs.map((n) => ({ domain: n.domain, description: n.description.trim() })),
+          updatedAt: this.deps.clock.now().toISOString(),
+          updatedBy: claims.sub,
+        },
+        previous,
+        { actor: claims.sub, role: 'enterprise' },
+      );
+    }, this.deps.backoff ?? systemBackoff);
+  }
+}
