@@ -97,5 +97,8 @@ describe("a pilot enterprise's profile and file", () => {
       401,
     );
     expect((await city.get(`${api}/enterprises/${uscc(806)}/file`)).status).toBe(404);
+    const malformed = await city.get(`${api}/enterprises/${encodeURIComponent('X#PROFILE')}/file`);
+    expect(malformed.status).toBe(422);
+    expect(malformed.body).toMatchObject({ code: 'invalid_uscc' });
   });
 });

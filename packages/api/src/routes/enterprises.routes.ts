@@ -115,6 +115,7 @@ const file = createRoute({
     401: problemResponse('Not signed in'),
     403: problemResponse('Neither the enterprise nor staff whose scope covers its district'),
     404: problemResponse('Staff asking for an enterprise the tenant knows nothing of'),
+    422: problemResponse('Not a valid USCC (invalid_uscc)'),
   },
 });
 

@@ -5,7 +5,7 @@
  * among them) and its rating. For the enterprise itself and for staff whose scope
  * covers its district; a file with nothing in it is not found for staff.
  */
-import type { Engagement, ResolvedTenant } from '@sme/core';
+import { type Engagement, InvalidUsccError, isValidUscc, type ResolvedTenant } from '@sme/core';
 import {
   type EnterpriseRepository,
   type OrganizationRepository,
@@ -30,6 +30,7 @@ export class EnterpriseFiles {
   ) {}
 
   async read(tenant: ResolvedTenant, claims: Claims, uscc: string) {
+    if (!isValidUscc(uscc)) throw new InvalidUsccError(uscc);
     const ctx = tenantContext(tenant);
     const [profile, registration, pilots, summaries] = await Promise.all([
       this.deps.enterprises.profile(ctx, uscc),
