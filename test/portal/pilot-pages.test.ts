@@ -68,6 +68,19 @@ describe('/<t>/pilots', () => {
     expect(rowsOf(page.html)).toContain('试点企业601');
   });
 
+  it("gives staff whose scope holds no pilot the staff's columns, empty", async () => {
+    const reviewer = await signedIn({
+      role: 'district_reviewer',
+      tenant: TENANT,
+      region: 'shizhong',
+    });
+    const page = await reviewer.get(PAGE);
+    expect(page.status).toBe(200);
+    expect(textOf(page.html)).toContain('暂无试点企业');
+    const csv = await reviewer.get(`${PAGE}/download?format=csv`);
+    expect(csv.html).toContain('企业名称,统一社会信用代码,所在区市');
+  });
+
   it('tells the listed enterprise it is a pilot, not that it entered the pool', async () => {
     const enterprise = await signedIn({ role: 'enterprise', tenant: TENANT, org: pilot });
     const mine = textOf((await enterprise.get(`/${TENANT}/me/applications`)).html);

@@ -101,4 +101,34 @@ describe("a pilot enterprise's profile and file", () => {
     expect(malformed.status).toBe(422);
     expect(malformed.body).toMatchObject({ code: 'invalid_uscc' });
   });
+
+  it("lets the district it was listed in decide who reads its file, not the profile's", async () => {
+    const harness = await testApp({ start: OPEN_AT });
+    const { org, enterprise } = await listedPilot(harness, 807);
+    const elsewhere = { ...PROFILE, region: 'shizhong' };
+    expect((await enterprise.put(`${api}/enterprises/${org}`, elsewhere)).status).toBe(200);
+    const reviewer = (region: string) =>
+      ApiClient.signIn(harness.app, { role: 'district_reviewer', tenant: TENANT, region });
+    const path = `${api}/enterprises/${org}/file`;
+    expect((await (await reviewer('lixia')).get(path)).status).toBe(200);
+    expect((await (await reviewer('shizhong')).get(path)).status).toBe(403);
+  });
+
+  it('keeps every change of the profile in its audit, saves landing at one instant included', async () => {
+    const harness = await testApp({ start: OPEN_AT });
+    const org = uscc(808);
+    const enterprise = await enterpriseClient(harness, TENANT, org);
+    const saves = await Promise.all(
+      ['一', '二', '三'].map((n) =>
+        enterprise.put(`${api}/enterprises/${org}`, { ...PROFILE, name: `试点企业${n}` }),
+      ),
+    );
+    expect(saves.map((s) => s.status)).toEqual([200, 200, 200]);
+    const ctx = { tenant: TENANT, province: 'shandong' };
+    const { items } = await harness.store.table.query(ctx, `T#${TENANT}#ENTERPRISE#${org}`, {
+      beginsWith: 'AUDIT#',
+    });
+    expect(items).toHaveLength(3);
+    expect(new Set(items.map((i) => (i.change as { name: string }).name)).size).toBe(3);
+  });
 });

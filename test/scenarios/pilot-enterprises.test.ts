@@ -70,6 +70,10 @@ describe("Jinan's pilot enterprises", () => {
     expect((await enterprise.get(`${api}/pilots`)).status).toBe(403);
     const otherCity = await supervisorOf(harness, 'qingdao');
     expect((await otherCity.get(`${api}/pilots`)).status).toBe(403);
+    // A member of another city's pool, through the province's list of every city's.
+    const qingdaoMember = await listMember(harness, 'qingdao', 'dx-providers-2024', 507);
+    const viaProvince = await memberClient(harness, 'shandong', qingdaoMember);
+    expect((await viaProvince.get('/api/tenants/shandong/pilots')).status).toBe(403);
     expect((await new ApiClient(harness.app).get(`${api}/pilots`)).status).toBe(401);
   });
 });

@@ -19,6 +19,8 @@ export async function listMember(
   programId: string,
   n: number,
   listedAt = '2024-01-10T02:00:00.000Z',
+  /** What the listing says beyond the defaults: its category, industries, district. */
+  listing: Partial<Pick<PoolEntry, 'category' | 'industries' | 'region'>> = {},
 ): Promise<string> {
   const org = uscc(n);
   const ctx = { tenant, province: PROVINCE };
@@ -30,6 +32,7 @@ export async function listMember(
     industries: [],
     programId,
     listedAt,
+    ...listing,
   };
   await harness.store.table.put(ctx, poolItem(ctx, entry));
   return org;

@@ -40,6 +40,7 @@ import { type Backoff, systemBackoff } from './cases/backoff.js';
 import { TimerRunner } from './cases/timer-runner.js';
 import { EnterpriseFiles } from './enterprises/enterprise-file.js';
 import { EnterpriseProfiles } from './enterprises/enterprise-profiles.js';
+import { Matchmaking } from './enterprises/matchmaking.js';
 import { ExpertPool } from './experts/expert-pool.js';
 import { ExportQueries } from './exports/export-queries.js';
 import { BanCommands } from './organizations/ban-commands.js';
@@ -177,6 +178,12 @@ export function createPlatform<E extends ReviewEngine>(adapters: PlatformAdapter
     }),
     /** One file per enterprise (一企一档). */
     enterpriseFiles: new EnterpriseFiles({ ...repositories, engagements: supervision.engagements }),
+    /** Members ranked for an enterprise's needs, with the reasons (API.md \`GET /matches\`). */
+    matchmaking: new Matchmaking({
+      ...repositories,
+      publicity: publicityQueries,
+      registry: tenants,
+    }),
     /** Members of the pool and what supervision does to them (API.md "Supervision"). */
     supervision,
     province: new ProvinceQueries(services, tenants),

@@ -18,7 +18,7 @@ export type {
   ExportTable,
   RecommendationQuery,
 } from './exports/export-queries.js';
-export type { PilotSummary, PilotView } from './pilots/pilot-queries.js';
+export type { PilotList, PilotSummary, PilotView } from './pilots/pilot-queries.js';
 export type { ByStatus, CategoryCount, ProvinceStats } from './province/province-stats.js';
 export type { PoolFilter } from './publicity/publicity-queries.js';
 export { settleStage } from './review/settle-stage.js';

@@ -1,10 +1,11 @@
 /**
  * Pilot enterprises' own records (API.md "Pilot enterprises"): the enterprise's profile
- * with its needs, and its file (一企一档) for itself and the staff of its district.
+ * with its needs, its file (一企一档) and the members matched to its needs, for itself and
+ * the staff of its district.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '@sme/platform';
-import { OrgParams } from '../applications/application.schemas.js';
+import { OrgParams, TenantParam } from '../applications/application.schemas.js';
 import { member } from '../middleware/tenant-scope/index.js';
 import { problemResponse } from '../problem/problem.schema.js';
 import { validationHook } from '../problem/validation-hook.js';
@@ -119,7 +120,41 @@ const file = createRoute({
   },
 });
 
-export function enterpriseRoutes({ enterpriseProfiles, enterpriseFiles }: Platform) {
+const Reason = z.object({ zh: z.string(), en: z.string() });
+
+const matches = createRoute({
+  method: 'get',
+  path: '/api/tenants/{t}/matches',
+  tags,
+  summary:
+    "The pool's members ranked for an enterprise's needs (category, industry, district, grade, ratings), each with the reasons of its rank",
+  request: {
+    params: TenantParam,
+    query: z.object({ enterprise: z.string().openapi({ example: '91370102MA3C000000' }) }),
+  },
+  responses: {
+    200: json(
+      z.object({
+        items: z.array(
+          z.object({
+            uscc: z.string(),
+            name: z.string(),
+            status: z.string(),
+            score: z.number(),
+            grade: z.object({ year: z.number().int(), grade: z.string() }).optional(),
+            reasons: z.array(Reason),
+          }),
+        ),
+      }),
+      'Best first; none until the enterprise records its needs',
+    ),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Neither the enterprise nor staff whose scope covers its district'),
+    422: problemResponse('Not a valid USCC (invalid_uscc)'),
+  },
+});
+
+export function enterpriseRoutes({ enterpriseProfiles, enterpriseFiles, matchmaking }: Platform) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(save, async (c) => {
       const { uscc } = c.req.valid('param');
@@ -132,5 +167,10 @@ export function enterpriseRoutes({ enterpriseProfiles, enterpriseFiles }: Platfo
       const { uscc } = c.req.valid('param');
       const { tenant, claims } = member(c);
       return c.json(await enterpriseFiles.read(tenant, claims, uscc), 200);
+    })
+    .openapi(matches, async (c) => {
+      const { enterprise } = c.req.valid('query');
+      const { tenant, claims } = member(c);
+      return c.json({ items: await matchmaking.matches(tenant, claims, enterprise) }, 200);
     });
 }

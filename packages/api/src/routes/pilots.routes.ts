@@ -41,6 +41,6 @@ const list = createRoute({
 
 export function pilotRoutes({ pilots }: Platform) {
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(list, async (c) =>
-    c.json({ items: await pilots.list(scopeOf(c).tenant, callerOf(c)) }, 200),
+    c.json({ items: (await pilots.list(scopeOf(c).tenant, callerOf(c))).items }, 200),
   );
 }

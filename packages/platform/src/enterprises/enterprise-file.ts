@@ -3,7 +3,8 @@
  * /enterprises/{uscc}/file`): its profile and needs, its listings as a pilot, and every
  * engagement a provider registered with it, each with its milestones (the assessments
  * among them) and its rating. For the enterprise itself and for staff whose scope
- * covers its district; a file with nothing in it is not found for staff.
+ * covers its district (`enterprise-access.ts`); a file with nothing in it is not found
+ * for staff.
  */
 import { type Engagement, InvalidUsccError, isValidUscc, type ResolvedTenant } from '@sme/core';
 import {
@@ -13,10 +14,9 @@ import {
   type SupervisionRepository,
   tenantContext,
 } from '@sme/store';
-import { staffCoversRegion } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
-import { actsAs } from '../supervision/service-access.js';
+import { NotFoundError } from '../errors.js';
+import { assertSeesEnterprise, enterpriseDistrict } from './enterprise-access.js';
 
 export class EnterpriseFiles {
   constructor(
@@ -39,13 +39,11 @@ export class EnterpriseFiles {
       this.deps.supervision.engagementsOf(ctx, uscc),
     ]);
     const listings = pilots.filter((p) => p.uscc === uscc);
-    const region = profile?.region ?? registration?.region ?? listings[0]?.region;
-    const own = actsAs(claims, tenant, 'enterprise', uscc);
-    if (!own && !staffCoversRegion(claims, tenant, region))
-      throw new ForbiddenError({
-        zh: '一企一档仅向企业本身和辖区工作人员开放',
-        en: "An enterprise's file is for the enterprise and the staff of its district",
-      });
+    const region = enterpriseDistrict(listings, registration);
+    const { own } = assertSeesEnterprise(claims, tenant, uscc, region, {
+      zh: '一企一档仅向企业本身和辖区工作人员开放',
+      en: "An enterprise's file is for the enterprise and the staff of its district",
+    });
     if (!own && !profile && !registration && listings.length === 0 && summaries.length === 0)
       throw new NotFoundError('unknown_enterprise', { zh: '该企业', en: 'The enterprise' });
     const engagements = await Promise.all(
@@ -54,7 +52,7 @@ export class EnterpriseFiles {
     return {
       uscc,
       name: profile?.name ?? registration?.name ?? listings[0]?.orgName,
-      region,
+      region: region ?? profile?.region,
       kinds: profile?.kinds ?? [],
       needs: profile?.needs ?? [],
       ...(profile && { updatedAt: profile.updatedAt }),

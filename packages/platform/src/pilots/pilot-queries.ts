@@ -1,10 +1,10 @@
 /**
  * The pilot enterprises a tenant listed (API.md "Supervision": `GET /pilots`, for "staff
- * in scope, and members of the pool (name, region, needs only)"). A province reads its
- * own and every city's, as its pool does. Staff see each pilot their scope covers (a
- * district reviewer its district's) with its application; a provider that is a member
- * of the pool (shown in it: active or rectifying) sees who the pilots are, where, and
- * what they need, which is what it offers its services on. Anyone else is refused.
+ * in scope, and members of the pool (name, region, needs only)"). Staff see each pilot
+ * their scope covers (a district reviewer its district's), a province's staff every
+ * city's; a provider that is a member of a city's pool (shown in it: active or
+ * rectifying) sees who that city's pilots are, where, and what they need, which is what
+ * it offers its services on. Anyone else is refused.
  */
 import type { ResolvedTenant } from '@sme/core';
 import { type PilotEntry, type PilotRepository, tenantContext } from '@sme/store';
@@ -29,6 +29,17 @@ export interface PilotView {
 /** A pilot as a member of the pool reads it. */
 export type PilotSummary = Pick<PilotView, 'name' | 'region' | 'needs'>;
 
+/** The list as the caller may read it, saying which way. */
+export type PilotList =
+  | { sight: 'staff'; items: PilotView[] }
+  | { sight: 'member'; items: PilotSummary[] };
+
+/** Staff acting in the tenant, or the administrator of its province. */
+const isStaffOf = (claims: Claims, tenant: ResolvedTenant) =>
+  hasRole(claims, ...STAFF) &&
+  (claims.tenant === tenant.id ||
+    (hasRole(claims, 'province_admin') && tenant.parent === claims.tenant));
+
 const STAFF = ['province_admin', 'city_admin', 'district_reviewer'] as const;
 
 const notAllowed = () =>
@@ -44,12 +55,25 @@ export class PilotQueries {
     private readonly publicity: Pick<PublicityQueries, 'pool'>,
   ) {}
 
-  async list(tenant: ResolvedTenant, claims: Claims): Promise<PilotView[] | PilotSummary[]> {
-    if (hasRole(claims, ...STAFF) && staffCoversRegion(claims, tenant, claims.region))
-      return this.forStaff(tenant, claims);
-    if (await this.isMember(tenant, claims)) {
+  /**
+   * The staff of the tenant (or of its province) read every pilot their scope covers (a
+   * district reviewer its district's, possibly none); a member of a city's pool reads
+   * that city's pilots by name, district and needs. A province's list, holding every
+   * city's, is its staff's only.
+   */
+  async list(tenant: ResolvedTenant, claims: Claims): Promise<PilotList> {
+    if (isStaffOf(claims, tenant))
+      return { sight: 'staff', items: await this.forStaff(tenant, claims) };
+    if (tenant.kind === 'city' && (await this.isMember(tenant, claims))) {
       const pilots = await this.read(tenant);
-      return pilots.map(({ name, region, needs }) => ({ name, ...(region && { region }), needs }));
+      return {
+        sight: 'member',
+        items: pilots.map(({ name, region, needs }) => ({
+          name,
+          ...(region && { region }),
+          needs,
+        })),
+      };
     }
     throw notAllowed();
   }

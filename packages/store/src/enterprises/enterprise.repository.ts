@@ -3,7 +3,7 @@
  * /enterprises/{uscc}`): its name, district, kinds and digital-transformation needs. Kept
  * in the enterprise's partition (`T#<t>#ENTERPRISE#<uscc>`, beside the summaries of its
  * engagements) at `PROFILE`; every change writes an audit event with who, when and what
- * (`AUDIT#<at>#<actor>`), and is written only over the revision it was decided on.
+ * (`AUDIT#<revision>`), and is written only over the revision it was decided on.
  */
 import { enterprisePk } from '../supervision/engagement-items.js';
 import type { TenantContext } from '../table/keys.js';
@@ -27,6 +27,9 @@ export interface EnterpriseProfile {
   /** Counts the profile's changes. */
   revision: number;
 }
+
+/** Revisions as keys that sort in order. */
+const revisionKey = (revision: number) => String(revision).padStart(8, '0');
 
 export class EnterpriseRepository {
   constructor(private readonly table: TenantTable) {}
@@ -58,7 +61,12 @@ export class EnterpriseRepository {
           ? { condition: 'revision = :revision', values: { ':revision': previous.revision } }
           : { condition: 'attribute_not_exists(pk)' }),
       },
-      { put: { pk, sk: `AUDIT#${at}#${audit.actor}`, ...audit, at, change } },
+      // Keyed by the revision, which the condition above makes this save's alone: two
+      // saves in one millisecond keep both events.
+      {
+        put: { pk, sk: `AUDIT#${revisionKey(saved.revision)}`, ...audit, at, change },
+        condition: 'attribute_not_exists(pk)',
+      },
     ]);
     return saved;
   }

@@ -7,7 +7,7 @@
  * Excel from the same rows (`/<t>/pilots/download`).
  */
 import type { ResolvedTenant } from '@sme/core';
-import type { ExportTable, PilotSummary, PilotView, Platform } from '@sme/platform';
+import type { ExportTable, PilotList, Platform } from '@sme/platform';
 import { type Context, Hono } from 'hono';
 import { member } from '../../middleware/tenant-scope/index.js';
 import { catalogueNames, nameOf } from '../publicity/catalogue-names.js';
@@ -17,17 +17,14 @@ import { beijing } from '../shell/text.js';
 
 const NAME = { zh: '试点企业名单', en: 'Pilot enterprises' };
 
-const isStaffView = (pilots: PilotView[] | PilotSummary[]): pilots is PilotView[] =>
-  pilots.some((p) => 'uscc' in p);
-
 /** The list as a table: the staff's columns, or the members' three. */
 function pilotsTable(
-  pilots: PilotView[] | PilotSummary[],
+  list: PilotList,
   family: ResolvedTenant[],
 ): { table: ExportTable; en: string[] } {
   const names = catalogueNames(family);
-  const district = (p: PilotSummary) => nameOf(names.regions, p.region);
-  if (!isStaffView(pilots)) {
+  const district = (p: { region?: string }) => nameOf(names.regions, p.region);
+  if (list.sight === 'member') {
     return {
       table: {
         name: NAME.zh,
@@ -36,7 +33,7 @@ function pilotsTable(
           { header: '所在区市', width: 12 },
           { header: '数字化转型需求', width: 60 },
         ],
-        rows: pilots.map((p) => [p.name, district(p), p.needs]),
+        rows: list.items.map((p) => [p.name, district(p), p.needs]),
       },
       en: ['Enterprise', 'District', 'Needs'],
     };
@@ -53,7 +50,7 @@ function pilotsTable(
         { header: '数字化转型需求', width: 60 },
         { header: '入选时间（北京时间）', width: 20 },
       ],
-      rows: pilots.map((p) => [
+      rows: list.items.map((p) => [
         p.name,
         p.uscc,
         ...(across ? [nameOf(names.tenants, p.tenant)] : []),
@@ -71,7 +68,7 @@ export function pilotPages(platform: Platform) {
     const { tenant, claims } = member(c);
     // Refused (403 page) for anyone neither staff in scope nor a member of the pool.
     const pilots = await platform.pilots.list(tenant, claims);
-    return { tenant, pilots, ...pilotsTable(pilots, platform.tenants.family(tenant)) };
+    return { tenant, ...pilotsTable(pilots, platform.tenants.family(tenant)) };
   };
   return new Hono()
     .get('/:t/pilots', async (c) => {
