@@ -1,6 +1,7 @@
 /**
  * Pilot enterprises in a real browser (Debian's chromium): Jinan's demo enterprise finds
- * the call for pilot enterprises under 我的申报 and starts its application; Jinan's
+ * the call for pilot enterprises under 我的申报 and starts its application, then records
+ * its needs (a half-filled need refused first) and reads the providers matched; Jinan's
  * bureau opens 试点企业 from the header and reads the listed pilot with its needs. Every
  * page is checked by axe-core (no serious or critical violation), screenshotted at 1280
  * and 390 px, and must log no error.
@@ -18,6 +19,7 @@ import {
   signIn,
   signOut,
 } from '../support/browser.js';
+import { listMember } from '../support/members.js';
 import { api, listedPilot, NEEDS, OPEN_AT, TENANT } from '../support/pilots.js';
 import type { Harness } from '../support/review-walk.js';
 
@@ -31,6 +33,10 @@ describe('pilot enterprises in chromium', () => {
   beforeAll(async () => {
     harness = await testApp({ start: OPEN_AT });
     await listedPilot(harness, 701);
+    await listMember(harness, TENANT, 'dx-providers', 702, undefined, {
+      category: 'smart-equipment',
+      region: 'lixia',
+    });
     server = await serveApp(harness.app);
     browser = await launchChromium();
     ({ page, errors } = await pageWithErrors(browser));
@@ -59,6 +65,21 @@ describe('pilot enterprises in chromium', () => {
     await expect.poll(() => page.locator('main').textContent()).toContain('数字化转型需求');
     expect(await page.locator('#documents').textContent()).toContain('本通知无需上传申报材料');
     expect(await checkPage(page, 'enterprise-pilot-draft')).toEqual([]);
+
+    // Its needs, and the providers ranked for them (a refusal first: a need half filled).
+    await page.getByRole('link', { name: /转型需求与对接/ }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('转型需求与对接');
+    await page.getByLabel(/需求 1：领域/).selectOption('smart-equipment');
+    await page.getByRole('button', { name: /保存需求/ }).click();
+    await expect
+      .poll(() => page.locator('.error-text').first().textContent())
+      .toContain('请描述该需求');
+    expect(await checkPage(page, 'enterprise-needs-errors')).toEqual([]);
+    await page.getByLabel(/需求 1：具体描述/).fill('产线设备联网改造');
+    await page.getByRole('button', { name: /保存需求/ }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('需求已保存');
+    expect(await page.locator('main').textContent()).toContain('监管测试公司702');
+    expect(await checkPage(page, 'enterprise-needs')).toEqual([]);
     expect(errors).toEqual([]);
     await signOut(page);
   });

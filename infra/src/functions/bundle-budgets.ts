@@ -20,7 +20,7 @@ const KiB = 1024;
 
 export const BUNDLE_BUDGETS: Record<FunctionName, number> = {
   api: 1110 * KiB,
-  portal: 1240 * KiB,
+  portal: 1250 * KiB,
   reviewStage: 910 * KiB,
   timerTick: 910 * KiB,
 };

@@ -17,6 +17,7 @@ import { myApplicationsPages } from './applications/my-applications.pages.js';
 import { cataloguePages, homePage } from './catalogue/catalogue.pages.js';
 import { complaintPages } from './complaints/complaint.pages.js';
 import { enterprisePages } from './enterprise/engagements.pages.js';
+import { enterpriseNeedsPages } from './enterprise/needs.pages.js';
 import { evaluationPages } from './evaluation/evaluation.pages.js';
 import { exportPages } from './exports/exports.pages.js';
 import { pilotPages } from './pilots/pilots.pages.js';
@@ -66,5 +67,6 @@ export function portal(deps: AppDeps) {
   app.route('/', evaluationPages(platform));
   app.route('/', complaintPages(platform));
   app.route('/', pilotPages(platform));
+  app.route('/', enterpriseNeedsPages(platform));
   return app;
 }

@@ -23,7 +23,8 @@ import { assertActsAs } from '../supervision/service-access.js';
 export interface EnterpriseInput {
   name: string;
   region: string;
-  kinds: string[];
+  /** Absent: kept as they were (a page that does not ask for them). */
+  kinds?: string[] | undefined;
   needs: EnterpriseNeed[];
 }
 
@@ -85,7 +86,7 @@ export class EnterpriseProfiles {
           uscc,
           name: input.name.trim(),
           region: input.region,
-          kinds: [...new Set(input.kinds)],
+          kinds: input.kinds ? [...new Set(input.kinds)] : (previous?.kinds ?? []),
           needs: input.needs.map((n) => ({ domain: n.domain, description: n.description.trim() })),
           updatedAt: this.deps.clock.now().toISOString(),
           updatedBy: claims.sub,

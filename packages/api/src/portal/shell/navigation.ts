@@ -45,6 +45,7 @@ const BY_ROLE: Partial<Record<Role, readonly [string, LocalizedText][]>> = {
   enterprise: [
     ['me/applications', { zh: '我的申报', en: 'My applications' }],
     ['me/organization', { zh: '单位信息', en: 'Organization' }],
+    ['enterprise/needs', { zh: '转型需求与对接', en: 'Needs and matches' }],
     ['enterprise/engagements', { zh: '服务登记', en: 'Engagements' }],
   ],
   province_admin: [

@@ -1,0 +1,200 @@
+/**
+ * `/<t>/enterprise/needs`: an enterprise records its profile (name, district) and up to
+ * five digital-transformation needs, each in a domain of the city's provider catalogue
+ * (a category or an industry, chosen from a list), and reads the providers of the pool
+ * ranked for those needs, each with the reasons of its rank (API.md "Pilot
+ * enterprises": `PUT /enterprises/{uscc}`, `GET /matches`). Post, redirect, get: a
+ * reload saves nothing twice; a refusal shows the form again with each error beside its
+ * field and what was typed kept.
+ */
+import type { LocalizedText, ResolvedTenant } from '@sme/core';
+import { InvalidRequestError, type Platform } from '@sme/platform';
+import { type Context, Hono } from 'hono';
+import { member } from '../../middleware/tenant-scope/index.js';
+import { CsrfField, ErrorSummary, Select, TextField } from '../forms/fields.js';
+import type { FieldErrors } from '../forms/form-errors.js';
+import { csrfToken } from '../session/csrf.js';
+import { renderPage } from '../shell/page.js';
+import { beijing } from '../shell/text.js';
+
+const ROWS = 5;
+const rows = Array.from({ length: ROWS }, (_, i) => i + 1);
+const LABELS = {
+  name: { zh: '企业名称', en: 'Enterprise name' },
+  region: { zh: '所在区市', en: 'District' },
+  domain: (n: number) => ({ zh: `需求 ${n}：领域`, en: `Need ${n}: domain` }),
+  description: (n: number) => ({ zh: `需求 ${n}：具体描述`, en: `Need ${n}: what is needed` }),
+} as const;
+
+type Values = Record<string, string>;
+
+/** The catalogue's categories and industries, as the domain a need may name. */
+function domainOptions(tenant: ResolvedTenant) {
+  return [
+    ...tenant.catalogue.categories.flatMap((c) => [
+      { value: c.id, label: `服务类别：${c.name.zh}` },
+      ...c.children.map((k) => ({ value: k.id, label: `服务类别：${k.name.zh}` })),
+    ]),
+    ...tenant.catalogue.industries.map((i) => ({ value: i.id, label: `行业：${i.name.zh}` })),
+  ];
+}
+
+/** The needs typed in, each row checked for its two halves, with the row each came from. */
+function readNeeds(values: Values, errors: FieldErrors) {
+  const needs: { domain: string; description: string }[] = [];
+  const rowOf: number[] = [];
+  for (const n of rows) {
+    const domain = values[`domain-${n}`] ?? '';
+    const description = values[`description-${n}`] ?? '';
+    if (!domain && !description) continue;
+    if (!domain) errors[`domain-${n}`] = { zh: '请选择该需求的领域', en: 'Choose its domain' };
+    else if (!description)
+      errors[`description-${n}`] = { zh: '请描述该需求', en: 'Describe what is needed' };
+    else {
+      needs.push({ domain, description });
+      rowOf.push(n);
+    }
+  }
+  return { needs, rowOf };
+}
+
+async function needsPage(
+  c: Context,
+  platform: Platform,
+  form: { values: Values; errors: FieldErrors; updatedAt?: string | undefined },
+  status: 200 | 422 = 200,
+) {
+  const { tenant, claims } = member(c);
+  const org = claims.org ?? '';
+  const matches = await platform.matchmaking.matches(tenant, claims, org);
+  const { values, errors } = form;
+  const options = domainOptions(tenant);
+  return renderPage(
+    c,
+    { title: '转型需求与对接', status },
+    <>
+      <h1>
+        转型需求与对接 <span class="en">Needs and matches</span>
+      </h1>
+      {c.req.query('saved') === '1' && (
+        <div class="notice-box ok" role="status">
+          <p>需求已保存，下方推荐已按新需求更新。Saved; the matches below follow the new needs.</p>
+        </div>
+      )}
+      {form.updatedAt && (
+        <p class="muted">最近更新 Last updated：{beijing(form.updatedAt)}（北京时间）</p>
+      )}
+      <ErrorSummary errors={errors} />
+      <form method="post" action={`/${tenant.id}/enterprise/needs`} novalidate>
+        <CsrfField token={csrfToken(c)} />
+        <TextField
+          id="name"
+          label={LABELS.name}
+          value={values.name}
+          error={errors.name}
+          maxLength={200}
+        />
+        <Select
+          id="region"
+          label={LABELS.region}
+          value={values.region}
+          error={errors.region}
+          options={tenant.regions.map((r) => ({ value: r.id, label: r.name.zh }))}
+          placeholder="请选择 Choose"
+        />
+        {rows.map((n) => (
+          <fieldset class="field">
+            <legend>
+              需求 {n} <span class="en">Need {n}</span>
+            </legend>
+            <Select
+              id={`domain-${n}`}
+              label={LABELS.domain(n)}
+              value={values[`domain-${n}`]}
+              error={errors[`domain-${n}`]}
+              options={options}
+              placeholder="（不填）None"
+            />
+            <TextField
+              id={`description-${n}`}
+              label={LABELS.description(n)}
+              value={values[`description-${n}`]}
+              error={errors[`description-${n}`]}
+              maxLength={2000}
+            />
+          </fieldset>
+        ))}
+        <button type="submit">保存需求 Save the needs</button>
+      </form>
+      <h2>
+        推荐服务商 <span class="en">Recommended providers</span>
+      </h2>
+      {matches.length === 0 ? (
+        <p>
+          暂无推荐：请先登记需求，或资源池中尚无对口的服务商。
+          <span class="en" lang="en">
+            None yet: record the needs, or no provider of the pool serves them.
+          </span>
+        </p>
+      ) : (
+        <ol class="cards">
+          {matches.map((m) => (
+            <li class="card">
+              <h3>
+                <a href={`/${tenant.id}/members/${m.uscc}`}>{m.name}</a>{' '}
+                <span class="muted">匹配度 Score {m.score}</span>
+              </h3>
+              <ul>
+                {m.reasons.map((r: LocalizedText) => (
+                  <li>
+                    {r.zh} <span class="en">{r.en}</span>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>,
+  );
+}
+
+export function enterpriseNeedsPages(platform: Platform) {
+  return new Hono()
+    .get('/:t/enterprise/needs', async (c) => {
+      const { tenant, claims } = member(c);
+      const file = await platform.enterpriseFiles.read(tenant, claims, claims.org ?? '');
+      const values: Values = { name: file.name ?? claims.name ?? '', region: file.region ?? '' };
+      file.needs.forEach((need, i) => {
+        values[`domain-${i + 1}`] = need.domain;
+        values[`description-${i + 1}`] = need.description;
+      });
+      return needsPage(c, platform, { values, errors: {}, updatedAt: file.updatedAt });
+    })
+    .post('/:t/enterprise/needs', async (c) => {
+      const { tenant, claims } = member(c);
+      const posted = await c.req.parseBody();
+      const values: Values = Object.fromEntries(
+        Object.entries(posted).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : '']),
+      );
+      const errors: FieldErrors = {};
+      if (!values.name) errors.name = { zh: '请填写企业名称', en: 'Enter the name' };
+      if (!values.region) errors.region = { zh: '请选择所在区市', en: 'Choose the district' };
+      const { needs, rowOf } = readNeeds(values, errors);
+      if (Object.keys(errors).length > 0) return needsPage(c, platform, { values, errors }, 422);
+      try {
+        await platform.enterpriseProfiles.save(tenant, claims, claims.org ?? '', {
+          name: values.name ?? '',
+          region: values.region ?? '',
+          needs,
+        });
+      } catch (error) {
+        if (!(error instanceof InvalidRequestError) || !error.path) throw error;
+        // `needs.<i>.domain` is the domain of the row the i-th need came from.
+        const need = /^needs\.(\d+)\./.exec(error.path);
+        const field = need ? `domain-${rowOf[Number(need[1])]}` : error.path;
+        return needsPage(c, platform, { values, errors: { [field]: error.detail } }, 422);
+      }
+      return c.redirect(`/${tenant.id}/enterprise/needs?saved=1#main`, 303);
+    });
+}
