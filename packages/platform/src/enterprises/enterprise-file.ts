@@ -6,44 +6,32 @@
  * covers its district (`enterprise-access.ts`); a file with nothing in it is not found
  * for staff.
  */
-import { type Engagement, InvalidUsccError, isValidUscc, type ResolvedTenant } from '@sme/core';
-import {
-  type EnterpriseRepository,
-  type OrganizationRepository,
-  type PilotRepository,
-  type SupervisionRepository,
-  tenantContext,
-} from '@sme/store';
+import type { Engagement, ResolvedTenant } from '@sme/core';
+import type { SupervisionRepository } from '@sme/store';
 import type { Claims } from '../access/claims.js';
 import { NotFoundError } from '../errors.js';
-import { assertSeesEnterprise, enterpriseDistrict } from './enterprise-access.js';
+import { type EnterpriseRecordsDeps, readEnterprise } from './enterprise-access.js';
 
 export class EnterpriseFiles {
   constructor(
-    private readonly deps: {
-      enterprises: EnterpriseRepository;
-      orgs: OrganizationRepository;
-      pilots: PilotRepository;
+    private readonly deps: EnterpriseRecordsDeps & {
       supervision: SupervisionRepository;
       engagements: { get(tenant: ResolvedTenant, id: string): Promise<Engagement> };
     },
   ) {}
 
   async read(tenant: ResolvedTenant, claims: Claims, uscc: string) {
-    if (!isValidUscc(uscc)) throw new InvalidUsccError(uscc);
-    const ctx = tenantContext(tenant);
-    const [profile, registration, pilots, summaries] = await Promise.all([
-      this.deps.enterprises.profile(ctx, uscc),
-      this.deps.orgs.registration(ctx, uscc),
-      this.deps.pilots.list(ctx),
-      this.deps.supervision.engagementsOf(ctx, uscc),
-    ]);
-    const listings = pilots.filter((p) => p.uscc === uscc);
-    const region = enterpriseDistrict(listings, registration);
-    const { own } = assertSeesEnterprise(claims, tenant, uscc, region, {
-      zh: '一企一档仅向企业本身和辖区工作人员开放',
-      en: "An enterprise's file is for the enterprise and the staff of its district",
-    });
+    const { ctx, own, profile, registration, listings, district } = await readEnterprise(
+      this.deps,
+      tenant,
+      claims,
+      uscc,
+      {
+        zh: '一企一档仅向企业本身和辖区工作人员开放',
+        en: "An enterprise's file is for the enterprise and the staff of its district",
+      },
+    );
+    const summaries = await this.deps.supervision.engagementsOf(ctx, uscc);
     if (!own && !profile && !registration && listings.length === 0 && summaries.length === 0)
       throw new NotFoundError('unknown_enterprise', { zh: '该企业', en: 'The enterprise' });
     const engagements = await Promise.all(
@@ -52,7 +40,7 @@ export class EnterpriseFiles {
     return {
       uscc,
       name: profile?.name ?? registration?.name ?? listings[0]?.orgName,
-      region: region ?? profile?.region,
+      region: district ?? profile?.region,
       kinds: profile?.kinds ?? [],
       needs: profile?.needs ?? [],
       ...(profile && { updatedAt: profile.updatedAt }),

@@ -6,25 +6,12 @@
  * out; an enterprise with no needs recorded has no match yet. One read of the pool, then
  * one of each candidate's cases (its grades and the ratings it was given).
  */
-import {
-  type EvaluationGrade,
-  InvalidUsccError,
-  isValidUscc,
-  type LocalizedText,
-  type ResolvedTenant,
-  type Satisfaction,
-} from '@sme/core';
-import {
-  type EnterpriseRepository,
-  type OrganizationRepository,
-  type PilotRepository,
-  type SupervisionRepository,
-  tenantContext,
-} from '@sme/store';
+import type { EvaluationGrade, LocalizedText, ResolvedTenant, Satisfaction } from '@sme/core';
+import { type SupervisionRepository, tenantContext } from '@sme/store';
 import type { Claims } from '../access/claims.js';
 import type { PublicityQueries } from '../publicity/publicity-queries.js';
 import type { TenantRegistry } from '../tenancy/tenant-registry.js';
-import { assertSeesEnterprise, enterpriseDistrict } from './enterprise-access.js';
+import { type EnterpriseRecordsDeps, readEnterprise } from './enterprise-access.js';
 import { needDomains } from './enterprise-profiles.js';
 import { type MatchCandidate, scoreMatch } from './match-score.js';
 
@@ -39,10 +26,7 @@ export interface Match {
 
 export class Matchmaking {
   constructor(
-    private readonly deps: {
-      enterprises: EnterpriseRepository;
-      orgs: OrganizationRepository;
-      pilots: PilotRepository;
+    private readonly deps: EnterpriseRecordsDeps & {
       supervision: SupervisionRepository;
       publicity: Pick<PublicityQueries, 'pool'>;
       registry: Pick<TenantRegistry, 'tenant'>;
@@ -50,18 +34,7 @@ export class Matchmaking {
   ) {}
 
   async matches(tenant: ResolvedTenant, claims: Claims, uscc: string): Promise<Match[]> {
-    if (!isValidUscc(uscc)) throw new InvalidUsccError(uscc);
-    const ctx = tenantContext(tenant);
-    const [profile, registration, pilots] = await Promise.all([
-      this.deps.enterprises.profile(ctx, uscc),
-      this.deps.orgs.registration(ctx, uscc),
-      this.deps.pilots.list(ctx),
-    ]);
-    const district = enterpriseDistrict(
-      pilots.filter((p) => p.uscc === uscc),
-      registration,
-    );
-    assertSeesEnterprise(claims, tenant, uscc, district, {
+    const { profile, district } = await readEnterprise(this.deps, tenant, claims, uscc, {
       zh: '对接推荐仅向企业本身和辖区工作人员开放',
       en: 'Matches are for the enterprise and the staff of its district',
     });
