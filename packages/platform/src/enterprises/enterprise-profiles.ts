@@ -7,7 +7,7 @@
  */
 
 import type { Clock } from '@sme/core';
-import { InvalidUsccError, isValidUscc, type ResolvedTenant } from '@sme/core';
+import { InvalidUsccError, isValidUscc, type LocalizedText, type ResolvedTenant } from '@sme/core';
 import {
   type EnterpriseNeed,
   type EnterpriseProfile,
@@ -39,6 +39,54 @@ export function needDomains(tenant: ResolvedTenant): Map<string, { zh: string; e
   return domains;
 }
 
+/** What a profile may hold: the API's limits, kept here for every way in (the page too). */
+export const PROFILE_LIMITS = { name: 200, needs: 20, description: 2000, kinds: 10, kind: 64 };
+
+const tooLong = (path: string, what: LocalizedText, max: number) =>
+  new InvalidRequestError(
+    'too_long',
+    { zh: `${what.zh}应为 1 至 ${max} 个字`, en: `${what.en}: 1 to ${max} characters` },
+    path,
+  );
+
+/** Refuses an empty or overlong name or need, and more needs or kinds than a profile holds. */
+function checkLengths(input: EnterpriseInput) {
+  const name = input.name.trim();
+  if (!name || name.length > PROFILE_LIMITS.name)
+    throw tooLong('name', { zh: '企业名称', en: 'The name' }, PROFILE_LIMITS.name);
+  if (input.needs.length > PROFILE_LIMITS.needs)
+    throw new InvalidRequestError(
+      'too_many_needs',
+      {
+        zh: `最多登记 ${PROFILE_LIMITS.needs} 项需求`,
+        en: `At most ${PROFILE_LIMITS.needs} needs`,
+      },
+      'needs',
+    );
+  input.needs.forEach((need, i) => {
+    const text = need.description.trim();
+    if (!text || text.length > PROFILE_LIMITS.description)
+      throw tooLong(
+        `needs.${i}.description`,
+        { zh: `第 ${i + 1} 项需求的描述`, en: `Need ${i + 1}'s description` },
+        PROFILE_LIMITS.description,
+      );
+  });
+  const kinds = input.kinds ?? [];
+  if (
+    kinds.length > PROFILE_LIMITS.kinds ||
+    kinds.some((k) => !k || k.length > PROFILE_LIMITS.kind)
+  )
+    throw new InvalidRequestError(
+      'invalid_kinds',
+      {
+        zh: `企业类型最多 ${PROFILE_LIMITS.kinds} 项，每项不超过 ${PROFILE_LIMITS.kind} 个字`,
+        en: `At most ${PROFILE_LIMITS.kinds} kinds of at most ${PROFILE_LIMITS.kind} characters`,
+      },
+      'kinds',
+    );
+}
+
 export class EnterpriseProfiles {
   constructor(
     private readonly deps: {
@@ -65,6 +113,7 @@ export class EnterpriseProfiles {
         },
         'region',
       );
+    checkLengths(input);
     const domains = needDomains(tenant);
     input.needs.forEach((need, i) => {
       if (!domains.has(need.domain))

@@ -60,4 +60,17 @@ describe('scoreMatch', () => {
       '正在限期整改',
     ]);
   });
+
+  it('counts a domain once, however many needs name it', () => {
+    const twice = {
+      ...context,
+      needs: [
+        { domain: 'equipment', description: '设备联网' },
+        { domain: 'equipment', description: '设备改造' },
+      ],
+    };
+    const scored = scoreMatch(member({ categories: new Set(['equipment']) }), twice);
+    expect(scored?.score).toBe(3);
+    expect(scored?.reasons).toHaveLength(1);
+  });
 });

@@ -3,8 +3,9 @@
  * "members ranked for its needs (category, industry, district, grades and ratings), each
  * with the reasons of its rank"). No notice sets weights; this is the platform's reading,
  * kept in one place so that every reason shown is exactly what counted:
- * - each need is served best by a category that is the need's domain or inside it (+3),
- *   else by an industry that is the domain (+2); a member serving none is no match;
+ * - each need's domain (counted once, however many needs name it) is served best by a
+ *   category that is it or inside it (+3), else by an industry that is it (+2); a
+ *   member serving none is no match;
  * - the enterprise's own district (+1);
  * - the latest published grade: 优秀 +2, 良好 +1, 合格 0, 不合格 −2;
  * - ratings by the enterprises it served: each 满意 +1, each 不满意 −1;
@@ -50,7 +51,11 @@ export function scoreMatch(
 ): { score: number; reasons: LocalizedText[] } | undefined {
   const reasons: LocalizedText[] = [];
   let score = 0;
-  for (const need of context.needs) {
+  // A domain named by several needs counts once (its first need names it).
+  const needs = context.needs.filter(
+    (need, i) => context.needs.findIndex((n) => n.domain === need.domain) === i,
+  );
+  for (const need of needs) {
     const domain = context.nameOf(need.domain);
     const byCategory = [...member.categories].some(
       (c) => c === need.domain || context.parentOf.get(c) === need.domain,

@@ -8,7 +8,13 @@
  * field and what was typed kept.
  */
 import type { LocalizedText, ResolvedTenant } from '@sme/core';
-import { InvalidRequestError, type Platform } from '@sme/platform';
+import {
+  ForbiddenError,
+  hasRole,
+  InvalidRequestError,
+  type Platform,
+  PROFILE_LIMITS,
+} from '@sme/platform';
 import { type Context, Hono } from 'hono';
 import { member } from '../../middleware/tenant-scope/index.js';
 import { CsrfField, ErrorSummary, Select, TextField } from '../forms/fields.js';
@@ -17,8 +23,13 @@ import { csrfToken } from '../session/csrf.js';
 import { renderPage } from '../shell/page.js';
 import { beijing } from '../shell/text.js';
 
-const ROWS = 5;
-const rows = Array.from({ length: ROWS }, (_, i) => i + 1);
+/** Rows shown: five, or as many as the profile holds (up to the API's twenty). */
+const rowsFor = (values: Values) => {
+  let shown = 5;
+  for (let n = 1; n <= PROFILE_LIMITS.needs; n += 1)
+    if (values[`domain-${n}`] || values[`description-${n}`]) shown = Math.max(shown, n);
+  return Array.from({ length: shown }, (_, i) => i + 1);
+};
 const LABELS = {
   name: { zh: '企业名称', en: 'Enterprise name' },
   region: { zh: '所在区市', en: 'District' },
@@ -43,7 +54,7 @@ function domainOptions(tenant: ResolvedTenant) {
 function readNeeds(values: Values, errors: FieldErrors) {
   const needs: { domain: string; description: string }[] = [];
   const rowOf: number[] = [];
-  for (const n of rows) {
+  for (let n = 1; n <= PROFILE_LIMITS.needs; n += 1) {
     const domain = values[`domain-${n}`] ?? '';
     const description = values[`description-${n}`] ?? '';
     if (!domain && !description) continue;
@@ -58,14 +69,24 @@ function readNeeds(values: Values, errors: FieldErrors) {
   return { needs, rowOf };
 }
 
+/** The enterprise acting for itself; anyone else gets the 403 page. */
+function enterpriseOf(c: Context) {
+  const { tenant, claims } = member(c);
+  if (!hasRole(claims, 'enterprise') || !claims.org)
+    throw new ForbiddenError({
+      zh: '此页面供试点企业登记本企业的转型需求',
+      en: 'This page is for an enterprise to record its own needs',
+    });
+  return { tenant, claims, org: claims.org };
+}
+
 async function needsPage(
   c: Context,
   platform: Platform,
   form: { values: Values; errors: FieldErrors; updatedAt?: string | undefined },
   status: 200 | 422 = 200,
 ) {
-  const { tenant, claims } = member(c);
-  const org = claims.org ?? '';
+  const { tenant, claims, org } = enterpriseOf(c);
   const matches = await platform.matchmaking.matches(tenant, claims, org);
   const { values, errors } = form;
   const options = domainOptions(tenant);
@@ -92,7 +113,7 @@ async function needsPage(
           label={LABELS.name}
           value={values.name}
           error={errors.name}
-          maxLength={200}
+          maxLength={PROFILE_LIMITS.name}
         />
         <Select
           id="region"
@@ -102,7 +123,7 @@ async function needsPage(
           options={tenant.regions.map((r) => ({ value: r.id, label: r.name.zh }))}
           placeholder="请选择 Choose"
         />
-        {rows.map((n) => (
+        {rowsFor(values).map((n) => (
           <fieldset class="field">
             <legend>
               需求 {n} <span class="en">Need {n}</span>
@@ -120,7 +141,7 @@ async function needsPage(
               label={LABELS.description(n)}
               value={values[`description-${n}`]}
               error={errors[`description-${n}`]}
-              maxLength={2000}
+              maxLength={PROFILE_LIMITS.description}
             />
           </fieldset>
         ))}
@@ -162,8 +183,8 @@ async function needsPage(
 export function enterpriseNeedsPages(platform: Platform) {
   return new Hono()
     .get('/:t/enterprise/needs', async (c) => {
-      const { tenant, claims } = member(c);
-      const file = await platform.enterpriseFiles.read(tenant, claims, claims.org ?? '');
+      const { tenant, claims, org } = enterpriseOf(c);
+      const file = await platform.enterpriseFiles.read(tenant, claims, org);
       const values: Values = { name: file.name ?? claims.name ?? '', region: file.region ?? '' };
       file.needs.forEach((need, i) => {
         values[`domain-${i + 1}`] = need.domain;
@@ -172,7 +193,7 @@ export function enterpriseNeedsPages(platform: Platform) {
       return needsPage(c, platform, { values, errors: {}, updatedAt: file.updatedAt });
     })
     .post('/:t/enterprise/needs', async (c) => {
-      const { tenant, claims } = member(c);
+      const { tenant, claims, org } = enterpriseOf(c);
       const posted = await c.req.parseBody();
       const values: Values = Object.fromEntries(
         Object.entries(posted).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : '']),
@@ -183,16 +204,16 @@ export function enterpriseNeedsPages(platform: Platform) {
       const { needs, rowOf } = readNeeds(values, errors);
       if (Object.keys(errors).length > 0) return needsPage(c, platform, { values, errors }, 422);
       try {
-        await platform.enterpriseProfiles.save(tenant, claims, claims.org ?? '', {
+        await platform.enterpriseProfiles.save(tenant, claims, org, {
           name: values.name ?? '',
           region: values.region ?? '',
           needs,
         });
       } catch (error) {
         if (!(error instanceof InvalidRequestError) || !error.path) throw error;
-        // `needs.<i>.domain` is the domain of the row the i-th need came from.
-        const need = /^needs\.(\d+)\./.exec(error.path);
-        const field = need ? `domain-${rowOf[Number(need[1])]}` : error.path;
+        // `needs.<i>.domain` (or `.description`) is that of the row the i-th need came from.
+        const need = /^needs\.(\d+)\.(domain|description)$/.exec(error.path);
+        const field = need ? `${need[2]}-${rowOf[Number(need[1])]}` : error.path;
         return needsPage(c, platform, { values, errors: { [field]: error.detail } }, 422);
       }
       return c.redirect(`/${tenant.id}/enterprise/needs?saved=1#main`, 303);
