@@ -8,8 +8,6 @@ import {
   type ApplicationStatus,
   type Clock,
   kindOf,
-  listsPilots,
-  PILOT_NEEDS_FIELD,
   type Program,
   type ResolvedTenant,
   recordChange,
@@ -22,7 +20,6 @@ import {
   type BanRepository,
   type ChangeExtras,
   type OrganizationRepository,
-  type PilotEntry,
   type PilotRepository,
   type ReviewTask,
   type Standings,
@@ -35,28 +32,9 @@ import {
 import type { StageHandler, StageInput } from '@sme/workflow';
 import { ENDED, type RunOutcome } from '@sme/workflow';
 import { banInForce } from '../organizations/ban-in-force.js';
-import { entryOf } from '../publicity/entry-of.js';
-import { relistingOps } from '../supervision/members.js';
 import { dueAt } from './due-date.js';
+import { listingExtras } from './listing.js';
 import { stageActor } from './stage-actor.js';
-
-/** The pool entry of an application being listed. */
-function poolEntryOf(app: Application, now: Date) {
-  return { ...entryOf(app), programId: app.programId, listedAt: now.toISOString() };
-}
-
-/** The pilots' entry of a pilot enterprise being listed: who it is, and its needs. */
-function pilotEntryOf(app: Application, now: Date): PilotEntry {
-  return {
-    applicationId: app.id,
-    uscc: app.org.uscc,
-    orgName: app.org.name,
-    ...(app.org.region && { region: app.org.region }),
-    programId: app.programId,
-    listedAt: now.toISOString(),
-    needs: String(app.fields[PILOT_NEEDS_FIELD] ?? ''),
-  };
-}
 
 export interface ReviewDeps {
   tenants: ReadonlyMap<string, ResolvedTenant>;
@@ -169,23 +147,11 @@ export class ReviewStageHandler implements StageHandler {
       { status: decision.status, stage: decision.atStage ? stage.id : undefined },
       stage,
       decision.reason,
-      decision.listed ? await this.listing(ctx, program, app) : {},
+      decision.listed
+        ? await listingExtras(this.deps, ctx, program, app, WORKFLOW, this.deps.clock.now())
+        : {},
     );
     return decision.outcome;
-  }
-
-  /**
-   * Where a listing goes: a pilot enterprise among the tenant's pilots, never in the pool
-   * nor among its members; a provider in the pool, with the reinstatement of a member
-   * removed before it.
-   */
-  private async listing(ctx: TenantContext, program: Program, app: Application) {
-    const now = this.deps.clock.now();
-    if (listsPilots(program))
-      return { ops: [this.deps.pilots.listingOp(ctx, pilotEntryOf(app, now))] };
-    const poolEntry = poolEntryOf(app, now);
-    const ops = await relistingOps(this.deps.supervision, ctx, poolEntry, WORKFLOW, now);
-    return { poolEntry, ops };
   }
 
   /** What a stage that decides at once may ask, read only when it asks. */
