@@ -17,11 +17,17 @@ export function hasRole(claims: Claims, ...roles: Role[]): boolean {
   return claims.roles.some((r) => roles.includes(r));
 }
 
+/** Whether the caller acts in the tenant: its own, or a city of the province it administers. */
+export function actsInTenant(claims: Claims, tenant: ResolvedTenant): boolean {
+  return (
+    claims.tenant === tenant.id ||
+    (hasRole(claims, 'province_admin') && tenant.parent === claims.tenant)
+  );
+}
+
 /** The caller's own tenant, or a city of the province it administers. */
 export function assertTenantAccess(claims: Claims, tenant: ResolvedTenant): void {
-  if (claims.tenant === tenant.id) return;
-  if (hasRole(claims, 'province_admin') && tenant.parent === claims.tenant) return;
-  throw forbidden();
+  if (!actsInTenant(claims, tenant)) throw forbidden();
 }
 
 /** The caller must hold one of these roles in the tenant. */
@@ -51,8 +57,7 @@ export function staffCoversRegion(
   tenant: ResolvedTenant,
   regionId: string | undefined,
 ): boolean {
-  if (hasRole(claims, 'province_admin'))
-    return claims.tenant === tenant.id || tenant.parent === claims.tenant;
+  if (hasRole(claims, 'province_admin')) return actsInTenant(claims, tenant);
   if (claims.tenant !== tenant.id) return false;
   if (hasRole(claims, 'city_admin')) return true;
   if (hasRole(claims, 'district_reviewer')) {

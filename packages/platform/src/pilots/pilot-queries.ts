@@ -8,7 +8,7 @@
  */
 import type { ResolvedTenant } from '@sme/core';
 import { type PilotEntry, type PilotRepository, tenantContext } from '@sme/store';
-import { hasRole, staffCoversRegion } from '../access/access.js';
+import { actsInTenant, hasRole, staffCoversRegion } from '../access/access.js';
 import type { Claims } from '../access/claims.js';
 import { ForbiddenError } from '../errors.js';
 import type { PublicityQueries } from '../publicity/publicity-queries.js';
@@ -34,12 +34,6 @@ export type PilotList =
   | { sight: 'staff'; items: PilotView[] }
   | { sight: 'member'; items: PilotSummary[] };
 
-/** Staff acting in the tenant, or the administrator of its province. */
-const isStaffOf = (claims: Claims, tenant: ResolvedTenant) =>
-  hasRole(claims, ...STAFF) &&
-  (claims.tenant === tenant.id ||
-    (hasRole(claims, 'province_admin') && tenant.parent === claims.tenant));
-
 const STAFF = ['province_admin', 'city_admin', 'district_reviewer'] as const;
 
 const notAllowed = () =>
@@ -62,7 +56,7 @@ export class PilotQueries {
    * city's, is its staff's only.
    */
   async list(tenant: ResolvedTenant, claims: Claims): Promise<PilotList> {
-    if (isStaffOf(claims, tenant))
+    if (hasRole(claims, ...STAFF) && actsInTenant(claims, tenant))
       return { sight: 'staff', items: await this.forStaff(tenant, claims) };
     if (tenant.kind === 'city' && (await this.isMember(tenant, claims))) {
       const pilots = await this.read(tenant);
