@@ -11,7 +11,7 @@ export { declarationRefusals } from './applications/document-commands.js';
 export { ATTEMPTS, type Backoff } from './cases/backoff.js';
 export type { TimerHandler } from './cases/timer-runner.js';
 export * from './create-platform.js';
-export { PROFILE_LIMITS } from './enterprises/enterprise-profiles.js';
+export { needDomains, PROFILE_LIMITS } from './enterprises/enterprise-profiles.js';
 export * from './errors.js';
 export type {
   ApplicationsQuery,

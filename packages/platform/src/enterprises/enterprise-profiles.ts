@@ -6,12 +6,18 @@
  * decided on what is stored.
  */
 
-import type { Clock } from '@sme/core';
-import { InvalidUsccError, isValidUscc, type LocalizedText, type ResolvedTenant } from '@sme/core';
+import {
+  type Clock,
+  InvalidUsccError,
+  isValidUscc,
+  type LocalizedText,
+  type ResolvedTenant,
+} from '@sme/core';
 import {
   type EnterpriseNeed,
   type EnterpriseProfile,
   type EnterpriseRepository,
+  type OrganizationRepository,
   tenantContext,
 } from '@sme/store';
 import type { Claims } from '../access/claims.js';
@@ -28,14 +34,21 @@ export interface EnterpriseInput {
   needs: EnterpriseNeed[];
 }
 
+export interface NeedDomain {
+  name: LocalizedText;
+  kind: 'category' | 'industry';
+}
+
 /** The ids a need's domain may name: the tenant's categories (with their children) and industries. */
-export function needDomains(tenant: ResolvedTenant): Map<string, { zh: string; en: string }> {
-  const domains = new Map<string, { zh: string; en: string }>();
+export function needDomains(tenant: ResolvedTenant): Map<string, NeedDomain> {
+  const domains = new Map<string, NeedDomain>();
   for (const category of tenant.catalogue.categories) {
-    domains.set(category.id, category.name);
-    for (const child of category.children) domains.set(child.id, child.name);
+    domains.set(category.id, { name: category.name, kind: 'category' });
+    for (const child of category.children)
+      domains.set(child.id, { name: child.name, kind: 'category' });
   }
-  for (const industry of tenant.catalogue.industries) domains.set(industry.id, industry.name);
+  for (const industry of tenant.catalogue.industries)
+    domains.set(industry.id, { name: industry.name, kind: 'industry' });
   return domains;
 }
 
@@ -91,10 +104,30 @@ export class EnterpriseProfiles {
   constructor(
     private readonly deps: {
       enterprises: EnterpriseRepository;
+      orgs: OrganizationRepository;
       clock: Clock;
       backoff?: Backoff;
     },
   ) {}
+
+  /**
+   * The caller's own profile as its form starts from: what it recorded, else its name and
+   * district as it registered them (two reads; its file has the rest).
+   */
+  async own(tenant: ResolvedTenant, claims: Claims) {
+    const uscc = assertActsAs(claims, tenant, 'enterprise');
+    const ctx = tenantContext(tenant);
+    const [profile, registration] = await Promise.all([
+      this.deps.enterprises.profile(ctx, uscc),
+      this.deps.orgs.registration(ctx, uscc),
+    ]);
+    return {
+      name: profile?.name ?? registration?.name,
+      region: profile?.region ?? registration?.region,
+      needs: profile?.needs ?? [],
+      updatedAt: profile?.updatedAt,
+    };
+  }
 
   async save(
     tenant: ResolvedTenant,

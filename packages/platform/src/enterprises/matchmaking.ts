@@ -123,7 +123,7 @@ function catalogueOf(tenant: ResolvedTenant) {
   const parentOf = new Map<string, string>();
   for (const category of tenant.catalogue.categories)
     for (const child of category.children) parentOf.set(child.id, category.id);
-  const names = needDomains(tenant);
+  const names = new Map([...needDomains(tenant)].map(([id, domain]) => [id, domain.name]));
   for (const region of tenant.regions) names.set(region.id, region.name);
   return { parentOf, nameOf: (id: string) => names.get(id) ?? { zh: id, en: id } };
 }

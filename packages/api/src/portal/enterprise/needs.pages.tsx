@@ -12,6 +12,7 @@ import {
   ForbiddenError,
   hasRole,
   InvalidRequestError,
+  needDomains,
   type Platform,
   PROFILE_LIMITS,
 } from '@sme/platform';
@@ -39,16 +40,12 @@ const LABELS = {
 
 type Values = Record<string, string>;
 
-/** The catalogue's categories and industries, as the domain a need may name. */
-function domainOptions(tenant: ResolvedTenant) {
-  return [
-    ...tenant.catalogue.categories.flatMap((c) => [
-      { value: c.id, label: `服务类别：${c.name.zh}` },
-      ...c.children.map((k) => ({ value: k.id, label: `服务类别：${k.name.zh}` })),
-    ]),
-    ...tenant.catalogue.industries.map((i) => ({ value: i.id, label: `行业：${i.name.zh}` })),
-  ];
-}
+/** The domains a need may name (the catalogue's categories and industries), as choices. */
+const domainOptions = (tenant: ResolvedTenant) =>
+  [...needDomains(tenant)].map(([id, domain]) => ({
+    value: id,
+    label: `${domain.kind === 'category' ? '服务类别' : '行业'}：${domain.name.zh}`,
+  }));
 
 /** The needs typed in, each row checked for its two halves, with the row each came from. */
 function readNeeds(values: Values, errors: FieldErrors) {
@@ -183,14 +180,14 @@ async function needsPage(
 export function enterpriseNeedsPages(platform: Platform) {
   return new Hono()
     .get('/:t/enterprise/needs', async (c) => {
-      const { tenant, claims, org } = enterpriseOf(c);
-      const file = await platform.enterpriseFiles.read(tenant, claims, org);
-      const values: Values = { name: file.name ?? claims.name ?? '', region: file.region ?? '' };
-      file.needs.forEach((need, i) => {
+      const { tenant, claims } = enterpriseOf(c);
+      const own = await platform.enterpriseProfiles.own(tenant, claims);
+      const values: Values = { name: own.name ?? claims.name ?? '', region: own.region ?? '' };
+      own.needs.forEach((need, i) => {
         values[`domain-${i + 1}`] = need.domain;
         values[`description-${i + 1}`] = need.description;
       });
-      return needsPage(c, platform, { values, errors: {}, updatedAt: file.updatedAt });
+      return needsPage(c, platform, { values, errors: {}, updatedAt: own.updatedAt });
     })
     .post('/:t/enterprise/needs', async (c) => {
       const { tenant, claims, org } = enterpriseOf(c);
