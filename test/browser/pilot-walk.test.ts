@@ -73,7 +73,7 @@ describe('pilot enterprises in chromium', () => {
     await page.getByRole('button', { name: /保存需求/ }).click();
     await expect
       .poll(() => page.locator('.error-text').first().textContent())
-      .toContain('请描述该需求');
+      .toContain('请描述需求 1');
     expect(await checkPage(page, 'enterprise-needs-errors')).toEqual([]);
     await page.getByLabel(/需求 1：具体描述/).fill('产线设备联网改造');
     await page.getByRole('button', { name: /保存需求/ }).click();

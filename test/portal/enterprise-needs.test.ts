@@ -62,7 +62,7 @@ describe('/<t>/enterprise/needs', () => {
       'domain-2': 'network',
     });
     expect(refused.status).toBe(422);
-    expect(textOf(refused.html)).toContain('请描述该需求');
+    expect(textOf(refused.html)).toContain('请描述需求 2');
     expect(refused.html).toContain('aria-describedby="description-2-error"');
     expect(refused.html).toContain('value="产线设备联网改造"');
   });

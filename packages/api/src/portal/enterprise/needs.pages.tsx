@@ -1,11 +1,11 @@
 /**
- * `/<t>/enterprise/needs`: an enterprise records its profile (name, district) and up to
- * five digital-transformation needs, each in a domain of the city's provider catalogue
- * (a category or an industry, chosen from a list), and reads the providers of the pool
- * ranked for those needs, each with the reasons of its rank (API.md "Pilot
- * enterprises": `PUT /enterprises/{uscc}`, `GET /matches`). Post, redirect, get: a
- * reload saves nothing twice; a refusal shows the form again with each error beside its
- * field and what was typed kept.
+ * `/<t>/enterprise/needs`: an enterprise reads the providers of the pool ranked for its
+ * needs, each with the reasons of its rank, and below them records its profile (name,
+ * district) and its digital-transformation needs, each in a domain of the city's
+ * provider catalogue (a category or an industry, chosen from a list); five rows, or as
+ * many as it holds (API.md "Pilot enterprises": `PUT /enterprises/{uscc}`, `GET
+ * /matches`). Post, redirect, get: a reload saves nothing twice; a refusal shows the form
+ * again with each error beside its field and what was typed kept.
  */
 import type { LocalizedText, ResolvedTenant } from '@sme/core';
 import {
@@ -55,9 +55,10 @@ function readNeeds(values: Values, errors: FieldErrors) {
     const domain = values[`domain-${n}`] ?? '';
     const description = values[`description-${n}`] ?? '';
     if (!domain && !description) continue;
-    if (!domain) errors[`domain-${n}`] = { zh: '请选择该需求的领域', en: 'Choose its domain' };
+    if (!domain)
+      errors[`domain-${n}`] = { zh: `请选择需求 ${n} 的领域`, en: `Choose need ${n}'s domain` };
     else if (!description)
-      errors[`description-${n}`] = { zh: '请描述该需求', en: 'Describe what is needed' };
+      errors[`description-${n}`] = { zh: `请描述需求 ${n}`, en: `Describe need ${n}` };
     else {
       needs.push({ domain, description });
       rowOf.push(n);
@@ -94,15 +95,47 @@ async function needsPage(
       <h1>
         转型需求与对接 <span class="en">Needs and matches</span>
       </h1>
+      <ErrorSummary errors={errors} />
       {c.req.query('saved') === '1' && (
         <div class="notice-box ok" role="status">
-          <p>需求已保存，下方推荐已按新需求更新。Saved; the matches below follow the new needs.</p>
+          <p>需求已保存，推荐已按新需求更新。Saved; the matches follow the new needs.</p>
         </div>
       )}
+      <h2>
+        推荐服务商 <span class="en">Recommended providers</span>
+      </h2>
+      {matches.length === 0 ? (
+        <p>
+          暂无推荐：请先登记需求，或资源池中尚无对口的服务商。
+          <span class="en" lang="en">
+            None yet: record the needs, or no provider of the pool serves them.
+          </span>
+        </p>
+      ) : (
+        <ol class="cards">
+          {matches.map((m) => (
+            <li class="card">
+              <h3>
+                <a href={`/${tenant.id}/members/${m.uscc}`}>{m.name}</a>{' '}
+                <span class="muted">匹配度 Score {m.score}</span>
+              </h3>
+              <ul>
+                {m.reasons.map((r: LocalizedText) => (
+                  <li>
+                    {r.zh} <span class="en">{r.en}</span>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+      <h2>
+        登记需求 <span class="en">Record the needs</span>
+      </h2>
       {form.updatedAt && (
         <p class="muted">最近更新 Last updated：{beijing(form.updatedAt)}（北京时间）</p>
       )}
-      <ErrorSummary errors={errors} />
       <form method="post" action={`/${tenant.id}/enterprise/needs`} novalidate>
         <CsrfField token={csrfToken(c)} />
         <TextField
@@ -144,35 +177,6 @@ async function needsPage(
         ))}
         <button type="submit">保存需求 Save the needs</button>
       </form>
-      <h2>
-        推荐服务商 <span class="en">Recommended providers</span>
-      </h2>
-      {matches.length === 0 ? (
-        <p>
-          暂无推荐：请先登记需求，或资源池中尚无对口的服务商。
-          <span class="en" lang="en">
-            None yet: record the needs, or no provider of the pool serves them.
-          </span>
-        </p>
-      ) : (
-        <ol class="cards">
-          {matches.map((m) => (
-            <li class="card">
-              <h3>
-                <a href={`/${tenant.id}/members/${m.uscc}`}>{m.name}</a>{' '}
-                <span class="muted">匹配度 Score {m.score}</span>
-              </h3>
-              <ul>
-                {m.reasons.map((r: LocalizedText) => (
-                  <li>
-                    {r.zh} <span class="en">{r.en}</span>
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ol>
-      )}
     </>,
   );
 }
